@@ -1,0 +1,262 @@
+"""The desk's tables: the words of the press office as SQLModel classes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, text
+from sqlmodel import Field, SQLModel
+
+from pressdesk.models.types import UTCDateTime, utcnow
+
+
+def _fk(target: str, *, nullable: bool = True, ondelete: str = "SET NULL", index: bool = True):
+    """A foreign-key column with an explicit ON DELETE rule."""
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index
+        ),
+    )
+
+
+class Tracked(SQLModel):
+    """Columns every table that people edit carries: optimistic-lock version and UTC stamps."""
+
+    version: int = Field(default=1, nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_by: str = Field(default="", max_length=120, nullable=False)
+
+
+class Outlet(Tracked, table=True):
+    """A newspaper, broadcaster, agency or site that journalists work for."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, nullable=False)
+    name_key: str = Field(max_length=200, nullable=False, unique=True)
+    country: str = Field(default="", max_length=2, nullable=False)
+    kind: str = Field(default="", max_length=40, nullable=False)
+    website: str = Field(default="", max_length=300, nullable=False)
+
+
+class Journalist(Tracked, table=True):
+    """A journalist who calls the desk."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, nullable=False, index=True)
+    outlet_id: int | None = _fk("outlet.id")
+    role: str = Field(default="", max_length=200, nullable=False)
+    beat: str = Field(default="", max_length=200, nullable=False)
+    preferred_channel: str = Field(default="phone", max_length=20, nullable=False)
+    notes: str = Field(default="", nullable=False)
+
+
+class Expert(Tracked, table=True):
+    """Someone the desk can put up for interview or comment."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, nullable=False, index=True)
+    honorific: str = Field(default="", max_length=40, nullable=False)
+    title: str = Field(default="", max_length=200, nullable=False)
+    affiliation: str = Field(default="", max_length=200, nullable=False)
+    topics: str = Field(default="", nullable=False)
+    languages: str = Field(default="en", max_length=200, nullable=False)
+    working_hours: str = Field(default="09:00-17:30", max_length=40, nullable=False)
+    blocked_dates: str = Field(default="", nullable=False)
+    media_trained: bool = Field(default=False, nullable=False)
+    conflicts: str = Field(default="", nullable=False)
+    weekly_limit: int = Field(default=3, nullable=False)
+    notes: str = Field(default="", nullable=False)
+
+
+class PressContact(Tracked, table=True):
+    """A press officer or agency contact named on a release."""
+
+    __tablename__ = "press_contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, nullable=False, index=True)
+    organisation: str = Field(default="", max_length=200, nullable=False)
+    notes: str = Field(default="", nullable=False)
+
+
+class ContactPoint(SQLModel, table=True):
+    """One phone number or email address of a journalist, expert or press contact."""
+
+    __tablename__ = "contact_point"
+    __table_args__ = (
+        CheckConstraint(
+            "(journalist_id IS NOT NULL) + (expert_id IS NOT NULL)"
+            " + (press_contact_id IS NOT NULL) = 1",
+            name="ck_contact_point_one_owner",
+        ),
+        Index("ix_contact_point_lookup", "kind", "lookup_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    journalist_id: int | None = _fk("journalist.id", ondelete="CASCADE")
+    expert_id: int | None = _fk("expert.id", ondelete="CASCADE")
+    press_contact_id: int | None = _fk("press_contact.id", ondelete="CASCADE")
+    kind: str = Field(max_length=10, nullable=False)
+    raw: str = Field(max_length=320, nullable=False)
+    value: str = Field(max_length=320, nullable=False)
+    extension: str = Field(default="", max_length=20, nullable=False)
+    lookup_key: str = Field(max_length=320, nullable=False)
+    valid: bool = Field(default=True, nullable=False)
+    problem: str = Field(default="", nullable=False)
+    label: str = Field(default="", max_length=40, nullable=False)
+    position: int = Field(default=0, nullable=False)
+
+
+class Release(Tracked, table=True):
+    """A press release the desk sent out."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=400, nullable=False)
+    issued_on: date | None = Field(default=None, index=True)
+    embargo_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    body: str = Field(default="", nullable=False)
+    source: str = Field(default="", max_length=400, nullable=False)
+
+
+class ReleaseExpert(SQLModel, table=True):
+    """An expert offered for interview on a release."""
+
+    __tablename__ = "release_expert"
+
+    release_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    expert_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+
+
+class ReleasePressContact(SQLModel, table=True):
+    """A press contact named on a release."""
+
+    __tablename__ = "release_press_contact"
+
+    release_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    press_contact_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("press_contact.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
+        )
+    )
+
+
+class Statement(Tracked, table=True):
+    """An approved line to take, linked to a release and topics; edits make new revisions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300, nullable=False)
+    body: str = Field(nullable=False)
+    topics: str = Field(default="", nullable=False)
+    release_id: int | None = _fk("release.id")
+    revision: int = Field(default=1, nullable=False)
+    supersedes_id: int | None = _fk("statement.id")
+    approved_by: str = Field(default="", max_length=120, nullable=False)
+    current: bool = Field(default=True, nullable=False)
+
+
+_OPEN = "status IN ('new', 'triaged', 'routed', 'scheduled')"
+
+
+class Enquiry(Tracked, table=True):
+    """A request from a journalist: the desk's unit of work."""
+
+    __table_args__ = (
+        Index(
+            "ix_enquiry_open_deadline",
+            "deadline",
+            "id",
+            sqlite_where=text(_OPEN),
+            postgresql_where=text(_OPEN),
+        ),
+        Index("ix_enquiry_status_deadline", "status", "deadline"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
+    )
+    channel: str = Field(default="phone", max_length=20, nullable=False)
+    journalist_id: int | None = _fk("journalist.id")
+    outlet_id: int | None = _fk("outlet.id")
+    type: str = Field(default="comment", max_length=20, nullable=False)
+    subject: str = Field(max_length=500, nullable=False)
+    release_id: int | None = _fk("release.id")
+    deadline: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    priority: str = Field(default="normal", max_length=10, nullable=False)
+    status: str = Field(default="new", max_length=20, nullable=False)
+    officer: str = Field(default="", max_length=120, nullable=False, index=True)
+    notes: str = Field(default="", nullable=False)
+    statement_id: int | None = _fk("statement.id")
+
+
+class InterviewRequest(Tracked, table=True):
+    """An expert asked to give an interview for an enquiry."""
+
+    __tablename__ = "interview_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    enquiry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    expert_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("expert.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    status: str = Field(default="offered", max_length=20, nullable=False)
+    slot_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    slot_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    format: str = Field(default="", max_length=20, nullable=False)
+    place: str = Field(default="", max_length=400, nullable=False)
+    notes: str = Field(default="", nullable=False)
+
+
+class Coverage(Tracked, table=True):
+    """The article or broadcast that came of an enquiry."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    enquiry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    outlet_id: int | None = _fk("outlet.id")
+    published_on: date | None = Field(default=None)
+    url: str = Field(default="", max_length=1000, nullable=False)
+    headline: str = Field(default="", max_length=500, nullable=False)
+    note: str = Field(default="", nullable=False)
+
+
+class Activity(SQLModel, table=True):
+    """One write to the desk: who, when, what, and what changed."""
+
+    __table_args__ = (Index("ix_activity_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    who: str = Field(max_length=120, nullable=False)
+    action: str = Field(max_length=40, nullable=False)
+    entity: str = Field(max_length=40, nullable=False)
+    entity_id: int = Field(nullable=False)
+    enquiry_id: int | None = _fk("enquiry.id", ondelete="CASCADE")
+    summary: str = Field(default="", nullable=False)
+    changes: str = Field(default="", nullable=False)

@@ -1,0 +1,122 @@
+"""Open a desk: resolve its URL, build an engine with safe pragmas, migrate, hand out sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> str:
+    """Turn a path or SQLAlchemy URL (or None for the default desk) into a URL."""
+    if target is None:
+        from pressdesk.settings import default_db_path
+
+        target = default_db_path()
+    text = os.fspath(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty SQLite file readable only by its owner, if it is not there yet."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """Set WAL, foreign keys, busy timeout and NORMAL sync on every connection; BEGIN IMMEDIATE for writes."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # the driver must not BEGIN by itself
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        immediate = conn.get_execution_options().get("pressdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@dataclass
+class Desk:
+    """An opened desk: the engine and the way to get short read and write sessions."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this desk is a SQLite file (or memory) rather than a server database."""
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file of the desk, if it has one."""
+        db = make_url(self.url).database
+        return Path(db) if self.is_sqlite and db and db != ":memory:" else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short session for reading; nothing it does is committed."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short session that takes the write lock at once and commits on success, else rolls back."""
+        bind = self.engine.execution_options(pressdesk_write=True)
+        with Session(bind, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_desk(
+    target: str | os.PathLike[str] | None = None, *, migrate: bool = True, echo: bool = False
+) -> Desk:
+    """Open (creating if need be) the desk at a path or URL, running pending migrations."""
+    url = resolve_url(target)
+    parsed = make_url(url)
+    kwargs: dict = {"echo": echo}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            _create_private_file(Path(parsed.database))
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+    desk = Desk(url=url, engine=engine)
+    if migrate:
+        from pressdesk.store.migrate import upgrade
+
+        upgrade(desk)
+    return desk
