@@ -84,7 +84,7 @@ def load_settings(path: Path | None = None) -> Settings:
             if isinstance(raw.get(key), str) and raw[key].strip():
                 values[key] = raw[key].strip()
     for key, env in _ENV.items():
-        if (v := os.environ.get(env, "").strip()):
+        if v := os.environ.get(env, "").strip():
             values[key] = v
     if "region" in values:
         values["region"] = values["region"].upper()

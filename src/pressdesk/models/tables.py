@@ -14,9 +14,7 @@ def _fk(target: str, *, nullable: bool = True, ondelete: str = "SET NULL", index
     """A foreign-key column with an explicit ON DELETE rule."""
     return Field(
         default=None,
-        sa_column=Column(
-            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index
-        ),
+        sa_column=Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index),
     )
 
 
@@ -87,8 +85,7 @@ class ContactPoint(SQLModel, table=True):
     __tablename__ = "contact_point"
     __table_args__ = (
         CheckConstraint(
-            "(journalist_id IS NOT NULL) + (expert_id IS NOT NULL)"
-            " + (press_contact_id IS NOT NULL) = 1",
+            "(journalist_id IS NOT NULL) + (expert_id IS NOT NULL) + (press_contact_id IS NOT NULL) = 1",
             name="ck_contact_point_one_owner",
         ),
         Index("ix_contact_point_lookup", "kind", "lookup_key"),
@@ -125,15 +122,9 @@ class ReleaseExpert(SQLModel, table=True):
 
     __tablename__ = "release_expert"
 
-    release_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True
-        )
-    )
+    release_id: int = Field(sa_column=Column(Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True))
     expert_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
 
 
@@ -142,11 +133,7 @@ class ReleasePressContact(SQLModel, table=True):
 
     __tablename__ = "release_press_contact"
 
-    release_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True
-        )
-    )
+    release_id: int = Field(sa_column=Column(Integer, ForeignKey("release.id", ondelete="CASCADE"), primary_key=True))
     press_contact_id: int = Field(
         sa_column=Column(
             Integer,
@@ -189,9 +176,7 @@ class Enquiry(Tracked, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    received_at: datetime = Field(
-        default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
-    )
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
     channel: str = Field(default="phone", max_length=20, nullable=False)
     journalist_id: int | None = _fk("journalist.id")
     outlet_id: int | None = _fk("outlet.id")
@@ -213,14 +198,10 @@ class InterviewRequest(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     enquiry_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True)
     )
     expert_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("expert.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("expert.id", ondelete="CASCADE"), nullable=False, index=True)
     )
     status: str = Field(default="offered", max_length=20, nullable=False)
     slot_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -235,9 +216,7 @@ class Coverage(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     enquiry_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("enquiry.id", ondelete="CASCADE"), nullable=False, index=True)
     )
     outlet_id: int | None = _fk("outlet.id")
     published_on: date | None = Field(default=None)

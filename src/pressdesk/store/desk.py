@@ -100,9 +100,7 @@ class Desk:
         self.engine.dispose()
 
 
-def open_desk(
-    target: str | os.PathLike[str] | None = None, *, migrate: bool = True, echo: bool = False
-) -> Desk:
+def open_desk(target: str | os.PathLike[str] | None = None, *, migrate: bool = True, echo: bool = False) -> Desk:
     """Open (creating if need be) the desk at a path or URL, running pending migrations."""
     url = resolve_url(target)
     parsed = make_url(url)

@@ -51,9 +51,7 @@ def status(desk: Desk) -> MigrationStatus:
     head = script.get_current_head()
     with desk.engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    pending = tuple(
-        rev.revision for rev in reversed(list(script.iterate_revisions(head, current)))
-    )
+    pending = tuple(rev.revision for rev in reversed(list(script.iterate_revisions(head, current))))
     return MigrationStatus(current=current, head=head or "", pending=pending)
 
 

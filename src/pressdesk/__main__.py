@@ -1,0 +1,5 @@
+"""`python -m pressdesk` runs the command line."""
+
+from pressdesk.cli import main
+
+main()

@@ -1,0 +1,343 @@
+"""The command line: `pressdesk` alone opens the TUI; subcommands log, list, validate and manage desks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import click
+
+from pressdesk.settings import Settings, demo_db_path, load_settings
+
+
+@dataclass
+class CliState:
+    """What every subcommand needs: the settings and which desk to open."""
+
+    settings: Settings
+    demo: bool = False
+
+    @property
+    def target(self) -> str | None:
+        """The desk path or URL chosen by --db, PRESSDESK_DB or --demo."""
+        if self.demo:
+            return str(demo_db_path())
+        return self.settings.db
+
+    def open(self):
+        """Open the chosen desk (running migrations)."""
+        from pressdesk.store import open_desk
+
+        desk = open_desk(self.target)
+        if self.demo:
+            ensure_demo(desk, self.settings)
+        return desk
+
+
+def ensure_demo(desk, settings: Settings) -> bool:
+    """Fill the desk with demo data if it has no enquiries yet; True if it did."""
+    from pressdesk.services import demo, queries
+
+    with desk.read() as session:
+        if queries.count_enquiries(session):
+            return False
+    with desk.write() as session:
+        demo.load_demo(session, who=settings.officer, region=settings.region)
+    return True
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON for scripts: UTF-8, indented."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print an error to stderr and exit non-zero."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+pass_state = click.make_pass_decorator(CliState)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", metavar="PATH_OR_URL", help="The desk to open (also PRESSDESK_DB).")
+@click.option("--demo", is_flag=True, help="Use the separate demo desk, created on first use.")
+@click.option("--region", help="Default phone region, e.g. GB (also PRESSDESK_REGION).")
+@click.option("--officer", help="Your name on the history (also PRESSDESK_OFFICER).")
+@click.version_option(package_name="pressdesk")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, demo: bool, region: str | None, officer: str | None) -> None:
+    """pressdesk: log journalists' enquiries, meet their deadlines, route them to experts."""
+    settings = load_settings().with_overrides(db=db, region=(region or "").upper() or None, officer=officer)
+    ctx.obj = CliState(settings=settings, demo=demo)
+    if ctx.invoked_subcommand is None:
+        from pressdesk.tui.app import run
+
+        sys.exit(run(ctx.obj.settings, target=ctx.obj.target, demo=demo))
+
+
+@main.group()
+def validate() -> None:
+    """Check a phone number or email address (offline)."""
+
+
+@validate.command("phone")
+@click.argument("text")
+@click.option("--region", help="Region for numbers without a country code (default: the desk's).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_state
+def validate_phone(state: CliState, text: str, region: str | None, as_json: bool) -> None:
+    """Validate a phone number in any format; exit 0 when valid, 1 when not."""
+    from pressdesk.validation import parse_phone
+
+    result = parse_phone(text, (region or state.settings.region).upper())
+    if as_json:
+        emit_json(result.as_dict())
+    elif result.valid:
+        ext = f" ext. {result.extension}" if result.extension else ""
+        click.echo(f"valid {result.kind or ''} number in {result.region}: {result.e164}{ext}")
+        click.echo(f"  international: {result.international}\n  national:      {result.national}")
+    else:
+        click.echo(f"not valid: {result.error}")
+        if result.e164:
+            click.echo(f"  read as {result.e164}")
+    sys.exit(0 if result.valid else 1)
+
+
+@validate.command("email")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def validate_email(text: str, as_json: bool) -> None:
+    """Validate an email address without any network look-up; exit 0 when valid, 1 when not."""
+    from pressdesk.validation import parse_email
+
+    result = parse_email(text)
+    if as_json:
+        emit_json(result.as_dict())
+    elif result.valid:
+        click.echo(f"valid: {result.normalized}")
+    else:
+        click.echo(f"not valid: {result.error}")
+    sys.exit(0 if result.valid else 1)
+
+
+@main.command("log")
+@click.option("--journalist", help="The journalist's name (needed only for a new caller).")
+@click.option("--outlet", help="The outlet they are calling for.")
+@click.option("--email", help="Their email address.")
+@click.option("--phone", help="Their phone number, in any format.")
+@click.option("--subject", required=True, help="What they want, in a few words.")
+@click.option(
+    "--type",
+    "kind",
+    default="comment",
+    show_default=True,
+    help="interview, comment, information, data, images or other.",
+)
+@click.option("--deadline", help='When they need it: ISO time, "16:00", "tomorrow 9am", "+2h".')
+@click.option("--channel", default="phone", show_default=True, help="phone, email, message, social...")
+@click.option("--release", "release_id", type=int, help="The id of the release it is about.")
+@click.option("--priority", default="normal", show_default=True, help="low, normal, high or urgent.")
+@click.option("--notes", default="", help="Anything else to keep.")
+@click.option("--keep-invalid-phone", is_flag=True, help="Keep a number that is not valid, flagged.")
+@click.option("--json", "as_json", is_flag=True, help="Print the logged enquiry as JSON.")
+@pass_state
+def log_cmd(
+    state: CliState,
+    journalist,
+    outlet,
+    email,
+    phone,
+    subject,
+    kind,
+    deadline,
+    channel,
+    release_id,
+    priority,
+    notes,
+    keep_invalid_phone,
+    as_json,
+) -> None:
+    """Log an enquiry, finding the caller by phone or email before creating a new journalist."""
+    from pressdesk.services import enquiries, queries
+    from pressdesk.services.errors import DeskError
+
+    s = state.settings
+    desk = state.open()
+    try:
+        with desk.write() as session:
+            enquiry = enquiries.log_enquiry(
+                session,
+                who=s.officer,
+                region=s.region,
+                tz=s.timezone,
+                subject=subject,
+                type=kind,
+                journalist=journalist,
+                outlet=outlet,
+                email=email,
+                phone=phone,
+                deadline=deadline,
+                channel=channel,
+                release_id=release_id,
+                priority=priority,
+                notes=notes,
+                keep_invalid_phone=keep_invalid_phone,
+            )
+            enquiry_id = enquiry.id
+    except DeskError as exc:
+        fail(exc.message)
+    with desk.read() as session:
+        row = queries.get_enquiry(session, enquiry_id)
+        person = queries.list_journalists(session, ids=[row.journalist_id])[0]
+    if as_json:
+        emit_json(row.to_json() | {"emails": list(person.emails), "phones": list(person.phones)})
+    else:
+        click.echo(f"Logged enquiry {row.id}: {row.subject}")
+        click.echo(f"  from {row.journalist}" + (f" ({row.outlet})" if row.outlet else ""))
+        click.echo(f"  due {format_due(row.deadline, s.timezone)}")
+
+
+def format_due(deadline: datetime | None, tz: str) -> str:
+    """A deadline in the desk's time zone with its countdown."""
+    from zoneinfo import ZoneInfo
+
+    from pressdesk.models import utcnow
+    from pressdesk.validation import format_countdown
+
+    if deadline is None:
+        return "no deadline"
+    local = deadline.astimezone(ZoneInfo(tz)).strftime("%a %d %b %H:%M")
+    return f"{local} ({format_countdown(deadline, utcnow())})"
+
+
+LIST_KINDS = ("enquiries", "journalists", "experts", "releases")
+
+
+@main.command("list")
+@click.argument("kind", type=click.Choice(LIST_KINDS))
+@click.option("--status", multiple=True, help="Only enquiries in this status (repeatable).")
+@click.option("--open", "open_only", is_flag=True, help="Only open enquiries.")
+@click.option("--overdue", is_flag=True, help="Only open enquiries past their deadline.")
+@click.option("--text", help="Only those matching these words or this number.")
+@click.option("--officer", help="Only enquiries assigned to this officer.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON.")
+@pass_state
+def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, limit, as_json) -> None:
+    """List enquiries (most urgent first), journalists, experts or releases."""
+    from pressdesk.services import queries
+
+    desk = state.open()
+    with desk.read() as session:
+        if kind == "enquiries":
+            rows = queries.list_enquiries(
+                session,
+                status=list(status) or None,
+                open_only=open_only,
+                overdue=overdue,
+                text=text,
+                officer=officer,
+                limit=limit,
+            )
+            people = {
+                p.id: p
+                for p in queries.list_journalists(
+                    session, ids=list({r.journalist_id for r in rows if r.journalist_id}), limit=limit
+                )
+            }
+            data = [
+                r.to_json()
+                | {
+                    "emails": list(people[r.journalist_id].emails) if r.journalist_id in people else [],
+                    "phones": list(people[r.journalist_id].phones) if r.journalist_id in people else [],
+                }
+                for r in rows
+            ]
+        elif kind == "journalists":
+            data = [p.to_json() for p in queries.list_journalists(session, text=text, limit=limit)]
+        elif kind == "experts":
+            data = [p.to_json() for p in queries.list_experts(session, text=text, limit=limit)]
+        else:
+            data = [r.to_json() for r in queries.list_releases(session, text=text, limit=limit)]
+    if as_json:
+        emit_json(data)
+        return
+    for item in data:
+        click.echo(_line(kind, item, state.settings.timezone))
+    if not data:
+        click.echo(f"No {kind} match.")
+
+
+def _line(kind: str, item: dict, tz: str) -> str:
+    """One human-readable line of a listing."""
+    if kind == "enquiries":
+        due = datetime.fromisoformat(item["deadline"]) if item["deadline"] else None
+        return (
+            f"{item['id']:>6}  {format_due(due, tz):<28} {item['status']:<9} {item['type']:<11} "
+            f"{item['journalist']} ({item['outlet']}): {item['subject']}"
+        )
+    if kind == "releases":
+        return f"{item['id']:>6}  {item['issued_on'] or '':<10}  {item['title']}"
+    contact = ", ".join(item["phones"][:1] + item["emails"][:1])
+    return f"{item['id']:>6}  {item['name']:<28} {item['outlet']:<28} {contact}"
+
+
+@main.command("demo")
+@pass_state
+def demo_cmd(state: CliState) -> None:
+    """Fill an empty desk with the demo data."""
+    from pressdesk.services import demo
+    from pressdesk.services.errors import DeskError
+    from pressdesk.store import open_desk
+
+    desk = open_desk(state.target)
+    try:
+        with desk.write() as session:
+            counts = demo.load_demo(session, who=state.settings.officer, region=state.settings.region)
+    except DeskError as exc:
+        fail(exc.message)
+    click.echo("Demo data loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@main.group("db")
+def db_group() -> None:
+    """Look after the desk's database."""
+
+
+@db_group.command("upgrade")
+@pass_state
+def db_upgrade(state: CliState) -> None:
+    """Run pending migrations (a SQLite desk is copied aside first)."""
+    from pressdesk.store import open_desk
+    from pressdesk.store.migrate import status, upgrade
+
+    desk = open_desk(state.target, migrate=False)
+    before = status(desk)
+    after = upgrade(desk)
+    if before.up_to_date:
+        click.echo(f"Already up to date at {after.current}.")
+    else:
+        click.echo(f"Upgraded {before.current or 'empty desk'} -> {after.current}.")
+
+
+@db_group.command("status")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def db_status(state: CliState, as_json: bool) -> None:
+    """Show the desk's location, schema revision and pending migrations."""
+    from pressdesk.store import open_desk
+    from pressdesk.store.migrate import status
+
+    desk = open_desk(state.target, migrate=False)
+    st = status(desk)
+    if as_json:
+        emit_json({"url": desk.url, "current": st.current, "head": st.head, "pending": list(st.pending)})
+        return
+    click.echo(f"desk:     {desk.url}")
+    click.echo(f"revision: {st.current or 'none (empty desk)'} (newest {st.head})")
+    click.echo("pending:  " + (", ".join(st.pending) if st.pending else "none"))

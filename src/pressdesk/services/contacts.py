@@ -1,0 +1,451 @@
+"""People and outlets: find callers in any number format, create and edit them with validation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from pressdesk import validation
+from pressdesk.models import (
+    Channel,
+    ContactKind,
+    ContactPoint,
+    Expert,
+    Journalist,
+    Outlet,
+    PressContact,
+    utcnow,
+)
+from pressdesk.services import activity
+from pressdesk.services.errors import ConflictError, FieldError, NotFound
+
+OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
+
+
+def name_key(name: str) -> str:
+    """A case- and space-insensitive key for names of outlets and people."""
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def clean_name(value: str | None, field: str, *, required: bool = True) -> str:
+    """Clean a one-line name, refusing an empty one when it is required."""
+    text = validation.clean_text(value or "")
+    if required and not text:
+        raise FieldError(field, "Enter a name.")
+    if len(text) > 200:
+        raise FieldError(field, "Keep this under 200 characters.")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class PointDraft:
+    """A validated phone number or email address, ready to store."""
+
+    kind: str
+    raw: str
+    value: str
+    extension: str
+    lookup_key: str
+    valid: bool
+    problem: str
+
+
+def phone_draft(text: str, *, region: str, keep_invalid: bool = False, field: str = "phone") -> PointDraft:
+    """Validate a phone number; a number that parses but is not valid is kept only when asked."""
+    result = validation.parse_phone(text, region)
+    if not result.valid and not (keep_invalid and result.possible and result.e164):
+        raise FieldError(field, result.error or "This is not a phone number.")
+    return PointDraft(
+        kind=ContactKind.PHONE,
+        raw=result.raw,
+        value=result.e164 or "",
+        extension=result.extension or "",
+        lookup_key=result.e164 or "",
+        valid=result.valid,
+        problem=result.error or "",
+    )
+
+
+def email_draft(text: str, *, field: str = "email") -> PointDraft:
+    """Validate an email address offline and return its normalised form."""
+    result = validation.parse_email(text)
+    if not result.valid or not result.normalized:
+        raise FieldError(field, result.error or "This is not an email address.")
+    return PointDraft(
+        kind=ContactKind.EMAIL,
+        raw=result.raw,
+        value=result.normalized,
+        extension="",
+        lookup_key=validation.email_key(result.normalized) or result.normalized.casefold(),
+        valid=True,
+        problem="",
+    )
+
+
+def get_or_create_outlet(session: Session, *, name: str | None, who: str) -> Outlet | None:
+    """The outlet of that name (any case), created if new; None for no name."""
+    text = validation.clean_text(name or "")
+    if not text:
+        return None
+    key = name_key(text)
+    outlet = session.exec(select(Outlet).where(Outlet.name_key == key)).first()
+    if outlet is None:
+        outlet = Outlet(name=text, name_key=key, updated_by=who)
+        session.add(outlet)
+        session.flush()
+        activity.record(
+            session,
+            who=who,
+            action="create",
+            entity="outlet",
+            entity_id=outlet.id,
+            summary=f"Added outlet {text}",
+        )
+    return outlet
+
+
+def _owner_of(point: ContactPoint) -> tuple[str, int]:
+    """The (entity, id) a contact point belongs to."""
+    for entity, column in OWNER_COLUMNS.items():
+        if (owner_id := getattr(point, column)) is not None:
+            return entity, owner_id
+    raise ValueError("contact point without owner")
+
+
+def find_points(session: Session, kind: str, key: str, *, entity: str | None = None) -> list[ContactPoint]:
+    """Contact points with this look-up key, optionally only those of one kind of owner."""
+    query = select(ContactPoint).where(ContactPoint.kind == kind, ContactPoint.lookup_key == key)
+    if entity:
+        query = query.where(getattr(ContactPoint, OWNER_COLUMNS[entity]).is_not(None))
+    return list(session.exec(query.order_by(ContactPoint.id)))
+
+
+def find_journalist_by_phone(session: Session, text: str, *, region: str) -> Journalist | None:
+    """The journalist with this number, typed in any format."""
+    key = validation.phone_key(text, region)
+    if not key:
+        return None
+    points = find_points(session, ContactKind.PHONE, key, entity="journalist")
+    return session.get(Journalist, points[0].journalist_id) if points else None
+
+
+def find_journalist_by_email(session: Session, text: str) -> Journalist | None:
+    """The journalist with this email address, in any case."""
+    key = validation.email_key(text)
+    if not key:
+        return None
+    points = find_points(session, ContactKind.EMAIL, key, entity="journalist")
+    return session.get(Journalist, points[0].journalist_id) if points else None
+
+
+def find_journalists_by_name(session: Session, text: str, *, limit: int = 10) -> list[Journalist]:
+    """Journalists whose name contains the text, in any case."""
+    needle = validation.clean_text(text)
+    if len(needle) < 2:
+        return []
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    query = (
+        select(Journalist)
+        .where(func.lower(Journalist.name).like(pattern.lower(), escape="\\"))
+        .order_by(Journalist.name)
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def find_journalist_by_name_and_outlet(session: Session, name: str, outlet: str | None) -> Journalist | None:
+    """The one journalist with exactly this name at this outlet (any case), if there is one."""
+    key = name_key(validation.clean_text(name))
+    outlet_key = name_key(validation.clean_text(outlet or ""))
+    if not key:
+        return None
+    query = (
+        select(Journalist, Outlet.name_key)
+        .outerjoin(Outlet, Outlet.id == Journalist.outlet_id)
+        .where(func.lower(Journalist.name) == validation.clean_text(name).lower())
+    )
+    found = [j for j, okey in session.exec(query) if name_key(j.name) == key and (okey or "") == outlet_key]
+    return found[0] if len(found) == 1 else None
+
+
+def add_points(
+    session: Session,
+    *,
+    who: str,
+    entity: str,
+    owner_id: int,
+    drafts: Iterable[PointDraft],
+    enquiry_id: int | None = None,
+) -> list[ContactPoint]:
+    """Attach validated contact points to a person, skipping ones they have and refusing ones another person has."""
+    column = OWNER_COLUMNS[entity]
+    added: list[ContactPoint] = []
+    existing = session.exec(select(ContactPoint).where(getattr(ContactPoint, column) == owner_id)).all()
+    have = {(p.kind, p.lookup_key) for p in existing}
+    position = len(existing)
+    for draft in drafts:
+        if (draft.kind, draft.lookup_key) in have:
+            continue
+        for other in find_points(session, draft.kind, draft.lookup_key, entity=entity):
+            other_entity, other_id = _owner_of(other)
+            if other_id != owner_id:
+                owner = session.get(_MODELS[other_entity], other_id)
+                raise FieldError(
+                    draft.kind,
+                    f"{draft.value} already belongs to {owner.name if owner else 'someone else'}.",
+                )
+        point = ContactPoint(
+            kind=draft.kind,
+            raw=draft.raw,
+            value=draft.value,
+            extension=draft.extension,
+            lookup_key=draft.lookup_key,
+            valid=draft.valid,
+            problem=draft.problem,
+            position=position,
+            **{column: owner_id},
+        )
+        position += 1
+        session.add(point)
+        have.add((draft.kind, draft.lookup_key))
+        added.append(point)
+    if added:
+        session.flush()
+        activity.record(
+            session,
+            who=who,
+            action="add_contact",
+            entity=entity,
+            entity_id=owner_id,
+            enquiry_id=enquiry_id,
+            summary="Added " + ", ".join(p.value + (f" ext. {p.extension}" if p.extension else "") for p in added),
+        )
+    return added
+
+
+def drafts_from(
+    *, emails: Sequence[str] = (), phones: Sequence[str] = (), region: str, keep_invalid: bool = False
+) -> list[PointDraft]:
+    """Validate lists of emails and phones, naming the field of the first bad one."""
+    drafts = [email_draft(e) for e in emails if e and e.strip()]
+    drafts += [phone_draft(p, region=region, keep_invalid=keep_invalid) for p in phones if p and p.strip()]
+    return drafts
+
+
+def parse_channel(text: str | None, field: str = "channel") -> str:
+    """Read a channel name, refusing unknown ones."""
+    value = (text or "phone").strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return Channel(value).value
+    except ValueError:
+        known = ", ".join(c.value for c in Channel)
+        raise FieldError(field, f"'{text}' is not a channel. Use one of: {known}.") from None
+
+
+def create_journalist(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    name: str,
+    outlet: str | None = None,
+    role: str = "",
+    beat: str = "",
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    preferred_channel: str = "phone",
+    notes: str = "",
+    keep_invalid_phones: bool = False,
+) -> Journalist:
+    """Create a journalist with validated contact details."""
+    name = clean_name(name, "name")
+    drafts = drafts_from(emails=emails, phones=phones, region=region, keep_invalid=keep_invalid_phones)
+    channel = parse_channel(preferred_channel, "preferred channel")
+    outlet_row = get_or_create_outlet(session, name=outlet, who=who)
+    journalist = Journalist(
+        name=name,
+        outlet_id=outlet_row.id if outlet_row else None,
+        role=validation.clean_text(role),
+        beat=validation.clean_text(beat),
+        preferred_channel=channel,
+        notes=validation.clean_text(notes, multiline=True),
+        updated_by=who,
+    )
+    session.add(journalist)
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="journalist",
+        entity_id=journalist.id,
+        summary=f"Added journalist {name}" + (f" ({outlet_row.name})" if outlet_row else ""),
+    )
+    add_points(session, who=who, entity="journalist", owner_id=journalist.id, drafts=drafts)
+    return journalist
+
+
+def create_expert(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    name: str,
+    honorific: str = "",
+    title: str = "",
+    affiliation: str = "",
+    topics: str = "",
+    languages: str = "en",
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    **extra: object,
+) -> Expert:
+    """Create an expert with validated contact details."""
+    name = clean_name(name, "name")
+    drafts = drafts_from(emails=emails, phones=phones, region=region)
+    expert = Expert(
+        name=name,
+        honorific=validation.clean_text(honorific).rstrip("."),
+        title=validation.clean_text(title),
+        affiliation=validation.clean_text(affiliation),
+        topics=validation.clean_text(topics),
+        languages=validation.clean_text(languages) or "en",
+        updated_by=who,
+        **{k: (validation.clean_text(v, multiline=True) if isinstance(v, str) else v) for k, v in extra.items()},
+    )
+    session.add(expert)
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="expert",
+        entity_id=expert.id,
+        summary=f"Added expert {name}",
+    )
+    add_points(session, who=who, entity="expert", owner_id=expert.id, drafts=drafts)
+    return expert
+
+
+def create_press_contact(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    name: str,
+    organisation: str = "",
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+) -> PressContact:
+    """Create a press contact (as named on a release) with validated details."""
+    name = clean_name(name, "name")
+    drafts = drafts_from(emails=emails, phones=phones, region=region)
+    contact = PressContact(name=name, organisation=validation.clean_text(organisation), updated_by=who)
+    session.add(contact)
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="press_contact",
+        entity_id=contact.id,
+        summary=f"Added press contact {name}",
+    )
+    add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts)
+    return contact
+
+
+_MODELS = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}
+
+
+def bump(obj, *, who: str, entity: str, expected_version: int | None) -> None:
+    """Refuse a stale edit (optimistic lock), then mark the record as changed by `who`."""
+    if expected_version is not None and obj.version != expected_version:
+        raise ConflictError(entity, obj.id, obj.updated_by, obj.version)
+    obj.version += 1
+    obj.updated_at = utcnow()
+    obj.updated_by = who
+
+
+JOURNALIST_FIELDS = ("name", "role", "beat", "preferred_channel", "notes")
+
+
+def update_journalist(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    journalist_id: int,
+    expected_version: int | None,
+    outlet: str | None = None,
+    emails: Sequence[str] | None = None,
+    phones: Sequence[str] | None = None,
+    **fields: str,
+) -> Journalist:
+    """Edit a journalist; emails/phones, when given, replace the current lists."""
+    journalist = session.get(Journalist, journalist_id, with_for_update=True)
+    if journalist is None:
+        raise NotFound(f"There is no journalist {journalist_id}.")
+    values: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in JOURNALIST_FIELDS:
+            raise FieldError(key, "This field cannot be edited here.")
+        if key == "name":
+            values[key] = clean_name(value, "name")
+        elif key == "preferred_channel":
+            values[key] = parse_channel(value, "preferred channel")
+        else:
+            values[key] = validation.clean_text(value, multiline=key == "notes")
+    drafts = None
+    if emails is not None or phones is not None:
+        current = _points_of(session, "journalist", journalist_id)
+        email_list = emails if emails is not None else [p.raw for p in current if p.kind == "email"]
+        phone_list = phones if phones is not None else [p.raw for p in current if p.kind == "phone"]
+        drafts = drafts_from(emails=email_list, phones=phone_list, region=region)
+    if outlet is not None:
+        outlet_row = get_or_create_outlet(session, name=outlet, who=who)
+        values["outlet_id"] = outlet_row.id if outlet_row else None
+    changes = activity.diff(journalist, values)
+    bump(journalist, who=who, entity="journalist", expected_version=expected_version)
+    for key, value in values.items():
+        setattr(journalist, key, value)
+    if drafts is not None:
+        replaced = _replace_points(session, who=who, entity="journalist", owner_id=journalist_id, drafts=drafts)
+        if replaced:
+            changes["contact details"] = replaced
+    activity.record(
+        session,
+        who=who,
+        action="update",
+        entity="journalist",
+        entity_id=journalist_id,
+        summary=f"Edited {journalist.name}: " + (", ".join(changes) or "no change"),
+        changes=changes,
+    )
+    return journalist
+
+
+def _points_of(session: Session, entity: str, owner_id: int) -> list[ContactPoint]:
+    """A person's contact points in their order."""
+    column = getattr(ContactPoint, OWNER_COLUMNS[entity])
+    return list(session.exec(select(ContactPoint).where(column == owner_id).order_by(ContactPoint.position)))
+
+
+def _replace_points(
+    session: Session, *, who: str, entity: str, owner_id: int, drafts: list[PointDraft]
+) -> list[list[str]] | None:
+    """Make a person's contact points exactly the drafts; return [old, new] values if they changed."""
+    current = _points_of(session, entity, owner_id)
+    old = [p.value for p in current]
+    new = [d.value for d in drafts]
+    if old == new:
+        return None
+    for point in current:
+        session.delete(point)
+    session.flush()
+    add_points(session, who=who, entity=entity, owner_id=owner_id, drafts=drafts)
+    return [old, new]

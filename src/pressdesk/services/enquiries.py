@@ -1,0 +1,338 @@
+"""Log an enquiry and act on it: status, officer, deadline, notes; every change in the history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from pressdesk import validation
+from pressdesk.models import (
+    Enquiry,
+    EnquiryType,
+    Journalist,
+    Priority,
+    Release,
+    utcnow,
+)
+from pressdesk.services import activity, contacts
+from pressdesk.services.errors import FieldError, NotFound
+from pressdesk.services.status import check_move
+
+
+def parse_type(text: str | None) -> str:
+    """Read an enquiry type, refusing unknown ones with the list of known ones."""
+    value = (text or "").strip().lower()
+    try:
+        return EnquiryType(value).value
+    except ValueError:
+        known = ", ".join(t.value for t in EnquiryType)
+        raise FieldError("type", f"'{text}' is not an enquiry type. Use one of: {known}.") from None
+
+
+def parse_priority(text: str | None) -> str:
+    """Read a priority, refusing unknown ones."""
+    value = (text or "normal").strip().lower()
+    try:
+        return Priority(value).value
+    except ValueError:
+        known = ", ".join(p.value for p in Priority)
+        raise FieldError("priority", f"'{text}' is not a priority. Use one of: {known}.") from None
+
+
+def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | None = None) -> datetime | None:
+    """Read a deadline typed in everyday words, in the desk's time zone; blank means none."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return validation.parse_when(value, now=now or utcnow(), tz=tz)
+    except validation.WhenError as exc:
+        raise FieldError("deadline", str(exc)) from None
+
+
+def clean_subject(text: str | None) -> str:
+    """A one-line subject, required."""
+    subject = validation.clean_text(text or "")
+    if not subject:
+        raise FieldError("subject", "Enter what the journalist wants, in a few words.")
+    if len(subject) > 500:
+        raise FieldError("subject", "Keep the subject under 500 characters; put the rest in notes.")
+    return subject
+
+
+def find_caller(
+    session: Session, *, region: str, phone: str | None = None, email: str | None = None
+) -> Journalist | None:
+    """The journalist with this phone number (any format) or email address (any case)."""
+    if phone and phone.strip():
+        found = contacts.find_journalist_by_phone(session, phone, region=region)
+        if found:
+            return found
+    if email and email.strip():
+        return contacts.find_journalist_by_email(session, email)
+    return None
+
+
+def log_enquiry(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    tz: str,
+    subject: str,
+    type: str = "comment",
+    journalist_id: int | None = None,
+    journalist: str | None = None,
+    outlet: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    deadline: str | datetime | None = None,
+    channel: str = "phone",
+    release_id: int | None = None,
+    priority: str = "normal",
+    notes: str = "",
+    officer: str | None = None,
+    keep_invalid_phone: bool = False,
+    now: datetime | None = None,
+) -> Enquiry:
+    """Log a call or message: find the caller by phone or email before creating a new journalist."""
+    now = now or utcnow()
+    subject = clean_subject(subject)
+    kind = parse_type(type)
+    prio = parse_priority(priority)
+    chan = contacts.parse_channel(channel)
+    due = parse_deadline(deadline, tz=tz, now=now)
+    drafts = []
+    if phone and phone.strip():
+        drafts.append(contacts.phone_draft(phone, region=region, keep_invalid=keep_invalid_phone))
+    if email and email.strip():
+        drafts.append(contacts.email_draft(email))
+    if release_id is not None and session.get(Release, release_id) is None:
+        raise FieldError("release", f"There is no release {release_id}.")
+
+    person = session.get(Journalist, journalist_id) if journalist_id else None
+    if journalist_id and person is None:
+        raise FieldError("journalist", f"There is no journalist {journalist_id}.")
+    person = person or find_caller(session, region=region, phone=phone, email=email)
+    if person is None and journalist:
+        person = contacts.find_journalist_by_name_and_outlet(session, journalist, outlet)
+    if person is None:
+        name = validation.clean_text(journalist or "")
+        if not name:
+            raise FieldError(
+                "journalist",
+                "Enter the journalist's name: no journalist on the desk has this number or email.",
+            )
+        person = contacts.create_journalist(
+            session,
+            who=who,
+            region=region,
+            name=name,
+            outlet=outlet,
+            preferred_channel=chan if chan in ("phone", "email") else "phone",
+        )
+    outlet_row = contacts.get_or_create_outlet(session, name=outlet, who=who)
+    if person.outlet_id is None and outlet_row is not None:
+        person.outlet_id = outlet_row.id
+    enquiry = Enquiry(
+        received_at=now,
+        channel=chan,
+        journalist_id=person.id,
+        outlet_id=outlet_row.id if outlet_row else person.outlet_id,
+        type=kind,
+        subject=subject,
+        release_id=release_id,
+        deadline=due,
+        priority=prio,
+        status="new",
+        officer=validation.clean_text(officer if officer is not None else who),
+        notes=validation.clean_text(notes, multiline=True),
+        updated_by=who,
+    )
+    session.add(enquiry)
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="enquiry",
+        entity_id=enquiry.id,
+        enquiry_id=enquiry.id,
+        summary=f"Logged {kind} enquiry from {person.name}: {subject}",
+    )
+    contacts.add_points(
+        session,
+        who=who,
+        entity="journalist",
+        owner_id=person.id,
+        drafts=drafts,
+        enquiry_id=enquiry.id,
+    )
+    return enquiry
+
+
+def _load(session: Session, enquiry_id: int) -> Enquiry:
+    """The enquiry, locked for update where the database can, or NotFound."""
+    enquiry = session.get(Enquiry, enquiry_id, with_for_update=True)
+    if enquiry is None:
+        raise NotFound(f"There is no enquiry {enquiry_id}.")
+    return enquiry
+
+
+def _apply(
+    session: Session,
+    enquiry: Enquiry,
+    values: dict,
+    *,
+    who: str,
+    action: str,
+    expected_version: int | None,
+    summary: str,
+) -> Enquiry:
+    """Check the version, write the values, bump the version and record what changed."""
+    changes = activity.diff(enquiry, values)
+    contacts.bump(enquiry, who=who, entity="enquiry", expected_version=expected_version)
+    for key, value in values.items():
+        setattr(enquiry, key, value)
+    activity.record(
+        session,
+        who=who,
+        action=action,
+        entity="enquiry",
+        entity_id=enquiry.id,
+        enquiry_id=enquiry.id,
+        summary=summary,
+        changes=changes,
+    )
+    return enquiry
+
+
+def change_status(
+    session: Session, *, who: str, enquiry_id: int, to: str, expected_version: int | None = None
+) -> Enquiry:
+    """Move an enquiry to another status, if the state machine allows it."""
+    enquiry = _load(session, enquiry_id)
+    target = check_move(enquiry.status, to)
+    return _apply(
+        session,
+        enquiry,
+        {"status": target.value},
+        who=who,
+        action="status",
+        expected_version=expected_version,
+        summary=f"Status {enquiry.status} → {target.value}",
+    )
+
+
+def assign(
+    session: Session, *, who: str, enquiry_id: int, officer: str, expected_version: int | None = None
+) -> Enquiry:
+    """Give an enquiry to an officer (blank to unassign)."""
+    enquiry = _load(session, enquiry_id)
+    name = validation.clean_text(officer)
+    return _apply(
+        session,
+        enquiry,
+        {"officer": name},
+        who=who,
+        action="assign",
+        expected_version=expected_version,
+        summary=f"Assigned to {name}" if name else "Unassigned",
+    )
+
+
+def set_deadline(
+    session: Session,
+    *,
+    who: str,
+    tz: str,
+    enquiry_id: int,
+    deadline: str | datetime | None,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Enquiry:
+    """Set or clear an enquiry's deadline, read in the desk's time zone."""
+    enquiry = _load(session, enquiry_id)
+    due = parse_deadline(deadline, tz=tz, now=now)
+    when = due.isoformat(timespec="minutes") if due else "none"
+    return _apply(
+        session,
+        enquiry,
+        {"deadline": due},
+        who=who,
+        action="deadline",
+        expected_version=expected_version,
+        summary=f"Deadline set to {when}",
+    )
+
+
+def update_enquiry(
+    session: Session,
+    *,
+    who: str,
+    tz: str,
+    enquiry_id: int,
+    expected_version: int | None,
+    subject: str | None = None,
+    type: str | None = None,
+    priority: str | None = None,
+    deadline: str | datetime | None = ...,
+    release_id: int | None = ...,
+    officer: str | None = None,
+    now: datetime | None = None,
+) -> Enquiry:
+    """Edit an enquiry's fields in one change (status has its own function)."""
+    enquiry = _load(session, enquiry_id)
+    values: dict = {}
+    if subject is not None:
+        values["subject"] = clean_subject(subject)
+    if type is not None:
+        values["type"] = parse_type(type)
+    if priority is not None:
+        values["priority"] = parse_priority(priority)
+    if deadline is not ...:
+        values["deadline"] = parse_deadline(deadline, tz=tz, now=now)
+    if release_id is not ...:
+        if release_id is not None and session.get(Release, release_id) is None:
+            raise FieldError("release", f"There is no release {release_id}.")
+        values["release_id"] = release_id
+    if officer is not None:
+        values["officer"] = validation.clean_text(officer)
+    changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
+    return _apply(
+        session,
+        enquiry,
+        values,
+        who=who,
+        action="update",
+        expected_version=expected_version,
+        summary="Edited " + (", ".join(changed) if changed else "nothing"),
+    )
+
+
+def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: datetime | None = None) -> Enquiry:
+    """Append a dated note; notes never conflict with other edits, so the version stays."""
+    note = validation.clean_text(text, multiline=True)
+    if not note:
+        raise FieldError("note", "The note is empty.")
+    enquiry = _load(session, enquiry_id)
+    stamp = (now or utcnow()).strftime("%Y-%m-%d %H:%M UTC")
+    entry = f"[{stamp} {who}] {note}"
+    enquiry.notes = f"{enquiry.notes}\n{entry}" if enquiry.notes else entry
+    activity.record(
+        session,
+        who=who,
+        action="note",
+        entity="enquiry",
+        entity_id=enquiry.id,
+        enquiry_id=enquiry.id,
+        summary=f"Note: {note}",
+    )
+    return enquiry
+
+
+def mark_done(session: Session, *, who: str, enquiry_id: int, expected_version: int | None = None) -> Enquiry:
+    """Close an enquiry as done."""
+    return change_status(session, who=who, enquiry_id=enquiry_id, to="done", expected_version=expected_version)

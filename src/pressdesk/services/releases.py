@@ -1,0 +1,141 @@
+"""Releases: store one, linking its experts and press contacts (found by name before created)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from pressdesk import validation
+from pressdesk.models import Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
+from pressdesk.services import activity, contacts
+from pressdesk.services.errors import FieldError
+
+
+@dataclass(frozen=True)
+class ExpertSpec:
+    """An expert named on a release."""
+
+    name: str
+    honorific: str = ""
+    title: str = ""
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class ContactSpec:
+    """A press contact named on a release."""
+
+    name: str
+    organisation: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+
+
+@dataclass
+class ReleaseOutcome:
+    """What storing a release created and what it matched."""
+
+    release: Release
+    created: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+
+
+def find_expert(session: Session, name: str) -> Expert | None:
+    """The expert of exactly this name, in any case or spacing."""
+    key = contacts.name_key(name)
+    for expert in session.exec(select(Expert).where(Expert.name.ilike(name.strip()))):
+        if contacts.name_key(expert.name) == key:
+            return expert
+    return None
+
+
+def _find_press_contact(session: Session, spec: ContactSpec) -> PressContact | None:
+    """A press contact with the same email, or else the same name."""
+    for email in spec.emails:
+        key = validation.email_key(email)
+        if key:
+            points = contacts.find_points(session, "email", key, entity="press_contact")
+            if points:
+                return session.get(PressContact, points[0].press_contact_id)
+    key = contacts.name_key(spec.name)
+    for contact in session.exec(select(PressContact).where(PressContact.name.ilike(spec.name.strip()))):
+        if contacts.name_key(contact.name) == key:
+            return contact
+    return None
+
+
+def create_release(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    title: str,
+    issued_on: date | None = None,
+    embargo_until: datetime | None = None,
+    body: str = "",
+    source: str = "",
+    experts: Sequence[ExpertSpec] = (),
+    press_contacts: Sequence[ContactSpec] = (),
+) -> ReleaseOutcome:
+    """Store a release, linking existing experts and press contacts and creating new ones."""
+    clean_title = validation.clean_text(title)
+    if not clean_title:
+        raise FieldError("title", "A release needs a title.")
+    release = Release(
+        title=clean_title,
+        issued_on=issued_on,
+        embargo_until=embargo_until,
+        body=validation.clean_text(body, multiline=True),
+        source=validation.clean_text(source),
+        updated_by=who,
+    )
+    session.add(release)
+    session.flush()
+    outcome = ReleaseOutcome(release=release)
+    for spec in experts:
+        expert = find_expert(session, spec.name)
+        if expert is None:
+            expert = contacts.create_expert(
+                session,
+                who=who,
+                region=region,
+                name=spec.name,
+                honorific=spec.honorific,
+                title=spec.title,
+                affiliation=spec.affiliation,
+            )
+            outcome.created.append(f"expert {expert.name}")
+        else:
+            outcome.matched.append(f"expert {expert.name}")
+        session.add(ReleaseExpert(release_id=release.id, expert_id=expert.id))
+    for spec in press_contacts:
+        contact = _find_press_contact(session, spec)
+        if contact is None:
+            contact = contacts.create_press_contact(
+                session,
+                who=who,
+                region=region,
+                name=spec.name,
+                organisation=spec.organisation,
+                emails=spec.emails,
+                phones=spec.phones,
+            )
+            outcome.created.append(f"press contact {contact.name}")
+        else:
+            drafts = contacts.drafts_from(emails=spec.emails, phones=spec.phones, region=region)
+            contacts.add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts)
+            outcome.matched.append(f"press contact {contact.name}")
+        session.add(ReleasePressContact(release_id=release.id, press_contact_id=contact.id))
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="release",
+        entity_id=release.id,
+        summary=f"Added release {clean_title}",
+    )
+    return outcome
