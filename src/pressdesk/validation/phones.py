@@ -1,0 +1,281 @@
+"""Offline phone number parsing, formatting and checking for the desk."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import ValidationResult as _Reason
+
+__all__ = ["PhoneResult", "find_phones", "looks_like_phone", "parse_phone", "phone_key"]
+
+_KINDS: dict[int, str] = {
+    PhoneNumberType.FIXED_LINE: "fixed_line",
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+    PhoneNumberType.TOLL_FREE: "toll_free",
+    PhoneNumberType.PREMIUM_RATE: "premium_rate",
+    PhoneNumberType.SHARED_COST: "shared_cost",
+    PhoneNumberType.VOIP: "voip",
+    PhoneNumberType.PERSONAL_NUMBER: "personal_number",
+    PhoneNumberType.PAGER: "pager",
+    PhoneNumberType.UAN: "uan",
+    PhoneNumberType.VOICEMAIL: "voicemail",
+    PhoneNumberType.UNKNOWN: "unknown",
+}
+
+# UK ranges Ofcom keeps free for TV, radio and film: never in use, never valid.
+_DRAMA_RANGES: tuple[tuple[str, str], ...] = (
+    ("7700900", "07700 900xxx"),
+    ("1632960", "01632 960xxx"),
+)
+
+_NO_REGION = "Add the country code (for example +44) or set a default region."
+_EXAMPLE = "a phone number looks like 01582 790706 or +44 1582 790706"
+
+# A leading label such as "Tel:", "T:", "Mob." before the number itself.
+_LABEL_RE = re.compile(
+    r"^(?:tel|telephone|phone|ph|t|m|mob|mobile|cell|fax|f|call)\s*[:.]?\s*(?=[+(\d])",
+    re.IGNORECASE,
+)
+# URI parameters (";ext=12", ";phone-context=+44") and spoken extensions at the end.
+_URI_PARAMS_RE = re.compile(r";[a-z][a-z0-9-]*=[^;]*", re.IGNORECASE)
+_EXT_TAIL_RE = re.compile(
+    r"(?:[,;]\s*)?\s*(?:ext(?:ension)?\.?|ext|x|#|~)\s*[:.]?\s*\d{1,7}\s*#?\s*$",
+    re.IGNORECASE,
+)
+# "(0)" written after a country code, as in "+44 (0)1582 790706".
+_TRUNK_RE = re.compile(r"^(\D*?(?:\+|00)\s*\d{1,3})[\s.\-]*\(\s*0\s*\)")
+_IDD_RE = re.compile(r"^((?:tel:)?\s*)00\s*(?=\d)", re.IGNORECASE)
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\b")
+_PHONE_PUNCT = set(" +()-./\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneResult:
+    """The outcome of reading one phone number."""
+
+    raw: str
+    valid: bool
+    possible: bool
+    e164: str | None
+    international: str | None
+    national: str | None
+    extension: str | None
+    region: str | None
+    kind: str | None
+    error: str | None
+
+    def as_dict(self) -> dict:
+        """Return the fields the CLI prints with --json."""
+        return {
+            "valid": self.valid,
+            "e164": self.e164,
+            "international": self.international,
+            "national": self.national,
+            "extension": self.extension,
+            "region": self.region,
+            "kind": self.kind,
+            "error": self.error,
+        }
+
+
+def _region_arg(region: str | None) -> str | None:
+    """Tidy a default region code ("gb" -> "GB"); blank means none."""
+    region = (region or "").strip().upper()
+    return region or None
+
+
+def _normalise(text: str) -> str:
+    """Fold full-width forms and odd spaces to ASCII (phonenumbers reads other digits)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _core(text: str) -> str:
+    """Return the number itself without a label, URI scheme, parameters or extension."""
+    core = text.strip()
+    if core[:4].lower() == "tel:":
+        core = core[4:]
+    core = _LABEL_RE.sub("", core)
+    core = _URI_PARAMS_RE.sub("", core)
+    return _EXT_TAIL_RE.sub("", core).strip()
+
+
+def _count_digits(text: str) -> int:
+    """Count decimal digits in any script."""
+    return sum(1 for ch in text if ch.isdecimal())
+
+
+def _where(region: str | None, country_code: int | None) -> str:
+    """Describe whose numbering plan a number belongs to, for messages."""
+    if region and region not in ("001", "ZZ"):
+        return f"a {region} number"
+    if country_code:
+        return f"a +{country_code} number"
+    return "a phone number"
+
+
+def _region_of(num: phonenumbers.PhoneNumber) -> str | None:
+    """Return the region of a number, falling back to its country code's main region."""
+    region = phonenumbers.region_code_for_number(num)
+    if not region or region == "ZZ":
+        region = phonenumbers.region_code_for_country_code(num.country_code)
+    # "001" is phonenumbers' code for non-geographic numbers such as +800: no region.
+    return None if region in (None, "ZZ", "001") else region
+
+
+def _not_valid_reason(num: phonenumbers.PhoneNumber, region: str | None) -> str:
+    """Explain why a parsed number is not a valid number."""
+    where = _where(region, num.country_code)
+    reason = phonenumbers.is_possible_number_with_reason(num)
+    if reason == _Reason.INVALID_COUNTRY_CODE:
+        return f"+{num.country_code} is not a country code in use."
+    if reason == _Reason.TOO_SHORT:
+        return f"This number is too short for {where}."
+    if reason == _Reason.TOO_LONG:
+        return f"This number is too long for {where}."
+    if reason == _Reason.INVALID_LENGTH:
+        return f"This number has the wrong number of digits for {where}."
+    if reason == _Reason.IS_POSSIBLE_LOCAL_ONLY:
+        return "This looks like a local number: add the area code."
+    national = str(num.national_number)
+    if num.country_code == 44:
+        for prefix, label in _DRAMA_RANGES:
+            if national.startswith(prefix):
+                return (
+                    f"This looks like {where} but no such number is in use "
+                    f"(the {label} range is reserved for drama)."
+                )
+    return f"This looks like {where} but no such number is in use."
+
+
+def _result(raw: str, num: phonenumbers.PhoneNumber) -> PhoneResult:
+    """Build a result from a parsed number."""
+    bare = copy.copy(num)
+    bare.extension = None
+    region = _region_of(num)
+    valid = phonenumbers.is_valid_number(num)
+    return PhoneResult(
+        raw=raw,
+        valid=valid,
+        possible=phonenumbers.is_possible_number(num),
+        e164=phonenumbers.format_number(bare, PhoneNumberFormat.E164),
+        international=phonenumbers.format_number(bare, PhoneNumberFormat.INTERNATIONAL),
+        national=phonenumbers.format_number(bare, PhoneNumberFormat.NATIONAL),
+        extension=num.extension or None,
+        region=region,
+        kind=_KINDS.get(phonenumbers.number_type(num), "unknown"),
+        error=None if valid else _not_valid_reason(num, region),
+    )
+
+
+def _failed(raw: str, error: str) -> PhoneResult:
+    """Build a result for text that could not be read as a number at all."""
+    return PhoneResult(raw, False, False, None, None, None, None, None, None, error)
+
+
+def _parse_error(exc: NumberParseException, text: str, core: str, region: str | None) -> str:
+    """Turn a phonenumbers parse failure into a plain sentence."""
+    kind = exc.error_type
+    has_plus = core.startswith("+")
+    if kind == NumberParseException.INVALID_COUNTRY_CODE:
+        if not has_plus:
+            return _NO_REGION
+        code = "".join(ch for ch in core[1:] if ch.isdecimal())[:3]
+        if code:
+            return f"The country code after + is not in use (+{code} is not a country)."
+        return "There is a + sign but no country code after it."
+    if kind == NumberParseException.TOO_SHORT_AFTER_IDD:
+        return "This number is too short: there is too little after the international prefix."
+    if kind == NumberParseException.TOO_SHORT_NSN:
+        return f"This number is too short for {_where(region, None)}."
+    if kind == NumberParseException.TOO_LONG:
+        return "This number is too long to be a phone number."
+    digits = _count_digits(text)
+    if digits == 0:
+        return f"This is not a phone number: it has no digits ({_EXAMPLE})."
+    if all(ch.isdecimal() or ch in _PHONE_PUNCT for ch in core):
+        return "This number is too short to be a phone number."
+    return f"This is not a phone number ({_EXAMPLE})."
+
+
+def _try_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | NumberParseException:
+    """Parse text, returning the number or the exception raised."""
+    try:
+        return phonenumbers.parse(text, region, keep_raw_input=False)
+    except NumberParseException as exc:
+        return exc
+
+
+def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
+    """Read a phone number in any common written form; region is the default for national forms."""
+    raw = (text or "").strip()
+    if not raw:
+        return _failed(raw, "Enter a phone number.")
+    region = _region_arg(region)
+    normal = _normalise(raw)
+    if region is None:
+        # Without a default region "00 44 ..." still unambiguously means "+44 ...".
+        normal = _IDD_RE.sub(r"\1+", normal)
+    core = _core(normal)
+    if _count_digits(core) == 0:
+        return _failed(raw, f"This is not a phone number: it has no digits ({_EXAMPLE}).")
+    if any(ch.isalpha() for ch in core):
+        return _failed(
+            raw,
+            "This number has letters in it: use only digits, spaces and + ( ) - . "
+            "(check for a letter O typed instead of a zero).",
+        )
+    candidates = [normal]
+    if "(" in normal:
+        without_trunk = _TRUNK_RE.sub(r"\1 ", normal)
+        if without_trunk != normal:
+            candidates.append(without_trunk)
+    parsed = [_try_parse(candidate, region) for candidate in candidates]
+    numbers = [p for p in parsed if isinstance(p, phonenumbers.PhoneNumber)]
+    if not numbers:
+        first = parsed[0]
+        assert isinstance(first, NumberParseException)
+        return _failed(raw, _parse_error(first, normal, core, region))
+    best = next((n for n in numbers if phonenumbers.is_valid_number(n)), None)
+    if best is None:
+        best = next((n for n in numbers if phonenumbers.is_possible_number(n)), numbers[0])
+    return _result(raw, best)
+
+
+def phone_key(text: str, region: str | None = "GB") -> str | None:
+    """Return the E.164 form used to look a caller up, or None when the text is not a number."""
+    return parse_phone(text, region).e164
+
+
+def looks_like_phone(text: str) -> bool:
+    """Say whether search-box text is a phone number: phone characters only, 6 or more digits."""
+    # A "tel:" scheme, a label such as "Tel:" and a trailing extension ("ext 12", "x12", "#12")
+    # are allowed; any other letter means a name or a word. An ISO date is not a number.
+    if not text:
+        return False
+    core = _core(_normalise(text))
+    if _count_digits(core) < 6 or _ISO_DATE_RE.match(core):
+        return False
+    return all(ch.isdecimal() or ch in _PHONE_PUNCT or ch.isspace() for ch in core)
+
+
+def find_phones(text: str, region: str | None = "GB") -> list[PhoneResult]:
+    """Find every phone number in free text, in order, without repeating the same number."""
+    if not text:
+        return []
+    region = _region_arg(region)
+    seen: set[str] = set()
+    found: list[PhoneResult] = []
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        result = _result(match.raw_string.strip(), match.number)
+        if result.e164 is None or result.e164 in seen:
+            continue
+        seen.add(result.e164)
+        found.append(result)
+    return found

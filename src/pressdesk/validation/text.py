@@ -1,0 +1,48 @@
+"""Making typed or pasted text safe to store and show in a terminal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_text"]
+
+# String commands that run until a terminator: OSC (ESC ] / 0x9D), DCS (ESC P / 0x90),
+# SOS (ESC X / 0x98), PM (ESC ^ / 0x9E) and APC (ESC _ / 0x9F), ended by BEL or ST (ESC \
+# or 0x9C). An unterminated ESC form is removed to the end of its line; a lone 8-bit
+# introducer (often just mis-decoded text) is dropped on its own by the control pass.
+_STRING_CMD_RE = re.compile(
+    r"\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+)
+# CSI sequences: ESC [ or 0x9B, parameter bytes, intermediate bytes, one final byte.
+_CSI_RE = re.compile(r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?")
+# Any other escape sequence: ESC, intermediate bytes, one final byte (e.g. ESC ( B, ESC 7).
+_ESC_RE = re.compile(r"\x1b[\x20-\x2f]*[\x30-\x7e]?")
+# Remaining C0 controls except TAB and LF, DEL and the C1 block.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates, directional marks, and invisible format characters.
+_INVISIBLE_RE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\ufeff\u180e\u00ad]"
+)
+# ZWNJ / ZWJ are kept only between two visible characters (emoji sequences, Indic and
+# Persian words); anywhere else they are dropped.
+_JOINER_RE = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
+_LINE_SEP_RE = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_BREAKS_RE = re.compile(r"[ \t]*[\t\n][\t\n ]*")
+
+
+def clean_text(text: str | None, *, multiline: bool = False) -> str:
+    """Remove terminal escapes, control and invisible bidi characters; keep markup as typed."""
+    if not text:
+        return ""
+    text = _LINE_SEP_RE.sub("\n", text)
+    text = _STRING_CMD_RE.sub("", text)
+    text = _CSI_RE.sub("", text)
+    text = _ESC_RE.sub("", text)
+    text = _CONTROL_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = _JOINER_RE.sub("", text)
+    if not multiline:
+        text = _BREAKS_RE.sub(" ", text)
+    return unicodedata.normalize("NFC", text).strip()
