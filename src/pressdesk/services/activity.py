@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -20,10 +21,11 @@ def record(
     summary: str,
     changes: dict[str, Any] | None = None,
     enquiry_id: int | None = None,
+    at: datetime | None = None,
 ) -> Activity:
     """Append one Activity row to the session (committed with the change it describes)."""
     row = Activity(
-        at=utcnow(),
+        at=at or utcnow(),
         who=who,
         action=action,
         entity=entity,

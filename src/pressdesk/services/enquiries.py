@@ -161,6 +161,7 @@ def log_enquiry(
         entity_id=enquiry.id,
         enquiry_id=enquiry.id,
         summary=f"Logged {kind} enquiry from {person.name}: {subject}",
+        at=now,
     )
     contacts.add_points(
         session,

@@ -1,0 +1,116 @@
+"""The pressdesk App: modes for Desk, Contacts, Experts, Releases and Reports; the desk opens in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from pressdesk.settings import Settings
+from pressdesk.tui.commands import DeskCommands
+from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
+from pressdesk.tui.screens.desk import DeskScreen
+from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
+from pressdesk.tui.screens.releases import ReleasesScreen
+from pressdesk.tui.screens.reports import ReportsScreen
+
+
+class PressDeskApp(App[int]):
+    """A keyboard-first press-office desk."""
+
+    TITLE = "pressdesk"
+    CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
+    COMMANDS: ClassVar = App.COMMANDS | {DeskCommands}
+    MODES: ClassVar = {
+        "desk": DeskScreen,
+        "contacts": ContactsScreen,
+        "experts": ExpertsScreen,
+        "releases": ReleasesScreen,
+        "reports": ReportsScreen,
+    }
+    DEFAULT_MODE = "desk"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("1", "switch_mode('desk')", "Desk", id="mode.desk", show=False),
+        Binding("2", "switch_mode('contacts')", "Contacts", id="mode.contacts", show=False),
+        Binding("3", "switch_mode('experts')", "Experts", id="mode.experts", show=False),
+        Binding("4", "switch_mode('releases')", "Releases", id="mode.releases", show=False),
+        Binding("5", "switch_mode('reports')", "Reports", id="mode.reports", show=False),
+    ]
+
+    def __init__(self, settings: Settings, *, target: str | None = None, demo: bool = False, backend=None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.target = target
+        self.demo = demo
+        self.backend = backend
+        self.sub_title = "demo desk" if demo else (target or "")
+
+    def on_mount(self) -> None:
+        """Paint first; open the desk (and load the database stack) in a worker."""
+        if self.backend is None:
+            self.open_backend()
+        else:
+            self.post_message(BackendReady())
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_backend(self) -> None:
+        """Open and migrate the desk off the UI thread."""
+        from pressdesk.tui.backend import Backend
+
+        try:
+            backend = Backend.open(self.settings, target=self.target, demo=self.demo)
+        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
+            self.post_message(BackendFailed(f"Could not open the desk: {exc}"))
+            return
+        self.backend = backend
+        self.post_message(BackendReady())
+
+    def on_backend_ready(self, _event: BackendReady) -> None:
+        """Tell the visible screen the desk is there."""
+        self.screen.post_message(BackendReady())
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        """Pass a change on to the screen underneath (the desk reloads)."""
+        for screen in self.screen_stack:
+            screen.post_message(DeskChanged(event.enquiry_id))
+
+    def on_backend_failed(self, event: BackendFailed) -> None:
+        """Say why the desk could not be opened."""
+        self.notify(event.reason, severity="error", timeout=30)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Turn an unexpected failure in any worker into a visible message."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.notify(f"Something went wrong: {event.worker.error}", severity="error", timeout=15)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        from pressdesk.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        from pressdesk.tui.screens.search import SearchScreen
+
+        if self.backend is not None:
+            self.push_screen(SearchScreen())
+
+
+def build_app(settings: Settings, *, target: str | None = None, demo: bool = False, backend=None) -> PressDeskApp:
+    """The one factory for the App, used by the CLI and by tests."""
+    return PressDeskApp(settings, target=target, demo=demo, backend=backend)
+
+
+def run(settings: Settings, *, target: str | None = None, demo: bool = False) -> int:
+    """Run the TUI until the user quits; return the exit code."""
+    app = build_app(settings, target=target, demo=demo)
+    app.run()
+    return app.return_code or 0

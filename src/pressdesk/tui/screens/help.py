@@ -1,0 +1,56 @@
+"""The help screen: the keys of the screen underneath, and how the desk works."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+INTRO = (
+    "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest.\n"
+    "Log a call with n while you are still on the phone: type the caller's number (any format) and the\n"
+    "desk finds them; add the subject and deadline and press ctrl+s.\n"
+)
+
+
+def keys_text(screen: Screen) -> Text:
+    """A two-column list of the keys active on a screen."""
+    out = Text()
+    seen = set()
+    for _key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        out.append(f"{screen.app.get_key_display(binding):>10}  ", style="bold")
+        out.append(binding.description + "\n")
+    out.append(f"{'1 … 5':>10}  ", style="bold")
+    out.append("Desk, Contacts, Experts, Releases, Reports\n")
+    out.append(f"{'ctrl+p':>10}  ", style="bold")
+    out.append("Command palette\n")
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and a short guide; any of escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss(None)", "Close", id="help.close"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        """The guide and the keys."""
+        with VerticalScroll(classes="dialog help"):
+            yield Static(Text("pressdesk — help", style="bold"))
+            yield Static(Text(INTRO))
+            yield Static(keys_text(self.under), id="help-keys")
+            yield Static(Text("Escape closes this help.", style="dim"))

@@ -1,0 +1,41 @@
+"""Shared fixtures: throwaway desks built in tmp_path from fixtures/, never the user's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressdesk.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Point every platformdirs location at tmp_path and clear PRESSDESK_* overrides."""
+    for var in ("PRESSDESK_DB", "PRESSDESK_REGION", "PRESSDESK_OFFICER", "PRESSDESK_TIMEZONE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("PRESSDESK_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Settings of a test officer on a GB desk in London."""
+    return Settings(region="GB", officer="Test Officer", timezone="Europe/London")
+
+
+@pytest.fixture
+def empty_desk(tmp_path):
+    """A migrated, empty SQLite desk."""
+    from pressdesk.store import open_desk
+
+    desk = open_desk(tmp_path / "desk.db")
+    yield desk
+    desk.dispose()
+
+
+@pytest.fixture
+def demo_desk(empty_desk):
+    """A desk filled with the demo data."""
+    from pressdesk.services.demo import load_demo
+
+    with empty_desk.write() as session:
+        load_demo(session, who="demo", region="GB")
+    return empty_desk
