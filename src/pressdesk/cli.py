@@ -341,3 +341,8 @@ def db_status(state: CliState, as_json: bool) -> None:
     click.echo(f"desk:     {desk.url}")
     click.echo(f"revision: {st.current or 'none (empty desk)'} (newest {st.head})")
     click.echo("pending:  " + (", ".join(st.pending) if st.pending else "none"))
+
+
+from pressdesk.cli_workflow import register  # noqa: E402 - the workflow commands need the group above
+
+register(main)

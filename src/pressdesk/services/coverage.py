@@ -1,0 +1,145 @@
+"""Coverage: the article or broadcast that came of an enquiry, so each record runs from request to result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from pressdesk import validation
+from pressdesk.models import Coverage, Enquiry, Outlet
+from pressdesk.services import activity, contacts
+from pressdesk.services.errors import FieldError, NotFound
+from pressdesk.services.views import JsonMixin
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView(JsonMixin):
+    """One piece of coverage as listed on its enquiry."""
+
+    id: int
+    enquiry_id: int
+    outlet: str
+    published_on: date | None
+    url: str
+    headline: str
+    note: str
+    created_at: datetime
+
+
+def clean_url(text: str | None) -> str:
+    """An http or https address with a host, or blank; FieldError("url") with a sentence otherwise."""
+    url = validation.clean_text(text or "")
+    if not url:
+        return ""
+    if any(c.isspace() for c in url):
+        raise FieldError("url", "A web address cannot contain spaces.")
+    if len(url) > 1000:
+        raise FieldError("url", "This address is longer than 1000 characters.")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise FieldError("url", f"'{url}' is not a web address.") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FieldError(
+            "url", "Give a web address starting with http:// or https://, e.g. https://www.bbc.co.uk/news/..."
+        )
+    if not host or "." not in host.strip("."):
+        raise FieldError("url", f"'{url}' has no site name after {parts.scheme}://.")
+    return url
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """A publication date from a date or an ISO string (2026-11-25); blank means unknown."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FieldError("date", f"Could not read '{text}' as a date. Write it as 2026-11-25.") from None
+
+
+def add_coverage(
+    session: Session,
+    *,
+    who: str,
+    enquiry_id: int,
+    outlet: str | None = None,
+    published_on: date | str | None = None,
+    url: str = "",
+    headline: str = "",
+    note: str = "",
+) -> Coverage:
+    """Link the article or broadcast that came of an enquiry (the enquiry's outlet unless another is named)."""
+    clean = clean_url(url)
+    day = parse_date(published_on)
+    title = validation.clean_text(headline)
+    if len(title) > 500:
+        raise FieldError("headline", "Keep the headline under 500 characters.")
+    text = validation.clean_text(note, multiline=True)
+    if not (clean or title or text):
+        raise FieldError("url", "Give the link, the headline or a note saying where it ran.")
+    enquiry = session.get(Enquiry, enquiry_id)
+    if enquiry is None:
+        raise NotFound(f"There is no enquiry {enquiry_id}.")
+    outlet_id = enquiry.outlet_id
+    if outlet is not None and validation.clean_text(outlet):
+        outlet_id = contacts.get_or_create_outlet(session, name=outlet, who=who).id
+    outlet_name = session.execute(select(Outlet.name).where(Outlet.id == outlet_id)).scalar_one_or_none() or ""
+    row = Coverage(
+        enquiry_id=enquiry_id,
+        outlet_id=outlet_id,
+        published_on=day,
+        url=clean,
+        headline=title,
+        note=text,
+        updated_by=who,
+    )
+    session.add(row)
+    session.flush()
+    what = title or clean or text.splitlines()[0]
+    activity.record(
+        session,
+        who=who,
+        action="coverage",
+        entity="coverage",
+        entity_id=row.id,
+        enquiry_id=enquiry_id,
+        summary="Coverage"
+        + (f" in {outlet_name}" if outlet_name else "")
+        + (f" on {day}" if day else "")
+        + f": {what}",
+    )
+    return row
+
+
+def list_coverage(session: Session, *, enquiry_id: int) -> list[CoverageView]:
+    """The coverage linked to an enquiry, earliest first."""
+    rows = session.execute(
+        select(Coverage, func.coalesce(Outlet.name, ""))
+        .outerjoin(Outlet, Outlet.id == Coverage.outlet_id)
+        .where(Coverage.enquiry_id == enquiry_id)
+        .order_by(Coverage.published_on.is_(None), Coverage.published_on, Coverage.id)
+    ).all()
+    return [
+        CoverageView(
+            id=c.id,
+            enquiry_id=c.enquiry_id,
+            outlet=name,
+            published_on=c.published_on,
+            url=c.url,
+            headline=c.headline,
+            note=c.note,
+            created_at=c.created_at,
+        )
+        for c, name in rows
+    ]

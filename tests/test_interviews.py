@@ -1,0 +1,239 @@
+"""The interview life-cycle: offered, accepted or declined, scheduled, done; and the ICS export parsed back."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from icalendar import Calendar
+from sqlmodel import select
+
+from pressdesk.models import Activity, Enquiry, InterviewRequest
+from pressdesk.services import enquiries, interviews, routing
+from pressdesk.services.demo import load_demo
+from pressdesk.services.errors import ConflictError, DeskError, FieldError, IllegalMove
+from pressdesk.store import open_desk
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
+FRIDAY_10 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # "friday 10:00" in London (GMT in November)
+GIUSTOZZI, OKAFOR = 1, 2
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A demo desk built once per module, loaded as if it were NOW."""
+    path = tmp_path_factory.mktemp("template") / "desk.db"
+    desk = open_desk(path)
+    with desk.write() as session:
+        load_demo(session, who="test", region="GB", now=NOW)
+    desk.dispose()
+    return path
+
+
+@pytest.fixture
+def desk(template, tmp_path):
+    """A private copy of the demo desk."""
+    target = tmp_path / "desk.db"
+    shutil.copy(template, target)
+    desk = open_desk(target)
+    yield desk
+    desk.dispose()
+
+
+def routed(desk, *, expert_id: int = GIUSTOZZI) -> tuple[int, int]:
+    """A new IS-K interview enquiry from Sam Reid (The Guardian) routed to an expert: (enquiry id, request id)."""
+    with desk.write() as s:
+        enquiry = enquiries.log_enquiry(
+            s,
+            who="test",
+            region="GB",
+            tz="Europe/London",
+            subject="Interview: IS-K and the Taliban after the crackdown",
+            type="interview",
+            phone="+44 20 3353 2741",
+            deadline="+3d",
+            release_id=1,
+            now=NOW,
+        )
+        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=expert_id)
+        return enquiry.id, request.id
+
+
+def status_of(desk, enquiry_id: int, request_id: int) -> tuple[str, str]:
+    """(enquiry status, request status)."""
+    with desk.read() as s:
+        return s.get(Enquiry, enquiry_id).status, s.get(InterviewRequest, request_id).status
+
+
+def parse_ics(data: bytes):
+    """The VEVENTs of an iCalendar file."""
+    cal = Calendar.from_ical(data)
+    assert cal["PRODID"] == interviews.PRODID
+    return [c for c in cal.walk("VEVENT")]
+
+
+def test_accept_schedule_export_done(desk, tmp_path):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid)
+    assert status_of(desk, eid, rid) == ("routed", "accepted")
+    with desk.write() as s:
+        r = interviews.schedule(
+            s,
+            who="jo",
+            request_id=rid,
+            start="friday 10:00",
+            format="Radio",
+            place="LSE studio, 32 Lincoln's Inn Fields",
+            now=NOW,
+        )
+        assert (r.slot_start, r.slot_end, r.format) == (FRIDAY_10, FRIDAY_10 + timedelta(minutes=30), "radio")
+    assert status_of(desk, eid, rid) == ("scheduled", "scheduled")
+
+    out = tmp_path / "interviews.ics"
+    with desk.read() as s:
+        assert interviews.export_ics(s, out, now=NOW) == 1
+    (event,) = parse_ics(out.read_bytes())
+    assert str(event["UID"]) == f"interview-{rid}@pressdesk"
+    assert event.decoded("DTSTART") == FRIDAY_10
+    assert event.decoded("DTEND") == FRIDAY_10 + timedelta(minutes=30)
+    assert str(event["SUMMARY"]) == "Interview: Dr Antonio Giustozzi with Sam (Samantha) Reid (The Guardian)"
+    assert str(event["LOCATION"]) == "LSE studio, 32 Lincoln's Inn Fields"
+    description = str(event["DESCRIPTION"])
+    assert "Interview: IS-K and the Taliban after the crackdown" in description
+    assert "Format: radio" in description
+    assert "Phone: +442033532741" in description and "Email: sam.reid@theguardian.com" in description
+    assert b"DTSTART:20261127T100000Z" in out.read_bytes()
+
+    with desk.write() as s:
+        interviews.complete(s, who="jo", request_id=rid)
+    assert status_of(desk, eid, rid) == ("done", "done")
+    with desk.read() as s:
+        assert interviews.export_ics(s, io.BytesIO(), now=NOW) == 0
+        actions = [a.action for a in s.exec(select(Activity).where(Activity.enquiry_id == eid).order_by(Activity.id))]
+    assert actions[-6:] == ["status", "interview_accepted", "interview_scheduled", "status", "interview_done", "status"]
+
+
+def test_illegal_moves_are_refused_and_change_nothing(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s, pytest.raises(IllegalMove, match="Accept it first"):
+        interviews.schedule(s, who="jo", request_id=rid, start="friday 10:00", format="phone", now=NOW)
+    with desk.write() as s, pytest.raises(IllegalMove, match="from offered to done"):
+        interviews.complete(s, who="jo", request_id=rid)
+    with desk.write() as s:
+        interviews.decline(s, who="jo", request_id=rid, now=NOW)
+    with desk.write() as s, pytest.raises(IllegalMove, match="closed"):
+        interviews.accept(s, who="jo", request_id=rid)
+    with desk.read() as s:
+        assert s.get(InterviewRequest, rid).version == 2
+
+
+def test_bad_schedule_input_names_the_field_and_writes_nothing(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid)
+    cases = [
+        ({"start": "friday 10:00", "format": "podcast"}, "format"),
+        ({"start": "when the cows come home", "format": "tv"}, "start"),
+        ({"start": "", "format": "tv"}, "start"),
+        ({"start": "friday 10:00", "end": "friday 9:00", "format": "tv"}, "end"),
+    ]
+    for kwargs, field in cases:
+        with desk.write() as s, pytest.raises(FieldError) as info:
+            interviews.schedule(s, who="jo", request_id=rid, now=NOW, **kwargs)
+        assert info.value.field == field
+    with desk.write() as s, pytest.raises(ConflictError):
+        interviews.schedule(s, who="jo", request_id=rid, start="friday 10:00", format="tv", expected_version=1, now=NOW)
+    assert status_of(desk, eid, rid) == ("routed", "accepted")
+
+
+def test_decline_suggests_others_and_sends_the_enquiry_back(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        nxt = interviews.decline(s, who="jo", request_id=rid, reason="Travelling all week", now=NOW)
+    assert nxt and all(x.name != "Antonio Giustozzi" for x in nxt)
+    assert status_of(desk, eid, rid) == ("triaged", "declined")
+    with desk.read() as s:
+        assert "Travelling all week" in s.get(InterviewRequest, rid).notes
+        assert GIUSTOZZI not in {x.expert_id for x in routing.suggest_experts(s, enquiry_id=eid, now=NOW)}
+    with desk.write() as s, pytest.raises(DeskError, match="already declined"):
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI)
+    with desk.write() as s:
+        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=nxt[0].expert_id)
+    assert status_of(desk, eid, again.id) == ("routed", "offered")
+
+
+def test_decline_keeps_the_enquiry_routed_while_another_expert_is_asked(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        other = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR)
+        interviews.decline(s, who="jo", request_id=other.id, now=NOW)
+    assert status_of(desk, eid, rid) == ("routed", "offered")
+
+
+def test_reschedule_clash_and_cancel(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid)
+        interviews.schedule(s, who="jo", request_id=rid, start="2026-11-27 10:00", format="tv", now=NOW)
+        interviews.schedule(
+            s,
+            who="jo",
+            request_id=rid,
+            start="2026-11-27 14:00",
+            end="2026-11-27 14:45",
+            format="online",
+            place="https://meet.example.org/abc",
+            now=NOW,
+        )
+    with desk.read() as s:
+        r = s.get(InterviewRequest, rid)
+        assert (r.slot_start.hour, r.slot_end.minute, r.format, r.version) == (14, 45, "online", 4)
+    eid2, rid2 = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid2)
+    with desk.write() as s, pytest.raises(FieldError, match="already has interview"):
+        interviews.schedule(s, who="jo", request_id=rid2, start="2026-11-27 14:30", format="phone", now=NOW)
+    with desk.write() as s:
+        interviews.cancel(s, who="jo", request_id=rid, reason="Story dropped")
+    assert status_of(desk, eid, rid) == ("triaged", "cancelled")
+    with desk.write() as s:
+        interviews.schedule(s, who="jo", request_id=rid2, start="2026-11-27 14:30", format="phone", now=NOW)
+    assert status_of(desk, eid2, rid2) == ("scheduled", "scheduled")
+
+
+def test_ics_to_text_stream_keeps_odd_text_and_skips_slotless_rows(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid)
+        interviews.schedule(
+            s, who="jo", request_id=rid, start=FRIDAY_10, format="phone", place="[bold]Room 1; 2nd floor\\", now=NOW
+        )
+    buffer = io.StringIO()
+    with desk.read() as s:
+        # the demo's scheduled requests have no slot yet: only ours is written
+        assert interviews.export_ics(s, buffer, now=NOW) == 1
+    (event,) = parse_ics(buffer.getvalue().encode())
+    assert str(event["LOCATION"]) == "[bold]Room 1; 2nd floor\\"
+    assert event.decoded("DTSTART") == FRIDAY_10
+
+
+def test_export_to_a_missing_folder_is_refused(desk, tmp_path):
+    with desk.read() as s, pytest.raises(FieldError, match="does not exist"):
+        interviews.export_ics(s, tmp_path / "nope" / "x.ics")
+
+
+def test_list_interviews(desk):
+    eid, rid = routed(desk)
+    with desk.read() as s:
+        (line,) = interviews.list_interviews(s, enquiry_id=eid)
+        assert (line.id, line.expert, line.journalist, line.status) == (
+            rid,
+            "Dr Antonio Giustozzi",
+            "Sam (Samantha) Reid",
+            "offered",
+        )
+        with pytest.raises(FieldError):
+            interviews.list_interviews(s, status="maybe")
