@@ -1,17 +1,29 @@
-"""Offline checking and tidying of what press officers type: phones, emails, text, deadlines."""
+"""Offline checking and tidying of what press officers type: phones, emails, text, deadlines.
+
+Names are loaded on first use, so importing one light submodule (say `when`) does not pay for
+phonenumbers and email_validator before the TUI's first frame.
+"""
 
 from __future__ import annotations
 
-from pressdesk.validation.emails import EmailResult, email_key, parse_email
-from pressdesk.validation.phones import (
-    PhoneResult,
-    find_phones,
-    looks_like_phone,
-    parse_phone,
-    phone_key,
-)
-from pressdesk.validation.text import clean_text
-from pressdesk.validation.when import WhenError, due_state, format_countdown, parse_when
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "EmailResult": "emails",
+    "email_key": "emails",
+    "parse_email": "emails",
+    "PhoneResult": "phones",
+    "find_phones": "phones",
+    "looks_like_phone": "phones",
+    "parse_phone": "phones",
+    "phone_key": "phones",
+    "clean_text": "text",
+    "WhenError": "when",
+    "due_state": "when",
+    "format_countdown": "when",
+    "parse_when": "when",
+}
 
 __all__ = [
     "EmailResult",
@@ -28,3 +40,18 @@ __all__ = [
     "parse_when",
     "phone_key",
 ]
+
+if TYPE_CHECKING:
+    from pressdesk.validation.emails import EmailResult, email_key, parse_email
+    from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
+    from pressdesk.validation.text import clean_text
+    from pressdesk.validation.when import WhenError, due_state, format_countdown, parse_when
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that holds `name` when it is first asked for."""
+    if name in _EXPORTS:
+        value = getattr(import_module(f"pressdesk.validation.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pressdesk.validation' has no attribute {name!r}")

@@ -1,0 +1,40 @@
+"""Import hygiene: the domain never imports textual, and the TUI's first frame does not wait for the database."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+DOMAIN = [
+    "pressdesk.models",
+    "pressdesk.validation",
+    "pressdesk.store",
+    "pressdesk.services.enquiries",
+    "pressdesk.services.contacts",
+    "pressdesk.services.queries",
+    "pressdesk.services.routing",
+    "pressdesk.services.interviews",
+    "pressdesk.services.demo",
+    "pressdesk.exchange.release_text",
+    "pressdesk.cli",
+]
+
+
+def loaded_after(imports: list[str]) -> set[str]:
+    """Top-level modules loaded by importing these, in a fresh interpreter."""
+    code = "import sys\n" + "".join(f"import {m}\n" for m in imports) + "print(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_domain_never_imports_textual():
+    modules = loaded_after(DOMAIN)
+    assert "textual" not in modules
+    assert "rich" not in modules or "textual" not in modules
+
+
+def test_tui_app_module_does_not_load_the_database_stack():
+    modules = loaded_after(["pressdesk.tui.app"])
+    assert "textual" in modules
+    for heavy in ("sqlmodel", "sqlalchemy", "phonenumbers", "alembic", "dateparser"):
+        assert heavy not in modules, f"{heavy} is imported before the first frame"

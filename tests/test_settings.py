@@ -1,0 +1,21 @@
+"""Settings: a TOML file in the config folder, overridden by environment variables."""
+
+from __future__ import annotations
+
+from pressdesk.settings import config_dir, load_settings
+
+
+def test_defaults_use_login_name_and_gb(monkeypatch):
+    s = load_settings()
+    assert s.region == "GB" and s.timezone == "Europe/London" and s.officer
+
+
+def test_file_then_environment(tmp_path, monkeypatch):
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.toml").write_text('region = "ie"\nofficer = "Jamie Hose"\ntimezone = "Europe/Dublin"\n')
+    s = load_settings()
+    assert (s.region, s.officer, s.timezone) == ("IE", "Jamie Hose", "Europe/Dublin")
+    monkeypatch.setenv("PRESSDESK_OFFICER", "Priya Shah")
+    monkeypatch.setenv("PRESSDESK_DB", str(tmp_path / "team.db"))
+    s = load_settings()
+    assert s.officer == "Priya Shah" and s.region == "IE" and s.db == str(tmp_path / "team.db")
