@@ -215,6 +215,7 @@ def format_due(deadline: datetime | None, tz: str) -> str:
     return f"{local} ({format_countdown(deadline, utcnow())})"
 
 
+OPEN_STATUSES = ("new", "triaged", "routed", "scheduled")
 LIST_KINDS = ("enquiries", "journalists", "experts", "releases")
 
 
@@ -277,6 +278,12 @@ def _line(kind: str, item: dict, tz: str) -> str:
     """One human-readable line of a listing."""
     if kind == "enquiries":
         due = datetime.fromisoformat(item["deadline"]) if item["deadline"] else None
+        if item["status"] not in OPEN_STATUSES:
+            closed = format_due(due, tz).split(" (")[0] if due else "no deadline"
+            return (
+                f"{item['id']:>6}  {closed:<28} {item['status']:<9} {item['type']:<11} "
+                f"{item['journalist']} ({item['outlet']}): {item['subject']}"
+            )
         return (
             f"{item['id']:>6}  {format_due(due, tz):<28} {item['status']:<9} {item['type']:<11} "
             f"{item['journalist']} ({item['outlet']}): {item['subject']}"

@@ -109,11 +109,18 @@ def load_demo(
             now=received,
         )
         if item.get("expert"):
+            status = _interview_status(item["status"])
+            slot = _demo_slot(received, now + timedelta(minutes=deadline) if deadline is not None else None)
+            booked = status in ("scheduled", "done")
             session.add(
                 InterviewRequest(
                     enquiry_id=enquiry.id,
                     expert_id=experts[item["expert"]].id,
-                    status=_interview_status(item["status"]),
+                    status=status,
+                    slot_start=slot if booked else None,
+                    slot_end=slot + timedelta(minutes=30) if booked else None,
+                    format=FORMATS[enquiry.id % len(FORMATS)] if booked else "",
+                    place="Down the line from the office studio" if booked else "",
                     updated_by=who,
                     created_at=received,
                     updated_at=received,
@@ -128,6 +135,15 @@ def load_demo(
         "journalists": len(journalists),
         "enquiries": len(data["enquiries"]),
     }
+
+
+FORMATS = ("radio", "phone", "tv", "online", "print")
+
+
+def _demo_slot(received: datetime, deadline: datetime | None) -> datetime:
+    """A plausible interview slot: an hour before the deadline (or a day after the call), on the half hour."""
+    slot = (deadline - timedelta(hours=1)) if deadline else received + timedelta(days=1)
+    return slot.replace(minute=0 if slot.minute < 30 else 30, second=0, microsecond=0)
 
 
 def _interview_status(enquiry_status: str) -> str:
