@@ -161,8 +161,10 @@ def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path):
 
     ics = tmp_path / "interviews.ics"
     exported = cli(demo_db, "export", "interviews", "--format", "ics", "-o", str(ics))
-    assert exported.exit_code == 0 and "Wrote 1 scheduled interview to" in exported.stdout
-    (event,) = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert exported.exit_code == 0 and "Wrote 4 scheduled interviews to" in exported.stdout  # 3 from the demo
+    (event,) = [
+        e for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT") if str(e["UID"]) == f"interview-{rid}@pressdesk"
+    ]
     assert event.decoded("DTSTART").isoformat() == "2026-12-03T09:30:00+00:00"
     assert str(event["SUMMARY"]) == "Interview: Dr Antonio Giustozzi with Sam (Samantha) Reid (The Guardian)"
 
