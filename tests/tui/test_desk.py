@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.tui.conftest import settle
 from textual.widgets import DataTable, Input, Static
 
 from pressdesk.services import contacts, enquiries, queries
 from pressdesk.tui.screens.actions import ConflictScreen, StatusScreen
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
+from tests.tui.conftest import settle
 
 HOSTILE = "Eve [@click=app.quit]Mallory[/] [/link]"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pressdesk.settings import Settings
@@ -31,9 +32,10 @@ class DeskPage:
 class Backend:
     """Wraps an opened desk and the settings; every method opens and closes its own session."""
 
-    def __init__(self, desk, settings: Settings) -> None:
+    def __init__(self, desk, settings: Settings, *, clock: Callable[[], datetime] | None = None) -> None:
         self.desk = desk
         self.settings = settings
+        self.clock = clock or (lambda: datetime.now(UTC))
 
     @classmethod
     def open(cls, settings: Settings, *, target: str | None, demo: bool = False) -> Backend:
@@ -54,6 +56,7 @@ class Backend:
         from pressdesk.services import queries
 
         with self.desk.read() as s:
+            now = now or self.clock()
             rows = queries.list_enquiries(s, open_only=True, limit=limit + 1, offset=offset, now=now)
             counts = queries.desk_counts(s, now=now)
         return DeskPage(counts=counts, rows=tuple(rows[:limit]), offset=offset, more=len(rows) > limit)
@@ -63,7 +66,7 @@ class Backend:
         from pressdesk.services import queries
 
         with self.desk.read() as s:
-            return queries.desk_counts(s, now=now)
+            return queries.desk_counts(s, now=now or self.clock())
 
     def enquiry(self, enquiry_id: int):
         """One desk line."""
@@ -234,3 +237,194 @@ class Backend:
 
         with self.desk.read() as s:
             return queries.search(s, text, limit=limit)
+
+    # --- routing, interviews, statements, coverage, release intake ------------------------
+
+    def route_suggestions(self, enquiry_id: int, *, limit: int = 10, days: int = 30):
+        """(the enquiry, experts ranked with reasons, requests per expert in the last days)."""
+        from pressdesk.services import queries, routing
+
+        with self.desk.read() as s:
+            row = queries.get_enquiry(s, enquiry_id)
+            found = routing.suggest_experts(s, enquiry_id=enquiry_id, limit=limit, tz=self.settings.timezone)
+            return row, found, routing.request_spread(s, days=days)
+
+    def route(self, enquiry_id: int, expert_id: int, version: int | None = None) -> int:
+        """Offer the enquiry to an expert; returns the new interview request's id."""
+        from pressdesk.services import routing
+
+        with self.desk.write() as s:
+            request = routing.route_enquiry(
+                s, who=self.settings.officer, enquiry_id=enquiry_id, expert_id=expert_id, expected_version=version
+            )
+            return request.id
+
+    def interview_desk(self, enquiry_id: int) -> tuple[Any, list, list, str]:
+        """(the enquiry, its interview requests, its coverage, the title of the statement it was given)."""
+        from pressdesk.models import Enquiry, Statement
+        from pressdesk.services import coverage, interviews, queries
+
+        with self.desk.read() as s:
+            row = queries.get_enquiry(s, enquiry_id)
+            lines = interviews.list_interviews(s, enquiry_id=enquiry_id, limit=100)
+            found = coverage.list_coverage(s, enquiry_id=enquiry_id)
+            statement_id = s.get(Enquiry, enquiry_id).statement_id
+            statement = s.get(Statement, statement_id) if statement_id is not None else None
+            given = f"{statement.title} (revision {statement.revision})" if statement is not None else ""
+            return row, lines, found, given
+
+    def accept_interview(self, request_id: int, version: int | None = None) -> None:
+        """The expert said yes."""
+        from pressdesk.services import interviews
+
+        with self.desk.write() as s:
+            interviews.accept(s, who=self.settings.officer, request_id=request_id, expected_version=version)
+
+    def decline_interview(self, request_id: int, reason: str = "", version: int | None = None) -> list:
+        """The expert said no; returns the next suggestions (the decliner left out)."""
+        from pressdesk.services import interviews
+
+        st = self.settings
+        with self.desk.write() as s:
+            return interviews.decline(
+                s, who=st.officer, request_id=request_id, reason=reason, expected_version=version, tz=st.timezone
+            )
+
+    def preview_slot(self, text: str) -> datetime | None:
+        """What a typed interview time means (raises FieldError when it means nothing)."""
+        from pressdesk.services.interviews import parse_slot
+
+        return parse_slot(text, field="start", tz=self.settings.timezone)
+
+    def schedule_interview(
+        self,
+        request_id: int,
+        *,
+        start: str,
+        format: str,
+        place: str = "",
+        end: str | None = None,
+        version: int | None = None,
+    ) -> None:
+        """Book an accepted interview (or move a booked one)."""
+        from pressdesk.services import interviews
+
+        st = self.settings
+        with self.desk.write() as s:
+            interviews.schedule(
+                s,
+                who=st.officer,
+                request_id=request_id,
+                start=start,
+                end=end or None,
+                format=format,
+                place=place,
+                expected_version=version,
+                tz=st.timezone,
+            )
+
+    def complete_interview(self, request_id: int, version: int | None = None) -> str:
+        """The interview happened; returns the enquiry's status afterwards."""
+        from pressdesk.services import interviews, queries
+
+        with self.desk.write() as s:
+            r = interviews.complete(s, who=self.settings.officer, request_id=request_id, expected_version=version)
+            return queries.get_enquiry(s, r.enquiry_id).status
+
+    def export_ics(self, path: str) -> tuple[int, str]:
+        """Write the scheduled interviews to an .ics file; returns (how many, the full path)."""
+        from pathlib import Path
+
+        from pressdesk.services import interviews
+        from pressdesk.services.errors import FieldError
+
+        text = (path or "").strip()
+        if not text:
+            raise FieldError("output", "Give a file name such as ~/pressdesk-interviews.ics.")
+        target = Path(text).expanduser()
+        with self.desk.read() as s:
+            try:
+                return interviews.export_ics(s, target), str(target)
+            except OSError as exc:
+                raise FieldError("output", f"Cannot write {target}: {exc.strerror or exc}.") from None
+
+    def add_coverage(self, enquiry_id: int, **fields: Any) -> int:
+        """Link coverage to an enquiry (url, outlet, published_on, headline, note); returns its id."""
+        from pressdesk.services import coverage
+
+        with self.desk.write() as s:
+            return coverage.add_coverage(s, who=self.settings.officer, enquiry_id=enquiry_id, **fields).id
+
+    def matching_statements(self, subject: str, release_id: int | None = None, limit: int = 5) -> list:
+        """Current statements that fit a subject (and release), best first."""
+        from pressdesk.services import statements
+
+        with self.desk.read() as s:
+            return statements.matching_statements(s, subject=subject, release_id=release_id, limit=limit)
+
+    def statement_choices(self, enquiry_id: int, limit: int = 50) -> tuple[list, bool]:
+        """(statements to offer for an enquiry, whether they fit it): the fitting ones, else every current one."""
+        from pressdesk.services import queries, statements
+
+        with self.desk.read() as s:
+            row = queries.get_enquiry(s, enquiry_id)
+            fitting = statements.matching_statements(s, subject=row.subject, release_id=row.release_id, limit=limit)
+            if fitting:
+                return fitting, True
+            return statements.list_statements(s, limit=limit), False
+
+    def give_statement(self, enquiry_id: int, statement_id: int, version: int | None = None) -> None:
+        """Record which statement the enquiry was given."""
+        from pressdesk.services import statements
+
+        with self.desk.write() as s:
+            statements.give_statement(
+                s, who=self.settings.officer, enquiry_id=enquiry_id, statement_id=statement_id, expected_version=version
+            )
+
+    def log_call_giving(self, statement_id: int, **form: Any) -> tuple[int, str]:
+        """Log the enquiry and record the statement given, in one session; returns (id, why the statement was not)."""
+        from pressdesk.services import enquiries, statements
+        from pressdesk.services.errors import FieldError
+
+        st = self.settings
+        with self.desk.write() as s:
+            enquiry = enquiries.log_enquiry(s, who=st.officer, region=st.region, tz=st.timezone, **form)
+            try:
+                statements.give_statement(s, who=st.officer, enquiry_id=enquiry.id, statement_id=statement_id)
+            except FieldError as exc:  # checked before anything is written: the enquiry is kept
+                return enquiry.id, exc.reason
+            return enquiry.id, ""
+
+    def read_release_file(self, path: str) -> tuple[str, str]:
+        """(text, file name) of a release file; FieldError("file") when it cannot be read."""
+        from pathlib import Path
+
+        from pressdesk.services.errors import FieldError
+
+        target = Path((path or "").strip()).expanduser()
+        if not target.is_file():
+            raise FieldError("file", f"{path} does not exist or is not a file.")
+        try:
+            return target.read_text(encoding="utf-8-sig"), target.name
+        except UnicodeDecodeError:
+            raise FieldError("file", f"{path} is not UTF-8 text. Save it as UTF-8 and try again.") from None
+        except OSError as exc:
+            raise FieldError("file", f"Cannot read {path}: {exc.strerror}.") from None
+
+    def read_release(self, text: str):
+        """Parse release text without storing anything (FieldError("release") when it cannot be read)."""
+        from pressdesk.services import intake
+
+        return intake.read_release(text, region=self.settings.region, tz=self.settings.timezone)
+
+    def import_release(self, text: str, source: str = "") -> tuple[Any, int, list[str], list[str]]:
+        """Parse and store a release with its experts and contacts: (parsed, release id, created, matched)."""
+        from pressdesk.services import intake
+
+        st = self.settings
+        with self.desk.write() as s:
+            parsed, outcome = intake.import_release(
+                s, who=st.officer, region=st.region, tz=st.timezone, text=text, source=source
+            )
+            return parsed, outcome.release.id, list(outcome.created), list(outcome.matched)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -125,7 +124,7 @@ class DeskScreen(EnquiryActions, Screen):
     def _append(self, page) -> None:
         """Add a page of rows to the table."""
         table = self.query_one(DataTable)
-        now = datetime.now(UTC)
+        now = self.app.backend.clock()
         for r in page.rows:
             if r.id in self.rows:
                 continue
@@ -147,7 +146,7 @@ class DeskScreen(EnquiryActions, Screen):
     def tick(self) -> None:
         """Redraw every countdown from the rows in memory."""
         table = self.query_one(DataTable)
-        now = datetime.now(UTC)
+        now = self.app.backend.clock()
         for rid, r in self.rows.items():
             table.update_cell(str(rid), "due", countdown_cell(r.deadline, now))
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 INTRO = (
-    "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest.\n"
-    "Log a call with n while you are still on the phone: type the caller's number (any format) and the\n"
-    "desk finds them; add the subject and deadline and press ctrl+s.\n"
+    "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest. "
+    "Log a call with n while you are still on the phone: type the caller's number (any format) and the "
+    "desk finds them; add the subject and the deadline (16:00, tomorrow 9am, +2h) and press ctrl+s.\n"
 )
 
 
@@ -22,9 +22,9 @@ def keys_text(screen: Screen) -> Text:
     """A two-column list of the keys active on a screen."""
     out = Text()
     seen = set()
-    for _key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.action in seen:
+        if not isinstance(active.node, Screen | App) or not binding.description or binding.action in seen:
             continue
         seen.add(binding.action)
         out.append(f"{screen.app.get_key_display(binding):>10}  ", style="bold")
