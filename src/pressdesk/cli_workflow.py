@@ -517,5 +517,53 @@ def register(main: click.Group) -> None:
     _group(main, "import", "Bring records in from files.").add_command(import_release_cmd)
     _group(main, "export", "Write records out to files.").add_command(export_interviews)
     _group(main, "experts", "The expert directory.").add_command(experts_spread)
+    register_expert_edit(main)
     for command in (route_cmd, interview_group, statement_group, coverage_group):
         main.add_command(command)
+
+
+@click.command("edit")
+@click.argument("expert")
+@click.option("--name")
+@click.option("--honorific", help="Dr, Prof ...")
+@click.option("--title", help="Job title.")
+@click.option("--affiliation")
+@click.option("--topics", help="Comma-separated keywords.")
+@click.option("--languages", help='Comma-separated, e.g. "en, de".')
+@click.option("--hours", "working_hours", help="Working hours, e.g. 09:00-17:30.")
+@click.option("--blocked", "blocked_dates", help="Blocked dates: 2026-12-24, 2026-12-28..2027-01-02.")
+@click.option("--media-trained/--not-media-trained", default=None)
+@click.option("--conflicts", help="Declared conflicts of interest.")
+@click.option("--weekly-limit", type=int, help="Interviews a week at most.")
+@click.option("--email", "emails", multiple=True, help="Replace the emails (repeatable).")
+@click.option("--phone", "phones", multiple=True, help="Replace the phone numbers (repeatable).")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **options) -> None:
+    """Edit an expert in the directory (by id or name); nothing is written if any value is refused."""
+    from pressdesk.services import experts, queries, routing
+
+    fields = {k: v for k, v in options.items() if v is not None}
+    s = state.settings
+
+    def work(session):
+        found = routing.find_expert(session, expert)
+        experts.update_expert(
+            session, who=s.officer, region=s.region, expert_id=found.id,
+            emails=list(emails) if emails else None, phones=list(phones) if phones else None, **fields,
+        )
+        return found.id
+
+    expert_id = _run(state, work)
+    with state.open().read() as session:
+        row = next(p for p in queries.list_experts(session, limit=100_000) if p.id == expert_id)
+    if as_json:
+        emit_json(row.to_json())
+    else:
+        click.echo(f"Saved {row.name}: topics {row.detail['topics']}; languages {row.detail['languages']}; "
+                   f"hours {row.detail['working_hours']}; weekly limit {row.detail['weekly_limit']}.")
+
+
+def register_expert_edit(main: click.Group) -> None:
+    """Add `experts edit` beside `experts spread`."""
+    _group(main, "experts", "The expert directory.").add_command(experts_edit)

@@ -1,0 +1,96 @@
+"""The expert directory: edit an expert's topics, languages, availability, training, conflicts and limit."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from pressdesk import validation
+from pressdesk.models import Expert
+from pressdesk.services import activity, contacts
+from pressdesk.services.errors import FieldError, NotFound
+from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
+
+TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "topics", "languages", "conflicts", "notes")
+
+
+def _keywords(text: str) -> str:
+    """Comma-separated keywords, trimmed, de-duplicated case-insensitively, order kept."""
+    seen: dict[str, str] = {}
+    for part in validation.clean_text(text).split(","):
+        word = " ".join(part.split())
+        if word and word.casefold() not in seen:
+            seen[word.casefold()] = word
+    return ", ".join(seen.values())
+
+
+def update_expert(
+    session: Session,
+    *,
+    who: str,
+    region: str,
+    expert_id: int,
+    expected_version: int | None = None,
+    emails: list[str] | None = None,
+    phones: list[str] | None = None,
+    working_hours: str | None = None,
+    blocked_dates: str | None = None,
+    media_trained: bool | None = None,
+    weekly_limit: int | None = None,
+    **fields: str,
+) -> Expert:
+    """Edit an expert with validation; every value is checked before anything is written."""
+    expert = session.get(Expert, expert_id, with_for_update=True)
+    if expert is None:
+        raise NotFound(f"There is no expert {expert_id}.")
+    values: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in TEXT_FIELDS:
+            raise FieldError(key, "This field cannot be edited here.")
+        if key == "name":
+            values[key] = contacts.clean_name(value, "name")
+        elif key in ("topics", "languages"):
+            values[key] = _keywords(value)
+        else:
+            values[key] = validation.clean_text(value, multiline=key in ("notes", "conflicts")).rstrip(
+                "." if key == "honorific" else ""
+            )
+    if working_hours is not None:
+        parse_working_hours(working_hours)
+        values["working_hours"] = working_hours.strip()
+    if blocked_dates is not None:
+        spans = parse_blocked_dates(blocked_dates)
+        values["blocked_dates"] = ", ".join(
+            a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in spans
+        )
+    if media_trained is not None:
+        values["media_trained"] = media_trained
+    if weekly_limit is not None:
+        if not 0 <= weekly_limit <= 50:
+            raise FieldError("weekly limit", "Give a number of interviews a week between 0 and 50.")
+        values["weekly_limit"] = weekly_limit
+    drafts = None
+    if emails is not None or phones is not None:
+        current = contacts._points_of(session, "expert", expert_id)
+        drafts = contacts.drafts_from(
+            emails=emails if emails is not None else [p.raw for p in current if p.kind == "email"],
+            phones=phones if phones is not None else [p.raw for p in current if p.kind == "phone"],
+            region=region,
+        )
+    changes = activity.diff(expert, values)
+    contacts.bump(expert, who=who, entity="expert", expected_version=expected_version)
+    for key, value in values.items():
+        setattr(expert, key, value)
+    if drafts is not None and (
+        replaced := contacts._replace_points(session, who=who, entity="expert", owner_id=expert_id, drafts=drafts)
+    ):
+        changes["contact details"] = replaced
+    activity.record(
+        session,
+        who=who,
+        action="update",
+        entity="expert",
+        entity_id=expert_id,
+        summary=f"Edited {expert.name}: " + (", ".join(changes) or "no change"),
+        changes=changes,
+    )
+    return expert
