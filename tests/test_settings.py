@@ -19,3 +19,9 @@ def test_file_then_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSDESK_DB", str(tmp_path / "team.db"))
     s = load_settings()
     assert s.officer == "Priya Shah" and s.region == "IE" and s.db == str(tmp_path / "team.db")
+
+
+def test_keys_table_remaps_bindings_by_id():
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.toml").write_text('[keys]\n"desk.new" = "f2"\n')
+    assert load_settings().keys == {"desk.new": "f2"}

@@ -59,6 +59,8 @@ class Settings:
     """The desk's location, for reading and showing deadlines."""
     db: str | None = None
     """A path or SQLAlchemy URL of the desk; None means the default desk."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Remapped keys: binding id -> key(s), from the [keys] table (e.g. "desk.new" = "f2")."""
 
     def with_overrides(self, **changes: str | None) -> Settings:
         """A copy with the given non-empty values replaced."""
@@ -77,6 +79,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read settings.toml (if any), then let PRESSDESK_* environment variables override it."""
     path = path or config_dir() / "settings.toml"
     values: dict[str, str] = {}
+    raw: dict = {}
     if path.is_file():
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
@@ -88,4 +91,5 @@ def load_settings(path: Path | None = None) -> Settings:
             values[key] = v
     if "region" in values:
         values["region"] = values["region"].upper()
-    return Settings(**values)
+    keys = {str(k): str(v) for k, v in raw.get("keys", {}).items()} if path.is_file() else {}
+    return Settings(**values, keys=keys)

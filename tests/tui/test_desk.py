@@ -192,3 +192,16 @@ async def test_countdown_ticks_without_the_database(app, demo_desk, monkeypatch)
         await pilot.pause()
         assert calls == []
         assert app.screen.query_one(DataTable).get_cell_at((0, 0)).plain.startswith("overdue")
+
+
+async def test_user_keymap_remaps_new_enquiry(backend, settings):
+    from dataclasses import replace
+
+    from pressdesk.tui.app import build_app
+
+    remapped = replace(settings, keys={"desk.new": "f2"})
+    app = build_app(remapped, backend=backend)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        assert isinstance(app.screen, LogCallScreen)

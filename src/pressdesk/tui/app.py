@@ -53,7 +53,9 @@ class PressDeskApp(App[int]):
         self.sub_title = "demo desk" if demo else (target or "")
 
     def on_mount(self) -> None:
-        """Paint first; open the desk (and load the database stack) in a worker."""
+        """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
         if self.backend is None:
             self.open_backend()
         else:
