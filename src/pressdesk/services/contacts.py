@@ -21,6 +21,7 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.services import activity
+from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import ConflictError, FieldError, NotFound
 
 OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
@@ -238,12 +239,7 @@ def drafts_from(
 
 def parse_channel(text: str | None, field: str = "channel") -> str:
     """Read a channel name, refusing unknown ones."""
-    value = (text or "phone").strip().lower().replace(" ", "_").replace("-", "_")
-    try:
-        return Channel(value).value
-    except ValueError:
-        known = ", ".join(c.value for c in Channel)
-        raise FieldError(field, f"'{text}' is not a channel. Use one of: {known}.") from None
+    return parse_choice(Channel, text, field=field, noun="channel", default="phone")
 
 
 def create_journalist(

@@ -16,28 +16,19 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.services import activity, contacts
+from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.status import check_move
 
 
 def parse_type(text: str | None) -> str:
     """Read an enquiry type, refusing unknown ones with the list of known ones."""
-    value = (text or "").strip().lower()
-    try:
-        return EnquiryType(value).value
-    except ValueError:
-        known = ", ".join(t.value for t in EnquiryType)
-        raise FieldError("type", f"'{text}' is not an enquiry type. Use one of: {known}.") from None
+    return parse_choice(EnquiryType, text, field="type", noun="enquiry type")
 
 
 def parse_priority(text: str | None) -> str:
     """Read a priority, refusing unknown ones."""
-    value = (text or "normal").strip().lower()
-    try:
-        return Priority(value).value
-    except ValueError:
-        known = ", ".join(p.value for p in Priority)
-        raise FieldError("priority", f"'{text}' is not a priority. Use one of: {known}.") from None
+    return parse_choice(Priority, text, field="priority", noun="priority", default="normal")
 
 
 def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | None = None) -> datetime | None:

@@ -26,6 +26,7 @@ from pressdesk.models import (
 )
 from pressdesk.models import InterviewStatus as S
 from pressdesk.services import activity, contacts, enquiries, routing
+from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import DeskError, FieldError, IllegalMove, NotFound
 from pressdesk.services.views import JsonMixin
 
@@ -60,12 +61,7 @@ def check_move(current: str, target: S) -> S:
 
 def parse_format(text: str | None) -> str:
     """Read an interview format (phone, TV, radio, print, online), refusing unknown ones."""
-    value = (text or "").strip().lower()
-    try:
-        return InterviewFormat(value).value
-    except ValueError:
-        known = ", ".join(f.value for f in InterviewFormat)
-        raise FieldError("format", f"'{text}' is not an interview format. Use one of: {known}.") from None
+    return parse_choice(InterviewFormat, text, field="format", noun="interview format")
 
 
 def parse_slot(value: str | datetime | None, *, field: str, tz: str, now: datetime | None = None) -> datetime | None:
@@ -380,11 +376,7 @@ def list_interviews(
     """Interview requests, the booked ones by slot first, then the newest."""
     query = _lines_query()
     if status:
-        try:
-            wanted = S(status.strip().lower()).value
-        except ValueError:
-            known = ", ".join(st.value for st in S)
-            raise FieldError("status", f"'{status}' is not an interview status. Use one of: {known}.") from None
+        wanted = parse_choice(S, status, field="status", noun="interview status")
         query = query.where(InterviewRequest.status == wanted)
     if enquiry_id is not None:
         query = query.where(InterviewRequest.enquiry_id == enquiry_id)

@@ -20,9 +20,10 @@ CODES = {
 
 
 def fts_query(words: str) -> str | None:
-    """An FTS5 query that matches every word as a literal substring, or None if too short for trigrams."""
-    terms = [t for t in re.split(r"\s+", words.strip()) if t]
-    if not terms or any(len(t) < 3 for t in terms):
+    """An FTS5 query matching every word of 3+ characters as a literal substring (shorter ones, like "Dr", are
+    left out); None when no word is long enough for trigrams."""
+    terms = [t for t in re.split(r"\s+", words.strip()) if len(t) >= 3]
+    if not terms:
         return None
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 

@@ -52,6 +52,10 @@ class PressDeskApp(App[int]):
         self.backend = backend
         self.sub_title = "demo desk" if demo else (target or "")
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Notify with markup off by default: messages often carry names people typed."""
+        super().notify(message, markup=markup, **kwargs)
+
     def on_mount(self) -> None:
         """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
         if self.settings.keys:

@@ -190,6 +190,14 @@ class Backend:
         with self.desk.read() as s:
             return queries.list_journalists(s, text=text or None, offset=offset, limit=limit)
 
+    def journalist(self, journalist_id: int):
+        """One journalist as listed (or None)."""
+        from pressdesk.services import queries
+
+        with self.desk.read() as s:
+            found = queries.list_journalists(s, ids=[journalist_id], limit=1)
+        return found[0] if found else None
+
     def experts(self, text: str = "", *, offset: int = 0, limit: int = 200):
         """Experts matching a text, with their load."""
         from pressdesk.services import queries

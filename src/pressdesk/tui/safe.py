@@ -19,6 +19,11 @@ def lit(value: object, style: str = "") -> Text:
     return Text(plain(value), style=style, no_wrap=False)
 
 
+def cell(value: object, style: str = "") -> Text:
+    """A table cell that shows the value literally on one line, cut with an ellipsis when too long."""
+    return Text(plain(value), style=style, no_wrap=True, overflow="ellipsis")
+
+
 def line(*parts: tuple[object, str] | object) -> Text:
     """Join literal parts, each either a value or (value, style)."""
     out = Text()

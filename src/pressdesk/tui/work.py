@@ -30,7 +30,7 @@ def run_db(
         try:
             result = call(backend)
         except DeskError as exc:
-            app.call_from_thread(error or (lambda e: app.notify(e.message, severity="error")), exc)
+            app.call_from_thread(error or (lambda e: app.notify(e.message, severity="error", markup=False)), exc)
             return
         if done is not None and not get_current_worker().is_cancelled:
             app.call_from_thread(done, result)

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from pressdesk.tui.messages import BackendReady, DeskChanged
-from pressdesk.tui.safe import lit
+from pressdesk.tui.safe import cell, lit
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
 from pressdesk.tui.widgets.countdown import countdown_cell
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
@@ -131,13 +131,13 @@ class DeskScreen(EnquiryActions, Screen):
             self.rows[r.id] = r
             table.add_row(
                 countdown_cell(r.deadline, now),
-                lit(r.journalist),
-                lit(r.outlet),
-                lit(r.type),
-                lit(r.subject),
-                lit(r.expert or "—", "" if r.expert else "dim"),
-                lit(r.status),
-                lit(r.officer or "—", "" if r.officer else "dim"),
+                cell(r.journalist),
+                cell(r.outlet),
+                cell(r.type),
+                cell(r.subject),
+                cell(r.expert or "—", "" if r.expert else "dim"),
+                cell(r.status),
+                cell(r.officer or "—", "" if r.officer else "dim"),
                 key=str(r.id),
             )
         self.more = page.more

@@ -1,0 +1,356 @@
+"""Edit a journalist: fields checked as you type, saved in a worker with the version check."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from pressdesk.models.enums import Channel
+from pressdesk.services.errors import ConflictError, DeskError, FieldError
+from pressdesk.tui.messages import DeskChanged
+from pressdesk.tui.safe import line, lit
+from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.work import run_db
+from pressdesk.validation import parse_email, parse_phone
+
+TEXT_FIELDS = ("name", "outlet", "role", "beat")
+FIELD_IDS = {
+    "name": "name",
+    "outlet": "outlet",
+    "role": "role",
+    "beat": "beat",
+    "preferred channel": "channel",
+    "preferred_channel": "channel",
+    "channel": "channel",
+    "email": "emails",
+    "emails": "emails",
+    "phone": "phones",
+    "phones": "phones",
+    "notes": "notes",
+}
+
+
+def split_emails(text: str) -> list[str]:
+    """Email addresses typed in one box, separated by commas, semicolons or new lines."""
+    return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
+
+
+def split_phones(text: str) -> list[str]:
+    """Phone numbers typed in one box, separated by semicolons or new lines (commas may be inside a number)."""
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+def email_problem(text: str) -> str:
+    """What is wrong with the emails typed, naming the bad one; empty when all are fine."""
+    for address in split_emails(text):
+        result = parse_email(address)
+        if not result.valid:
+            return f"Email “{address}”: {result.error or 'this is not an email address.'}"
+    return ""
+
+
+def phone_problem(text: str, region: str) -> str:
+    """What is wrong with the phone numbers typed, naming the bad one; empty when all are fine."""
+    for number in split_phones(text):
+        result = parse_phone(number, region)
+        if not result.valid:
+            return f"Phone “{number}”: {result.error or 'this is not a phone number.'}"
+    return ""
+
+
+def phone_for_form(stored: str, region: str) -> str:
+    """A stored number (E.164 with any extension) in the international form people read."""
+    result = parse_phone(stored, region)
+    if not result.valid or not result.international:
+        return stored
+    return result.international + (f" ext. {result.extension}" if result.extension else "")
+
+
+def load_journalist(backend, journalist_id: int):
+    """The journalist as a PersonRow, read afresh (for reloading after a conflict)."""
+    getter = getattr(backend, "journalist", None)
+    if getter is not None:
+        return getter(journalist_id)
+    from pressdesk.services import queries
+
+    with backend.desk.read() as s:
+        rows = queries.list_journalists(s, ids=[journalist_id], limit=1)
+    return rows[0] if rows else None
+
+
+class ListInput(Input):
+    """An Input that keeps every line of a multi-line paste, joining them with a separator."""
+
+    def __init__(self, *args, joiner: str = "; ", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.joiner = joiner
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste all lines, not only the first."""
+        event.prevent_default()
+        event.stop()
+        text = self.joiner.join(part.strip() for part in event.text.splitlines() if part.strip())
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+
+
+class JournalistEditScreen(ModalScreen[dict | None]):
+    """A form over one journalist as loaded; saving refuses a stale version and names who changed it."""
+
+    DEFAULT_CSS = """
+    JournalistEditScreen .journalist-edit {
+        width: 92%;
+        max-width: 120;
+        height: auto;
+        max-height: 95%;
+    }
+    JournalistEditScreen .je-columns {
+        height: auto;
+    }
+    JournalistEditScreen .je-column {
+        width: 1fr;
+        height: auto;
+        padding-right: 1;
+    }
+    JournalistEditScreen Label {
+        text-style: bold;
+    }
+    JournalistEditScreen .field-msg {
+        height: auto;
+        color: $error;
+        display: none;
+    }
+    JournalistEditScreen .field-msg.shown {
+        display: block;
+    }
+    JournalistEditScreen #je-notes {
+        height: 5;
+    }
+    JournalistEditScreen #je-error {
+        height: auto;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="journalist.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="journalist.cancel"),
+    ]
+
+    def __init__(self, person) -> None:
+        super().__init__()
+        self.person = person
+        self.version = person.version
+        self.saving = False
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _initial(self) -> dict[str, str]:
+        """The form's values as loaded."""
+        p, d = self.person, self.person.detail
+        channel = d.get("preferred_channel") or "phone"
+        return {
+            "name": p.name,
+            "outlet": p.outlet,
+            "role": p.role,
+            "beat": d.get("beat", "") or "",
+            "channel": channel if channel in {c.value for c in Channel} else Channel.PHONE.value,
+            "emails": ", ".join(p.emails),
+            "phones": "; ".join(phone_for_form(n, self.app.settings.region) for n in p.phones),
+            "notes": d.get("notes", "") or "",
+        }
+
+    def compose(self) -> ComposeResult:
+        """Two columns of fields, the notes, and the hints."""
+        values = self._initial()
+        with Vertical(classes="dialog journalist-edit"):
+            yield Static(line(("Edit journalist  ", "bold"), (self.person.name, "bold")), id="je-title")
+            with Horizontal(classes="je-columns"):
+                with Vertical(classes="je-column"):
+                    for key, label in (("name", "Name"), ("outlet", "Outlet"), ("role", "Role"), ("beat", "Beat")):
+                        yield Label(label)
+                        yield Input(value=values[key], id=f"je-{key}")
+                        yield Static("", id=f"je-{key}-msg", classes="field-msg")
+                with Vertical(classes="je-column"):
+                    yield Label("Preferred channel")
+                    yield Select(
+                        [(c.value.replace("_", " "), c.value) for c in Channel],
+                        value=values["channel"],
+                        allow_blank=False,
+                        id="je-channel",
+                    )
+                    yield Static("", id="je-channel-msg", classes="field-msg")
+                    yield Label("Emails (separate with commas)")
+                    yield ListInput(value=values["emails"], id="je-emails", joiner=", ")
+                    yield Static("", id="je-emails-msg", classes="field-msg")
+                    yield Label("Phones (separate with ; )")
+                    yield ListInput(value=values["phones"], id="je-phones", joiner="; ")
+                    yield Static("", id="je-phones-msg", classes="field-msg")
+            yield Label("Notes")
+            yield TextArea(values["notes"], id="je-notes", soft_wrap=True)
+            yield Static("", id="je-notes-msg", classes="field-msg")
+            yield Static("", id="je-error", classes="error")
+            yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))
+
+    def on_mount(self) -> None:
+        """Focus the name and check what was loaded."""
+        self.query_one("#je-name", Input).focus()
+        self.check_all()
+
+    # --- checking as you type -------------------------------------------------------------
+
+    def field_message(self, key: str, message: str) -> None:
+        """Show (or clear) the message under a field."""
+        msg = self.query_one(f"#je-{key}-msg", Static)
+        msg.update(lit(message))
+        msg.set_class(bool(message), "shown")
+
+    def problem(self, key: str) -> str:
+        """What is wrong with one field as typed now."""
+        if key == "name":
+            return "" if self.query_one("#je-name", Input).value.strip() else "Name: enter a name."
+        if key == "emails":
+            return email_problem(self.query_one("#je-emails", Input).value)
+        if key == "phones":
+            return phone_problem(self.query_one("#je-phones", Input).value, self.app.settings.region)
+        return ""
+
+    def check_all(self) -> None:
+        """Re-check every field that can be checked here."""
+        for key in ("name", "emails", "phones"):
+            self.field_message(key, self.problem(key))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Check the field being typed in."""
+        key = (event.input.id or "").removeprefix("je-")
+        if key in ("name", "emails", "phones"):
+            self.field_message(key, self.problem(key))
+        elif key in TEXT_FIELDS:
+            self.field_message(key, "")
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def current(self) -> dict[str, str]:
+        """The form's values now."""
+        out = {key: self.query_one(f"#je-{key}", Input).value for key in (*TEXT_FIELDS, "emails", "phones")}
+        channel = self.query_one("#je-channel", Select).value
+        out["channel"] = channel if isinstance(channel, str) else ""
+        out["notes"] = self.query_one("#je-notes", TextArea).text
+        return out
+
+    def changed_fields(self) -> dict:
+        """The fields that differ from what was loaded, as update_journalist takes them."""
+        initial, now = self._initial(), self.current()
+        fields: dict = {}
+        for key in TEXT_FIELDS:
+            if now[key].strip() != initial[key].strip():
+                fields[key] = now[key]
+        if now["channel"] != initial["channel"]:
+            fields["preferred_channel"] = now["channel"]
+        if now["notes"].strip() != initial["notes"].strip():
+            fields["notes"] = now["notes"]
+        if split_emails(now["emails"]) != split_emails(initial["emails"]):
+            fields["emails"] = split_emails(now["emails"])
+        if split_phones(now["phones"]) != split_phones(initial["phones"]):
+            fields["phones"] = split_phones(now["phones"])
+        return fields
+
+    def show_error(self, message: str) -> None:
+        """Show a message about the whole form."""
+        self.query_one("#je-error", Static).update(lit(message, "bold red"))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Save the changed fields in a worker; refuse ones that are wrong."""
+        if self.saving:
+            return
+        fields = self.changed_fields()
+        bad = [
+            key
+            for key, changed in (("name", "name"), ("emails", "emails"), ("phones", "phones"))
+            if changed in fields and self.problem(key)
+        ]
+        self.check_all()
+        if bad:
+            self.show_error(f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
+            self.query_one(f"#je-{bad[0]}").focus()
+            return
+        if not fields:
+            self.app.notify("Nothing changed.")
+            self.dismiss(None)
+            return
+        self.saving = True
+        self.show_error("")
+        person_id, version = self.person.id, self.version
+
+        def call(backend) -> None:
+            try:
+                backend.update_journalist(person_id, version, **fields)
+            except DeskError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - keep the form open and say why
+                raise DeskError(f"Could not save: {exc}") from exc
+
+        run_db(self, call, done=lambda _r: self._saved(fields), error=self._failed, group="journalist-save")
+
+    def _saved(self, fields: dict) -> None:
+        """Tell every screen and close."""
+        self.saving = False
+        self.app.post_message(DeskChanged())
+        self.dismiss(fields)
+
+    def _failed(self, exc: DeskError) -> None:
+        """Show why the save was refused, at the field when there is one; offer a reload on a conflict."""
+        self.saving = False
+        if isinstance(exc, ConflictError):
+            self.show_error(exc.message)
+
+            def chosen(choice: str | None) -> None:
+                if choice == "reload":
+                    self.reload()
+
+            self.app.push_screen(ConflictScreen(exc.message), chosen)
+            return
+        if isinstance(exc, FieldError) and exc.field in FIELD_IDS:
+            key = FIELD_IDS[exc.field]
+            label = exc.field.replace("_", " ").capitalize()
+            self.field_message(key, f"{label}: {exc.reason}")
+            self.show_error("Not saved: fix the field marked in red.")
+            self.query_one(f"#je-{key}").focus()
+            return
+        self.show_error(exc.message)
+
+    def reload(self) -> None:
+        """Read the journalist again and refill the form with what is saved now."""
+        person_id = self.person.id
+        run_db(self, lambda b: load_journalist(b, person_id), done=self._refill, group="journalist-reload")
+
+    def _refill(self, person) -> None:
+        """Put the saved values back in the form, with their version."""
+        if person is None:
+            self.show_error("This journalist no longer exists.")
+            return
+        self.person, self.version = person, person.version
+        values = self._initial()
+        for key in (*TEXT_FIELDS, "emails", "phones"):
+            self.query_one(f"#je-{key}", Input).value = values[key]
+        self.query_one("#je-channel", Select).value = values["channel"]
+        self.query_one("#je-notes", TextArea).text = values["notes"]
+        self.query_one("#je-title", Static).update(line(("Edit journalist  ", "bold"), (person.name, "bold")))
+        self.check_all()
+        self.show_error("")
+        self.app.notify(f"Reloaded {person.name}; make your change again.", markup=False)

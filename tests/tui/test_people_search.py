@@ -1,0 +1,401 @@
+"""Pilot tests of contacts, experts, releases, journalist editing and search."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, OptionList, Static
+
+from pressdesk.services import contacts, queries
+from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
+from pressdesk.tui.screens.person_edit import JournalistEditScreen
+from pressdesk.tui.screens.releases import ReleasesScreen
+from pressdesk.tui.screens.search import EnquiryScreen, SearchScreen
+
+from .conftest import settle
+
+HOSTILE = "Eve [@click=app.quit]Mallory[/] [/link]"
+SIZE = (120, 40)
+
+
+def keys(text: str) -> list[str]:
+    """The keys that type the text, one per character."""
+    return list(text)
+
+
+async def type_into(pilot, widget: Input, text: str) -> None:
+    """Clear a box and type into it key by key."""
+    widget.focus()
+    widget.value = ""
+    await pilot.pause()
+    await pilot.press(*keys(text))
+    await settle(pilot)
+
+
+def names(screen) -> list[str]:
+    """The first column of a list screen's table, as plain text."""
+    table = screen.table
+    return [table.get_row_at(i)[0].plain for i in range(table.row_count)]
+
+
+def detail_text(screen) -> str:
+    """The detail's text, both columns."""
+    return str(screen.detail.content) + "\n" + str(screen.aside.content)
+
+
+def journalist(desk, name: str):
+    """A journalist's PersonRow read straight from the desk."""
+    with desk.read() as s:
+        return next(p for p in queries.list_journalists(s, text=name, limit=10) if p.name == name)
+
+
+async def open_contacts(pilot) -> ContactsScreen:
+    """Switch to the contacts screen and wait for its list."""
+    await settle(pilot)
+    await pilot.press("2")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ContactsScreen)
+    return screen
+
+
+async def select_person(pilot, screen, name: str, query: str | None = None) -> None:
+    """Filter the list by the name (or a query) and select that name's row."""
+    await pilot.press("f")
+    await type_into(pilot, screen.search_box, query or name)
+    assert name in names(screen)
+    screen.table.move_cursor(row=names(screen).index(name))
+    screen.table.focus()
+    await settle(pilot)
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+
+async def test_contacts_filter_by_phone_in_another_format_and_by_part_of_name(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        assert len(names(screen)) == 24
+        await pilot.press("f")
+        assert app.focused is screen.search_box
+        # Sam Reid's desk line is stored as +44 (0)20 3353 2741; type it nationally.
+        await type_into(pilot, screen.search_box, "020 3353 2741")
+        assert names(screen) == ["Sam (Samantha) Reid"]
+        await type_into(pilot, screen.search_box, "fenw")
+        assert names(screen) == ["Marcus Fenwick"]
+        await pilot.press("escape")
+        assert app.focused is screen.table
+
+
+async def test_typing_a_letter_on_the_list_starts_a_search(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        assert app.focused is screen.table
+        await pilot.press(*keys("Guardian"))
+        await settle(pilot)
+        assert app.focused is screen.search_box and screen.search_box.value == "Guardian"
+        assert names(screen) == ["Marcus Fenwick", "Sam (Samantha) Reid"]
+        await pilot.press("down")
+        assert app.focused is screen.table
+
+
+async def test_contacts_detail_shows_contact_points_and_enquiry_history(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Sam (Samantha) Reid")
+        text = detail_text(screen)
+        assert "+442033532741" in text and "+447823418562" in text
+        assert "sam.reid@theguardian.com" in text and "The Guardian" in text
+        assert "Goes by Sam" in text
+        assert "Interview request: IS-K resilience after Taliban crackdown · new" in text
+        await pilot.press("enter")
+        assert app.focused.id == "journalist-detail-pane"
+
+
+async def test_contacts_page_in_more_rows_near_the_end(app, demo_desk):
+    with demo_desk.write() as s:
+        for i in range(230):
+            contacts.create_journalist(s, who="test", region="GB", name=f"Zed Filler {i:03d}")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        assert screen.table.row_count == 200 and screen.more
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert screen.table.row_count == 254 and not screen.more
+
+
+# --- editing a journalist -------------------------------------------------------------------
+
+
+async def test_edit_with_bad_email_names_email_and_writes_nothing(app, demo_desk):
+    before = journalist(demo_desk, "Marcus Fenwick")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Marcus Fenwick")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, JournalistEditScreen)
+        await type_into(pilot, form.query_one("#je-emails", Input), "marcus.fenwick@")
+        message = str(form.query_one("#je-emails-msg", Static).content)
+        assert "Email" in message and "marcus.fenwick@" in message
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form stays open"
+        assert "Not saved" in str(form.query_one("#je-error", Static).content)
+    after = journalist(demo_desk, "Marcus Fenwick")
+    assert after.emails == before.emails and after.version == before.version
+
+
+async def test_edit_refused_by_the_desk_shows_reason_under_the_field(app, demo_desk):
+    before = journalist(demo_desk, "Marcus Fenwick")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Marcus Fenwick")
+        await pilot.press("e")
+        form = app.screen
+        # A valid number, but it is Sam Reid's: only the service knows.
+        await type_into(pilot, form.query_one("#je-phones", Input), "020 3353 4187; 07823 418 562")
+        assert not form.query_one("#je-phones-msg", Static).has_class("shown")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "already belongs to Sam (Samantha) Reid" in str(form.query_one("#je-phones-msg", Static).content)
+    after = journalist(demo_desk, "Marcus Fenwick")
+    assert after.phones == before.phones and after.version == before.version
+
+
+async def test_pasting_several_lines_into_phones_keeps_every_number(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Marcus Fenwick")
+        await pilot.press("e")
+        phones = app.screen.query_one("#je-phones", Input)
+        phones.focus()
+        phones.value = ""
+        phones.post_message(events.Paste("020 3353 4187\n+44 7700 123456\n"))
+        await pilot.pause()
+        assert phones.value == "020 3353 4187; +44 7700 123456"
+
+
+async def test_good_edit_saves_and_the_list_shows_it(app, demo_desk):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Marcus Fenwick")
+        await pilot.press("e")
+        form = app.screen
+        await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
+        await type_into(pilot, form.query_one("#je-phones", Input), "020 3353 4187 ext 22; +44 7700 123456")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Climate editor" in detail_text(screen)
+        assert "+442033534187 ext. 22" in detail_text(screen)
+    after = journalist(demo_desk, "Marcus Fenwick")
+    assert after.role == "Climate editor"
+    assert after.phones == ("+442033534187 ext. 22", "+447700123456")
+    assert after.emails == ("marcus.fenwick@theguardian.com",)
+
+
+async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_desk, settings):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, "Marcus Fenwick")
+        await pilot.press("e")
+        form = app.screen
+        person = journalist(demo_desk, "Marcus Fenwick")
+        with demo_desk.write() as s:
+            contacts.update_journalist(
+                s, who="Other Officer", region="GB", journalist_id=person.id, expected_version=person.version,
+                beat="floods",
+            )
+        await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        assert "changed by Other Officer" in str(app.screen.query_one("#conflict-message", Static).content)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one("#je-beat", Input).value == "floods"
+        await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+    after = journalist(demo_desk, "Marcus Fenwick")
+    assert after.role == "Climate editor" and after.detail["beat"] == "floods"
+
+
+# --- experts and releases -------------------------------------------------------------------
+
+
+async def test_experts_show_topics_and_load(app, demo_desk):
+    with demo_desk.read() as s:
+        expert = next(e for e in queries.list_experts(s) if e.name == "Antonio Giustozzi")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExpertsScreen)
+        await select_person(pilot, screen, "Dr Antonio Giustozzi", "Giustozzi")
+        row = screen.table.get_row_at(screen.table.cursor_row)
+        assert "Taliban" in row[3].plain and row[4].plain == f"{expert.detail['load']}/4"
+        text = detail_text(screen)
+        assert "Afghanistan, Taliban, IS-K" in text
+        assert f"load: {expert.detail['load']} of weekly limit 4 this week" in text
+        assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text
+        await pilot.press("e")
+        assert app.screen is screen
+
+
+async def test_releases_show_body_and_people(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReleasesScreen)
+        assert screen.table.row_count == 4
+        await pilot.press("f")
+        await type_into(pilot, screen.search_box, "Khorasan")
+        screen.table.focus()
+        await settle(pilot)
+        text = detail_text(screen)
+        assert "Taliban struggling" in text and "Antonio Giustozzi" in text
+        assert "Press contacts" in text and "Loading" not in text
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+async def search_for(pilot, text: str) -> SearchScreen:
+    """Open search (if needed) and type a query."""
+    if not isinstance(pilot.app.screen, SearchScreen):
+        await pilot.press("slash")
+    search = pilot.app.screen
+    assert isinstance(search, SearchScreen)
+    await type_into(pilot, search.query_one("#search-box", Input), text)
+    return search
+
+
+async def pick(pilot, search: SearchScreen, label: str) -> None:
+    """Move into the results and open the first hit of one kind."""
+    await pilot.press("enter")
+    results = search.query_one("#search-hits", OptionList)
+    results.highlighted = next(i for i, line in enumerate(hit_lines(search)) if line.startswith(label))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def hit_lines(search: SearchScreen) -> list[str]:
+    """The result lines as plain text."""
+    results = search.query_one("#search-hits", OptionList)
+    return [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
+
+
+async def test_search_finds_each_kind(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await search_for(pilot, "recruitment")
+        assert any(h.startswith("Enquiry") and "IS-K recruitment in Pakistan" in h for h in hit_lines(search))
+        search = await search_for(pilot, "3353 2741")
+        assert any(h.startswith("Journalist") and "Sam (Samantha) Reid" in h for h in hit_lines(search))
+        search = await search_for(pilot, "hydrology")
+        assert any(h.startswith("Expert") and "Rachel Okafor" in h for h in hit_lines(search))
+        search = await search_for(pilot, "struggling")
+        assert any(h.startswith("Release") and "Taliban struggling" in h for h in hit_lines(search))
+        search = await search_for(pilot, "qqxqzz")
+        assert hit_lines(search) == []
+        assert "No matches" in str(search.query_one("#search-status", Static).content)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_search_typed_key_by_key_shows_the_full_query_results(app, backend):
+    expected = {(h.kind, h.id) for h in backend.search("hydrology")}
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        search = app.screen
+        await pilot.press(*keys("hydrology"))
+        await settle(pilot)
+        assert expected and {(h.kind, h.id) for h in search.hits.values()} == expected
+
+
+async def test_search_opens_an_enquiry_with_its_detail_and_actions(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await search_for(pilot, "recruitment")
+        await pick(pilot, search, "Enquiry")
+        assert app.focused.id == "enquiry-scroll"
+        shown = app.screen
+        assert isinstance(shown, EnquiryScreen)
+        assert "IS-K recruitment in Pakistan" in str(shown.query_one("#enquiry-detail", Static).content)
+        assert shown.current_row() is not None and shown.current_row().subject.startswith("Can Dr Giustozzi")
+        await pilot.press("m")
+        await pilot.press(*keys("Called back"), "enter")
+        await settle(pilot)
+        assert app.screen is shown
+        assert "Called back" in str(shown.query_one("#enquiry-detail", Static).content)
+        await pilot.press("escape")
+        assert app.screen is search
+
+
+async def test_search_opens_a_journalist_on_the_contacts_screen(app, demo_desk):
+    sam = journalist(demo_desk, "Sam (Samantha) Reid")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await search_for(pilot, "3353 2741")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert app.current_mode == "contacts"
+        screen = app.screen
+        assert isinstance(screen, ContactsScreen)
+        assert screen.current_row().id == sam.id
+        assert "Sam (Samantha) Reid" in detail_text(screen)
+        # Again from the desk, now that the contacts screen exists already.
+        await pilot.press("1")
+        await settle(pilot)
+        await pick(pilot, await search_for(pilot, "Fenwick"), "Journalist")
+        assert app.screen is screen and screen.current_row().name == "Marcus Fenwick"
+        assert screen.search_box.value == "Marcus Fenwick"
+        # An expert hit opens the experts screen on that expert.
+        search = await search_for(pilot, "hydrology")
+        await pick(pilot, search, "Expert")
+        assert app.current_mode == "experts"
+        assert app.screen.current_row().name == "Rachel Okafor"
+        assert search not in app.screen_stack
+        # And a release hit opens the releases screen on that release.
+        await pick(pilot, await search_for(pilot, "struggling"), "Release")
+        assert app.current_mode == "releases"
+        assert app.screen.current_row().title.startswith("Taliban struggling")
+        assert "Antonio Giustozzi" in detail_text(app.screen)
+
+
+# --- hostile text ---------------------------------------------------------------------------
+
+
+async def test_markup_in_a_name_shows_literally_and_the_app_keeps_running(app, demo_desk):
+    with demo_desk.write() as s:
+        contacts.create_journalist(
+            s, who="test", region="GB", name=HOSTILE, outlet="[bold]Outlet[/]", notes="[red]not red[/] [/]",
+        )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await select_person(pilot, screen, HOSTILE)
+        assert HOSTILE in names(screen)
+        assert screen.table.render_line(1).text.startswith(" Eve [@click=app.quit]")
+        text = detail_text(screen)
+        assert HOSTILE in text and "[bold]Outlet[/]" in text and "[red]not red[/] [/]" in text
+        await pilot.click(screen.detail)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, JournalistEditScreen)
+        assert form.query_one("#je-name", Input).value == HOSTILE
+        await type_into(pilot, form.query_one("#je-role", Input), "[@click=app.quit]role")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        search = await search_for(pilot, "Mallory")
+        assert any(HOSTILE in h for h in hit_lines(search))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
