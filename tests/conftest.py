@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, datetime
+
 import pytest
 
 from pressdesk.settings import Settings
@@ -39,3 +42,33 @@ def demo_desk(empty_desk):
     with empty_desk.write() as session:
         load_demo(session, who="demo", region="GB")
     return empty_desk
+
+
+DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
+"""The moment the frozen demo desk was loaded at."""
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    """A demo desk loaded as if it were DEMO_NOW, built once per test run."""
+    from pressdesk.services.demo import load_demo
+    from pressdesk.store import open_desk
+
+    path = tmp_path_factory.mktemp("template") / "desk.db"
+    desk = open_desk(path)
+    with desk.write() as session:
+        load_demo(session, who="test", region="GB", now=DEMO_NOW)
+    desk.dispose()
+    return path
+
+
+@pytest.fixture
+def desk(template, tmp_path):
+    """A private copy of the frozen demo desk."""
+    from pressdesk.store import open_desk
+
+    target = tmp_path / "desk.db"
+    shutil.copy(template, target)
+    desk = open_desk(target)
+    yield desk
+    desk.dispose()

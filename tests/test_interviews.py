@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,34 +12,11 @@ from sqlmodel import select
 
 from pressdesk.models import Activity, Enquiry, InterviewRequest
 from pressdesk.services import enquiries, interviews, routing
-from pressdesk.services.demo import load_demo
 from pressdesk.services.errors import ConflictError, DeskError, FieldError, IllegalMove
-from pressdesk.store import open_desk
+from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
-NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
 FRIDAY_10 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # "friday 10:00" in London (GMT in November)
 GIUSTOZZI, OKAFOR = 1, 2
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A demo desk built once per module, loaded as if it were NOW."""
-    path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = open_desk(path)
-    with desk.write() as session:
-        load_demo(session, who="test", region="GB", now=NOW)
-    desk.dispose()
-    return path
-
-
-@pytest.fixture
-def desk(template, tmp_path):
-    """A private copy of the demo desk."""
-    target = tmp_path / "desk.db"
-    shutil.copy(template, target)
-    desk = open_desk(target)
-    yield desk
-    desk.dispose()
 
 
 def routed(desk, *, expert_id: int = GIUSTOZZI) -> tuple[int, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,39 +10,17 @@ from sqlmodel import select
 
 from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest
 from pressdesk.services import enquiries, routing
-from pressdesk.services.demo import load_demo
 from pressdesk.services.errors import ConflictError, DeskError, FieldError, NotFound
 from pressdesk.store import open_desk
+from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
-NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A demo desk built once per module, loaded as if it were NOW."""
-    path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = open_desk(path)
-    with desk.write() as session:
-        load_demo(session, who="test", region="GB", now=NOW)
-    desk.dispose()
-    return path
 
 
 @pytest.fixture(scope="module")
 def shared(template):
     """The template desk itself, for tests that only read."""
     desk = open_desk(template)
-    yield desk
-    desk.dispose()
-
-
-@pytest.fixture
-def desk(template, tmp_path):
-    """A private copy of the demo desk for a test that writes."""
-    target = tmp_path / "desk.db"
-    shutil.copy(template, target)
-    desk = open_desk(target)
     yield desk
     desk.dispose()
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import func
@@ -11,32 +10,7 @@ from sqlmodel import select
 
 from pressdesk.models import Activity, Coverage, Enquiry, Outlet, Statement
 from pressdesk.services import coverage, statements
-from pressdesk.services.demo import load_demo
 from pressdesk.services.errors import DeskError, FieldError, NotFound
-from pressdesk.store import open_desk
-
-NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A demo desk built once per module."""
-    path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = open_desk(path)
-    with desk.write() as session:
-        load_demo(session, who="test", region="GB", now=NOW)
-    desk.dispose()
-    return path
-
-
-@pytest.fixture
-def desk(template, tmp_path):
-    """A private copy of the demo desk."""
-    target = tmp_path / "desk.db"
-    shutil.copy(template, target)
-    desk = open_desk(target)
-    yield desk
-    desk.dispose()
 
 
 def counts(session) -> tuple[int, int, int]:
