@@ -139,3 +139,9 @@ def test_failed_write_leaves_nothing(empty_desk):
     with empty_desk.read() as s:
         assert s.execute(text("SELECT count(*) FROM journalist")).scalar() == 0
         assert s.execute(text("SELECT count(*) FROM outlet")).scalar() == 0
+
+
+def test_known_head_matches_the_migrations(empty_desk):
+    from pressdesk.store.migrate import HEAD, current_revision
+
+    assert status(empty_desk).head == HEAD == current_revision(empty_desk)

@@ -173,6 +173,14 @@ class Enquiry(Tracked, table=True):
             postgresql_where=text(_OPEN),
         ),
         Index("ix_enquiry_status_deadline", "status", "deadline"),
+        Index(
+            "ix_enquiry_open_counts",
+            "status",
+            "type",
+            "deadline",
+            sqlite_where=text(_OPEN),
+            postgresql_where=text(_OPEN),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -195,6 +203,7 @@ class InterviewRequest(Tracked, table=True):
     """An expert asked to give an interview for an enquiry."""
 
     __tablename__ = "interview_request"
+    __table_args__ = (Index("ix_interview_request_expert_created", "expert_id", "created_at", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     enquiry_id: int = Field(

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from pressdesk import validation
@@ -23,6 +23,7 @@ from pressdesk.models import (
     Release,
     ReleaseExpert,
     ReleasePressContact,
+    UTCDateTime,
     utcnow,
 )
 from pressdesk.services.contacts import OWNER_COLUMNS
@@ -37,7 +38,7 @@ from pressdesk.services.views import (
     ReleaseRow,
     SearchHit,
 )
-from pressdesk.store.search import like_pattern, matching_ids
+from pressdesk.store.search import fts_query, like_pattern, matching_ids
 
 ACTIVE_INTERVIEW = ("offered", "accepted", "scheduled", "done")
 
@@ -102,6 +103,7 @@ def list_enquiries(
     limit: int = 100,
     offset: int = 0,
     now: datetime | None = None,
+    match_limit: int = 5000,
 ) -> list[EnquiryRow]:
     """Enquiries, most urgent first (overdue, then by time left; no deadline last) or newest first."""
     now = now or utcnow()
@@ -111,7 +113,7 @@ def list_enquiries(
     if status:
         query = query.where(Enquiry.status.in_(list(status)))
     if open_only or overdue:
-        query = query.where(Enquiry.status.in_(OPEN_STATUSES))
+        query = query.where(open_filter())
     if overdue:
         query = query.where(Enquiry.deadline < now)
     if officer is not None:
@@ -123,11 +125,11 @@ def list_enquiries(
             Enquiry.id.in_(select(InterviewRequest.enquiry_id).where(InterviewRequest.expert_id == expert_id))
         )
     if text and text.strip():
-        ids = matching_ids(session, "enquiry", text, limit=5000)
+        ids = matching_ids(session, "enquiry", text, limit=match_limit)
         if ids is None:
             query = query.where(func.lower(Enquiry.subject).like(like_pattern(text), escape="\\"))
         else:
-            people = matching_ids(session, "journalist", text, limit=500) or []
+            people = matching_ids(session, "journalist", text, limit=max(50, match_limit // 10)) or []
             query = query.where(or_(Enquiry.id.in_(ids), Enquiry.journalist_id.in_(people)))
     if order == "recent":
         query = query.order_by(Enquiry.received_at.desc(), Enquiry.id.desc())
@@ -136,11 +138,40 @@ def list_enquiries(
     return [_row(r) for r in session.execute(query.limit(limit).offset(offset))]
 
 
+def open_filter():
+    """`status IN ('new', ...)` written literally, so SQLite can use the partial indexes on open enquiries."""
+    return Enquiry.status.in_(bindparam("open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True))
+
+
+Cursor = tuple[datetime | None, int]
+"""Where a desk page ended: the last row's (deadline, id)."""
+
+
+def open_page(session: Session, *, after: Cursor | None = None, limit: int = 200) -> list[EnquiryRow]:
+    """Open enquiries most urgent first, from a keyset cursor: each page costs the same however deep it is.
+
+    Rows with a deadline come in (deadline, id) order straight from the partial index; rows without one
+    follow in id order from the same index.
+    """
+    rows: list[EnquiryRow] = []
+    if after is None or after[0] is not None:
+        query = _enquiry_select().where(open_filter(), Enquiry.deadline.is_not(None))
+        if after is not None:
+            query = query.where(tuple_(Enquiry.deadline, Enquiry.id) > tuple_(literal(after[0], UTCDateTime), after[1]))
+        rows = [_row(r) for r in session.execute(query.order_by(Enquiry.deadline, Enquiry.id).limit(limit))]
+    if len(rows) < limit:
+        query = _enquiry_select().where(open_filter(), Enquiry.deadline.is_(None))
+        if after is not None and after[0] is None:
+            query = query.where(Enquiry.id > after[1])
+        rows += [_row(r) for r in session.execute(query.order_by(Enquiry.id).limit(limit - len(rows)))]
+    return rows
+
+
 def count_enquiries(session: Session, *, open_only: bool = False) -> int:
     """How many enquiries there are (open ones only, if asked)."""
     query = select(func.count()).select_from(Enquiry)
     if open_only:
-        query = query.where(Enquiry.status.in_(OPEN_STATUSES))
+        query = query.where(open_filter())
     return session.execute(query).scalar_one()
 
 
@@ -159,7 +190,7 @@ def desk_counts(session: Session, *, now: datetime | None = None) -> DeskCounts:
                     else_=0,
                 )
             ),
-        ).where(Enquiry.status.in_(OPEN_STATUSES))
+        ).where(open_filter())
     ).one()
     return DeskCounts(open=row[0], due_soon=row[1] or 0, overdue=row[2] or 0, unrouted_interviews=row[3] or 0)
 
@@ -433,8 +464,10 @@ def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
         )
     for p in list_experts(session, text=text, limit=limit):
         hits.append(SearchHit("expert", p.id, p.name, " · ".join(filter(None, [p.role, p.outlet]))))
+    if fts_query(text) is None and session.get_bind().dialect.name == "sqlite":
+        return hits  # under three letters: people by name or number only, never a scan of every enquiry
     for r in list_releases(session, text=text, limit=limit):
         hits.append(SearchHit("release", r.id, r.title, r.issued_on.isoformat() if r.issued_on else ""))
-    for e in list_enquiries(session, text=text, order="recent", limit=limit):
+    for e in list_enquiries(session, text=text, order="recent", limit=limit, match_limit=limit * 4):
         hits.append(SearchHit("enquiry", e.id, e.subject, f"{e.journalist} · {e.status}"))
     return hits

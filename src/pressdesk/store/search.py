@@ -16,7 +16,9 @@ CODES = {
     "outlet": 6,
     "press_contact": 7,
 }
-"""rowid = id * 8 + code in search_index (see migration 0002)."""
+"""rowid = (code << 40) + id in search_index (migration 0003), so each kind is one rowid range."""
+
+SHIFT = 40
 
 
 def fts_query(words: str) -> str | None:
@@ -41,12 +43,12 @@ def matching_ids(session: Session, kind: str, words: str, *, limit: int = 200) -
     query = fts_query(words)
     if query is None:
         return None
-    code = CODES[kind]
+    low = CODES[kind] << SHIFT
     rows = session.execute(
         text(
-            "SELECT rowid / 8 FROM search_index WHERE search_index MATCH :q AND rowid % 8 = :code "
-            "ORDER BY rowid DESC LIMIT :limit"
+            "SELECT rowid - :low FROM search_index WHERE search_index MATCH :q "
+            "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit"
         ),
-        {"q": query, "code": code, "limit": limit},
+        {"q": query, "low": low, "high": low + (1 << SHIFT) - 1, "limit": limit},
     )
     return [r[0] for r in rows]

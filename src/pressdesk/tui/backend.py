@@ -25,7 +25,7 @@ class DeskPage:
 
     counts: Any  # views.DeskCounts
     rows: tuple[Any, ...]  # views.EnquiryRow
-    offset: int
+    after: Any  # the cursor this page started after, None for the first
     more: bool
 
 
@@ -51,15 +51,14 @@ class Backend:
 
     # --- the desk -------------------------------------------------------------------------
 
-    def desk_page(self, *, offset: int = 0, limit: int = 200, now: datetime | None = None) -> DeskPage:
-        """Open enquiries, most urgent first, with the header counts."""
+    def desk_page(self, *, after=None, limit: int = 200, now: datetime | None = None) -> DeskPage:
+        """A page of open enquiries, most urgent first, after a (deadline, id) cursor; counts on the first page."""
         from pressdesk.services import queries
 
         with self.desk.read() as s:
-            now = now or self.clock()
-            rows = queries.list_enquiries(s, open_only=True, limit=limit + 1, offset=offset, now=now)
-            counts = queries.desk_counts(s, now=now)
-        return DeskPage(counts=counts, rows=tuple(rows[:limit]), offset=offset, more=len(rows) > limit)
+            rows = queries.open_page(s, after=after, limit=limit + 1)
+            counts = queries.desk_counts(s, now=now or self.clock()) if after is None else None
+        return DeskPage(counts=counts, rows=tuple(rows[:limit]), after=after, more=len(rows) > limit)
 
     def counts(self, now: datetime | None = None):
         """The header strip's numbers."""

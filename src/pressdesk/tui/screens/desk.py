@@ -104,7 +104,7 @@ class DeskScreen(EnquiryActions, Screen):
         current = self.current_row()
         self.select_after_load = select or (current.id if current else None)
         limit = max(PAGE, table.row_count)
-        run_db(self, lambda b: b.desk_page(offset=0, limit=limit), done=self._show_page, group="desk")
+        run_db(self, lambda b: b.desk_page(limit=limit), done=self._show_page, group="desk")
 
     def _show_page(self, page) -> None:
         """Fill the table with a fresh first page."""
@@ -144,11 +144,15 @@ class DeskScreen(EnquiryActions, Screen):
         self.loading_more = False
 
     def tick(self) -> None:
-        """Redraw every countdown from the rows in memory."""
+        """Redraw the countdowns of the rows on screen from the rows in memory (no database)."""
         table = self.query_one(DataTable)
+        if not self.rows or self.app.backend is None:
+            return
         now = self.app.backend.clock()
-        for rid, r in self.rows.items():
-            table.update_cell(str(rid), "due", countdown_cell(r.deadline, now))
+        first = max(0, int(table.scroll_offset.y) - 1)
+        for row in table.ordered_rows[first : first + table.size.height + 2]:
+            r = self.rows[int(row.key.value)]
+            table.update_cell(row.key, "due", countdown_cell(r.deadline, now))
 
     def refresh_counts(self) -> None:
         """Re-count the header strip (one small query a minute)."""
@@ -175,8 +179,9 @@ class DeskScreen(EnquiryActions, Screen):
         table = event.data_table
         if self.more and not self.loading_more and event.cursor_row >= table.row_count - 20:
             self.loading_more = True
-            offset = table.row_count
-            run_db(self, lambda b: b.desk_page(offset=offset, limit=PAGE), done=self._append, group="more")
+            last = self.rows[int(table.ordered_rows[-1].key.value)]
+            cursor = (last.deadline, last.id)
+            run_db(self, lambda b: b.desk_page(after=cursor, limit=PAGE), done=self._append, group="more")
 
     def show_detail(self) -> None:
         """Load the selected enquiry's detail in a worker."""
