@@ -331,11 +331,11 @@ def stamp(when: datetime) -> str:
 
 
 def load_sources() -> dict[str, tuple[int, str]]:
-    """The SOURCES dict of migration 0002 (rowid code and body expression per indexed table)."""
+    """The SOURCES dict of migration 0003 (rowid code and body expression per indexed table)."""
     import pressdesk.store.migrate as migrate
 
-    path = Path(migrate.__file__).with_name("migrations") / "versions" / "0002_search_index.py"
-    spec = importlib.util.spec_from_file_location("pressdesk_migration_0002", path)
+    path = Path(migrate.__file__).with_name("migrations") / "versions" / "0003_fast_desk_indexes.py"
+    spec = importlib.util.spec_from_file_location("pressdesk_migration_0003", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -727,7 +727,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sources = load_sources()
         con.execute("BEGIN")
         for table, (code, body) in sources.items():
-            con.execute(f"INSERT INTO search_index(rowid, body) SELECT NEW.id * 8 + {code}, {body} FROM {table} AS NEW")
+            con.execute(
+                f"INSERT INTO search_index(rowid, body) SELECT ({code} << 40) + NEW.id, {body} FROM {table} AS NEW"
+            )
         con.execute("COMMIT")
         t = phase("search_index (INSERT ... SELECT)", t)
         con.execute("BEGIN")

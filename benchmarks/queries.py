@@ -36,11 +36,15 @@ SELECT count(*),
        sum(type = 'interview' AND status IN ('new', 'triaged'))
 FROM enquiry WHERE status IN {OPEN_SQL}
 """
-FTS_SQL = "SELECT rowid % 8, rowid / 8 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 32"
+FTS_SQL = (
+    "SELECT rowid >> 40, rowid & 1099511627775 FROM search_index WHERE search_index MATCH ? "
+    "ORDER BY rowid DESC LIMIT 32"
+)
 PHONE_SQL = "SELECT journalist_id FROM contact_point WHERE kind = 'phone' AND lookup_key = ?"
 PEOPLE_SQL = """
 SELECT j.id, j.name, coalesce(o.name, '') FROM journalist j LEFT JOIN outlet o ON o.id = j.outlet_id
-WHERE j.id IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH ? AND rowid % 8 = 2)
+WHERE j.id IN (SELECT rowid - (2 << 40) FROM search_index
+               WHERE search_index MATCH ? AND rowid BETWEEN (2 << 40) AND (3 << 40) - 1)
 ORDER BY j.name, j.id LIMIT 200
 """
 
