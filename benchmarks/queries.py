@@ -26,8 +26,12 @@ SELECT e.id, e.received_at, e.deadline, e.journalist_id, coalesce(j.name, ''), c
                  ORDER BY ir.id DESC LIMIT 1), ''),
        e.status, e.officer, e.priority, e.channel, e.release_id, e.version
 FROM enquiry e LEFT JOIN journalist j ON j.id = e.journalist_id LEFT JOIN outlet o ON o.id = e.outlet_id
-WHERE e.status IN {OPEN_SQL}
-ORDER BY e.deadline IS NULL, e.deadline, e.id LIMIT 201 OFFSET ?
+WHERE e.status IN {OPEN_SQL} AND e.deadline IS NOT NULL AND (e.deadline, e.id) > (?, ?)
+ORDER BY e.deadline, e.id LIMIT 201
+"""
+CURSOR_SQL = f"""
+SELECT deadline, id FROM enquiry WHERE status IN {OPEN_SQL} AND deadline IS NOT NULL
+ORDER BY deadline, id LIMIT 1 OFFSET ?
 """
 COUNTS_SQL = f"""
 SELECT count(*),
@@ -150,10 +154,20 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.now(UTC).replace(tzinfo=None)
     counts_params = {"now": str(now), "soon": str(now + timedelta(hours=1))}
 
+    def cursor(n: int):
+        """The (deadline, id) of the n-th open enquiry with a deadline, as the desk's keyset cursor."""
+        deadline, rid = q(CURSOR_SQL, (n - 1,)).fetchone()
+        return (datetime.fromisoformat(deadline).replace(tzinfo=UTC), rid), (deadline, rid)
+
+    (after_200, raw_200), (after_10k, raw_10k) = cursor(200), cursor(10_000)
     cases = [
-        Case("desk_page(offset=0) — first screen", lambda: backend.desk_page(offset=0), (DESK_SQL, (0,))),
-        Case("desk_page(offset=200) — next page", lambda: backend.desk_page(offset=200), (DESK_SQL, (200,))),
-        Case("desk_page(offset=10,000) — deep scroll", lambda: backend.desk_page(offset=10_000), (DESK_SQL, (10_000,))),
+        Case("desk_page() — first screen", lambda: backend.desk_page(), (DESK_SQL, ("", 0))),
+        Case("desk_page(after row 200) — next page", lambda: backend.desk_page(after=after_200), (DESK_SQL, raw_200)),
+        Case(
+            "desk_page(after row 10,000) — deep scroll",
+            lambda: backend.desk_page(after=after_10k),
+            (DESK_SQL, raw_10k),
+        ),
         Case("counts() — header strip", backend.counts, (COUNTS_SQL, counts_params)),
         Case(f"detail({open_id}) — top open enquiry", lambda: backend.detail(open_id)),
         Case(f"detail({busy_enquiry}) — busiest journalist's", lambda: backend.detail(busy_enquiry)),

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, func, literal, or_, select, tuple_
+from sqlalchemy import and_, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from pressdesk import validation
@@ -147,24 +147,45 @@ Cursor = tuple[datetime | None, int]
 """Where a desk page ended: the last row's (deadline, id)."""
 
 
+def _open_ids(session: Session, *, dated: bool, after: Cursor | None, limit: int) -> list[int]:
+    """Ids of one page of open enquiries, read in order from the partial index ix_enquiry_open_deadline."""
+    hint = " INDEXED BY ix_enquiry_open_deadline" if session.get_bind().dialect.name == "sqlite" else ""
+    where = ["status IN ('new', 'triaged', 'routed', 'scheduled')"]
+    params: dict = {"limit": limit}
+    if dated:
+        where.append("deadline IS NOT NULL")
+        if after is not None:
+            where.append("(deadline > :d OR (deadline = :d AND id > :i))")
+            params |= {"d": after[0], "i": after[1]}
+        order = "deadline, id"
+    else:
+        where.append("deadline IS NULL")
+        if after is not None and after[0] is None:
+            where.append("id > :i")
+            params["i"] = after[1]
+        order = "id"
+    sql = text(f"SELECT id FROM enquiry{hint} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT :limit")
+    if "d" in params:
+        sql = sql.bindparams(bindparam("d", type_=UTCDateTime))
+    return list(session.execute(sql, params).scalars())
+
+
 def open_page(session: Session, *, after: Cursor | None = None, limit: int = 200) -> list[EnquiryRow]:
     """Open enquiries most urgent first, from a keyset cursor: each page costs the same however deep it is.
 
     Rows with a deadline come in (deadline, id) order straight from the partial index; rows without one
-    follow in id order from the same index.
+    follow in id order from the same index. SQLite is told the index by name: with statistics it may
+    otherwise pick (status, deadline) and sort every open enquiry for each page.
     """
-    rows: list[EnquiryRow] = []
+    ids: list[int] = []
     if after is None or after[0] is not None:
-        query = _enquiry_select().where(open_filter(), Enquiry.deadline.is_not(None))
-        if after is not None:
-            query = query.where(tuple_(Enquiry.deadline, Enquiry.id) > tuple_(literal(after[0], UTCDateTime), after[1]))
-        rows = [_row(r) for r in session.execute(query.order_by(Enquiry.deadline, Enquiry.id).limit(limit))]
-    if len(rows) < limit:
-        query = _enquiry_select().where(open_filter(), Enquiry.deadline.is_(None))
-        if after is not None and after[0] is None:
-            query = query.where(Enquiry.id > after[1])
-        rows += [_row(r) for r in session.execute(query.order_by(Enquiry.id).limit(limit - len(rows)))]
-    return rows
+        ids = _open_ids(session, dated=True, after=after, limit=limit)
+    if len(ids) < limit:
+        ids += _open_ids(session, dated=False, after=after if ids == [] else None, limit=limit - len(ids))
+    if not ids:
+        return []
+    rows = {r.id: _row(r) for r in session.execute(_enquiry_select().where(Enquiry.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
 
 
 def count_enquiries(session: Session, *, open_only: bool = False) -> int:
@@ -454,8 +475,8 @@ def enquiry_detail(session: Session, enquiry_id: int) -> EnquiryDetail:
 
 
 def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
-    """Enquiries, journalists, experts and releases matching any word or number."""
-    if not text or not text.strip():
+    """Enquiries, journalists, experts and releases matching any word or number (two characters at least)."""
+    if not text or len(text.strip()) < 2:
         return []
     hits: list[SearchHit] = []
     for p in list_journalists(session, text=text, limit=limit):
