@@ -61,7 +61,7 @@ class PressDeskApp(App[int]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.backend is None:
-            self.open_backend()
+            self.call_after_refresh(self.open_backend)
         else:
             self.post_message(BackendReady())
 
