@@ -435,3 +435,13 @@ class Backend:
                 s, who=st.officer, region=st.region, tz=st.timezone, text=text, source=source
             )
             return parsed, outcome.release.id, list(outcome.created), list(outcome.matched)
+
+    def update_expert(self, expert_id: int, version: int | None, **fields: Any) -> None:
+        """Edit an expert with validation and the version check."""
+        from pressdesk.services import experts
+
+        st = self.settings
+        with self.desk.write() as s:
+            experts.update_expert(
+                s, who=st.officer, region=st.region, expert_id=expert_id, expected_version=version, **fields
+            )

@@ -23,6 +23,7 @@ class EnquiryActions:
         Binding("e", "edit", "Edit", id="enquiry.edit"),
         Binding("D", "done", "Done", id="enquiry.done", show=False),
         Binding("r", "route", "Route", id="enquiry.route"),
+        Binding("i", "interviews", "Interviews", id="enquiry.interviews"),
     ]
 
     def current_row(self):
@@ -139,4 +140,12 @@ class EnquiryActions:
         except ImportError:
             self.app.notify("Routing is not available in this version.", severity="warning")
             return
-        self.app.push_screen(RouteScreen(row), lambda _r: self.app.post_message(DeskChanged(row.id)))
+        self.app.push_screen(RouteScreen(row))  # it reports and posts DeskChanged itself
+
+    def action_interviews(self) -> None:
+        """The enquiry's interview requests: accept, decline, schedule, done; coverage and statements."""
+        if (row := self._with_row()) is None:
+            return
+        from pressdesk.tui.screens.interview import InterviewScreen
+
+        self.app.push_screen(InterviewScreen(row))

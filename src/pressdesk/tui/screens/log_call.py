@@ -36,6 +36,23 @@ FIELD_IDS = {
 }
 
 
+def statements_text(found, chosen_id: int | None, chosen_title: str = "") -> Text:
+    """The 'Lines to take' panel: up to three statements fitting the subject, and the one picked to give."""
+    if not found and chosen_id is None:
+        return Text()
+    out = Text("Lines to take\n", style="bold underline")
+    for st in found[:3]:
+        mark = ("✓ ", "bold green") if st.id == chosen_id else ("• ", "dim")
+        out.append_text(line(mark, (st.title, "bold"), (f"  rev {st.revision}\n", "dim")))
+        body = st.body if len(st.body) <= 240 else st.body[:239] + "…"
+        out.append_text(line("  ", body, "\n"))
+    if chosen_id is not None:
+        out.append_text(line(("Will record as given: ", "green"), (chosen_title, "bold green"), "\n"))
+    else:
+        out.append("ctrl+g picks one to record as given\n", style="dim")
+    return out
+
+
 def caller_text(card: CallerCard | list | None, tz: str) -> Text:
     """The caller panel: who this is and what they asked before, or candidates, or 'new caller'."""
     if card is None:
@@ -70,12 +87,15 @@ class LogCallScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="log.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="log.cancel"),
+        Binding("ctrl+g", "pick_statement", "Give statement", id="log.statement", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.caller_id: int | None = None
         self.saving = False
+        self.offered: list = []
+        self.statement: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         """Number, subject and deadline first; the rest below; the caller panel beside."""
@@ -116,6 +136,7 @@ class LogCallScreen(ModalScreen[int | None]):
             with Vertical(id="caller-pane"):
                 yield Static(Text("Caller", style="bold underline"))
                 yield Static(Text("Type the caller's number, email or name.", style="dim"), id="caller")
+                yield Static("", id="lines-to-take")
                 yield Static(Text("ctrl+s saves · escape cancels and keeps nothing", style="dim"), id="log-keys")
 
     def on_mount(self) -> None:
@@ -192,8 +213,51 @@ class LogCallScreen(ModalScreen[int | None]):
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
-        """Clear the subject's message once something is typed."""
+        """Clear the subject's message once something is typed; offer the statements that fit it."""
         self._say("subject", "")
+        self._match_statements()
+
+    @on(Select.Changed, "#release")
+    def _release_changed(self) -> None:
+        """A release was picked: its statements may fit now."""
+        self._match_statements()
+
+    def _match_statements(self) -> None:
+        """Fetch up to three statements fitting the subject and release (the latest keystroke wins)."""
+        subject = self.query_one("#subject", Input).value
+        release = self.query_one("#release", Select).value
+        release_id = release if isinstance(release, int) else None
+        if not subject.strip() and release_id is None:
+            self._statements([])
+            return
+        run_db(
+            self,
+            lambda b: b.matching_statements(subject, release_id, limit=3),
+            done=self._statements,
+            group="statements",
+        )
+
+    def _statements(self, found) -> None:
+        """Show the lines to take."""
+        self.offered = list(found)
+        chosen_id, title = self.statement or (None, "")
+        self.query_one("#lines-to-take", Static).update(statements_text(self.offered, chosen_id, title))
+
+    def action_pick_statement(self) -> None:
+        """Pick one of the lines to take, to record as given when the enquiry is saved."""
+        from pressdesk.tui.screens.interview import StatementPickScreen
+
+        if not self.offered:
+            self.app.notify("No statement fits this subject (yet): type the subject first.", severity="warning")
+            return
+        titles = {st.id: f"{st.title} (revision {st.revision})" for st in self.offered}
+
+        def chosen(statement_id: int | None) -> None:
+            if statement_id is not None:
+                self.statement = (statement_id, titles[statement_id])
+                self._statements(self.offered)
+
+        self.app.push_screen(StatementPickScreen(self.offered, title="Which statement was given?"), chosen)
 
     def _lookup(self) -> None:
         """Find the caller by number, email or part of a name, in a worker."""
@@ -244,11 +308,21 @@ class LogCallScreen(ModalScreen[int | None]):
         }
         self.saving = True
         self.query_one("#form-msg", Static).update("")
-        run_db(self, lambda b: b.log_call(**form), done=self._saved, error=self._refused, group="save")
+        statement_id = self.statement[0] if self.statement is not None else None
 
-    def _saved(self, enquiry_id: int) -> None:
-        """Close with the new enquiry's id."""
+        def call(b):
+            if statement_id is None:
+                return b.log_call(**form)
+            return b.log_call_giving(statement_id, **form)
+
+        run_db(self, call, done=self._saved, error=self._refused, group="save")
+
+    def _saved(self, result: int | tuple[int, str]) -> None:
+        """Close with the new enquiry's id (saying so if the picked statement could not be recorded)."""
         self.saving = False
+        enquiry_id, problem = result if isinstance(result, tuple) else (result, "")
+        if problem:
+            self.app.notify(f"Logged, but the statement was not recorded: {problem}", severity="warning", timeout=10)
         self.dismiss(enquiry_id)
 
     def _refused(self, exc: DeskError) -> None:

@@ -1,0 +1,205 @@
+"""Route an enquiry: experts ranked with their reasons, how requests spread, Enter offers it to one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from pressdesk.services.errors import ConflictError, DeskError
+from pressdesk.tui.messages import DeskChanged
+from pressdesk.tui.safe import line, lit
+from pressdesk.tui.work import run_db
+
+SPREAD_SHOWN = 8
+"""How many experts the fairness list shows."""
+
+_AGAINST = ("Not ", "Does not ", "No topic", "Takes no", "Declared conflict", "Already asked", "The deadline")
+
+
+def against(reason: str) -> bool:
+    """Whether a reason counts against the expert (shown as a warning rather than a plus)."""
+    return reason.startswith(_AGAINST) or reason.endswith(("at the limit", "over the limit"))
+
+
+def suggestion_label(s) -> Text:
+    """One line of the ranked list: 'score · name'."""
+    return line((f"{s.score:5.1f}", "bold"), (" · ", "dim"), s.display_name)
+
+
+def render_reasons(s) -> Text:
+    """The reasons behind one suggestion, each on its own line, shown literally."""
+    out = line((s.display_name, "bold"), (f"  score {s.score:.1f} of 100", "dim"), "\n")
+    for reason in s.reasons:
+        if against(reason):
+            out.append_text(line(("  – ", "yellow"), (reason, "yellow"), "\n"))
+        else:
+            out.append_text(line(("  + ", "green"), reason, "\n"))
+    return out
+
+
+def render_spread(spread, days: int = 30) -> Text:
+    """Requests per expert in the last days, most first, with a small bar."""
+    out = Text(f"Requests in the last {days} days\n", style="bold underline")
+    rows = list(spread)
+    if not rows:
+        out.append("No experts on the books.\n", style="dim")
+        return out
+    top = max((n for _, n in rows), default=0) or 1
+    for name, n in rows[:SPREAD_SHOWN]:
+        out.append_text(line((f"{n:>3} ", "bold"), ("█" * round(10 * n / top) or "·", "cyan"), " ", name, "\n"))
+    if len(rows) > SPREAD_SHOWN:
+        rest = sum(n for _, n in rows[SPREAD_SHOWN:])
+        out.append(f"  and {len(rows) - SPREAD_SHOWN} more ({rest} requests)\n", style="dim")
+    return out
+
+
+class RouteScreen(ModalScreen[str | None]):
+    """Experts for one enquiry, best first; Enter routes it to the highlighted one."""
+
+    DEFAULT_CSS = """
+    RouteScreen .route-dialog {
+        width: 92%;
+        max-width: 120;
+        height: auto;
+        max-height: 92%;
+        background: $surface;
+        border: thick $primary;
+        padding: 1 2;
+    }
+    RouteScreen .route-body {
+        height: auto;
+        max-height: 26;
+        margin-top: 1;
+    }
+    RouteScreen .route-left {
+        width: 2fr;
+        height: auto;
+    }
+    RouteScreen #suggestions {
+        height: auto;
+        max-height: 12;
+    }
+    RouteScreen #spread {
+        height: auto;
+        margin-top: 1;
+    }
+    RouteScreen #why-pane {
+        width: 3fr;
+        height: auto;
+        max-height: 26;
+        padding: 0 0 0 2;
+        border-left: solid $primary-darken-2;
+    }
+    RouteScreen #route-msg {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close", id="route.close")]
+
+    def __init__(self, row, *, intro: str = "") -> None:
+        super().__init__()
+        self.row = row
+        self.intro = intro
+        self.suggestions: dict[str, object] = {}
+        self.version: int | None = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        """Subject, the ranked list with the spread below it, the reasons beside."""
+        with Vertical(classes="route-dialog"):
+            yield Static(line((f"Route #{self.row.id}  ", "bold"), (self.row.subject, "bold")), id="route-subject")
+            if self.intro:
+                yield Static(lit(self.intro, "yellow"), id="route-intro")
+            with Horizontal(classes="route-body"):
+                with Vertical(classes="route-left"):
+                    yield Static(Text("Suggested experts", style="bold underline"))
+                    yield OptionList(id="suggestions")
+                    yield Static("", id="spread")
+                with VerticalScroll(id="why-pane"):
+                    yield Static(lit("Ranking the experts…", "dim"), id="reasons")
+            yield Static("", id="route-msg", classes="error")
+            yield Static(lit("↑↓ choose · Enter routes to the highlighted expert · Escape closes", "dim"))
+
+    def on_mount(self) -> None:
+        """Rank the experts in a worker."""
+        self.query_one(OptionList).focus()
+        self.load()
+
+    def load(self) -> None:
+        """Fetch the enquiry as it is now, the ranked experts and the spread."""
+        enquiry_id = self.row.id
+        run_db(self, lambda b: b.route_suggestions(enquiry_id), done=self._show, error=self._failed, group="route")
+
+    def _show(self, result) -> None:
+        """Fill the list, the reasons of the first and the spread."""
+        row, found, spread = result
+        self.version = row.version
+        self.suggestions = {str(s.expert_id): s for s in found}
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(suggestion_label(s), id=str(s.expert_id)) for s in found])
+        self.query_one("#spread", Static).update(render_spread(spread))
+        if found:
+            options.highlighted = 0
+            self._reasons(found[0])
+        else:
+            self.query_one("#reasons", Static).update(
+                lit("No expert to suggest: everyone on the books has declined, or none are listed.", "dim")
+            )
+
+    def _reasons(self, suggestion) -> None:
+        """Show why this expert is suggested."""
+        self.query_one("#reasons", Static).update(render_reasons(suggestion))
+
+    def _failed(self, exc: DeskError) -> None:
+        """Say why, in the screen; after someone else's change, rank again from the enquiry as it is now."""
+        self.busy = False
+        message = exc.message
+        if isinstance(exc, ConflictError):
+            message = (
+                f"Not routed: {exc.changed_by} changed this enquiry meanwhile. Ranked again; press Enter to route."
+            )
+            self.load()
+        self.query_one("#route-msg", Static).update(lit(message, "red"))
+
+    @on(OptionList.OptionHighlighted, "#suggestions")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the highlighted expert's reasons."""
+        suggestion = self.suggestions.get(event.option.id or "")
+        if suggestion is not None:
+            self._reasons(suggestion)
+        self.query_one("#route-msg", Static).update("")
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Route the enquiry to the chosen expert."""
+        suggestion = self.suggestions.get(event.option.id or "")
+        if suggestion is None or self.busy:
+            return
+        self.busy = True
+        enquiry_id, version, name = self.row.id, self.version, suggestion.display_name
+        self.query_one("#route-msg", Static).update(lit(f"Routing to {name}…", "dim"))
+
+        def routed(request_id: int) -> None:
+            self.busy = False
+            self.app.notify(f"#{enquiry_id} offered to {name} (interview request {request_id}).")
+            self.app.post_message(DeskChanged(enquiry_id))
+            self.dismiss(name)
+
+        run_db(
+            self,
+            lambda b: b.route(enquiry_id, suggestion.expert_id, version),
+            done=routed,
+            error=self._failed,
+            group="route-write",
+        )
