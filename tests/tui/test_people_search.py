@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, Static
 
 from pressdesk.services import contacts, queries
 from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.screens.expert_edit import ExpertEditScreen
 from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
 from pressdesk.tui.screens.person_edit import JournalistEditScreen
 from pressdesk.tui.screens.releases import ReleasesScreen
@@ -245,7 +246,7 @@ async def test_experts_show_topics_and_load(app, demo_desk):
         assert f"load: {expert.detail['load']} of weekly limit 4 this week" in text
         assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text
         await pilot.press("e")
-        assert app.screen is screen
+        assert isinstance(app.screen, ExpertEditScreen)
 
 
 async def test_releases_show_body_and_people(app):

@@ -65,7 +65,9 @@ def render_person(p) -> Text:
     if p.kind == "expert":
         load, limit = d.get("load", 0) or 0, d.get("weekly_limit")
         busy = bool(limit) and load >= limit
-        text = f"load: {load} of weekly limit {limit} this week" if limit else f"load: {load} this week (no limit)"
+        text = f"load: {load} of weekly limit {limit} this week"
+        if not limit:
+            text = f"load: {load} this week (limit 0: takes no interviews)"
         out.append_text(line((text, "bold red" if busy else "bold"), "\n"))
         _field(out, "Topics", d.get("topics"))
         _field(out, "Languages", d.get("languages"))
@@ -493,5 +495,15 @@ class ExpertsScreen(ListScreen):
         )
 
     def action_edit(self) -> None:
-        """Expert editing is not here yet; say so."""
-        self.app.notify("Editing experts arrives with routing.", severity="warning")
+        """Open the edit form for the selected expert."""
+        person = self.current_row()
+        if person is None:
+            self.app.notify("Select an expert first.", severity="warning")
+            return
+        from pressdesk.tui.screens.expert_edit import ExpertEditScreen
+
+        def saved(values: dict | None) -> None:
+            if values:
+                self.app.notify(f"Saved {values.get('name') or person.name}.", markup=False)
+
+        self.app.push_screen(ExpertEditScreen(person), saved)

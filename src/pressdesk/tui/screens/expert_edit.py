@@ -1,0 +1,502 @@
+"""Edit an expert: topics, languages, availability, limit and contact details, checked as you type."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
+
+from pressdesk.services.errors import ConflictError, DeskError, FieldError
+from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
+from pressdesk.tui.messages import DeskChanged
+from pressdesk.tui.safe import line, lit
+from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.screens.person_edit import (
+    ListInput,
+    email_problem,
+    phone_for_form,
+    phone_problem,
+    split_emails,
+    split_phones,
+)
+from pressdesk.tui.work import run_db
+
+TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
+"""One-line text boxes whose value goes to update_expert under the same name."""
+BOXES = (*TEXT_FIELDS, "hours", "blocked", "limit", "emails", "phones")
+"""Every one-line box of the form, by its key (the widget id is ee-<key>)."""
+AREAS = ("topics", "conflicts", "notes")
+"""The multi-line boxes of the form."""
+CHECKED = ("name", "hours", "blocked", "limit", "emails", "phones")
+"""Fields the form can check by itself as they are typed."""
+LABELS = {
+    "name": "Name",
+    "honorific": "Honorific",
+    "title": "Title",
+    "affiliation": "Affiliation",
+    "topics": "Topics",
+    "languages": "Languages",
+    "hours": "Working hours",
+    "blocked": "Blocked dates",
+    "limit": "Weekly limit",
+    "trained": "Media trained",
+    "emails": "Emails",
+    "phones": "Phones",
+    "conflicts": "Conflicts",
+    "notes": "Notes",
+}
+FIELD_IDS = {
+    **{key: key for key in (*TEXT_FIELDS, *AREAS, "emails", "phones")},
+    "working hours": "hours",
+    "working_hours": "hours",
+    "blocked dates": "blocked",
+    "blocked_dates": "blocked",
+    "weekly limit": "limit",
+    "weekly_limit": "limit",
+    "media trained": "trained",
+    "media_trained": "trained",
+    "email": "emails",
+    "phone": "phones",
+}
+"""The form field behind each field name a FieldError may carry."""
+HOURS_HINT = "09:00-17:30"
+BLOCKED_HINT = "none"
+BLOCKED_NOTE = "Days or ranges: 2026-12-24, 2026-12-28..2027-01-02"
+
+
+def row_values(person, region: str) -> dict:
+    """The form's values from an experts-list row (blocked dates are not in the row: None)."""
+    d = person.detail
+    limit = d.get("weekly_limit")
+    return {
+        "name": person.name,
+        "honorific": d.get("honorific") or "",
+        "title": person.role or "",
+        "affiliation": person.outlet or "",
+        "topics": d.get("topics") or "",
+        "languages": d.get("languages") or "",
+        "hours": d.get("working_hours") or "",
+        "blocked": None,
+        "limit": "" if limit is None else str(limit),
+        "trained": bool(d.get("media_trained")),
+        "emails": ", ".join(person.emails),
+        "phones": "; ".join(phone_for_form(n, region) for n in person.phones),
+        "conflicts": d.get("conflicts") or "",
+        "notes": d.get("notes") or "",
+    }
+
+
+def read_expert(backend, expert_id: int) -> tuple[int, dict] | None:
+    """(version, form values) of an expert read afresh, blocked dates included; None when gone."""
+    from sqlmodel import select
+
+    from pressdesk.models import ContactPoint, Expert
+
+    region = backend.settings.region
+    with backend.desk.read() as s:
+        e = s.get(Expert, expert_id)
+        if e is None:
+            return None
+        points = s.exec(
+            select(ContactPoint).where(ContactPoint.expert_id == expert_id).order_by(ContactPoint.position)
+        ).all()
+        phones = [p.value + (f" ext. {p.extension}" if p.extension else "") for p in points if p.kind == "phone"]
+        return e.version, {
+            "name": e.name,
+            "honorific": e.honorific,
+            "title": e.title,
+            "affiliation": e.affiliation,
+            "topics": e.topics,
+            "languages": e.languages,
+            "hours": e.working_hours,
+            "blocked": e.blocked_dates,
+            "limit": str(e.weekly_limit),
+            "trained": bool(e.media_trained),
+            "emails": ", ".join(p.value for p in points if p.kind == "email"),
+            "phones": "; ".join(phone_for_form(n, region) for n in phones),
+            "conflicts": e.conflicts,
+            "notes": e.notes,
+        }
+
+
+def one_line(text: str) -> str:
+    """A comma-separated list typed over several lines, on one line (each line break a comma)."""
+    return ", ".join(part.strip().strip(",").strip() for part in text.splitlines() if part.strip().strip(","))
+
+
+def hours_problem(text: str) -> str:
+    """What is wrong with the working hours typed; empty when they read (or are blank)."""
+    try:
+        parse_working_hours(text)
+    except FieldError as exc:
+        return f"Working hours: {exc.reason}"
+    return ""
+
+
+def blocked_problem(text: str) -> str:
+    """What is wrong with the blocked dates typed; empty when they read (or are blank)."""
+    try:
+        parse_blocked_dates(text)
+    except FieldError as exc:
+        return f"Blocked dates: {exc.reason}"
+    return ""
+
+
+def limit_problem(text: str) -> str:
+    """What is wrong with the weekly limit typed; empty when it is a number from 0 to 50."""
+    if not text.strip().isdigit() or not 0 <= int(text) <= 50:
+        return "Weekly limit: give a number of interviews a week between 0 and 50."
+    return ""
+
+
+class ExpertEditScreen(ModalScreen[dict | None]):
+    """A form over one expert as loaded; saving refuses a stale version and names who changed it."""
+
+    DEFAULT_CSS = """
+    ExpertEditScreen .expert-edit {
+        width: 92%;
+        max-width: 120;
+        height: auto;
+        max-height: 95%;
+        overflow-y: auto;
+    }
+    ExpertEditScreen .ee-columns, ExpertEditScreen .ee-texts {
+        height: auto;
+    }
+    ExpertEditScreen .ee-column {
+        width: 1fr;
+        height: auto;
+        padding-right: 2;
+    }
+    ExpertEditScreen .ee-row {
+        height: 1;
+        margin-top: 1;
+    }
+    ExpertEditScreen .ee-row Label {
+        width: 15;
+        text-style: bold;
+    }
+    ExpertEditScreen .ee-row Input {
+        width: 1fr;
+        background: $boost;
+    }
+    ExpertEditScreen .ee-row Input:focus {
+        background: $accent 25%;
+    }
+    ExpertEditScreen .ee-row Checkbox {
+        background: $surface;
+    }
+    ExpertEditScreen .ee-text {
+        width: 1fr;
+        height: auto;
+        margin-top: 1;
+        padding-right: 2;
+    }
+    ExpertEditScreen .ee-text Label {
+        text-style: bold;
+    }
+    ExpertEditScreen .ee-text TextArea {
+        height: 4;
+        background: $boost;
+    }
+    ExpertEditScreen .ee-text TextArea:focus {
+        background: $accent 15%;
+    }
+    ExpertEditScreen .ee-topics-box TextArea {
+        height: 2;
+    }
+    ExpertEditScreen .field-msg {
+        height: auto;
+        color: $error;
+        padding-left: 4;
+        display: none;
+    }
+    ExpertEditScreen .ee-text .field-msg {
+        padding-left: 0;
+    }
+    ExpertEditScreen .field-msg.note {
+        color: $text-muted;
+    }
+    ExpertEditScreen .field-msg.shown {
+        display: block;
+    }
+    ExpertEditScreen #ee-error {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="expert.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="expert.cancel"),
+    ]
+
+    def __init__(self, person) -> None:
+        super().__init__()
+        self.person = person
+        self.version = person.version
+        self.loaded: dict | None = None
+        self.saving = False
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _box(self, key: str, value: str, **kwargs) -> ComposeResult:
+        """A label and a one-line box side by side, with the message line under them."""
+        with Horizontal(classes="ee-row"):
+            yield Label(LABELS[key])
+            if key in ("emails", "phones"):
+                yield ListInput(value=value, id=f"ee-{key}", compact=True, joiner=", " if key == "emails" else "; ")
+            else:
+                yield Input(value=value, id=f"ee-{key}", compact=True, **kwargs)
+        yield Static("", id=f"ee-{key}-msg", classes="field-msg")
+
+    def _text(self, key: str, value: str, label: str = "") -> ComposeResult:
+        """A labelled multi-line box with its message line."""
+        with Vertical(classes=f"ee-text ee-{key}-box"):
+            yield Label(label or LABELS[key])
+            yield TextArea(value, id=f"ee-{key}", soft_wrap=True, compact=True)
+            yield Static("", id=f"ee-{key}-msg", classes="field-msg")
+
+    def _heading(self) -> Text:
+        """The form's title line."""
+        return line(("Edit expert  ", "bold"), (self.person.name, "bold"))
+
+    def compose(self) -> ComposeResult:
+        """Who they are on the left, when and how much on the right, topics, conflicts and notes below."""
+        values = row_values(self.person, self.app.settings.region)
+        self.loaded = values
+        with Vertical(classes="dialog expert-edit"):
+            yield Static(self._heading(), id="ee-heading")
+            with Horizontal(classes="ee-columns"):
+                with Vertical(classes="ee-column"):
+                    for key in ("name", "honorific", "title", "affiliation", "emails", "phones"):
+                        yield from self._box(key, values[key])
+                with Vertical(classes="ee-column"):
+                    yield from self._box("languages", values["languages"], placeholder="en, fr")
+                    yield from self._box("hours", values["hours"], placeholder=HOURS_HINT)
+                    yield from self._box("blocked", "", placeholder="Loading…", disabled=True)
+                    yield from self._box("limit", values["limit"], restrict=r"[0-9]*", max_length=2)
+                    with Horizontal(classes="ee-row"):
+                        yield Label(LABELS["trained"])
+                        yield Checkbox("trained for interviews", values["trained"], id="ee-trained", compact=True)
+                    yield Static("", id="ee-trained-msg", classes="field-msg")
+            yield from self._text("topics", values["topics"], "Topics (separate with commas)")
+            with Horizontal(classes="ee-texts"):
+                yield from self._text("conflicts", values["conflicts"])
+                yield from self._text("notes", values["notes"])
+            yield Static("", id="ee-error", classes="error")
+            yield Static(lit("Ctrl+S saves · Escape cancels · Tab moves between fields", "dim"))
+
+    def on_mount(self) -> None:
+        """Focus the name, check what was loaded, and read the blocked dates."""
+        self.query_one("#ee-name", Input).focus()
+        self.check_all()
+        expert_id = self.person.id
+        run_db(self, lambda b: read_expert(b, expert_id), done=self._fresh, group="expert-load")
+
+    def _fresh(self, found: tuple[int, dict] | None) -> None:
+        """The expert as saved now: refill the form if nothing was typed yet, else just add the blocked dates."""
+        if found is None:
+            self.show_error("This expert no longer exists.")
+            return
+        version, values = found
+        if not self.changed_fields():
+            self._fill(version, values)
+            return
+        self.loaded = {**(self.loaded or {}), "blocked": values["blocked"]}
+        self._enable_blocked(values["blocked"])
+
+    def _enable_blocked(self, value: str) -> None:
+        """Put the stored blocked dates in their box and let them be edited."""
+        box = self.query_one("#ee-blocked", Input)
+        box.value = value
+        box.placeholder = BLOCKED_HINT
+        box.disabled = False
+
+    def _fill(self, version: int, values: dict) -> None:
+        """Put saved values in every field, with their version."""
+        self.version, self.loaded = version, values
+        for key in BOXES:
+            if key != "blocked":
+                self.query_one(f"#ee-{key}", Input).value = values[key]
+        self._enable_blocked(values["blocked"])
+        self.query_one("#ee-trained", Checkbox).value = values["trained"]
+        for key in AREAS:
+            self.query_one(f"#ee-{key}", TextArea).text = values[key]
+        self.check_all()
+
+    # --- checking as you type -------------------------------------------------------------
+
+    def field_message(self, key: str, message: str, *, note: bool = False) -> None:
+        """Show (or clear) the message under a field; a note is advice, not a problem."""
+        msg = self.query_one(f"#ee-{key}-msg", Static)
+        msg.update(lit(message))
+        msg.set_class(bool(message), "shown")
+        msg.set_class(note, "note")
+
+    def problem(self, key: str) -> str:
+        """What is wrong with one field as typed now."""
+        value = self.query_one(f"#ee-{key}", Input).value
+        if key == "name":
+            return "" if value.strip() else "Name: enter a name."
+        if key == "hours":
+            return hours_problem(value)
+        if key == "blocked":
+            return blocked_problem(value)
+        if key == "limit":
+            return limit_problem(value)
+        if key == "emails":
+            return email_problem(value)
+        if key == "phones":
+            return phone_problem(value, self.app.settings.region)
+        return ""
+
+    def check(self, key: str) -> None:
+        """Re-check one field and say what is wrong (or worth knowing) under it."""
+        message = self.problem(key)
+        if not message and key == "limit" and self.query_one("#ee-limit", Input).value.strip() == "0":
+            self.field_message(key, "0: routing will not offer this expert any interviews.", note=True)
+            return
+        if not message and key == "blocked":
+            self.field_message(key, BLOCKED_NOTE, note=True)
+            return
+        self.field_message(key, message)
+
+    def check_all(self) -> None:
+        """Re-check every field that can be checked here."""
+        for key in CHECKED:
+            self.check(key)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        """Check the field being typed in."""
+        key = (event.input.id or "").removeprefix("ee-")
+        if key in CHECKED:
+            self.check(key)
+        elif key in BOXES:
+            self.field_message(key, "")
+
+    @on(TextArea.Changed)
+    def _typed_text(self, event: TextArea.Changed) -> None:
+        """Clear a refusal under conflicts or notes once they are edited."""
+        key = (event.text_area.id or "").removeprefix("ee-")
+        if key in AREAS:
+            self.field_message(key, "")
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def current(self) -> dict:
+        """The form's values now."""
+        out: dict = {key: self.query_one(f"#ee-{key}", Input).value for key in BOXES}
+        out["trained"] = self.query_one("#ee-trained", Checkbox).value
+        for key in AREAS:
+            out[key] = self.query_one(f"#ee-{key}", TextArea).text
+        out["topics"] = one_line(out["topics"])
+        return out
+
+    def changed_fields(self) -> dict:
+        """The fields that differ from what was loaded, as update_expert takes them."""
+        initial, now = self.loaded or {}, self.current()
+        fields: dict = {}
+        for key in (*TEXT_FIELDS, *AREAS):
+            if now[key].strip() != (initial.get(key) or "").strip():
+                fields[key] = now[key]
+        if now["hours"].strip() != (initial.get("hours") or "").strip():
+            fields["working_hours"] = now["hours"]
+        if initial.get("blocked") is not None and now["blocked"].strip() != initial["blocked"].strip():
+            fields["blocked_dates"] = now["blocked"]
+        if now["limit"].strip() != (initial.get("limit") or "").strip():
+            fields["weekly_limit"] = int(now["limit"]) if now["limit"].strip().isdigit() else now["limit"]
+        if now["trained"] != initial.get("trained"):
+            fields["media_trained"] = now["trained"]
+        if split_emails(now["emails"]) != split_emails(initial.get("emails") or ""):
+            fields["emails"] = split_emails(now["emails"])
+        if split_phones(now["phones"]) != split_phones(initial.get("phones") or ""):
+            fields["phones"] = split_phones(now["phones"])
+        return fields
+
+    def show_error(self, message: str) -> None:
+        """Show a message about the whole form."""
+        self.query_one("#ee-error", Static).update(lit(message, "bold red"))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Save the changed fields in a worker; refuse ones that are wrong."""
+        if self.saving:
+            return
+        fields = self.changed_fields()
+        sent = {FIELD_IDS.get(name, name) for name in fields}
+        self.check_all()
+        bad = [key for key in CHECKED if key in sent and self.problem(key)]
+        if bad:
+            self.show_error(f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
+            self.query_one(f"#ee-{bad[0]}").focus()
+            return
+        if not fields:
+            self.app.notify("Nothing changed.")
+            self.dismiss(None)
+            return
+        self.saving = True
+        self.show_error("")
+        expert_id, version = self.person.id, self.version
+
+        def call(backend) -> None:
+            try:
+                backend.update_expert(expert_id, version, **fields)
+            except DeskError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - keep the form open and say why
+                raise DeskError(f"Could not save: {exc}") from exc
+
+        run_db(self, call, done=lambda _r: self._saved(fields), error=self._failed, group="expert-save")
+
+    def _saved(self, fields: dict) -> None:
+        """Tell every screen and close."""
+        self.saving = False
+        self.app.post_message(DeskChanged())
+        self.dismiss(fields)
+
+    def _failed(self, exc: DeskError) -> None:
+        """Show why the save was refused, at the field when there is one; offer a reload on a conflict."""
+        self.saving = False
+        if isinstance(exc, ConflictError):
+            self.show_error(exc.message)
+
+            def chosen(choice: str | None) -> None:
+                if choice == "reload":
+                    self.reload()
+
+            self.app.push_screen(ConflictScreen(exc.message), chosen)
+            return
+        if isinstance(exc, FieldError) and exc.field in FIELD_IDS:
+            key = FIELD_IDS[exc.field]
+            self.field_message(key, f"{LABELS[key]}: {exc.reason}")
+            self.show_error("Not saved: fix the field marked in red.")
+            self.query_one(f"#ee-{key}").focus()
+            return
+        self.show_error(exc.message)
+
+    def reload(self) -> None:
+        """Read the expert again and refill the form with what is saved now."""
+        expert_id = self.person.id
+        run_db(self, lambda b: read_expert(b, expert_id), done=self._reloaded, group="expert-load")
+
+    def _reloaded(self, found: tuple[int, dict] | None) -> None:
+        """Refill every field from the saved expert and say so."""
+        if found is None:
+            self.show_error("This expert no longer exists.")
+            return
+        version, values = found
+        self._fill(version, values)
+        self.query_one("#ee-heading", Static).update(line(("Edit expert  ", "bold"), (values["name"], "bold")))
+        self.show_error("")
+        self.app.notify(f"Reloaded {values['name']}; make your change again.", markup=False)
