@@ -42,7 +42,7 @@ def counts_text(counts) -> Text:
     out.append(f" {counts.overdue} overdue ", style="bold white on red" if counts.overdue else "dim")
     out.append("  ")
     out.append(
-        f" {counts.unrouted_interviews} interview requests not routed ",
+        f" {counts.unrouted_interviews} interview request{'' if counts.unrouted_interviews == 1 else 's'} not routed ",
         style="bold" if counts.unrouted_interviews else "dim",
     )
     return out
