@@ -12,11 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
+from pressdesk.services.errors import FieldError
 from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
-from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.actions import ConflictScreen
 from pressdesk.tui.screens.person_edit import (
     ListInput,
     email_problem,
@@ -25,6 +23,7 @@ from pressdesk.tui.screens.person_edit import (
     split_emails,
     split_phones,
 )
+from pressdesk.tui.screens.record_form import RecordForm
 from pressdesk.tui.work import run_db
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
@@ -155,8 +154,11 @@ def limit_problem(text: str) -> str:
     return ""
 
 
-class ExpertEditScreen(ModalScreen[dict | None]):
+class ExpertEditScreen(RecordForm, ModalScreen[dict | None]):
     """A form over one expert as loaded; saving refuses a stale version and names who changed it."""
+
+    PREFIX = "ee"
+    FIELD_IDS = FIELD_IDS
 
     DEFAULT_CSS = """
     ExpertEditScreen .expert-edit {
@@ -445,45 +447,14 @@ class ExpertEditScreen(ModalScreen[dict | None]):
             self.app.notify("Nothing changed.")
             self.dismiss(None)
             return
-        self.saving = True
-        self.show_error("")
         expert_id, version = self.person.id, self.version
+        self.save_in_worker(
+            lambda backend: backend.update_expert(expert_id, version, **fields), fields, group="expert-save"
+        )
 
-        def call(backend) -> None:
-            try:
-                backend.update_expert(expert_id, version, **fields)
-            except DeskError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - keep the form open and say why
-                raise DeskError(f"Could not save: {exc}") from exc
-
-        run_db(self, call, done=lambda _r: self._saved(fields), error=self._failed, group="expert-save")
-
-    def _saved(self, fields: dict) -> None:
-        """Tell every screen and close."""
-        self.saving = False
-        self.app.post_message(DeskChanged())
-        self.dismiss(fields)
-
-    def _failed(self, exc: DeskError) -> None:
-        """Show why the save was refused, at the field when there is one; offer a reload on a conflict."""
-        self.saving = False
-        if isinstance(exc, ConflictError):
-            self.show_error(exc.message)
-
-            def chosen(choice: str | None) -> None:
-                if choice == "reload":
-                    self.reload()
-
-            self.app.push_screen(ConflictScreen(exc.message), chosen)
-            return
-        if isinstance(exc, FieldError) and exc.field in FIELD_IDS:
-            key = FIELD_IDS[exc.field]
-            self.field_message(key, f"{LABELS[key]}: {exc.reason}")
-            self.show_error("Not saved: fix the field marked in red.")
-            self.query_one(f"#ee-{key}").focus()
-            return
-        self.show_error(exc.message)
+    def field_label(self, key: str, field: str) -> str:
+        """The form's own label for the field."""
+        return LABELS[key]
 
     def reload(self) -> None:
         """Read the expert again and refill the form with what is saved now."""

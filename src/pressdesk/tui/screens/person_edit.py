@@ -13,10 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from pressdesk.models.enums import Channel
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
-from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.screens.record_form import RecordForm
 from pressdesk.tui.work import run_db
 from pressdesk.validation import parse_email, parse_phone
 
@@ -105,8 +103,11 @@ class ListInput(Input):
             self.replace(text, *self.selection)
 
 
-class JournalistEditScreen(ModalScreen[dict | None]):
+class JournalistEditScreen(RecordForm, ModalScreen[dict | None]):
     """A form over one journalist as loaded; saving refuses a stale version and names who changed it."""
+
+    PREFIX = "je"
+    FIELD_IDS = FIELD_IDS
 
     DEFAULT_CSS = """
     JournalistEditScreen .journalist-edit {
@@ -293,46 +294,10 @@ class JournalistEditScreen(ModalScreen[dict | None]):
             self.app.notify("Nothing changed.")
             self.dismiss(None)
             return
-        self.saving = True
-        self.show_error("")
         person_id, version = self.person.id, self.version
-
-        def call(backend) -> None:
-            try:
-                backend.update_journalist(person_id, version, **fields)
-            except DeskError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - keep the form open and say why
-                raise DeskError(f"Could not save: {exc}") from exc
-
-        run_db(self, call, done=lambda _r: self._saved(fields), error=self._failed, group="journalist-save")
-
-    def _saved(self, fields: dict) -> None:
-        """Tell every screen and close."""
-        self.saving = False
-        self.app.post_message(DeskChanged())
-        self.dismiss(fields)
-
-    def _failed(self, exc: DeskError) -> None:
-        """Show why the save was refused, at the field when there is one; offer a reload on a conflict."""
-        self.saving = False
-        if isinstance(exc, ConflictError):
-            self.show_error(exc.message)
-
-            def chosen(choice: str | None) -> None:
-                if choice == "reload":
-                    self.reload()
-
-            self.app.push_screen(ConflictScreen(exc.message), chosen)
-            return
-        if isinstance(exc, FieldError) and exc.field in FIELD_IDS:
-            key = FIELD_IDS[exc.field]
-            label = exc.field.replace("_", " ").capitalize()
-            self.field_message(key, f"{label}: {exc.reason}")
-            self.show_error("Not saved: fix the field marked in red.")
-            self.query_one(f"#je-{key}").focus()
-            return
-        self.show_error(exc.message)
+        self.save_in_worker(
+            lambda backend: backend.update_journalist(person_id, version, **fields), fields, group="journalist-save"
+        )
 
     def reload(self) -> None:
         """Read the journalist again and refill the form with what is saved now."""
