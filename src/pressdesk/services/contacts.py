@@ -396,33 +396,72 @@ def update_journalist(
             values[key] = parse_channel(value, "preferred channel")
         else:
             values[key] = validation.clean_text(value, multiline=key == "notes")
-    drafts = None
-    if emails is not None or phones is not None:
-        current = _points_of(session, "journalist", journalist_id)
-        email_list = emails if emails is not None else [p.raw for p in current if p.kind == "email"]
-        phone_list = phones if phones is not None else [p.raw for p in current if p.kind == "phone"]
-        drafts = drafts_from(emails=email_list, phones=phone_list, region=region)
+    drafts = replacement_drafts(
+        session, entity="journalist", owner_id=journalist_id, emails=emails, phones=phones, region=region
+    )
     if outlet is not None:
         outlet_row = get_or_create_outlet(session, name=outlet, who=who)
         values["outlet_id"] = outlet_row.id if outlet_row else None
-    changes = activity.diff(journalist, values)
-    bump(journalist, who=who, entity="journalist", expected_version=expected_version)
+    return apply_person_edit(
+        session,
+        journalist,
+        who=who,
+        entity="journalist",
+        values=values,
+        drafts=drafts,
+        expected_version=expected_version,
+    )
+
+
+def replacement_drafts(
+    session: Session,
+    *,
+    entity: str,
+    owner_id: int,
+    emails: Sequence[str] | None,
+    phones: Sequence[str] | None,
+    region: str,
+) -> list[PointDraft] | None:
+    """The person's new contact points, validated (a list not given keeps its current values); None if neither given."""
+    if emails is None and phones is None:
+        return None
+    current = _points_of(session, entity, owner_id)
+    return drafts_from(
+        emails=emails if emails is not None else [p.raw for p in current if p.kind == "email"],
+        phones=phones if phones is not None else [p.raw for p in current if p.kind == "phone"],
+        region=region,
+    )
+
+
+def apply_person_edit(
+    session: Session,
+    person,
+    *,
+    who: str,
+    entity: str,
+    values: dict[str, object],
+    drafts: list[PointDraft] | None,
+    expected_version: int | None,
+):
+    """Write validated values to a person (version checked), replace their contact points, record what changed."""
+    changes = activity.diff(person, values)
+    bump(person, who=who, entity=entity, expected_version=expected_version)
     for key, value in values.items():
-        setattr(journalist, key, value)
-    if drafts is not None:
-        replaced = _replace_points(session, who=who, entity="journalist", owner_id=journalist_id, drafts=drafts)
-        if replaced:
-            changes["contact details"] = replaced
+        setattr(person, key, value)
+    if drafts is not None and (
+        replaced := _replace_points(session, who=who, entity=entity, owner_id=person.id, drafts=drafts)
+    ):
+        changes["contact details"] = replaced
     activity.record(
         session,
         who=who,
         action="update",
-        entity="journalist",
-        entity_id=journalist_id,
-        summary=f"Edited {journalist.name}: " + (", ".join(changes) or "no change"),
+        entity=entity,
+        entity_id=person.id,
+        summary=f"Edited {person.name}: " + (", ".join(changes) or "no change"),
         changes=changes,
     )
-    return journalist
+    return person
 
 
 def _points_of(session: Session, entity: str, owner_id: int) -> list[ContactPoint]:

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.models import Expert
-from pressdesk.services import activity, contacts
+from pressdesk.services import contacts
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
 
@@ -68,29 +68,9 @@ def update_expert(
         if not 0 <= weekly_limit <= 50:
             raise FieldError("weekly limit", "Give a number of interviews a week between 0 and 50.")
         values["weekly_limit"] = weekly_limit
-    drafts = None
-    if emails is not None or phones is not None:
-        current = contacts._points_of(session, "expert", expert_id)
-        drafts = contacts.drafts_from(
-            emails=emails if emails is not None else [p.raw for p in current if p.kind == "email"],
-            phones=phones if phones is not None else [p.raw for p in current if p.kind == "phone"],
-            region=region,
-        )
-    changes = activity.diff(expert, values)
-    contacts.bump(expert, who=who, entity="expert", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(expert, key, value)
-    if drafts is not None and (
-        replaced := contacts._replace_points(session, who=who, entity="expert", owner_id=expert_id, drafts=drafts)
-    ):
-        changes["contact details"] = replaced
-    activity.record(
-        session,
-        who=who,
-        action="update",
-        entity="expert",
-        entity_id=expert_id,
-        summary=f"Edited {expert.name}: " + (", ".join(changes) or "no change"),
-        changes=changes,
+    drafts = contacts.replacement_drafts(
+        session, entity="expert", owner_id=expert_id, emails=emails, phones=phones, region=region
     )
-    return expert
+    return contacts.apply_person_edit(
+        session, expert, who=who, entity="expert", values=values, drafts=drafts, expected_version=expected_version
+    )
