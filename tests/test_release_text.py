@@ -45,13 +45,9 @@ def test_seed_release_done_when_facts() -> None:
     assert parsed.title == title
     assert parsed.date == dt.date(2024, 2, 13)
     assert parsed.embargo is None
-    assert parsed.experts == (
-        ParsedExpert("Antonio Giustozzi", "Visiting Fellow", "LSE IDEAS", honorific="Dr"),
-    )
+    assert parsed.experts == (ParsedExpert("Antonio Giustozzi", "Visiting Fellow", "LSE IDEAS", honorific="Dr"),)
     assert parsed.press_contacts == (
-        ParsedContact(
-            "Jamie Hose", "BlueSky Education", "jamie@bluesky-pr.com", ("+441582790706",)
-        ),
+        ParsedContact("Jamie Hose", "BlueSky Education", "jamie@bluesky-pr.com", ("+441582790706",)),
     )
     assert parsed.region == "GB"
     assert parsed.body.startswith("The Islamic State in Khorasan (IS-K)")
@@ -60,9 +56,7 @@ def test_seed_release_done_when_facts() -> None:
         "title": title,
         "date": "2024-02-13",
         "embargo": None,
-        "experts": [
-            {"name": "Dr Antonio Giustozzi", "title": "Visiting Fellow", "affiliation": "LSE IDEAS"}
-        ],
+        "experts": [{"name": "Dr Antonio Giustozzi", "title": "Visiting Fellow", "affiliation": "LSE IDEAS"}],
         "press_contacts": [
             {
                 "name": "Jamie Hose",
@@ -105,10 +99,7 @@ EXPECTED = {
     },
     "us_for_immediate_release.txt": {
         "region": "US",
-        "title": (
-            "Coastal Resilience Alliance Urges Congress to Fund Flood Mapping "
-            "Before Hurricane Season"
-        ),
+        "title": ("Coastal Resilience Alliance Urges Congress to Fund Flood Mapping Before Hurricane Season"),
         "date": "2025-03-11",
         "embargo": None,
         "experts": [
@@ -304,18 +295,14 @@ Media contact: Sarah Cole, Exeter City Library, 01392 265 700, s.cole@exeterlibr
 """
 
 
-@pytest.mark.parametrize(
-    "marker", ["ENDS", "/ENDS", "Ends", "- ENDS -", "###", "# # #", "-30-", "-Ende-", "[ENDS]"]
-)
+@pytest.mark.parametrize("marker", ["ENDS", "/ENDS", "Ends", "- ENDS -", "###", "# # #", "-30-", "-Ende-", "[ENDS]"])
 def test_ends_variants(marker: str) -> None:
     parsed = parse_release(_ENDS_TEMPLATE.format(marker=marker))
     assert parsed.title == "Council opens new library in Exeter"
     assert parsed.date == dt.date(2024, 5, 2)
     assert parsed.body == "A new library opened today in the city centre."
     assert parsed.press_contacts == (
-        ParsedContact(
-            "Sarah Cole", "Exeter City Library", "s.cole@exeterlibrary.org.uk", ("+441392265700",)
-        ),
+        ParsedContact("Sarah Cole", "Exeter City Library", "s.cole@exeterlibrary.org.uk", ("+441392265700",)),
     )
 
 
@@ -396,9 +383,7 @@ def test_national_number_takes_region_from_ie_address() -> None:
     parsed = parse_release(text, default_region="GB")
     assert parsed.region == "IE"
     assert parsed.press_contacts == (
-        ParsedContact(
-            "Ciara Byrne", "Trinity Press Office", "ciara.byrne@tcd.ie", ("+35317163421",)
-        ),
+        ParsedContact("Ciara Byrne", "Trinity Press Office", "ciara.byrne@tcd.ie", ("+35317163421",)),
     )
     assert parsed.experts[0].display_name == "Dr Mary Walsh"
 
@@ -466,9 +451,7 @@ Media enquiries: Tom Baxter on 020 3108 7741 or t.baxter@qmul.ac.uk
         ),
         ParsedExpert("Samuel Okafor", "Consultant geriatrician", "Barts Health NHS Trust", "Dr"),
     )
-    assert parsed.press_contacts == (
-        ParsedContact("Tom Baxter", None, "t.baxter@qmul.ac.uk", ("+442031087741",)),
-    )
+    assert parsed.press_contacts == (ParsedContact("Tom Baxter", None, "t.baxter@qmul.ac.uk", ("+442031087741",)),)
 
 
 def test_interview_mentioned_in_passing_is_not_an_offer() -> None:

@@ -126,9 +126,7 @@ INVALID = [
 
 
 @pytest.mark.parametrize(("text", "region", "possible", "e164", "words"), INVALID)
-def test_invalid_forms(
-    text: str, region: str | None, possible: bool, e164: str | None, words: list[str]
-) -> None:
+def test_invalid_forms(text: str, region: str | None, possible: bool, e164: str | None, words: list[str]) -> None:
     result = parse_phone(text, region)
     assert not result.valid
     assert result.possible is possible
@@ -150,8 +148,7 @@ def test_drama_range_is_possible_but_not_valid() -> None:
     assert result.kind == "unknown"
     assert result.national == "07700 900123"
     assert result.error == (
-        "This looks like a GB number but no such number is in use "
-        "(the 07700 900xxx range is reserved for drama)."
+        "This looks like a GB number but no such number is in use (the 07700 900xxx range is reserved for drama)."
     )
 
 
@@ -236,10 +233,7 @@ def test_looks_like_phone(text: str, expected: bool) -> None:
 
 
 def test_find_phones_in_order_and_deduplicated() -> None:
-    text = (
-        "Call Jane on +44 (0)1582 790 706 or 07700 900123, or our US office on "
-        "+1 202-555-0143. Again: 01582 790706."
-    )
+    text = "Call Jane on +44 (0)1582 790 706 or 07700 900123, or our US office on +1 202-555-0143. Again: 01582 790706."
     found = find_phones(text)
     assert [r.e164 for r in found] == [LUTON, "+447700900123", "+12025550143"]
     assert found[0].raw == "+44 (0)1582 790 706"

@@ -549,8 +549,13 @@ def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **
     def work(session):
         found = routing.find_expert(session, expert)
         experts.update_expert(
-            session, who=s.officer, region=s.region, expert_id=found.id,
-            emails=list(emails) if emails else None, phones=list(phones) if phones else None, **fields,
+            session,
+            who=s.officer,
+            region=s.region,
+            expert_id=found.id,
+            emails=list(emails) if emails else None,
+            phones=list(phones) if phones else None,
+            **fields,
         )
         return found.id
 
@@ -560,8 +565,10 @@ def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **
     if as_json:
         emit_json(row.to_json())
     else:
-        click.echo(f"Saved {row.name}: topics {row.detail['topics']}; languages {row.detail['languages']}; "
-                   f"hours {row.detail['working_hours']}; weekly limit {row.detail['weekly_limit']}.")
+        click.echo(
+            f"Saved {row.name}: topics {row.detail['topics']}; languages {row.detail['languages']}; "
+            f"hours {row.detail['working_hours']}; weekly limit {row.detail['weekly_limit']}."
+        )
 
 
 def register_expert_edit(main: click.Group) -> None:

@@ -206,7 +206,11 @@ async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_de
         person = journalist(demo_desk, "Marcus Fenwick")
         with demo_desk.write() as s:
             contacts.update_journalist(
-                s, who="Other Officer", region="GB", journalist_id=person.id, expected_version=person.version,
+                s,
+                who="Other Officer",
+                region="GB",
+                journalist_id=person.id,
+                expected_version=person.version,
                 beat="floods",
             )
         await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
@@ -379,7 +383,12 @@ async def test_search_opens_a_journalist_on_the_contacts_screen(app, demo_desk):
 async def test_markup_in_a_name_shows_literally_and_the_app_keeps_running(app, demo_desk):
     with demo_desk.write() as s:
         contacts.create_journalist(
-            s, who="test", region="GB", name=HOSTILE, outlet="[bold]Outlet[/]", notes="[red]not red[/] [/]",
+            s,
+            who="test",
+            region="GB",
+            name=HOSTILE,
+            outlet="[bold]Outlet[/]",
+            notes="[red]not red[/] [/]",
         )
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)

@@ -74,10 +74,7 @@ class ParsedRelease:
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "embargo": self.embargo.isoformat() if self.embargo else None,
-            "experts": [
-                {"name": e.display_name, "title": e.title, "affiliation": e.affiliation}
-                for e in self.experts
-            ],
+            "experts": [{"name": e.display_name, "title": e.title, "affiliation": e.affiliation} for e in self.experts],
             "press_contacts": [
                 {
                     "name": c.name,
@@ -205,9 +202,7 @@ _ZONE_PHRASES: list[tuple[str, str, str | None]] = [
     (r"(?:Sydney|Canberra|Melbourne)\s+time", "Australia/Sydney", "AU"),
     (r"(?:deutscher|Berliner)\s+Zeit|Berlin\s+time", "Europe/Berlin", "DE"),
 ]
-_ZONE_ABBR_RX = re.compile(
-    r"(?<![A-Za-z])(" + "|".join(sorted(_ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")\b"
-)
+_ZONE_ABBR_RX = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(_ZONE_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 
 _REGION_ZONES = {
     "GB": "Europe/London", "IE": "Europe/Dublin", "US": "America/New_York",
@@ -224,69 +219,176 @@ _LA = "America/Los_Angeles"
 # Dateline places (lower case) -> (region, zone or None for the region's usual zone).
 _PLACES: dict[str, tuple[str, str | None]] = {
     # United States: cities, states and AP abbreviations.
-    "washington": ("US", _NY), "d.c.": ("US", _NY), "dc": ("US", _NY), "new york": ("US", _NY),
-    "n.y.": ("US", _NY), "boston": ("US", _NY), "philadelphia": ("US", _NY),
-    "baltimore": ("US", _NY), "atlanta": ("US", _NY), "miami": ("US", _NY),
-    "detroit": ("US", _NY), "pittsburgh": ("US", _NY), "arlington": ("US", _NY),
-    "va.": ("US", _NY), "virginia": ("US", _NY), "md.": ("US", _NY), "maryland": ("US", _NY),
-    "mass.": ("US", _NY), "massachusetts": ("US", _NY), "fla.": ("US", _NY),
-    "florida": ("US", _NY), "ga.": ("US", _NY), "georgia": ("US", _NY), "ohio": ("US", _NY),
-    "pa.": ("US", _NY), "pennsylvania": ("US", _NY), "n.j.": ("US", _NY),
-    "new jersey": ("US", _NY), "conn.": ("US", _NY), "mich.": ("US", _NY),
-    "n.c.": ("US", _NY), "north carolina": ("US", _NY), "s.c.": ("US", _NY),
-    "chicago": ("US", _CHI), "ill.": ("US", _CHI), "illinois": ("US", _CHI),
-    "houston": ("US", _CHI), "dallas": ("US", _CHI), "austin": ("US", _CHI),
-    "texas": ("US", _CHI), "minneapolis": ("US", _CHI), "minn.": ("US", _CHI),
-    "nashville": ("US", _CHI), "tenn.": ("US", _CHI), "st. louis": ("US", _CHI),
-    "mo.": ("US", _CHI), "new orleans": ("US", _CHI), "la.": ("US", _CHI),
-    "milwaukee": ("US", _CHI), "wis.": ("US", _CHI), "kansas city": ("US", _CHI),
-    "denver": ("US", _DEN), "colo.": ("US", _DEN), "colorado": ("US", _DEN),
-    "salt lake city": ("US", _DEN), "utah": ("US", _DEN), "phoenix": ("US", "America/Phoenix"),
-    "ariz.": ("US", "America/Phoenix"), "los angeles": ("US", _LA),
-    "san francisco": ("US", _LA), "san diego": ("US", _LA), "san jose": ("US", _LA),
-    "sacramento": ("US", _LA), "calif.": ("US", _LA), "california": ("US", _LA),
-    "seattle": ("US", _LA), "portland": ("US", _LA), "ore.": ("US", _LA),
-    "las vegas": ("US", _LA), "nev.": ("US", _LA),
-    "usa": ("US", None), "u.s.": ("US", None), "united states": ("US", None),
+    "washington": ("US", _NY),
+    "d.c.": ("US", _NY),
+    "dc": ("US", _NY),
+    "new york": ("US", _NY),
+    "n.y.": ("US", _NY),
+    "boston": ("US", _NY),
+    "philadelphia": ("US", _NY),
+    "baltimore": ("US", _NY),
+    "atlanta": ("US", _NY),
+    "miami": ("US", _NY),
+    "detroit": ("US", _NY),
+    "pittsburgh": ("US", _NY),
+    "arlington": ("US", _NY),
+    "va.": ("US", _NY),
+    "virginia": ("US", _NY),
+    "md.": ("US", _NY),
+    "maryland": ("US", _NY),
+    "mass.": ("US", _NY),
+    "massachusetts": ("US", _NY),
+    "fla.": ("US", _NY),
+    "florida": ("US", _NY),
+    "ga.": ("US", _NY),
+    "georgia": ("US", _NY),
+    "ohio": ("US", _NY),
+    "pa.": ("US", _NY),
+    "pennsylvania": ("US", _NY),
+    "n.j.": ("US", _NY),
+    "new jersey": ("US", _NY),
+    "conn.": ("US", _NY),
+    "mich.": ("US", _NY),
+    "n.c.": ("US", _NY),
+    "north carolina": ("US", _NY),
+    "s.c.": ("US", _NY),
+    "chicago": ("US", _CHI),
+    "ill.": ("US", _CHI),
+    "illinois": ("US", _CHI),
+    "houston": ("US", _CHI),
+    "dallas": ("US", _CHI),
+    "austin": ("US", _CHI),
+    "texas": ("US", _CHI),
+    "minneapolis": ("US", _CHI),
+    "minn.": ("US", _CHI),
+    "nashville": ("US", _CHI),
+    "tenn.": ("US", _CHI),
+    "st. louis": ("US", _CHI),
+    "mo.": ("US", _CHI),
+    "new orleans": ("US", _CHI),
+    "la.": ("US", _CHI),
+    "milwaukee": ("US", _CHI),
+    "wis.": ("US", _CHI),
+    "kansas city": ("US", _CHI),
+    "denver": ("US", _DEN),
+    "colo.": ("US", _DEN),
+    "colorado": ("US", _DEN),
+    "salt lake city": ("US", _DEN),
+    "utah": ("US", _DEN),
+    "phoenix": ("US", "America/Phoenix"),
+    "ariz.": ("US", "America/Phoenix"),
+    "los angeles": ("US", _LA),
+    "san francisco": ("US", _LA),
+    "san diego": ("US", _LA),
+    "san jose": ("US", _LA),
+    "sacramento": ("US", _LA),
+    "calif.": ("US", _LA),
+    "california": ("US", _LA),
+    "seattle": ("US", _LA),
+    "portland": ("US", _LA),
+    "ore.": ("US", _LA),
+    "las vegas": ("US", _LA),
+    "nev.": ("US", _LA),
+    "usa": ("US", None),
+    "u.s.": ("US", None),
+    "united states": ("US", None),
     # United Kingdom.
-    "london": ("GB", None), "manchester": ("GB", None), "birmingham": ("GB", None),
-    "leeds": ("GB", None), "liverpool": ("GB", None), "bristol": ("GB", None),
-    "sheffield": ("GB", None), "newcastle": ("GB", None), "nottingham": ("GB", None),
-    "leicester": ("GB", None), "oxford": ("GB", None), "cambridge": ("GB", None),
-    "exeter": ("GB", None), "york": ("GB", None), "edinburgh": ("GB", None),
-    "glasgow": ("GB", None), "aberdeen": ("GB", None), "dundee": ("GB", None),
-    "cardiff": ("GB", None), "swansea": ("GB", None), "belfast": ("GB", None),
-    "uk": ("GB", None), "united kingdom": ("GB", None), "england": ("GB", None),
-    "scotland": ("GB", None), "wales": ("GB", None), "northern ireland": ("GB", None),
+    "london": ("GB", None),
+    "manchester": ("GB", None),
+    "birmingham": ("GB", None),
+    "leeds": ("GB", None),
+    "liverpool": ("GB", None),
+    "bristol": ("GB", None),
+    "sheffield": ("GB", None),
+    "newcastle": ("GB", None),
+    "nottingham": ("GB", None),
+    "leicester": ("GB", None),
+    "oxford": ("GB", None),
+    "cambridge": ("GB", None),
+    "exeter": ("GB", None),
+    "york": ("GB", None),
+    "edinburgh": ("GB", None),
+    "glasgow": ("GB", None),
+    "aberdeen": ("GB", None),
+    "dundee": ("GB", None),
+    "cardiff": ("GB", None),
+    "swansea": ("GB", None),
+    "belfast": ("GB", None),
+    "uk": ("GB", None),
+    "united kingdom": ("GB", None),
+    "england": ("GB", None),
+    "scotland": ("GB", None),
+    "wales": ("GB", None),
+    "northern ireland": ("GB", None),
     # Ireland.
-    "dublin": ("IE", None), "cork": ("IE", None), "galway": ("IE", None),
-    "limerick": ("IE", None), "waterford": ("IE", None), "maynooth": ("IE", None),
-    "kilkenny": ("IE", None), "sligo": ("IE", None), "athlone": ("IE", None),
+    "dublin": ("IE", None),
+    "cork": ("IE", None),
+    "galway": ("IE", None),
+    "limerick": ("IE", None),
+    "waterford": ("IE", None),
+    "maynooth": ("IE", None),
+    "kilkenny": ("IE", None),
+    "sligo": ("IE", None),
+    "athlone": ("IE", None),
     "ireland": ("IE", None),
     # Australia.
-    "sydney": ("AU", "Australia/Sydney"), "canberra": ("AU", "Australia/Sydney"),
-    "melbourne": ("AU", "Australia/Melbourne"), "brisbane": ("AU", "Australia/Brisbane"),
-    "perth": ("AU", "Australia/Perth"), "adelaide": ("AU", "Australia/Adelaide"),
-    "hobart": ("AU", "Australia/Hobart"), "darwin": ("AU", "Australia/Darwin"),
-    "gold coast": ("AU", "Australia/Brisbane"), "australia": ("AU", None),
-    "nsw": ("AU", "Australia/Sydney"), "victoria": ("AU", "Australia/Melbourne"),
+    "sydney": ("AU", "Australia/Sydney"),
+    "canberra": ("AU", "Australia/Sydney"),
+    "melbourne": ("AU", "Australia/Melbourne"),
+    "brisbane": ("AU", "Australia/Brisbane"),
+    "perth": ("AU", "Australia/Perth"),
+    "adelaide": ("AU", "Australia/Adelaide"),
+    "hobart": ("AU", "Australia/Hobart"),
+    "darwin": ("AU", "Australia/Darwin"),
+    "gold coast": ("AU", "Australia/Brisbane"),
+    "australia": ("AU", None),
+    "nsw": ("AU", "Australia/Sydney"),
+    "victoria": ("AU", "Australia/Melbourne"),
     # German-speaking countries.
-    "berlin": ("DE", None), "münchen": ("DE", None), "munich": ("DE", None),
-    "hamburg": ("DE", None), "frankfurt": ("DE", None), "frankfurt am main": ("DE", None),
-    "köln": ("DE", None), "cologne": ("DE", None), "stuttgart": ("DE", None),
-    "düsseldorf": ("DE", None), "leipzig": ("DE", None), "dresden": ("DE", None),
-    "bonn": ("DE", None), "hannover": ("DE", None), "potsdam": ("DE", None),
-    "heidelberg": ("DE", None), "bremen": ("DE", None), "nürnberg": ("DE", None),
-    "kiel": ("DE", None), "mainz": ("DE", None), "deutschland": ("DE", None),
-    "germany": ("DE", None), "wien": ("AT", None), "vienna": ("AT", None),
-    "graz": ("AT", None), "salzburg": ("AT", None), "innsbruck": ("AT", None),
-    "österreich": ("AT", None), "austria": ("AT", None), "zürich": ("CH", None),
-    "zurich": ("CH", None), "bern": ("CH", None), "basel": ("CH", None),
-    "genf": ("CH", None), "schweiz": ("CH", None), "switzerland": ("CH", None),
+    "berlin": ("DE", None),
+    "münchen": ("DE", None),
+    "munich": ("DE", None),
+    "hamburg": ("DE", None),
+    "frankfurt": ("DE", None),
+    "frankfurt am main": ("DE", None),
+    "köln": ("DE", None),
+    "cologne": ("DE", None),
+    "stuttgart": ("DE", None),
+    "düsseldorf": ("DE", None),
+    "leipzig": ("DE", None),
+    "dresden": ("DE", None),
+    "bonn": ("DE", None),
+    "hannover": ("DE", None),
+    "potsdam": ("DE", None),
+    "heidelberg": ("DE", None),
+    "bremen": ("DE", None),
+    "nürnberg": ("DE", None),
+    "kiel": ("DE", None),
+    "mainz": ("DE", None),
+    "deutschland": ("DE", None),
+    "germany": ("DE", None),
+    "wien": ("AT", None),
+    "vienna": ("AT", None),
+    "graz": ("AT", None),
+    "salzburg": ("AT", None),
+    "innsbruck": ("AT", None),
+    "österreich": ("AT", None),
+    "austria": ("AT", None),
+    "zürich": ("CH", None),
+    "zurich": ("CH", None),
+    "bern": ("CH", None),
+    "basel": ("CH", None),
+    "genf": ("CH", None),
+    "schweiz": ("CH", None),
+    "switzerland": ("CH", None),
     # Others.
-    "auckland": ("NZ", None), "wellington": ("NZ", None), "new zealand": ("NZ", None),
-    "toronto": ("CA", "America/Toronto"), "ottawa": ("CA", "America/Toronto"),
-    "montreal": ("CA", "America/Toronto"), "vancouver": ("CA", "America/Vancouver"),
+    "auckland": ("NZ", None),
+    "wellington": ("NZ", None),
+    "new zealand": ("NZ", None),
+    "toronto": ("CA", "America/Toronto"),
+    "ottawa": ("CA", "America/Toronto"),
+    "montreal": ("CA", "America/Toronto"),
+    "vancouver": ("CA", "America/Vancouver"),
     "canada": ("CA", None),
 }
 
@@ -363,9 +465,7 @@ _CONTACT_VERB_RX = re.compile(
     r"\b(?:please\s+)?contact(?:ing)?\b(?!\s*:)|\bwenden\s+Sie\s+sich\s+(?:bitte\s+)?an\b",
     re.IGNORECASE,
 )
-_EMAIL_RX = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
+_EMAIL_RX = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PRESS_WORDS = (
     r"\b(?:media|press|journalists?|reporters?|interviews?|information|comment|enquiries|"
     r"inquiries|presse|interviews?|rückfragen|@)"
@@ -473,12 +573,12 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     end = len(text)
     for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“„‘(]?[A-Z0-9ÀÖØ-Þ])|\n\s*\n", text):
-        before = text[: m.start()].rstrip("\"”’)")
+        before = text[: m.start()].rstrip('"”’)')
         last = re.search(r"([\w.]+)[.!?]$", before)
-        if last and not re.search(r"\n\s*\n", m.group(0)) and (
-            last.group(1).lower() in _ABBREVIATIONS
-            or len(last.group(1)) == 1
-            or "." in last.group(1)
+        if (
+            last
+            and not re.search(r"\n\s*\n", m.group(0))
+            and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1 or "." in last.group(1))
         ):
             continue
         if m.start() <= pos:
@@ -620,15 +720,11 @@ def _layout(text: str) -> _Layout:
         title_idx = i
         break
     if title_idx < 0:
-        raise ReleaseParseError(
-            "No title line found: a release must have a headline before its body text."
-        )
+        raise ReleaseParseError("No title line found: a release must have a headline before its body text.")
     title = _clean_line(lines[title_idx])
     dated = _dateline(title)
     if len(title) > 250 or (dated and (not dated[0] or len(dated[2].split()) >= 3)):
-        raise ReleaseParseError(
-            "No title line found: the release starts with body text instead of a headline."
-        )
+        raise ReleaseParseError("No title line found: the release starts with body text instead of a headline.")
 
     # A headline wrapped over two lines continues in lower case or after a joining word.
     i = title_idx + 1
@@ -653,12 +749,7 @@ def _layout(text: str) -> _Layout:
         if not s:
             i += 1
             continue
-        if (
-            _MARKER_RX.match(s)
-            or _EMBARGO_RX.match(s)
-            or _META_RX.match(s)
-            or _is_embargo_value(lines, i)
-        ):
+        if _MARKER_RX.match(s) or _EMBARGO_RX.match(s) or _META_RX.match(s) or _is_embargo_value(lines, i):
             i += 1
             continue
         if _DATE_RX.search(s) and _is_date_line(s, "GB") is not None:
@@ -782,8 +873,7 @@ def _detect_region(text: str, layout: _Layout, default_region: str) -> tuple[str
         score["US"] += 1.5
     domains = {m.group(0).rsplit("@", 1)[-1].lower() for m in _EMAIL_RX.finditer(text)}
     domains |= {
-        re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).lower()).split("/")[0]
-        for m in _URL_RX.finditer(text)
+        re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).lower()).split("/")[0] for m in _URL_RX.finditer(text)
     }
     for domain in domains:
         region = region_for_email_domain(domain)
@@ -894,9 +984,7 @@ def _split_role(text: str) -> _Role:
         title, aff = t[: m.start()], t[m.end() :]
     else:
         of = re.search(r"\s(?:of|for|des|der|vom)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
-        if of and _looks_org(re.sub(r"^the\s+", "", t[of.end() :])) and not _looks_org(
-            t[: of.start()]
-        ):
+        if of and _looks_org(re.sub(r"^the\s+", "", t[of.end() :])) and not _looks_org(t[: of.start()]):
             title, aff = t[: of.start()], t[of.end() :]
         elif _looks_org(t) and not _has_title_word(t):
             title, aff = None, t
@@ -992,9 +1080,7 @@ class _ExpertDraft:
     affiliation: str | None = None
 
 
-def _resolve_name(
-    hon: str | None, name: str, everyone: list[tuple[str | None, str]]
-) -> tuple[str | None, str]:
+def _resolve_name(hon: str | None, name: str, everyone: list[tuple[str | None, str]]) -> tuple[str | None, str]:
     """Expand a surname-only mention ("Dr Giustozzi") to the full name used elsewhere."""
     if len(name.split()) >= 2:
         for other_hon, other in everyone:
@@ -1008,9 +1094,7 @@ def _resolve_name(
     return hon, name
 
 
-def _find_experts(
-    text: str, prose: str, contact_names: set[str], warnings: list[str]
-) -> list[ParsedExpert]:
+def _find_experts(text: str, prose: str, contact_names: set[str], warnings: list[str]) -> list[ParsedExpert]:
     """Find people offered for interview and read their titles and affiliations."""
     mentions = _people(prose)
     everyone = [(h, nm) for _s, _e, h, nm in mentions if len(nm.split()) >= 2]
@@ -1180,9 +1264,7 @@ def _name_in_piece(piece: str) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
-def _parse_contact_group(
-    group: list[str], release_region: str, warnings: list[str]
-) -> list[_ContactDraft]:
+def _parse_contact_group(group: list[str], release_region: str, warnings: list[str]) -> list[_ContactDraft]:
     """Read one contact block group (lines between blank lines) into contacts."""
     text = "\n".join(group)
     region = _local_region(text, release_region)
@@ -1394,9 +1476,7 @@ def _sentence_contacts(
     return out
 
 
-def _find_contacts(
-    text: str, layout: _Layout, release_region: str, warnings: list[str]
-) -> list[ParsedContact]:
+def _find_contacts(text: str, layout: _Layout, release_region: str, warnings: list[str]) -> list[ParsedContact]:
     """Collect press contacts from contact blocks and contact sentences, merging duplicates."""
     lines = layout.lines
     drafts: list[_ContactDraft] = []
@@ -1423,8 +1503,7 @@ def _find_contacts(
             (
                 m
                 for m in merged
-                if (d.name and m.name and d.name.lower() == m.name.lower())
-                or (set(d.emails) & set(m.emails))
+                if (d.name and m.name and d.name.lower() == m.name.lower()) or (set(d.emails) & set(m.emails))
             ),
             None,
         )
@@ -1455,9 +1534,7 @@ def _unwrap(text: str) -> str:
     pos = 0
     for para in re.split(r"(\n[ \t]*\n)", text):
         lines = para.split("\n")
-        wrapped = len(lines) > 1 and all(
-            len(ln.strip()) >= 45 and not _BULLET_RX.match(ln) for ln in lines[:-1]
-        )
+        wrapped = len(lines) > 1 and all(len(ln.strip()) >= 45 and not _BULLET_RX.match(ln) for ln in lines[:-1])
         if wrapped and not _CONTACT_HEADING_RX.match(_clean_line(lines[0])):
             offset = pos
             for ln in lines[:-1]:
@@ -1476,9 +1553,7 @@ def _normalise_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def parse_release(
-    text: str, *, default_region: str = "GB", default_tz: str = "Europe/London"
-) -> ParsedRelease:
+def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "Europe/London") -> ParsedRelease:
     """Parse press-release text; national phone numbers take the release's own region."""
     if text is None or not text.strip():
         raise ReleaseParseError("The release text is empty.")

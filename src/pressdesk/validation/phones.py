@@ -147,8 +147,7 @@ def _not_valid_reason(num: phonenumbers.PhoneNumber, region: str | None) -> str:
         for prefix, label in _DRAMA_RANGES:
             if national.startswith(prefix):
                 return (
-                    f"This looks like {where} but no such number is in use "
-                    f"(the {label} range is reserved for drama)."
+                    f"This looks like {where} but no such number is in use (the {label} range is reserved for drama)."
                 )
     return f"This looks like {where} but no such number is in use."
 

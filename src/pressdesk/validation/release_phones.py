@@ -19,9 +19,7 @@ __all__ = [
 _TRUNK_FORM = re.compile(r"\+\s*\d{1,3}(?P<gap>[\s.-]*[(\[]\s*0\s*[)\]][\s.-]*)")
 
 # Country-code top-level domains that are mostly used as vanity names, not as a location.
-_VANITY_TLDS = frozenset(
-    {"ai", "app", "cc", "co", "fm", "gg", "io", "is", "ly", "me", "sh", "so", "tv", "to", "ws"}
-)
+_VANITY_TLDS = frozenset({"ai", "app", "cc", "co", "fm", "gg", "io", "is", "ly", "me", "sh", "so", "tv", "to", "ws"})
 _SPECIAL_TLDS = {"uk": "GB", "gov": "US", "edu": "US", "mil": "US"}
 
 

@@ -22,9 +22,7 @@ _ESC_RE = re.compile(r"\x1b[\x20-\x2f]*[\x30-\x7e]?")
 # Remaining C0 controls except TAB and LF, DEL and the C1 block.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates, directional marks, and invisible format characters.
-_INVISIBLE_RE = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\ufeff\u180e\u00ad]"
-)
+_INVISIBLE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\ufeff\u180e\u00ad]")
 # ZWNJ / ZWJ are kept only between two visible characters (emoji sequences, Indic and
 # Persian words); anywhere else they are dropped.
 _JOINER_RE = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")

@@ -46,13 +46,9 @@ _REL_PHRASES = {
     "quarter hour": "15m",
 }
 
-_ISO_RE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
-)
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$")
 _AMPM_RE = re.compile(r"(?<![\d:./-])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?")
-_HHMM_RE = re.compile(
-    r"(?<![\d/.:-])([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:h|hrs|hours)\b)?(?![\d/.:])"
-)
+_HHMM_RE = re.compile(r"(?<![\d/.:-])([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:h|hrs|hours)\b)?(?![\d/.:])")
 _HHMM_HRS_RE = re.compile(r"(?<![\d/.:-])([01]\d|2[0-3])([0-5]\d)\s*(?:h|hrs|hours)\b")
 _NAMED_TIMES: tuple[tuple[re.Pattern[str], time], ...] = (
     (re.compile(r"\b(?:noon|midday|mid-day)\b"), time(12, 0)),
@@ -192,9 +188,7 @@ def _dateparser(text: str, local_now: datetime, tz: str) -> datetime | None:
     return dateparser.parse(text, languages=["en"], settings=settings)
 
 
-def _resolve(
-    rest: str, at: time | None, local_now: datetime, zone: ZoneInfo, tz: str
-) -> datetime | None:
+def _resolve(rest: str, at: time | None, local_now: datetime, zone: ZoneInfo, tz: str) -> datetime | None:
     """Combine the day words left over with the time of day; None when unreadable."""
     today = local_now.date()
     if rest in _TODAY or not rest:

@@ -19,9 +19,7 @@ def include_name(name, type_, parent_names) -> bool:
 
 def run() -> None:
     """Run the migrations online against the desk's engine."""
-    engine = config.attributes.get("engine") or create_engine(
-        config.get_main_option("sqlalchemy.url")
-    )
+    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
         context.configure(
             connection=connection,
