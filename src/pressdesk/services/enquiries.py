@@ -32,13 +32,16 @@ def parse_priority(text: str | None) -> str:
 
 
 def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | None = None) -> datetime | None:
-    """Read a deadline typed in everyday words, in the desk's time zone; blank means none."""
+    """Read a deadline typed in everyday words, in the desk's time zone; blank means none.
+
+    The one reader the TUI's preview and every save call: at most a day past, at most two years ahead.
+    """
     if value is None or isinstance(value, datetime):
         return value
     if not value.strip():
         return None
     try:
-        return validation.parse_when(value, now=now or utcnow(), tz=tz)
+        return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError("deadline", str(exc)) from None
 

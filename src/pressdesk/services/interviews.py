@@ -73,9 +73,24 @@ def parse_slot(value: str | datetime | None, *, field: str, tz: str, now: dateti
     if not value.strip():
         return None
     try:
-        return validation.parse_when(value, now=now or utcnow(), tz=tz)
+        return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError(field, str(exc)) from None
+
+
+def read_slot(
+    start: str | datetime | None, end: str | datetime | None = None, *, tz: str, now: datetime | None = None
+) -> tuple[datetime, datetime]:
+    """The interview's (start, end) as schedule() books them: the end counts from the start, 30 minutes by default."""
+    begins = parse_slot(start, field="start", tz=tz, now=now)
+    if begins is None:
+        raise FieldError("start", "Say when the interview starts, e.g. thu 10:00 or tomorrow 9am.")
+    ends = parse_slot(end, field="end", tz=tz, now=begins) or begins + DEFAULT_LENGTH
+    if ends <= begins:
+        raise FieldError("end", "The interview must end after it starts.")
+    if ends - begins > timedelta(hours=12):
+        raise FieldError("end", "An interview longer than 12 hours is probably a typing slip; check the end time.")
+    return begins, ends
 
 
 def _load(session: Session, request_id: int) -> InterviewRequest:
@@ -243,14 +258,7 @@ def schedule(
 ) -> InterviewRequest:
     """Book an accepted request (or move a booked one): slot, format and place or link; the enquiry is scheduled."""
     kind = parse_format(format)
-    begins = parse_slot(start, field="start", tz=tz, now=now)
-    if begins is None:
-        raise FieldError("start", "Say when the interview starts, e.g. thu 10:00 or tomorrow 9am.")
-    ends = parse_slot(end, field="end", tz=tz, now=begins) or begins + DEFAULT_LENGTH
-    if ends <= begins:
-        raise FieldError("end", "The interview must end after it starts.")
-    if ends - begins > timedelta(hours=12):
-        raise FieldError("end", "An interview longer than 12 hours is probably a typing slip; check the end time.")
+    begins, ends = read_slot(start, end, tz=tz, now=now)
     where = validation.clean_text(place)
     if len(where) > 400:
         raise FieldError("place", "Keep the place or link under 400 characters.")

@@ -20,15 +20,22 @@ _EXPORTS = {
     "phone_key": "phones",
     "clean_text": "text",
     "WhenError": "when",
+    "DEADLINE": "when",
+    "PAST_DATE": "when",
+    "Window": "when",
+    "parse_day": "when",
     "due_state": "when",
     "format_countdown": "when",
     "parse_when": "when",
 }
 
 __all__ = [
+    "DEADLINE",
+    "PAST_DATE",
     "EmailResult",
     "PhoneResult",
     "WhenError",
+    "Window",
     "clean_text",
     "due_state",
     "email_key",
@@ -36,6 +43,7 @@ __all__ = [
     "format_countdown",
     "looks_like_phone",
     "parse_email",
+    "parse_day",
     "parse_phone",
     "parse_when",
     "phone_key",
@@ -45,7 +53,16 @@ if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
     from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
     from pressdesk.validation.text import clean_text
-    from pressdesk.validation.when import WhenError, due_state, format_countdown, parse_when
+    from pressdesk.validation.when import (
+        DEADLINE,
+        PAST_DATE,
+        WhenError,
+        Window,
+        due_state,
+        format_countdown,
+        parse_day,
+        parse_when,
+    )
 
 
 def __getattr__(name: str) -> Any:
