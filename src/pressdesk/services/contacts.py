@@ -42,6 +42,14 @@ def clean_name(value: str | None, field: str, *, required: bool = True) -> str:
     return text
 
 
+def clean_languages(value: str | None) -> str:
+    """An expert's languages as ISO 639 codes ("English, Welsh" -> "en, cy"); FieldError names an unknown one."""
+    try:
+        return ", ".join(validation.parse_languages(validation.clean_text(value or "")))
+    except validation.LanguageError as exc:
+        raise FieldError("languages", str(exc)) from None
+
+
 @dataclass(frozen=True, slots=True)
 class PointDraft:
     """A validated phone number or email address, ready to store."""
@@ -309,7 +317,7 @@ def create_expert(
         title=validation.clean_text(title),
         affiliation=validation.clean_text(affiliation),
         topics=validation.clean_text(topics),
-        languages=validation.clean_text(languages) or "en",
+        languages=clean_languages(languages) or "en",
         updated_by=who,
         **{k: (validation.clean_text(v, multiline=True) if isinstance(v, str) else v) for k, v in extra.items()},
     )

@@ -48,7 +48,9 @@ def update_expert(
             raise FieldError(key, "This field cannot be edited here.")
         if key == "name":
             values[key] = contacts.clean_name(value, "name")
-        elif key in ("topics", "languages"):
+        elif key == "languages":
+            values[key] = contacts.clean_languages(value)
+        elif key == "topics":
             values[key] = _keywords(value)
         else:
             values[key] = validation.clean_text(value, multiline=key in ("notes", "conflicts")).rstrip(

@@ -18,6 +18,8 @@ _EXPORTS = {
     "looks_like_phone": "phones",
     "parse_phone": "phones",
     "phone_key": "phones",
+    "LanguageError": "languages",
+    "parse_languages": "languages",
     "clean_text": "text",
     "WhenError": "when",
     "DEADLINE": "when",
@@ -33,6 +35,7 @@ __all__ = [
     "DEADLINE",
     "PAST_DATE",
     "EmailResult",
+    "LanguageError",
     "PhoneResult",
     "WhenError",
     "Window",
@@ -43,6 +46,7 @@ __all__ = [
     "format_countdown",
     "looks_like_phone",
     "parse_email",
+    "parse_languages",
     "parse_day",
     "parse_phone",
     "parse_when",
@@ -51,6 +55,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
+    from pressdesk.validation.languages import LanguageError, parse_languages
     from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
     from pressdesk.validation.text import clean_text
     from pressdesk.validation.when import (
