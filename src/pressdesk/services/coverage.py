@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.models import Coverage, Enquiry, Outlet
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity, contacts, typed
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.views import JsonMixin
 
@@ -40,8 +40,7 @@ def clean_url(text: str | None) -> str:
         return ""
     if any(c.isspace() for c in url):
         raise FieldError("url", "A web address cannot contain spaces.")
-    if len(url) > 1000:
-        raise FieldError("url", "This address is longer than 1000 characters.")
+    typed.fit("coverage.url", url, field="url")
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -86,10 +85,8 @@ def add_coverage(
     """Link the article or broadcast that came of an enquiry (the enquiry's outlet unless another is named)."""
     clean = clean_url(url)
     day = parse_date(published_on, tz=tz, now=now)
-    title = validation.clean_text(headline)
-    if len(title) > 500:
-        raise FieldError("headline", "Keep the headline under 500 characters.")
-    text = validation.clean_text(note, multiline=True)
+    title = typed.clean("coverage.headline", headline, field="headline")
+    text = typed.clean("coverage.note", note, field="note", multiline=True)
     if not (clean or title or text):
         raise FieldError("url", "Give the link, the headline or a note saying where it ran.")
     enquiry = session.get(Enquiry, enquiry_id)

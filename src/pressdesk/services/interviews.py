@@ -25,7 +25,7 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.models import InterviewStatus as S
-from pressdesk.services import activity, contacts, enquiries, routing
+from pressdesk.services import activity, contacts, enquiries, routing, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import DeskError, FieldError, IllegalMove, NotFound
 from pressdesk.services.views import JsonMixin
@@ -191,9 +191,9 @@ def decline(
     now: datetime | None = None,
 ) -> list[routing.Suggestion]:
     """The expert said no: record it, send the enquiry back to triaged if nobody else is on it, suggest others."""
+    why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
     name = _expert_name(session, request.expert_id)
-    why = validation.clean_text(reason, multiline=True)
     notes = f"{request.notes}\n{why}".strip() if why else request.notes
     _change(
         session,
@@ -212,9 +212,9 @@ def cancel(
     session: Session, *, who: str, request_id: int, reason: str = "", expected_version: int | None = None
 ) -> InterviewRequest:
     """Call the interview off (the journalist dropped it, or the desk did); the enquiry follows."""
+    why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
     name = _expert_name(session, request.expert_id)
-    why = validation.clean_text(reason, multiline=True)
     _change(
         session,
         request,
@@ -259,9 +259,7 @@ def schedule(
     """Book an accepted request (or move a booked one): slot, format and place or link; the enquiry is scheduled."""
     kind = parse_format(format)
     begins, ends = read_slot(start, end, tz=tz, now=now)
-    where = validation.clean_text(place)
-    if len(where) > 400:
-        raise FieldError("place", "Keep the place or link under 400 characters.")
+    where = typed.clean("interview_request.place", place, field="place")
     request = _load(session, request_id)
     enquiry = session.get(Enquiry, request.enquiry_id)
     if enquiry is not None and enquiry.status in ("done", "declined", "withdrawn"):
