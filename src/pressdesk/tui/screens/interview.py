@@ -128,8 +128,9 @@ class ScheduleScreen(ModalScreen[bool | None]):
 
     @on(Input.Changed, "#start")
     def _start_changed(self, event: Input.Changed) -> None:
-        """Say what the typed time means."""
+        """Say what the typed time means; the end counts from it, so say that again too."""
         self._preview("start", event.value)
+        self._preview("end", self.query_one("#end", Input).value)
 
     @on(Input.Changed, "#end")
     def _end_changed(self, event: Input.Changed) -> None:
