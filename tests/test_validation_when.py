@@ -347,3 +347,12 @@ def test_one_grammar_many_windows() -> None:
     text = "mon 9"
     assert parse_when(text, now=FRI_27, window=DEADLINE) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
     assert parse_day(text, now=FRI_27, window=PAST_DATE) == date(2026, 11, 23)
+
+
+def test_a_refusal_never_echoes_an_escape_code() -> None:
+    with pytest.raises(WhenError) as info:
+        parse_when("\x1b]0;pwned\x07-2h", now=FRI_27)
+    assert str(info.value).startswith("'-2h' counts back from now")
+    with pytest.raises(WhenError) as info:
+        parse_when("\x1b[31mbanana", now=FRI_27)
+    assert "\x1b" not in str(info.value) and "'banana'" in str(info.value)

@@ -11,6 +11,8 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 from phonenumbers import ValidationResult as _Reason
 
+from pressdesk.validation.text import clean_text
+
 __all__ = ["PhoneResult", "find_phones", "looks_like_phone", "parse_phone", "phone_key"]
 
 _KINDS: dict[int, str] = {
@@ -254,7 +256,7 @@ def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
     if _count_digits(core) == 0:
         return _failed(raw, f"This is not a phone number: it has no digits ({_EXAMPLE}).")
     if stray := _STRAY_PLUS_RE.search(core):
-        return _failed(raw, f"“{stray.group(1).strip()}” after the number is not part of it: {_ONE_NUMBER}.")
+        return _failed(raw, f"“{clean_text(stray.group(1))}” after the number is not part of it: {_ONE_NUMBER}.")
     if any(ch.isalpha() for ch in core):
         vanity = _vanity(core, region)
         if vanity is not None:

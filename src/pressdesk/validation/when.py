@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pressdesk.validation.text import clean_text
 from pressdesk.validation.when_words import Reading, WhenError, read
 
 __all__ = [
@@ -114,7 +115,7 @@ def _check(reading: Reading, window: Window, now: datetime, zone: ZoneInfo, type
 
 def _read(text: str, now: datetime, zone: ZoneInfo, tz: str, window: Window | None) -> Reading:
     """Read the text with the one grammar; WhenError when it is not a time or names one wrongly."""
-    typed = (text or "").strip()
+    typed = clean_text(text)  # what is read is also what a refusal may echo: never an escape code
     if not typed:
         raise WhenError(f"Could not read an empty entry as a time. {_HINT}")
     normal = unicodedata.normalize("NFKC", typed).lower()
@@ -153,7 +154,7 @@ def parse_when(
     found = _read(text, now, zone, tz, window)
     if window is None:
         return found.moment
-    return _check(found, window, now, zone, (text or "").strip())
+    return _check(found, window, now, zone, clean_text(text))
 
 
 def parse_day(text: str, *, now: datetime | None = None, tz: str = "Europe/London", window: Window = PAST_DATE) -> date:
