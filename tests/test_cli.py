@@ -155,3 +155,31 @@ def test_python_dash_m_runs_the_cli(tmp_path):
         text=True,
     )
     assert out.returncode == 0 and "valid" in out.stdout
+
+
+def test_the_officer_is_cleaned_and_held_to_its_length(tmp_path):
+    db = str(tmp_path / "cli.db")
+    log = ["log", "--journalist", "Ann Smith", "--phone", "01582 790706", "--subject", "IS-K", "--json"]
+    result = CliRunner().invoke(main, ["--db", db, "--officer", "\x1b[31mJo\x1b[0m Bloggs", *log])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["officer"] == "Jo Bloggs"
+    assert history_names(db) == {"Jo Bloggs"}
+    too_long = CliRunner().invoke(main, ["--db", db, "--officer", "o" * 130_000, *log])
+    assert too_long.exit_code == 2
+    assert too_long.stderr == "Error: officer: Keep this to 120 characters or fewer (it has 130,000).\n"
+    assert count(lambda *a: (0, CliRunner().invoke(main, ["--db", db, *a]).stdout)) == 1
+
+
+def history_names(db: str) -> set[str]:
+    """Who the desk's history says made each change."""
+    from sqlmodel import select
+
+    from pressdesk.models import Activity, Enquiry
+    from pressdesk.store import open_desk
+
+    desk = open_desk(db)
+    try:
+        with desk.read() as s:
+            return set(s.exec(select(Activity.who))) | set(s.exec(select(Enquiry.updated_by)))
+    finally:
+        desk.dispose()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from freezegun import freeze_time
 from icalendar import Calendar
 from sqlalchemy import func
 from sqlmodel import select
@@ -16,6 +17,7 @@ from pressdesk.cli import main
 from pressdesk.models import Coverage, Expert, PressContact, Release
 from pressdesk.services.demo import load_demo
 from pressdesk.store import open_desk
+from tests.conftest import DEMO_NOW
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "000_2f8c44cf61530ba6.txt"
 
@@ -41,7 +43,7 @@ def template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "desk.db"
     desk = open_desk(path)
     with desk.write() as session:
-        load_demo(session, who="test", region="GB")
+        load_demo(session, who="test", region="GB", now=DEMO_NOW)
     desk.dispose()
     return path
 
@@ -55,8 +57,15 @@ def demo_db(template, tmp_path) -> Path:
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch):
-    """Run pressdesk with a desk path, as officer Jo on a GB desk in London."""
+def clock():
+    """The command line's clock, started at the moment the demo desk was loaded (it ticks on from there)."""
+    with freeze_time(DEMO_NOW, tick=True) as frozen:
+        yield frozen
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, clock):
+    """Run pressdesk with a desk path, as officer Jo on a GB desk in London, on the demo desk's clock."""
     monkeypatch.setenv("PRESSDESK_HOME", str(tmp_path / "home"))
     runner = CliRunner()
 
@@ -118,7 +127,7 @@ def test_import_release_bad_input_fails_cleanly(cli, tmp_path):
     assert count(db, Release) == 0
 
 
-def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path):
+def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path, clock):
     logged = cli(
         demo_db,
         "log",
@@ -171,6 +180,7 @@ def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path):
     done = cli(demo_db, "interview", "done", rid)
     assert done.exit_code == 0 and f"enquiry {eid} is done" in done.stdout
 
+    clock.move_to("2026-12-04 10:00")  # the morning after the interview ran
     bad = cli(demo_db, "coverage", "add", eid, "--url", "guardian.com/isk", "--headline", "IS-K")
     assert bad.exit_code != 0 and "url:" in bad.stderr
     assert count(demo_db, Coverage) == 0
@@ -182,7 +192,7 @@ def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path):
         "--url",
         "https://www.theguardian.com/world/2026/dec/03/isk",
         "--date",
-        "2026-12-03",
+        "yesterday",
         "--headline",
         "IS-K is down but not out",
     )

@@ -50,6 +50,8 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
         ({"weekly_limit": -1}, "weekly limit"),
         ({"phones": ["07700 900123"]}, "phone"),
         ({"name": "  "}, "name"),
+        ({"languages": "en, klingon"}, "languages"),
+        ({"languages": "English, Elvish"}, "languages"),
     ],
 )
 def test_refused_edit_names_the_field_and_writes_nothing(demo_desk, change, field):
@@ -78,3 +80,57 @@ def test_cli_experts_edit(tmp_path):
     assert bad.exit_code != 0 and "working hours:" in bad.stderr
     listed = json.loads(runner.invoke(main, ["--db", db, "list", "experts", "--text", "Giustozzi", "--json"]).stdout)
     assert listed[0]["detail"]["topics"] != "x"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("en, it, fa", "en, it, fa"),
+        ("English, Italian, Farsi", "en, it, fa"),
+        ("german; DEU, Deutsch, ger", "de"),
+        ("fre, ita", "fr, it"),
+        ("Welsh, cymraeg, cy", "cy"),
+        ("Modern Greek, greek", "el"),
+        ("Yue Chinese, British Sign Language", "yue, bfi"),
+        ("pt-BR, Français", "pt, fr"),
+        ("en de", "en, de"),
+        ("", ""),
+    ],
+)
+def test_languages_are_stored_as_iso_639_codes(demo_desk, typed, stored):
+    before = giustozzi(demo_desk)
+    with demo_desk.write() as s:
+        experts.update_expert(s, who="x", region="GB", expert_id=before.id, languages=typed)
+    assert giustozzi(demo_desk).detail["languages"] == stored
+
+
+@pytest.mark.parametrize("typed", ["klingon", "tlh", "Elvish", "xx", "Old English"])
+def test_a_language_nobody_speaks_is_refused_by_name(demo_desk, typed):
+    before = giustozzi(demo_desk)
+    with pytest.raises(FieldError) as err, demo_desk.write() as s:
+        experts.update_expert(s, who="x", region="GB", expert_id=before.id, languages=f"en, {typed}")
+    assert err.value.field == "languages"
+    assert err.value.reason == f"“{typed}” is not a language we know; write names or codes such as English, de, cy."
+    assert giustozzi(demo_desk) == before
+
+
+def test_new_experts_have_their_languages_checked(demo_desk):
+    from pressdesk.services import contacts
+
+    with demo_desk.write() as s:
+        made = contacts.create_expert(s, who="x", region="GB", name="Dr Nia Evans", languages="Welsh, English")
+        assert made.languages == "cy, en"
+    with pytest.raises(FieldError) as err, demo_desk.write() as s:
+        contacts.create_expert(s, who="x", region="GB", name="Dr Worf", languages="klingon")
+    assert err.value.field == "languages"
+
+
+def test_cli_experts_edit_refuses_klingon(tmp_path):
+    db = str(tmp_path / "e.db")
+    runner = CliRunner()
+    runner.invoke(main, ["--db", db, "demo"])
+    bad = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--languages", "en, klingon"])
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == (
+        "Error: languages: “klingon” is not a language we know; write names or codes such as English, de, cy."
+    )

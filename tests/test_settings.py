@@ -25,3 +25,21 @@ def test_keys_table_remaps_bindings_by_id():
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "settings.toml").write_text('[keys]\n"desk.new" = "f2"\n')
     assert load_settings().keys == {"desk.new": "f2"}
+
+
+def test_the_officer_name_is_cleaned_wherever_it_comes_from(monkeypatch):
+    import pytest
+
+    from pressdesk.settings import Settings, SettingsError
+
+    config_dir().mkdir(parents=True, exist_ok=True)
+    (config_dir() / "settings.toml").write_text('officer = "\\u001b[31mJamie Hose\\u001b[0m"\n')
+    assert load_settings().officer == "Jamie Hose"
+    monkeypatch.setenv("PRESSDESK_OFFICER", "\x1b]0;pwned\x07Priya ^[1mShah")
+    assert load_settings().officer == "Priya Shah"
+    assert load_settings().with_overrides(officer="  Jo\tBloggs\x07 ").officer == "Jo Bloggs"
+    with pytest.raises(SettingsError) as refused:
+        Settings(officer="o" * 130_000)
+    assert str(refused.value) == "officer: Keep this to 120 characters or fewer (it has 130,000)."
+    with pytest.raises(SettingsError, match="^officer: Give your name"):
+        load_settings().with_overrides(officer="\x1b[31m")

@@ -165,7 +165,7 @@ def test_coverage_needs_something_and_a_readable_date(desk):
             coverage.add_coverage(s, who="jo", enquiry_id=5)
         assert info.value.field == "url"
         with pytest.raises(FieldError) as info:
-            coverage.add_coverage(s, who="jo", enquiry_id=5, headline="x", published_on="last tuesday")
+            coverage.add_coverage(s, who="jo", enquiry_id=5, headline="x", published_on="the other day")
         assert info.value.field == "date"
         with pytest.raises(NotFound):
             coverage.add_coverage(s, who="jo", enquiry_id=9999, headline="x")

@@ -105,7 +105,10 @@ INVALID = [
     ("abc", "GB", False, None, ["not a phone number", "no digits"]),
     ("call me back", "GB", False, None, ["no digits"]),
     ("01582 79O7O6", "GB", False, None, ["letters"]),
-    ("1-800-FLOWERS", "US", False, None, ["letters"]),
+    ("0207 O87 1234", "GB", False, None, ["letters", "letter O"]),
+    ("020 7O87 1234", "GB", False, None, ["letter O"]),
+    ("0207 OOO 1234", "GB", False, None, ["letter O"]),
+    ("07700 900123 or 07700 900456", "GB", False, None, ["letters"]),
     ("01582 790706 (mobile)", "GB", False, None, ["letters"]),
     ("4", "GB", False, None, ["too short"]),
     ("123", "GB", False, "+44123", ["too short", "GB"]),
@@ -254,3 +257,32 @@ def test_find_phones_in_order_and_deduplicated() -> None:
 )
 def test_find_phones_table(text: str, region: str | None, expected: list[str]) -> None:
     assert [r.e164 for r in find_phones(text, region)] == expected
+
+
+VANITY = [
+    # (text, default region, E.164): letters on a dial pad, as libphonenumber reads them
+    ("1-800-FLOWERS", "US", "+18003569377"),
+    ("1-800-CONTACTS", "US", "+18002668228"),  # a letter past the number's length is not dialled
+    ("1-800-CONTACTS", "GB", "+18002668228"),  # North American style: 1 then the number
+    ("+1 (800) GOT-JUNK", "GB", "+18004685865"),
+    ("+1 800 MY APPLE", "GB", "+18006927753"),
+    ("0800 CALL NOW", "GB", "+448002255669"),
+    ("Tel: +1-800-FLOWERS", "GB", "+18003569377"),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "e164"), VANITY)
+def test_vanity_numbers_are_read(text: str, region: str, e164: str) -> None:
+    result = parse_phone(text, region)
+    assert (result.valid, result.e164, result.error) == (True, e164, None)
+    assert result.raw == text
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("+442078733260 +1", "GB"), ("+44 20 7873 3260 +1", "GB"), ("+442078733260 +1", "US"), ("+442078733260+1", None)],
+)
+def test_a_stray_country_code_after_a_number_is_refused_and_changes_nothing(text: str, region: str | None) -> None:
+    result = parse_phone(text, region)
+    assert (result.valid, result.e164, result.region) == (False, None, None)
+    assert result.error == "“+1” after the number is not part of it: give one number, with its country code once."

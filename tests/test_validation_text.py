@@ -83,3 +83,39 @@ def test_result_has_no_control_characters() -> None:
     cleaned = clean_text(nasty, multiline=True)
     assert all(ch in "\n\t" or (ord(ch) >= 0x20 and not 0x7F <= ord(ch) <= 0x9F) for ch in cleaned)
     assert cleaned.endswith("ok")
+
+
+# Textual's parser hands an ESC inside a bracketed paste over as a "^" key and the rest of the
+# sequence as typed characters, so a pasted colour code reaches the Input as "^[31m".
+CARET = [
+    ("^[31mred^[0m", "red"),
+    ("^[1;4;38;5;196mloud^[m", "loud"),
+    ("^[[31mred^[[0m", "red"),
+    ("a^[2Jb^[Hc", "abc"),
+    ("a^[?25lb", "ab"),
+    ("a ^]0;window title^G b", "a  b"),
+    ("a ^[]0;window title^[\\ b", "a  b"),
+    ("x ^]8;;https://example.com^Glink^]8;;^G", "x link"),
+    ("^]0;title and the rest of the line", ""),
+    ("a ^P1$r0m^\\ b", "a  b"),
+    ("footnote 2^[1] stays", "footnote 2^[1] stays"),
+    ("x^2 + y^2 ^_^ stays", "x^2 + y^2 ^_^ stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "cleaned"), CARET)
+def test_caret_remnants_of_pasted_escapes_are_removed(text: str, cleaned: str) -> None:
+    assert clean_text(text) == cleaned
+
+
+def test_a_paste_through_textual_is_stored_without_its_escapes() -> None:
+    from textual import events
+    from textual._xterm_parser import XTermParser
+
+    pasted = "\x1b[200~Paste \x1b[31mRED\x1b[0m and \x1b]0;title\x07\x1b[201~"
+    parser = XTermParser()
+    tokens = [*parser.feed(pasted), *parser.feed("")]
+    typed = "".join(t.character for t in tokens if isinstance(t, events.Key) and t.is_printable)
+    text = typed + "".join(t.text for t in tokens if isinstance(t, events.Paste))
+    assert "^[31m" in text  # what an Input holds after the paste
+    assert clean_text(text) == "RED and"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from pressdesk.validation import WhenError, due_state, format_countdown, parse_when
+from pressdesk.validation.when import DEADLINE, PAST_DATE, parse_day
 
 LONDON = ZoneInfo("Europe/London")
 # Friday 20 November 2026, 10:15 in London (GMT, so UTC too).
@@ -77,15 +78,13 @@ FORMS = [
     ("25/11/2026 14:00", "2026-11-25 14:00"),
     ("25.11.2026 10:00", "2026-11-25 10:00"),
     ("25-11-26 10:00", "2026-11-25 10:00"),
-    ("19/11", "2027-11-19 17:30"),
+    ("19/11", "2026-11-19 17:30"),  # within a day: kept, and shown as overdue
     ("20/11", "2026-11-20 17:30"),
     ("25 Nov 14:00", "2026-11-25 14:00"),
     ("25 Nov at 2pm", "2026-11-25 14:00"),
     ("25 November 2026", "2026-11-25 17:30"),
     ("25/11", "2026-11-25 17:30"),
     ("1/12", "2026-12-01 17:30"),
-    ("3/2 9am", "2027-02-03 09:00"),
-    ("1 Nov", "2027-11-01 17:30"),
     ("1st", "2026-12-01 17:30"),
     ("the 25th 10am", "2026-11-25 10:00"),
     ("\u00a0４pm\u00a0", "2026-11-20 16:00"),
@@ -165,7 +164,7 @@ def test_other_time_zones(tz: str, text: str, expected: datetime) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "xyz", "asdf 4pm", "a", "12", "13pm", "25:00", "soon-ish", "32/13", "31/4", "+h"],
+    ["", "   ", "xyz", "asdf 4pm", "a", "12", "soon-ish", "+h", "tomorrow 9 30", "friday week 3"],
 )
 def test_unreadable(text: str) -> None:
     with pytest.raises(WhenError) as info:
@@ -240,3 +239,120 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+# --- issue 7, item 4: nothing is read wrongly without a word -----------------------------------
+
+# Friday 27 November 2026, 10:15 in London: the day the defects were found.
+FRI_27 = datetime(2026, 11, 27, 10, 15, tzinfo=UTC)
+
+READ_ON_FRI_27 = [
+    # (text, expected London wall-clock time): a weekday is the next one, a bare number after a day is an hour
+    ("mon 9", "2026-11-30 09:00"),
+    ("Mon 9", "2026-11-30 09:00"),
+    ("monday 9", "2026-11-30 09:00"),
+    ("mon at 9", "2026-11-30 09:00"),
+    ("tue 14", "2026-12-01 14:00"),
+    ("fri 9", "2026-12-04 09:00"),
+    ("fri 11", "2026-11-27 11:00"),
+    ("tomorrow 9", "2026-11-28 09:00"),
+    ("today 16", "2026-11-27 16:00"),
+    ("1/12 9", "2026-12-01 09:00"),
+    ("1 Dec 9", "2026-12-01 09:00"),
+    ("dec 9", "2026-12-09 17:30"),
+    ("Dec 1st", "2026-12-01 17:30"),
+    ("the 1st of December 2pm", "2026-12-01 14:00"),
+    ("26/11", "2026-11-26 17:30"),  # yesterday's end of day: within a day, shown as overdue
+    ("8am", "2026-11-27 08:00"),
+    ("in 3 days at 4pm", "2026-11-30 16:00"),
+    ("a week from today", "2026-12-04 10:15"),
+    ("2028-11-26", "2028-11-26 17:30"),  # just under two years ahead
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READ_ON_FRI_27)
+def test_read_on_friday_27_november(text: str, expected: str) -> None:
+    assert _local(parse_when(text, now=FRI_27)) == expected
+
+
+REFUSED_ON_FRI_27 = [
+    # (text, words the message must contain)
+    ("today 99:99", "There is no 99:99; the day has hours 0 to 23"),
+    ("tomorrow 25:00", "There is no 25:00; the day has hours 0 to 23"),
+    ("25:00 tomorrow", "There is no 25:00; the day has hours 0 to 23"),
+    ("tomorrow 24:00", "There is no 24:00"),
+    ("today 12:60", "There is no 12:60; an hour has minutes 0 to 59"),
+    ("today 11:0011:20", "'11:0011:20' is not a time of day"),
+    ("2500hrs", "There is no 25:00"),
+    ("13pm", "There is no 13pm"),
+    ("mon 25", "There is no hour 25; the day has hours 0 to 23"),
+    ("25/11 14:00", "That was 2 days ago"),
+    ("25 Nov 14:00", "That was 2 days ago"),
+    ("25 November 14:00", "That was 2 days ago"),
+    ("Nov 25 2pm", "That was 2 days ago"),
+    ("25/11", "That was 2 days ago"),
+    ("1999-01-01", "That was 27 years ago"),
+    ("0001-01-01T00:00", "That was 2025 years ago"),
+    ("25/11/2026 14:00", "That was 2 days ago"),
+    ("-2h", "counts back from now"),
+    ("- 30 minutes", "counts back from now"),
+    ("2 hours ago", "counts back from now"),
+    ("2028-11-28", "more than 2 years ahead"),
+    ("2030-01-01 09:00", "more than 2 years ahead"),
+    ("31/4", "There is no 31 April; April has 30 days"),
+    ("29/2/2027", "There is no 29 February 2027; February 2027 has 28 days"),
+    ("11/25", "There is no month 25; months run 1 to 12"),
+    ("2026-02-30", "There is no 30 February 2026"),
+    ("32/13", "There is no month 13"),
+    ("1 Nov", "That was 26 days ago (Sun 1 Nov 17:30). For next year, add the year: 1/11/2027."),
+    ("3/2 9am", "That was 297 days ago (Tue 3 Feb 09:00). For next year, add the year: 3/2/2027."),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), REFUSED_ON_FRI_27)
+def test_refused_on_friday_27_november(text: str, words: str) -> None:
+    with pytest.raises(WhenError) as info:
+        parse_when(text, now=FRI_27)
+    assert words in str(info.value)
+
+
+def test_a_passed_date_says_how_to_mean_next_year() -> None:
+    with pytest.raises(WhenError) as info:
+        parse_when("25/11 14:00", now=FRI_27)
+    assert str(info.value) == "That was 2 days ago (Wed 25 Nov 14:00). For next year, add the year: 25/11/2027."
+
+
+def test_a_deadline_a_day_past_is_the_limit() -> None:
+    assert parse_when("yesterday 10:30", now=FRI_27) == datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+    with pytest.raises(WhenError, match="That was yesterday"):
+        parse_when("yesterday 10:00", now=FRI_27)
+
+
+def test_past_dates_read_backwards_and_refuse_the_future() -> None:
+    on = {text: parse_day(text, now=FRI_27, window=PAST_DATE) for text in ("yesterday", "today", "fri", "mon", "25/11")}
+    assert on == {
+        "yesterday": date(2026, 11, 26),
+        "today": date(2026, 11, 27),
+        "fri": date(2026, 11, 27),
+        "mon": date(2026, 11, 23),
+        "25/11": date(2026, 11, 25),
+    }
+    assert parse_day("28/12", now=datetime(2027, 1, 5, 9, 0, tzinfo=UTC), window=PAST_DATE) == date(2026, 12, 28)
+    assert parse_day("2 days ago", now=FRI_27, window=PAST_DATE) == date(2026, 11, 25)
+    with pytest.raises(WhenError, match=r"That is tomorrow \(Sat 28 Nov\); a date cannot be in the future"):
+        parse_day("tomorrow", now=FRI_27, window=PAST_DATE)
+
+
+def test_one_grammar_many_windows() -> None:
+    text = "mon 9"
+    assert parse_when(text, now=FRI_27, window=DEADLINE) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    assert parse_day(text, now=FRI_27, window=PAST_DATE) == date(2026, 11, 23)
+
+
+def test_a_refusal_never_echoes_an_escape_code() -> None:
+    with pytest.raises(WhenError) as info:
+        parse_when("\x1b]0;pwned\x07-2h", now=FRI_27)
+    assert str(info.value).startswith("'-2h' counts back from now")
+    with pytest.raises(WhenError) as info:
+        parse_when("\x1b[31mbanana", now=FRI_27)
+    assert "\x1b" not in str(info.value) and "'banana'" in str(info.value)

@@ -72,7 +72,12 @@ pass_state = click.make_pass_decorator(CliState)
 @click.pass_context
 def main(ctx: click.Context, db: str | None, demo: bool, region: str | None, officer: str | None) -> None:
     """pressdesk: log journalists' enquiries, meet their deadlines, route them to experts."""
-    settings = load_settings().with_overrides(db=db, region=(region or "").upper() or None, officer=officer)
+    from pressdesk.settings import SettingsError
+
+    try:
+        settings = load_settings().with_overrides(db=db, region=(region or "").upper() or None, officer=officer)
+    except SettingsError as exc:
+        fail(str(exc))
     ctx.obj = CliState(settings=settings, demo=demo)
     if ctx.invoked_subcommand is None:
         from pressdesk.tui.app import run

@@ -47,6 +47,23 @@ def _login_name() -> str:
         return "officer"
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used, with a message that names it."""
+
+
+def clean_officer(name: str) -> str:
+    """The officer's name as the history records it: escapes and control characters removed, within its length."""
+    from pressdesk.limits import too_long
+    from pressdesk.validation.text import clean_text
+
+    cleaned = clean_text(name)
+    if not cleaned:
+        raise SettingsError("officer: Give your name as the history should show it (--officer or PRESSDESK_OFFICER).")
+    if problem := too_long("activity.who", cleaned):
+        raise SettingsError(f"officer: {problem}")
+    return cleaned
+
+
 @dataclass(frozen=True)
 class Settings:
     """The settings a desk runs with."""
@@ -61,6 +78,10 @@ class Settings:
     """A path or SQLAlchemy URL of the desk; None means the default desk."""
     keys: dict[str, str] = field(default_factory=dict)
     """Remapped keys: binding id -> key(s), from the [keys] table (e.g. "desk.new" = "f2")."""
+
+    def __post_init__(self) -> None:
+        """Clean the officer's name once, whichever way it came (file, environment, --officer)."""
+        object.__setattr__(self, "officer", clean_officer(self.officer))
 
     def with_overrides(self, **changes: str | None) -> Settings:
         """A copy with the given non-empty values replaced."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
+from pressdesk.limits import COLUMN_LENGTHS as LENGTH
 from pressdesk.models.types import UTCDateTime, utcnow
 
 
@@ -24,29 +25,29 @@ class Tracked(SQLModel):
     version: int = Field(default=1, nullable=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-    updated_by: str = Field(default="", max_length=120, nullable=False)
+    updated_by: str = Field(default="", max_length=LENGTH["tracked.updated_by"], nullable=False)
 
 
 class Outlet(Tracked, table=True):
     """A newspaper, broadcaster, agency or site that journalists work for."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, nullable=False)
-    name_key: str = Field(max_length=200, nullable=False, unique=True)
-    country: str = Field(default="", max_length=2, nullable=False)
-    kind: str = Field(default="", max_length=40, nullable=False)
-    website: str = Field(default="", max_length=300, nullable=False)
+    name: str = Field(max_length=LENGTH["outlet.name"], nullable=False)
+    name_key: str = Field(max_length=LENGTH["outlet.name_key"], nullable=False, unique=True)
+    country: str = Field(default="", max_length=LENGTH["outlet.country"], nullable=False)
+    kind: str = Field(default="", max_length=LENGTH["outlet.kind"], nullable=False)
+    website: str = Field(default="", max_length=LENGTH["outlet.website"], nullable=False)
 
 
 class Journalist(Tracked, table=True):
     """A journalist who calls the desk."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, nullable=False, index=True)
+    name: str = Field(max_length=LENGTH["journalist.name"], nullable=False, index=True)
     outlet_id: int | None = _fk("outlet.id")
-    role: str = Field(default="", max_length=200, nullable=False)
-    beat: str = Field(default="", max_length=200, nullable=False)
-    preferred_channel: str = Field(default="phone", max_length=20, nullable=False)
+    role: str = Field(default="", max_length=LENGTH["journalist.role"], nullable=False)
+    beat: str = Field(default="", max_length=LENGTH["journalist.beat"], nullable=False)
+    preferred_channel: str = Field(default="phone", max_length=LENGTH["journalist.preferred_channel"], nullable=False)
     notes: str = Field(default="", nullable=False)
 
 
@@ -54,13 +55,13 @@ class Expert(Tracked, table=True):
     """Someone the desk can put up for interview or comment."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, nullable=False, index=True)
-    honorific: str = Field(default="", max_length=40, nullable=False)
-    title: str = Field(default="", max_length=200, nullable=False)
-    affiliation: str = Field(default="", max_length=200, nullable=False)
+    name: str = Field(max_length=LENGTH["expert.name"], nullable=False, index=True)
+    honorific: str = Field(default="", max_length=LENGTH["expert.honorific"], nullable=False)
+    title: str = Field(default="", max_length=LENGTH["expert.title"], nullable=False)
+    affiliation: str = Field(default="", max_length=LENGTH["expert.affiliation"], nullable=False)
     topics: str = Field(default="", nullable=False)
-    languages: str = Field(default="en", max_length=200, nullable=False)
-    working_hours: str = Field(default="09:00-17:30", max_length=40, nullable=False)
+    languages: str = Field(default="en", max_length=LENGTH["expert.languages"], nullable=False)
+    working_hours: str = Field(default="09:00-17:30", max_length=LENGTH["expert.working_hours"], nullable=False)
     blocked_dates: str = Field(default="", nullable=False)
     media_trained: bool = Field(default=False, nullable=False)
     conflicts: str = Field(default="", nullable=False)
@@ -74,8 +75,8 @@ class PressContact(Tracked, table=True):
     __tablename__ = "press_contact"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, nullable=False, index=True)
-    organisation: str = Field(default="", max_length=200, nullable=False)
+    name: str = Field(max_length=LENGTH["press_contact.name"], nullable=False, index=True)
+    organisation: str = Field(default="", max_length=LENGTH["press_contact.organisation"], nullable=False)
     notes: str = Field(default="", nullable=False)
 
 
@@ -95,14 +96,14 @@ class ContactPoint(SQLModel, table=True):
     journalist_id: int | None = _fk("journalist.id", ondelete="CASCADE")
     expert_id: int | None = _fk("expert.id", ondelete="CASCADE")
     press_contact_id: int | None = _fk("press_contact.id", ondelete="CASCADE")
-    kind: str = Field(max_length=10, nullable=False)
-    raw: str = Field(max_length=320, nullable=False)
-    value: str = Field(max_length=320, nullable=False)
-    extension: str = Field(default="", max_length=20, nullable=False)
-    lookup_key: str = Field(max_length=320, nullable=False)
+    kind: str = Field(max_length=LENGTH["contact_point.kind"], nullable=False)
+    raw: str = Field(max_length=LENGTH["contact_point.raw"], nullable=False)
+    value: str = Field(max_length=LENGTH["contact_point.value"], nullable=False)
+    extension: str = Field(default="", max_length=LENGTH["contact_point.extension"], nullable=False)
+    lookup_key: str = Field(max_length=LENGTH["contact_point.lookup_key"], nullable=False)
     valid: bool = Field(default=True, nullable=False)
     problem: str = Field(default="", nullable=False)
-    label: str = Field(default="", max_length=40, nullable=False)
+    label: str = Field(default="", max_length=LENGTH["contact_point.label"], nullable=False)
     position: int = Field(default=0, nullable=False)
 
 
@@ -110,11 +111,11 @@ class Release(Tracked, table=True):
     """A press release the desk sent out."""
 
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(max_length=400, nullable=False)
+    title: str = Field(max_length=LENGTH["release.title"], nullable=False)
     issued_on: date | None = Field(default=None, index=True)
     embargo_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     body: str = Field(default="", nullable=False)
-    source: str = Field(default="", max_length=400, nullable=False)
+    source: str = Field(default="", max_length=LENGTH["release.source"], nullable=False)
 
 
 class ReleaseExpert(SQLModel, table=True):
@@ -148,13 +149,13 @@ class Statement(Tracked, table=True):
     """An approved line to take, linked to a release and topics; edits make new revisions."""
 
     id: int | None = Field(default=None, primary_key=True)
-    title: str = Field(max_length=300, nullable=False)
+    title: str = Field(max_length=LENGTH["statement.title"], nullable=False)
     body: str = Field(nullable=False)
     topics: str = Field(default="", nullable=False)
     release_id: int | None = _fk("release.id")
     revision: int = Field(default=1, nullable=False)
     supersedes_id: int | None = _fk("statement.id")
-    approved_by: str = Field(default="", max_length=120, nullable=False)
+    approved_by: str = Field(default="", max_length=LENGTH["statement.approved_by"], nullable=False)
     current: bool = Field(default=True, nullable=False)
 
 
@@ -185,16 +186,16 @@ class Enquiry(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True)
-    channel: str = Field(default="phone", max_length=20, nullable=False)
+    channel: str = Field(default="phone", max_length=LENGTH["enquiry.channel"], nullable=False)
     journalist_id: int | None = _fk("journalist.id")
     outlet_id: int | None = _fk("outlet.id")
-    type: str = Field(default="comment", max_length=20, nullable=False)
-    subject: str = Field(max_length=500, nullable=False)
+    type: str = Field(default="comment", max_length=LENGTH["enquiry.type"], nullable=False)
+    subject: str = Field(max_length=LENGTH["enquiry.subject"], nullable=False)
     release_id: int | None = _fk("release.id")
     deadline: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    priority: str = Field(default="normal", max_length=10, nullable=False)
-    status: str = Field(default="new", max_length=20, nullable=False)
-    officer: str = Field(default="", max_length=120, nullable=False, index=True)
+    priority: str = Field(default="normal", max_length=LENGTH["enquiry.priority"], nullable=False)
+    status: str = Field(default="new", max_length=LENGTH["enquiry.status"], nullable=False)
+    officer: str = Field(default="", max_length=LENGTH["enquiry.officer"], nullable=False, index=True)
     notes: str = Field(default="", nullable=False)
     statement_id: int | None = _fk("statement.id")
 
@@ -212,11 +213,11 @@ class InterviewRequest(Tracked, table=True):
     expert_id: int = Field(
         sa_column=Column(Integer, ForeignKey("expert.id", ondelete="CASCADE"), nullable=False, index=True)
     )
-    status: str = Field(default="offered", max_length=20, nullable=False)
+    status: str = Field(default="offered", max_length=LENGTH["interview_request.status"], nullable=False)
     slot_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
     slot_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    format: str = Field(default="", max_length=20, nullable=False)
-    place: str = Field(default="", max_length=400, nullable=False)
+    format: str = Field(default="", max_length=LENGTH["interview_request.format"], nullable=False)
+    place: str = Field(default="", max_length=LENGTH["interview_request.place"], nullable=False)
     notes: str = Field(default="", nullable=False)
 
 
@@ -229,8 +230,8 @@ class Coverage(Tracked, table=True):
     )
     outlet_id: int | None = _fk("outlet.id")
     published_on: date | None = Field(default=None)
-    url: str = Field(default="", max_length=1000, nullable=False)
-    headline: str = Field(default="", max_length=500, nullable=False)
+    url: str = Field(default="", max_length=LENGTH["coverage.url"], nullable=False)
+    headline: str = Field(default="", max_length=LENGTH["coverage.headline"], nullable=False)
     note: str = Field(default="", nullable=False)
 
 
@@ -241,9 +242,9 @@ class Activity(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-    who: str = Field(max_length=120, nullable=False)
-    action: str = Field(max_length=40, nullable=False)
-    entity: str = Field(max_length=40, nullable=False)
+    who: str = Field(max_length=LENGTH["activity.who"], nullable=False)
+    action: str = Field(max_length=LENGTH["activity.action"], nullable=False)
+    entity: str = Field(max_length=LENGTH["activity.entity"], nullable=False)
     entity_id: int = Field(nullable=False)
     enquiry_id: int | None = _fk("enquiry.id", ondelete="CASCADE")
     summary: str = Field(default="", nullable=False)

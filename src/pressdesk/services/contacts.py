@@ -20,7 +20,7 @@ from pressdesk.models import (
     PressContact,
     utcnow,
 )
-from pressdesk.services import activity
+from pressdesk.services import activity, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import ConflictError, FieldError, NotFound
 
@@ -32,14 +32,20 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def clean_name(value: str | None, field: str, *, required: bool = True) -> str:
-    """Clean a one-line name, refusing an empty one when it is required."""
-    text = validation.clean_text(value or "")
+def clean_name(value: str | None, field: str, *, required: bool = True, column: str = "journalist.name") -> str:
+    """Clean a one-line name, refusing an empty one when it is required, or one too long for its column."""
+    text = typed.clean(column, value, field=field)
     if required and not text:
         raise FieldError(field, "Enter a name.")
-    if len(text) > 200:
-        raise FieldError(field, "Keep this under 200 characters.")
     return text
+
+
+def clean_languages(value: str | None) -> str:
+    """An expert's languages as ISO 639 codes ("English, Welsh" -> "en, cy"); FieldError names an unknown one."""
+    try:
+        return ", ".join(validation.parse_languages(validation.clean_text(value or "")))
+    except validation.LanguageError as exc:
+        raise FieldError("languages", str(exc)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ def phone_draft(text: str, *, region: str, keep_invalid: bool = False, field: st
     result = validation.parse_phone(text, region)
     if not result.valid and not (keep_invalid and result.possible and result.e164):
         raise FieldError(field, result.error or "This is not a phone number.")
+    typed.fit("contact_point.raw", result.raw, field=field)
     return PointDraft(
         kind=ContactKind.PHONE,
         raw=result.raw,
@@ -76,6 +83,7 @@ def email_draft(text: str, *, field: str = "email") -> PointDraft:
     result = validation.parse_email(text)
     if not result.valid or not result.normalized:
         raise FieldError(field, result.error or "This is not an email address.")
+    typed.fit("contact_point.raw", result.raw, field=field)
     return PointDraft(
         kind=ContactKind.EMAIL,
         raw=result.raw,
@@ -89,7 +97,7 @@ def email_draft(text: str, *, field: str = "email") -> PointDraft:
 
 def get_or_create_outlet(session: Session, *, name: str | None, who: str) -> Outlet | None:
     """The outlet of that name (any case), created if new; None for no name."""
-    text = validation.clean_text(name or "")
+    text = typed.clean("outlet.name", name, field="outlet")
     if not text:
         return None
     key = name_key(text)
@@ -261,15 +269,18 @@ def create_journalist(
     name = clean_name(name, "name")
     drafts = drafts_from(emails=emails, phones=phones, region=region, keep_invalid=keep_invalid_phones)
     channel = parse_channel(preferred_channel, "preferred channel")
+    texts = {
+        "role": typed.clean("journalist.role", role, field="role"),
+        "beat": typed.clean("journalist.beat", beat, field="beat"),
+        "notes": typed.clean("journalist.notes", notes, field="notes", multiline=True),
+    }
     outlet_row = get_or_create_outlet(session, name=outlet, who=who)
     journalist = Journalist(
         name=name,
         outlet_id=outlet_row.id if outlet_row else None,
-        role=validation.clean_text(role),
-        beat=validation.clean_text(beat),
         preferred_channel=channel,
-        notes=validation.clean_text(notes, multiline=True),
         updated_by=who,
+        **texts,
     )
     session.add(journalist)
     session.flush()
@@ -301,17 +312,20 @@ def create_expert(
     **extra: object,
 ) -> Expert:
     """Create an expert with validated contact details."""
-    name = clean_name(name, "name")
+    name = clean_name(name, "name", column="expert.name")
     drafts = drafts_from(emails=emails, phones=phones, region=region)
     expert = Expert(
         name=name,
-        honorific=validation.clean_text(honorific).rstrip("."),
-        title=validation.clean_text(title),
-        affiliation=validation.clean_text(affiliation),
-        topics=validation.clean_text(topics),
-        languages=validation.clean_text(languages) or "en",
+        honorific=typed.clean("expert.honorific", honorific, field="honorific").rstrip("."),
+        title=typed.clean("expert.title", title, field="title"),
+        affiliation=typed.clean("expert.affiliation", affiliation, field="affiliation"),
+        topics=typed.clean("expert.topics", topics, field="topics"),
+        languages=clean_languages(languages) or "en",
         updated_by=who,
-        **{k: (validation.clean_text(v, multiline=True) if isinstance(v, str) else v) for k, v in extra.items()},
+        **{
+            k: typed.clean(f"expert.{k}", v, field=k.replace("_", " "), multiline=True) if isinstance(v, str) else v
+            for k, v in extra.items()
+        },
     )
     session.add(expert)
     session.flush()
@@ -338,9 +352,10 @@ def create_press_contact(
     phones: Sequence[str] = (),
 ) -> PressContact:
     """Create a press contact (as named on a release) with validated details."""
-    name = clean_name(name, "name")
+    name = clean_name(name, "name", column="press_contact.name")
     drafts = drafts_from(emails=emails, phones=phones, region=region)
-    contact = PressContact(name=name, organisation=validation.clean_text(organisation), updated_by=who)
+    organisation = typed.clean("press_contact.organisation", organisation, field="organisation")
+    contact = PressContact(name=name, organisation=organisation, updated_by=who)
     session.add(contact)
     session.flush()
     activity.record(
@@ -395,7 +410,7 @@ def update_journalist(
         elif key == "preferred_channel":
             values[key] = parse_channel(value, "preferred channel")
         else:
-            values[key] = validation.clean_text(value, multiline=key == "notes")
+            values[key] = typed.clean(f"journalist.{key}", value, field=key, multiline=key == "notes")
     drafts = replacement_drafts(
         session, entity="journalist", owner_id=journalist_id, emails=emails, phones=phones, region=region
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -11,9 +11,12 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.models import Coverage, Enquiry, Outlet
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity, contacts, typed
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.views import JsonMixin
+
+COVERAGE_DATE = replace(validation.PAST_DATE, noun="coverage date")
+"""Coverage ran today or before: it looks back ("wed" is the last Wednesday) and is never in the future."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +40,7 @@ def clean_url(text: str | None) -> str:
         return ""
     if any(c.isspace() for c in url):
         raise FieldError("url", "A web address cannot contain spaces.")
-    if len(url) > 1000:
-        raise FieldError("url", "This address is longer than 1000 characters.")
+    typed.fit("coverage.url", url, field="url")
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -53,19 +55,18 @@ def clean_url(text: str | None) -> str:
     return url
 
 
-def parse_date(value: str | date | None) -> date | None:
-    """A publication date from a date or an ISO string (2026-11-25); blank means unknown."""
+def parse_date(value: str | date | None, *, tz: str = "Europe/London", now: datetime | None = None) -> date | None:
+    """The day coverage ran, from a date or everyday words ("yesterday", "wed", "25/11"); blank means unknown."""
     if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     if isinstance(value, datetime):
         return value.date()
-    text = value.strip()
-    if not text:
+    if not value.strip():
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise FieldError("date", f"Could not read '{text}' as a date. Write it as 2026-11-25.") from None
+        return validation.parse_day(value, now=now, tz=tz, window=COVERAGE_DATE)
+    except validation.WhenError as exc:
+        raise FieldError("date", str(exc)) from None
 
 
 def add_coverage(
@@ -78,14 +79,14 @@ def add_coverage(
     url: str = "",
     headline: str = "",
     note: str = "",
+    tz: str = "Europe/London",
+    now: datetime | None = None,
 ) -> Coverage:
     """Link the article or broadcast that came of an enquiry (the enquiry's outlet unless another is named)."""
     clean = clean_url(url)
-    day = parse_date(published_on)
-    title = validation.clean_text(headline)
-    if len(title) > 500:
-        raise FieldError("headline", "Keep the headline under 500 characters.")
-    text = validation.clean_text(note, multiline=True)
+    day = parse_date(published_on, tz=tz, now=now)
+    title = typed.clean("coverage.headline", headline, field="headline")
+    text = typed.clean("coverage.note", note, field="note", multiline=True)
     if not (clean or title or text):
         raise FieldError("url", "Give the link, the headline or a note saying where it ran.")
     enquiry = session.get(Enquiry, enquiry_id)

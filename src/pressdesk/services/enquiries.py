@@ -15,7 +15,7 @@ from pressdesk.models import (
     Release,
     utcnow,
 )
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity, contacts, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.status import check_move
@@ -32,24 +32,25 @@ def parse_priority(text: str | None) -> str:
 
 
 def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | None = None) -> datetime | None:
-    """Read a deadline typed in everyday words, in the desk's time zone; blank means none."""
+    """Read a deadline typed in everyday words, in the desk's time zone; blank means none.
+
+    The one reader the TUI's preview and every save call: at most a day past, at most two years ahead.
+    """
     if value is None or isinstance(value, datetime):
         return value
     if not value.strip():
         return None
     try:
-        return validation.parse_when(value, now=now or utcnow(), tz=tz)
+        return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError("deadline", str(exc)) from None
 
 
 def clean_subject(text: str | None) -> str:
     """A one-line subject, required."""
-    subject = validation.clean_text(text or "")
+    subject = typed.clean("enquiry.subject", text, field="subject")
     if not subject:
         raise FieldError("subject", "Enter what the journalist wants, in a few words.")
-    if len(subject) > 500:
-        raise FieldError("subject", "Keep the subject under 500 characters; put the rest in notes.")
     return subject
 
 
@@ -95,6 +96,9 @@ def log_enquiry(
     prio = parse_priority(priority)
     chan = contacts.parse_channel(channel)
     due = parse_deadline(deadline, tz=tz, now=now)
+    typed.clean("outlet.name", outlet, field="outlet")
+    assigned = typed.clean("enquiry.officer", officer if officer is not None else who, field="officer")
+    text = typed.clean("enquiry.notes", notes, field="notes", multiline=True)
     drafts = []
     if phone and phone.strip():
         drafts.append(contacts.phone_draft(phone, region=region, keep_invalid=keep_invalid_phone))
@@ -110,7 +114,7 @@ def log_enquiry(
     if person is None and journalist:
         person = contacts.find_journalist_by_name_and_outlet(session, journalist, outlet)
     if person is None:
-        name = validation.clean_text(journalist or "")
+        name = typed.clean("journalist.name", journalist, field="journalist")
         if not name:
             raise FieldError(
                 "journalist",
@@ -138,8 +142,8 @@ def log_enquiry(
         deadline=due,
         priority=prio,
         status="new",
-        officer=validation.clean_text(officer if officer is not None else who),
-        notes=validation.clean_text(notes, multiline=True),
+        officer=assigned,
+        notes=text,
         updated_by=who,
     )
     session.add(enquiry)
@@ -222,8 +226,8 @@ def assign(
     session: Session, *, who: str, enquiry_id: int, officer: str, expected_version: int | None = None
 ) -> Enquiry:
     """Give an enquiry to an officer (blank to unassign)."""
+    name = typed.clean("enquiry.officer", officer, field="officer")
     enquiry = _load(session, enquiry_id)
-    name = validation.clean_text(officer)
     return _apply(
         session,
         enquiry,
@@ -291,7 +295,7 @@ def update_enquiry(
             raise FieldError("release", f"There is no release {release_id}.")
         values["release_id"] = release_id
     if officer is not None:
-        values["officer"] = validation.clean_text(officer)
+        values["officer"] = typed.clean("enquiry.officer", officer, field="officer")
     changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
     return _apply(
         session,
@@ -306,7 +310,7 @@ def update_enquiry(
 
 def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: datetime | None = None) -> Enquiry:
     """Append a dated note; notes never conflict with other edits, so the version stays."""
-    note = validation.clean_text(text, multiline=True)
+    note = typed.clean("enquiry.notes", text, field="note", multiline=True)
     if not note:
         raise FieldError("note", "The note is empty.")
     enquiry = _load(session, enquiry_id)

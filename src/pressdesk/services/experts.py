@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.models import Expert
-from pressdesk.services import contacts
+from pressdesk.services import contacts, typed
 from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
 
@@ -47,18 +47,19 @@ def update_expert(
         if key not in TEXT_FIELDS:
             raise FieldError(key, "This field cannot be edited here.")
         if key == "name":
-            values[key] = contacts.clean_name(value, "name")
-        elif key in ("topics", "languages"):
-            values[key] = _keywords(value)
+            values[key] = contacts.clean_name(value, "name", column="expert.name")
+        elif key == "languages":
+            values[key] = contacts.clean_languages(value)
+        elif key == "topics":
+            values[key] = typed.fit("expert.topics", _keywords(value), field="topics")
         else:
-            values[key] = validation.clean_text(value, multiline=key in ("notes", "conflicts")).rstrip(
-                "." if key == "honorific" else ""
-            )
+            text = typed.clean(f"expert.{key}", value, field=key, multiline=key in ("notes", "conflicts"))
+            values[key] = text.rstrip("." if key == "honorific" else "")
     if working_hours is not None:
         parse_working_hours(working_hours)
-        values["working_hours"] = working_hours.strip()
+        values["working_hours"] = typed.clean("expert.working_hours", working_hours, field="working hours")
     if blocked_dates is not None:
-        spans = parse_blocked_dates(blocked_dates)
+        spans = parse_blocked_dates(typed.clean("expert.blocked_dates", blocked_dates, field="blocked dates"))
         values["blocked_dates"] = ", ".join(
             a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in spans
         )

@@ -25,7 +25,7 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.models import InterviewStatus as S
-from pressdesk.services import activity, contacts, enquiries, routing
+from pressdesk.services import activity, contacts, enquiries, routing, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import DeskError, FieldError, IllegalMove, NotFound
 from pressdesk.services.views import JsonMixin
@@ -73,9 +73,24 @@ def parse_slot(value: str | datetime | None, *, field: str, tz: str, now: dateti
     if not value.strip():
         return None
     try:
-        return validation.parse_when(value, now=now or utcnow(), tz=tz)
+        return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError(field, str(exc)) from None
+
+
+def read_slot(
+    start: str | datetime | None, end: str | datetime | None = None, *, tz: str, now: datetime | None = None
+) -> tuple[datetime, datetime]:
+    """The interview's (start, end) as schedule() books them: the end counts from the start, 30 minutes by default."""
+    begins = parse_slot(start, field="start", tz=tz, now=now)
+    if begins is None:
+        raise FieldError("start", "Say when the interview starts, e.g. thu 10:00 or tomorrow 9am.")
+    ends = parse_slot(end, field="end", tz=tz, now=begins) or begins + DEFAULT_LENGTH
+    if ends <= begins:
+        raise FieldError("end", "The interview must end after it starts.")
+    if ends - begins > timedelta(hours=12):
+        raise FieldError("end", "An interview longer than 12 hours is probably a typing slip; check the end time.")
+    return begins, ends
 
 
 def _load(session: Session, request_id: int) -> InterviewRequest:
@@ -176,9 +191,9 @@ def decline(
     now: datetime | None = None,
 ) -> list[routing.Suggestion]:
     """The expert said no: record it, send the enquiry back to triaged if nobody else is on it, suggest others."""
+    why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
     name = _expert_name(session, request.expert_id)
-    why = validation.clean_text(reason, multiline=True)
     notes = f"{request.notes}\n{why}".strip() if why else request.notes
     _change(
         session,
@@ -197,9 +212,9 @@ def cancel(
     session: Session, *, who: str, request_id: int, reason: str = "", expected_version: int | None = None
 ) -> InterviewRequest:
     """Call the interview off (the journalist dropped it, or the desk did); the enquiry follows."""
+    why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
     name = _expert_name(session, request.expert_id)
-    why = validation.clean_text(reason, multiline=True)
     _change(
         session,
         request,
@@ -243,17 +258,8 @@ def schedule(
 ) -> InterviewRequest:
     """Book an accepted request (or move a booked one): slot, format and place or link; the enquiry is scheduled."""
     kind = parse_format(format)
-    begins = parse_slot(start, field="start", tz=tz, now=now)
-    if begins is None:
-        raise FieldError("start", "Say when the interview starts, e.g. thu 10:00 or tomorrow 9am.")
-    ends = parse_slot(end, field="end", tz=tz, now=begins) or begins + DEFAULT_LENGTH
-    if ends <= begins:
-        raise FieldError("end", "The interview must end after it starts.")
-    if ends - begins > timedelta(hours=12):
-        raise FieldError("end", "An interview longer than 12 hours is probably a typing slip; check the end time.")
-    where = validation.clean_text(place)
-    if len(where) > 400:
-        raise FieldError("place", "Keep the place or link under 400 characters.")
+    begins, ends = read_slot(start, end, tz=tz, now=now)
+    where = typed.clean("interview_request.place", place, field="place")
     request = _load(session, request_id)
     enquiry = session.get(Enquiry, request.enquiry_id)
     if enquiry is not None and enquiry.status in ("done", "declined", "withdrawn"):

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from pressdesk import validation
 from pressdesk.models import Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity, contacts, typed
 from pressdesk.services.errors import FieldError
 
 
@@ -81,15 +81,15 @@ def create_release(
     press_contacts: Sequence[ContactSpec] = (),
 ) -> ReleaseOutcome:
     """Store a release, linking existing experts and press contacts and creating new ones."""
-    clean_title = validation.clean_text(title)
+    clean_title = typed.clean("release.title", title, field="title")
     if not clean_title:
         raise FieldError("title", "A release needs a title.")
     release = Release(
         title=clean_title,
         issued_on=issued_on,
         embargo_until=embargo_until,
-        body=validation.clean_text(body, multiline=True),
-        source=validation.clean_text(source),
+        body=typed.clean("release.body", body, field="body", multiline=True),
+        source=typed.clean("release.source", source, field="source"),
         updated_by=who,
     )
     session.add(release)

@@ -9,9 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlmodel import Session
 
-from pressdesk import validation
 from pressdesk.models import Enquiry, Release, Statement
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity, contacts, typed
 from pressdesk.services.errors import DeskError, FieldError, NotFound
 from pressdesk.services.routing import phrases, word_forms, words
 from pressdesk.services.views import JsonMixin
@@ -59,18 +58,14 @@ def _view(s: Statement, score: float = 0.0, matched: tuple[str, ...] = ()) -> St
 
 def _clean(title: str | None, body: str | None, topics: str | None, approved_by: str | None) -> dict:
     """Check and tidy a statement's fields, naming the first bad one."""
-    clean_title = validation.clean_text(title or "")
+    clean_title = typed.clean("statement.title", title, field="title")
     if not clean_title:
         raise FieldError("title", "Give the statement a short title.")
-    if len(clean_title) > 300:
-        raise FieldError("title", "Keep the title under 300 characters.")
-    clean_body = validation.clean_text(body or "", multiline=True)
+    clean_body = typed.clean("statement.body", body, field="body", multiline=True)
     if not clean_body:
         raise FieldError("body", "Enter the approved wording.")
-    clean_by = validation.clean_text(approved_by or "")
-    if len(clean_by) > 120:
-        raise FieldError("approved by", "Keep the name under 120 characters.")
-    clean_topics = ", ".join(shown for shown, _ in phrases(validation.clean_text(topics or "")))
+    clean_by = typed.clean("statement.approved_by", approved_by, field="approved by")
+    clean_topics = ", ".join(shown for shown, _ in phrases(typed.clean("statement.topics", topics, field="topics")))
     return {"title": clean_title, "body": clean_body, "topics": clean_topics, "approved_by": clean_by}
 
 

@@ -118,7 +118,9 @@ class Backend:
 
         st = self.settings
         with self.desk.write() as s:
-            enquiry = enquiries.log_enquiry(s, who=st.officer, region=st.region, tz=st.timezone, **form)
+            enquiry = enquiries.log_enquiry(
+                s, who=st.officer, region=st.region, tz=st.timezone, now=self.clock(), **form
+            )
             return enquiry.id
 
     # --- acting on an enquiry -------------------------------------------------------------
@@ -161,7 +163,13 @@ class Backend:
         st = self.settings
         with self.desk.write() as s:
             enquiries.set_deadline(
-                s, who=st.officer, tz=st.timezone, enquiry_id=enquiry_id, deadline=text, expected_version=version
+                s,
+                who=st.officer,
+                tz=st.timezone,
+                enquiry_id=enquiry_id,
+                deadline=text,
+                expected_version=version,
+                now=self.clock(),
             )
 
     def update_enquiry(self, enquiry_id: int, version: int | None, **fields: Any) -> None:
@@ -171,14 +179,20 @@ class Backend:
         st = self.settings
         with self.desk.write() as s:
             enquiries.update_enquiry(
-                s, who=st.officer, tz=st.timezone, enquiry_id=enquiry_id, expected_version=version, **fields
+                s,
+                who=st.officer,
+                tz=st.timezone,
+                enquiry_id=enquiry_id,
+                expected_version=version,
+                now=self.clock(),
+                **fields,
             )
 
     def preview_deadline(self, text: str) -> datetime | None:
-        """What a typed deadline means (raises FieldError when it means nothing)."""
+        """What a typed deadline means, read as saving reads it (same reader, same clock); FieldError if refused."""
         from pressdesk.services.enquiries import parse_deadline
 
-        return parse_deadline(text, tz=self.settings.timezone)
+        return parse_deadline(text, tz=self.settings.timezone, now=self.clock())
 
     # --- people, releases, search ---------------------------------------------------------
 
@@ -297,11 +311,11 @@ class Backend:
                 s, who=st.officer, request_id=request_id, reason=reason, expected_version=version, tz=st.timezone
             )
 
-    def preview_slot(self, text: str) -> datetime | None:
-        """What a typed interview time means (raises FieldError when it means nothing)."""
-        from pressdesk.services.interviews import parse_slot
+    def preview_slot(self, start: str, end: str | None = None) -> tuple[datetime, datetime]:
+        """The (start, end) an interview would be booked for, read as saving reads them; FieldError if refused."""
+        from pressdesk.services.interviews import read_slot
 
-        return parse_slot(text, field="start", tz=self.settings.timezone)
+        return read_slot(start, end or None, tz=self.settings.timezone, now=self.clock())
 
     def schedule_interview(
         self,
@@ -328,6 +342,7 @@ class Backend:
                 place=place,
                 expected_version=version,
                 tz=st.timezone,
+                now=self.clock(),
             )
 
     def complete_interview(self, request_id: int, version: int | None = None) -> str:
@@ -360,7 +375,14 @@ class Backend:
         from pressdesk.services import coverage
 
         with self.desk.write() as s:
-            return coverage.add_coverage(s, who=self.settings.officer, enquiry_id=enquiry_id, **fields).id
+            return coverage.add_coverage(
+                s,
+                who=self.settings.officer,
+                enquiry_id=enquiry_id,
+                tz=self.settings.timezone,
+                now=self.clock(),
+                **fields,
+            ).id
 
     def matching_statements(self, subject: str, release_id: int | None = None, limit: int = 5) -> list:
         """Current statements that fit a subject (and release), best first."""
@@ -396,7 +418,9 @@ class Backend:
 
         st = self.settings
         with self.desk.write() as s:
-            enquiry = enquiries.log_enquiry(s, who=st.officer, region=st.region, tz=st.timezone, **form)
+            enquiry = enquiries.log_enquiry(
+                s, who=st.officer, region=st.region, tz=st.timezone, now=self.clock(), **form
+            )
             try:
                 statements.give_statement(s, who=st.officer, enquiry_id=enquiry.id, statement_id=statement_id)
             except FieldError as exc:  # checked before anything is written: the enquiry is kept

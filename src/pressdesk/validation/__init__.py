@@ -18,17 +18,27 @@ _EXPORTS = {
     "looks_like_phone": "phones",
     "parse_phone": "phones",
     "phone_key": "phones",
+    "LanguageError": "languages",
+    "parse_languages": "languages",
     "clean_text": "text",
     "WhenError": "when",
+    "DEADLINE": "when",
+    "PAST_DATE": "when",
+    "Window": "when",
+    "parse_day": "when",
     "due_state": "when",
     "format_countdown": "when",
     "parse_when": "when",
 }
 
 __all__ = [
+    "DEADLINE",
+    "PAST_DATE",
     "EmailResult",
+    "LanguageError",
     "PhoneResult",
     "WhenError",
+    "Window",
     "clean_text",
     "due_state",
     "email_key",
@@ -36,6 +46,8 @@ __all__ = [
     "format_countdown",
     "looks_like_phone",
     "parse_email",
+    "parse_languages",
+    "parse_day",
     "parse_phone",
     "parse_when",
     "phone_key",
@@ -43,9 +55,19 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
+    from pressdesk.validation.languages import LanguageError, parse_languages
     from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
     from pressdesk.validation.text import clean_text
-    from pressdesk.validation.when import WhenError, due_state, format_countdown, parse_when
+    from pressdesk.validation.when import (
+        DEADLINE,
+        PAST_DATE,
+        WhenError,
+        Window,
+        due_state,
+        format_countdown,
+        parse_day,
+        parse_when,
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -11,6 +11,8 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 from phonenumbers import ValidationResult as _Reason
 
+from pressdesk.validation.text import clean_text
+
 __all__ = ["PhoneResult", "find_phones", "looks_like_phone", "parse_phone", "phone_key"]
 
 _KINDS: dict[int, str] = {
@@ -53,6 +55,11 @@ _TRUNK_RE = re.compile(r"^(\D*?(?:\+|00)\s*\d{1,3})[\s.\-]*\(\s*0\s*\)")
 _IDD_RE = re.compile(r"^((?:tel:)?\s*)00\s*(?=\d)", re.IGNORECASE)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\b")
 _PHONE_PUNCT = set(" +()-./\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# A second "+" after digits: "+442078733260 +1" is one number and a stray fragment, never a US number.
+_STRAY_PLUS_RE = re.compile(r"\d[^+]*(\+.*)$")
+_ONE_NUMBER = "give one number, with its country code once"
+# A number spelt with letters: digits first, then letters, digits and phone punctuation.
+_VANITY_RE = re.compile(r"\+?[\d\s().-]*\d[\s().-]*[A-Za-z][A-Za-z\d\s().-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +217,31 @@ def _try_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | Numb
         return exc
 
 
+def _vanity(core: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """A number spelt in letters ("1-800-FLOWERS", "0800 CALL NOW"), read off a dial pad; None when it is not one.
+
+    It takes three or more letters, not only O, I and L (those are digits typed wrongly), and a
+    digit before them. Letters past the number's length are not dialled ("1-800-CONTACTS" is
+    1-800-CONTACT), as long as three of them stay in the number; a North American number written
+    "1-800-..." is read with its country code 1 even on a desk in another region.
+    """
+    letters = "".join(ch for ch in core if ch.isalpha())
+    if not (_VANITY_RE.fullmatch(core) and len(letters) >= 3 and set(letters.upper()) - set("OIL")):
+        return None
+    text = core
+    while sum(ch.isalpha() for ch in text) >= 3:
+        dialled = phonenumbers.convert_alpha_characters_in_number(text)
+        tries = [dialled] + (["+" + dialled] if re.match(r"1\D*[2-9]", dialled) else [])
+        for candidate in tries:
+            number = _try_parse(candidate, region)
+            if isinstance(number, phonenumbers.PhoneNumber) and phonenumbers.is_valid_number(number):
+                return number
+        if not text[-1].isalpha():
+            return None
+        text = text[:-1].rstrip(" -.")
+    return None
+
+
 def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
     """Read a phone number in any common written form; region is the default for national forms."""
     raw = (text or "").strip()
@@ -223,7 +255,12 @@ def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
     core = _core(normal)
     if _count_digits(core) == 0:
         return _failed(raw, f"This is not a phone number: it has no digits ({_EXAMPLE}).")
+    if stray := _STRAY_PLUS_RE.search(core):
+        return _failed(raw, f"“{clean_text(stray.group(1))}” after the number is not part of it: {_ONE_NUMBER}.")
     if any(ch.isalpha() for ch in core):
+        vanity = _vanity(core, region)
+        if vanity is not None:
+            return _result(raw, vanity)
         return _failed(
             raw,
             "This number has letters in it: use only digits, spaces and + ( ) - . "

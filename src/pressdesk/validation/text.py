@@ -26,18 +26,28 @@ _INVISIBLE_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\
 # ZWNJ / ZWJ are kept only between two visible characters (emoji sequences, Indic and
 # Persian words); anywhere else they are dropped.
 _JOINER_RE = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
+# The same sequences with ESC written as "^" (how Textual types out an ESC inside a bracketed
+# paste) or as caret notation "^[": OSC to its BEL/^G/ST or the end of the line; DCS and APC
+# only when terminated; CSI with parameters ("^[31m", "^[?25l"), in the "^[[" form, or the
+# bare resets "^[m", "^[H", "^[J", "^[K". "2^[1]" or "^_^" are left alone.
+_CARET_STRING_RE = re.compile(
+    r"\^\[?\]\d+;[^\n\x07]*?(?:\x07|\^G|\^\[?\\|$)|\^\[?[P_][^\n]*?(?:\^G|\^\[?\\)", re.MULTILINE
+)
+_CARET_CSI_RE = re.compile(r"\^\[(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|[\x30-\x3f]+[\x20-\x2f]*[@A-Za-z`~]|[mHJK])")
 _LINE_SEP_RE = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 _BREAKS_RE = re.compile(r"[ \t]*[\t\n][\t\n ]*")
 
 
 def clean_text(text: str | None, *, multiline: bool = False) -> str:
-    """Remove terminal escapes, control and invisible bidi characters; keep markup as typed."""
+    """Remove terminal escapes (also as "^[" caret remnants), control and invisible bidi characters; keep markup."""
     if not text:
         return ""
     text = _LINE_SEP_RE.sub("\n", text)
     text = _STRING_CMD_RE.sub("", text)
     text = _CSI_RE.sub("", text)
     text = _ESC_RE.sub("", text)
+    text = _CARET_STRING_RE.sub("", text)
+    text = _CARET_CSI_RE.sub("", text)
     text = _CONTROL_RE.sub("", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _JOINER_RE.sub("", text)

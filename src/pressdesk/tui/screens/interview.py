@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -129,8 +128,9 @@ class ScheduleScreen(ModalScreen[bool | None]):
 
     @on(Input.Changed, "#start")
     def _start_changed(self, event: Input.Changed) -> None:
-        """Say what the typed time means."""
+        """Say what the typed time means; the end counts from it, so say that again too."""
         self._preview("start", event.value)
+        self._preview("end", self.query_one("#end", Input).value)
 
     @on(Input.Changed, "#end")
     def _end_changed(self, event: Input.Changed) -> None:
@@ -138,19 +138,19 @@ class ScheduleScreen(ModalScreen[bool | None]):
         self._preview("end", event.value)
 
     def _preview(self, field: str, text: str) -> None:
-        """Preview a time typed in everyday words (parsing only, no database)."""
+        """Preview a time typed in everyday words as saving reads it: the end counts from the start (no database)."""
         if not text.strip():
             _say(self, field, "")
             return
+        start = self.query_one("#start", Input).value
         try:
-            when = self.app.backend.preview_slot(text)
+            begins, ends = self.app.backend.preview_slot(start, text if field == "end" else None)
         except DeskError as exc:
-            _say(self, field, exc.reason if isinstance(exc, FieldError) else exc.message)
+            mine = not isinstance(exc, FieldError) or exc.field == field
+            _say(self, field, (exc.reason if isinstance(exc, FieldError) else exc.message) if mine else "")
             return
-        if when is None:
-            _say(self, field, "")
-            return
-        ahead = countdown_cell(when, datetime.now(UTC)).plain
+        when = ends if field == "end" else begins
+        ahead = countdown_cell(when, self.app.backend.clock()).plain
         _say(self, field, f"→ {local(when, self.app.settings.timezone, '%a %d %b %Y %H:%M')} ({ahead})", "green")
 
     def action_save(self) -> None:
@@ -211,7 +211,7 @@ class CoverageScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         """The five fields."""
         r = self.row
-        today = datetime.now(ZoneInfo(self.app.settings.timezone)).date().isoformat()
+        today = self.app.backend.clock().astimezone(ZoneInfo(self.app.settings.timezone)).date().isoformat()
         with Vertical(classes="dialog form form-dialog"):
             yield Static(line(("Coverage for ", "bold"), (f"#{r.id} ", "bold"), (r.subject, "bold")))
             yield Label("Web address")

@@ -1,0 +1,82 @@
+"""How long each text a person types may be: the one table the models declare and the services enforce.
+
+Light on purpose (no imports), so the settings can hold the officer's name to it at start-up
+without loading the models.
+"""
+
+from __future__ import annotations
+
+COLUMN_LENGTHS: dict[str, int] = {
+    "tracked.updated_by": 120,
+    "outlet.name": 200,
+    "outlet.name_key": 200,
+    "outlet.country": 2,
+    "outlet.kind": 40,
+    "outlet.website": 300,
+    "journalist.name": 200,
+    "journalist.role": 200,
+    "journalist.beat": 200,
+    "journalist.preferred_channel": 20,
+    "expert.name": 200,
+    "expert.honorific": 40,
+    "expert.title": 200,
+    "expert.affiliation": 200,
+    "expert.languages": 200,
+    "expert.working_hours": 40,
+    "press_contact.name": 200,
+    "press_contact.organisation": 200,
+    "contact_point.kind": 10,
+    "contact_point.raw": 320,
+    "contact_point.value": 320,
+    "contact_point.extension": 20,
+    "contact_point.lookup_key": 320,
+    "contact_point.label": 40,
+    "release.title": 400,
+    "release.source": 400,
+    "statement.title": 300,
+    "statement.approved_by": 120,
+    "enquiry.channel": 20,
+    "enquiry.type": 20,
+    "enquiry.subject": 500,
+    "enquiry.priority": 10,
+    "enquiry.status": 20,
+    "enquiry.officer": 120,
+    "interview_request.status": 20,
+    "interview_request.format": 20,
+    "interview_request.place": 400,
+    "coverage.url": 1000,
+    "coverage.headline": 500,
+    "activity.who": 120,
+    "activity.action": 40,
+    "activity.entity": 40,
+}
+"""Lengths declared on the columns ("table.column" -> characters); models/tables.py reads them from here."""
+
+TEXT_LENGTHS: dict[str, int] = {
+    "journalist.notes": 20_000,
+    "expert.topics": 2_000,
+    "expert.blocked_dates": 2_000,
+    "expert.conflicts": 5_000,
+    "expert.notes": 20_000,
+    "press_contact.notes": 20_000,
+    "release.body": 2_000_000,
+    "statement.body": 20_000,
+    "statement.topics": 2_000,
+    "enquiry.notes": 20_000,
+    "interview_request.notes": 20_000,
+    "coverage.note": 20_000,
+}
+"""Columns stored as free text, without a declared length: the most one entry may hold (a note, a release body)."""
+
+
+def max_length(column: str) -> int:
+    """The most characters a value of "table.column" may have; KeyError for a column that holds no typed text."""
+    return COLUMN_LENGTHS[column] if column in COLUMN_LENGTHS else TEXT_LENGTHS[column]
+
+
+def too_long(column: str, text: str) -> str:
+    """Why the text is too long for its column, or "" when it fits."""
+    limit = max_length(column)
+    if len(text) <= limit:
+        return ""
+    return f"Keep this to {limit:,} characters or fewer (it has {len(text):,})."
