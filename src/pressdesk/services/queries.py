@@ -149,19 +149,20 @@ def enquiry_number(text: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def enquiry_text_filters(session: Session, text: str, *, match_limit: int = 5000) -> list:
+def enquiry_text_filters(session: Session, text: str, *, match_limit: int = 5000, cache: dict | None = None) -> list:
     """WHERE clauses for enquiries matching a text, best first: its number; every word at a word start of its
     subject, notes, journalist or outlet; every word anywhere in them. Any one of them is a match."""
     number = enquiry_number(text)
     filters = [Enquiry.id == number] if number is not None else []
-    own = ranked_ids(session, "enquiry", text, limit=match_limit)
+    own = ranked_ids(session, "enquiry", text, limit=match_limit, cache=cache)
     if own is None:
         return [*filters, func.lower(Enquiry.subject).like(like_pattern(text), escape="\\")]
-    people = ranked_ids(session, "journalist", text, limit=max(50, match_limit // 10)) or Matches()
-    outlets = ranked_ids(session, "outlet", text, limit=20) or Matches()
+    people = ranked_ids(session, "journalist", text, limit=1000, cache=cache) or Matches()
+    outlets = ranked_ids(session, "outlet", text, limit=100, cache=cache) or Matches()
+    most = (max(50, match_limit // 10), 20)  # journalists, outlets: the best ones, as each brings many enquiries
     for ids, journalists, outlet_ids in (
-        (own.at_word_starts, people.at_word_starts, outlets.at_word_starts),
-        (own.inside_words, people.inside_words, outlets.inside_words),
+        (own.at_word_starts, people.at_word_starts[: most[0]], outlets.at_word_starts[: most[1]]),
+        (own.inside_words, people.inside_words[: most[0]], outlets.inside_words[: most[1]]),
     ):
         clauses = [Enquiry.id.in_(ids)] if ids else []
         clauses += [Enquiry.journalist_id.in_(journalists)] if journalists else []
@@ -321,44 +322,50 @@ def _people_matching(session: Session, kind: str, text: str) -> list[int]:
     return people_ranked(session, kind, text).ids
 
 
-def people_ranked(session: Session, kind: str, text: str) -> Matches:
+def _point_owners(session: Session, text: str, cache: dict) -> dict[str, Matches]:
+    """People of each kind owning a phone or email that matches the text: the number itself, or every word
+    at a word start (an email's name or domain), before fragments inside a word (part of a number)."""
+    if "point_owners" in cache:
+        return cache["point_owners"]
+    owners = {kind: (set(), set()) for kind in OWNER_COLUMNS}
+    columns = [getattr(ContactPoint, c) for c in OWNER_COLUMNS.values()]
+    key = validation.phone_key(text) if validation.looks_like_phone(text) else None
+    if key:
+        for row in session.execute(
+            select(*columns).where(ContactPoint.kind == "phone", ContactPoint.lookup_key == key)
+        ):
+            for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
+                owners[kind][0].add(owner)
+    points = ranked_ids(session, "contact_point", text.replace(" ", ""), limit=1000, cache=cache) or Matches()
+    if points.ids:
+        at_starts = set(points.at_word_starts)
+        for point_id, *row in session.execute(select(ContactPoint.id, *columns).where(ContactPoint.id.in_(points.ids))):
+            for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
+                owners[kind][0 if point_id in at_starts else 1].add(owner)
+    found = {kind: Matches(sorted(a - {None}), sorted(b - a - {None})) for kind, (a, b) in owners.items()}
+    cache["point_owners"] = found
+    return found
+
+
+def people_ranked(session: Session, kind: str, text: str, *, cache: dict | None = None) -> Matches:
     """People of one kind matching the text: those whose name, details, email or outlet have every word at a
     word start (or whose number it is) first, then those matching inside a word (a fragment of a number)."""
-    starts: set[int] = set()
-    inside: set[int] = set()
+    cache = {} if cache is None else cache
     model = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}[kind]
-    own = ranked_ids(session, kind, text, limit=1000)
+    points = _point_owners(session, text, cache)[kind]
+    starts, inside = set(points.at_word_starts), set(points.inside_words)
+    own = ranked_ids(session, kind, text, limit=1000, cache=cache)
     if own is None:
-        starts |= set(
-            session.execute(
-                select(model.id).where(func.lower(model.name).like(like_pattern(text), escape="\\"))
-            ).scalars()
-        )
+        name = func.lower(model.name).like(like_pattern(text), escape="\\")
+        starts |= set(session.execute(select(model.id).where(name)).scalars())
     else:
         starts |= set(own.at_word_starts)
         inside |= set(own.inside_words)
-    column = getattr(ContactPoint, OWNER_COLUMNS[kind])
-    key = validation.phone_key(text) if validation.looks_like_phone(text) else None
-    if key:
-        starts |= set(
-            session.execute(
-                select(column).where(ContactPoint.kind == "phone", ContactPoint.lookup_key == key)
-            ).scalars()
-        )
-    points = ranked_ids(session, "contact_point", text.replace(" ", ""), limit=1000) or Matches()
-    if points.ids:
-        word_points = set(points.at_word_starts)
-        for point_id, owner in session.execute(
-            select(ContactPoint.id, column).where(ContactPoint.id.in_(points.ids), column.is_not(None))
-        ):
-            (starts if point_id in word_points else inside).add(owner)
     if kind == "journalist":
-        outlets = ranked_ids(session, "outlet", text, limit=100) or Matches()
+        outlets = ranked_ids(session, "outlet", text, limit=100, cache=cache) or Matches()
         for found, into in ((outlets.at_word_starts, starts), (outlets.inside_words, inside)):
             if found:
                 into |= set(session.execute(select(Journalist.id).where(Journalist.outlet_id.in_(found))).scalars())
-    starts.discard(None)
-    inside.discard(None)
     return Matches(sorted(starts), sorted(inside - starts))
 
 

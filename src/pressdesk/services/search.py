@@ -42,7 +42,7 @@ def _person_hit(p: PersonRow) -> SearchHit:
     )
 
 
-def _people(session: Session, text: str, limit: int) -> list[SearchHit]:
+def _people(session: Session, text: str, limit: int, cache: dict) -> list[SearchHit]:
     """Journalists, experts and press contacts, those matching at word starts (or by number) first."""
     listers = {
         "journalist": queries.list_journalists,
@@ -51,15 +51,15 @@ def _people(session: Session, text: str, limit: int) -> list[SearchHit]:
     }
     hits: list[SearchHit] = []
     for kind, lister in listers.items():
-        found = queries.people_ranked(session, kind, text)
+        found = queries.people_ranked(session, kind, text, cache=cache)
         rows = _in_rank_order(lambda ids, n, lister=lister: lister(session, ids=ids, limit=n), found, limit)
         hits += [_person_hit(p) for p in rows]
     return hits
 
 
-def _releases(session: Session, text: str, limit: int) -> list[SearchHit]:
+def _releases(session: Session, text: str, limit: int, cache: dict) -> list[SearchHit]:
     """Releases, those with every word at a word start first, newest first within each."""
-    found = ranked_ids(session, "release", text, limit=limit * 4)
+    found = ranked_ids(session, "release", text, limit=limit * 4, cache=cache)
     if found is None:
         rows = queries.list_releases(session, text=text, limit=limit)
     else:
@@ -85,16 +85,19 @@ def _by_number(session: Session, number: int | None) -> list[SearchHit]:
     return [_enquiry_hit(e) for e in rows]
 
 
-def _enquiries(session: Session, text: str, limit: int) -> list[SearchHit]:
+def _enquiries(session: Session, text: str, limit: int, cache: dict) -> list[SearchHit]:
     """Enquiries by number, then with every word at a word start, then the rest; newest first within each."""
     rows: list = []
-    for where in queries.enquiry_text_filters(session, text, match_limit=limit * 4):
+    newest = (Enquiry.received_at.desc(), Enquiry.id.desc())
+    for where in queries.enquiry_text_filters(session, text, match_limit=limit * 4, cache=cache):
         if len(rows) >= limit:
             break
-        query = queries.enquiry_rows_select().where(where).order_by(Enquiry.received_at.desc(), Enquiry.id.desc())
+        ids = select(Enquiry.id).where(where).order_by(*newest).limit(limit - len(rows))
         if rows:
-            query = query.where(Enquiry.id.not_in([r.id for r in rows]))
-        rows += queries.enquiry_rows(session, query.limit(limit - len(rows)))
+            ids = ids.where(Enquiry.id.not_in([r.id for r in rows]))
+        # the ids first, so the joins and the expert look-up run for these rows only
+        query = queries.enquiry_rows_select().where(Enquiry.id.in_(ids.scalar_subquery())).order_by(*newest)
+        rows += queries.enquiry_rows(session, query)
     return [_enquiry_hit(e) for e in rows]
 
 
@@ -104,10 +107,12 @@ def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
     number = queries.enquiry_number(text or "")
     if not text or len(text.strip()) < 2:
         return _by_number(session, number)
-    people = _people(session, text, limit)
+    cache: dict = {}  # each kind is looked up once for the text
+    people = _people(session, text, limit, cache)
     if fts_query(text) is None and session.get_bind().dialect.name == "sqlite":
         # under three letters: people by name or number, and an enquiry number, never a scan of every enquiry
         return _by_number(session, number) + people
-    enquiries = _enquiries(session, text, limit)
+    enquiries = _enquiries(session, text, limit, cache)
     by_number = [h for h in enquiries if h.id == number]
-    return by_number + people + _releases(session, text, limit) + [h for h in enquiries if h.id != number]
+    releases = _releases(session, text, limit, cache)
+    return by_number + people + releases + [h for h in enquiries if h.id != number]

@@ -32,9 +32,7 @@ SHIFT = 40
 FOLD_FUNCTION = "pressdesk_fold"
 """The SQL name of index_text, called by the search triggers."""
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_PUNCTUATED = re.compile(r"(?<![^\W_])[^\W_]++(?:[^\w\s]++[^\W_]++)+")
-_ASCII_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+_WORD = re.compile(r"[^\W_]+")
 _LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th"}
 )
@@ -48,23 +46,26 @@ def fold(text: str) -> str:
     return bare.casefold().translate(_LETTERS)
 
 
-def _spaced(folded: str) -> list[str]:
-    """The words of folded text, every run of punctuation and spacing a break."""
-    return (folded.translate(_ASCII_NOT_WORD) if folded.isascii() else _NOT_WORD.sub(" ", folded)).split()
-
-
 def words_of(text: str) -> str:
     """Folded words separated by single spaces, punctuation dropped: "IS-K's (threat)" -> "is k s threat"."""
-    return " ".join(_spaced(fold(text)))
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def index_text(text: str | None) -> str:
     """A record's text as the index holds it: a space, its folded words, then each punctuated word joined up."""
     if not text:
         return ""
-    folded = fold(text)
-    joined = [_NOT_WORD.sub("", w) for w in _PUNCTUATED.findall(folded)]
-    return " " + " ".join(_spaced(folded) + joined)
+    words: list[str] = []
+    joined: list[str] = []
+    for token in fold(text).split():
+        if token.isalnum():
+            words.append(token)
+            continue
+        parts = _WORD.findall(token)
+        words += parts
+        if len(parts) > 1:
+            joined.append("".join(parts))
+    return " " + " ".join(words + joined)
 
 
 def register(dbapi_connection) -> None:
@@ -135,33 +136,39 @@ class Matches:
         return self.at_word_starts + self.inside_words
 
 
-def _rowids(session: Session, kind: str, query: str, limit: int) -> list[int]:
-    """Ids of one kind matching an FTS5 query, newest first."""
-    low = CODES[kind] << SHIFT
-    rows = session.execute(
-        text(
-            "SELECT rowid - :low FROM search_index WHERE search_index MATCH :q "
-            "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit"
-        ),
-        {"q": query, "low": low, "high": low + (1 << SHIFT) - 1, "limit": limit},
-    )
-    return [r[0] for r in rows]
+_RANKED = text(
+    "SELECT id, 0 FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :starts "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit) "
+    "UNION ALL SELECT id, 1 FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :anywhere "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit)"
+)
+"""The newest records of one kind (one rowid range) matching at word starts, then matching anywhere."""
 
 
-def ranked_ids(session: Session, kind: str, typed: str, *, limit: int = 200) -> Matches | None:
+def ranked_ids(
+    session: Session, kind: str, typed: str, *, limit: int = 200, cache: dict | None = None
+) -> Matches | None:
     """Records of one kind containing every typed term, word-start matches first (at most limit in all);
-    None when FTS cannot answer (not SQLite, or no term of 3+ characters)."""
-    if session.get_bind().dialect.name != "sqlite":
-        return None
-    terms = search_terms(typed)
-    if terms is None:
-        return None
-    first = _rowids(session, kind, terms.at_word_starts, limit)
-    if len(first) >= limit:
-        return Matches(first)
-    seen = set(first)
-    rest = [i for i in _rowids(session, kind, terms.anywhere, limit) if i not in seen]
-    return Matches(first, rest[: limit - len(first)])
+    None when FTS cannot answer (not SQLite, or no term of 3+ characters). A search asking several questions
+    of the same text passes one cache dict, so each kind is looked up once."""
+    key = (kind, typed, limit)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = None
+    terms = search_terms(typed) if session.get_bind().dialect.name == "sqlite" else None
+    if terms is not None:
+        low = CODES[kind] << SHIFT
+        params = {"low": low, "high": low + (1 << SHIFT) - 1, "limit": limit}
+        rows = session.execute(_RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere})
+        starts: list[int] = []
+        inside: list[int] = []
+        for rid, tier in rows:
+            (starts if tier == 0 else inside).append(rid)
+        seen = set(starts)
+        found = Matches(starts, [i for i in inside if i not in seen][: limit - len(starts)])
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 def matching_ids(session: Session, kind: str, typed: str, *, limit: int = 200) -> list[int] | None:
