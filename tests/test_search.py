@@ -177,4 +177,18 @@ def test_list_releases_json_carries_each_press_contact_from_an_import(tmp_path):
     assert contact["name"] == "Jamie Hose" and contact["kind"] == "press_contact"
     assert contact["outlet"] == "BlueSky Education"
     assert contact["emails"] == ["jamie@bluesky-pr.com"] and contact["phones"] == ["+441582790706"]
-    assert contact["detail"]["release_id"] == release["id"]
+    assert contact["detail"]["latest_release_id"] == release["id"]
+
+
+def test_the_folded_index_can_be_downgraded_to_the_raw_one(demo_desk):
+    from alembic import command
+
+    from pressdesk.store.migrate import alembic_config, current_revision
+
+    command.downgrade(alembic_config(demo_desk), "0003")
+    assert current_revision(demo_desk) == "0003"
+    with demo_desk.read() as s:
+        trigger = s.execute(text("SELECT sql FROM sqlite_master WHERE name = 'search_journalist_ai'")).scalar()
+        raw = s.execute(text("SELECT body FROM search_index WHERE search_index MATCH '\"Élodie\"'")).scalars().all()
+    assert "pressdesk_fold" not in trigger
+    assert any(body.startswith("Élodie Marchand") for body in raw)  # as 0003 indexed it, for 0003's queries

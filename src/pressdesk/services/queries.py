@@ -428,7 +428,7 @@ def list_press_contacts(
     limit: int = 100,
 ) -> list[PersonRow]:
     """Press contacts named on releases, by name, with organisation, emails, phones and the newest release
-    naming them (detail: release_id, release, releases)."""
+    naming them (detail: latest_release_id, latest_release, release_count)."""
     query = select(PressContact).order_by(PressContact.name, PressContact.id)
     if ids is not None:
         query = query.where(PressContact.id.in_(list(ids)))
@@ -452,7 +452,12 @@ def list_press_contacts(
     rows = []
     for c in contacts:
         newest = releases[c.id][0] if releases[c.id] else (None, "")
-        detail = {"release_id": newest[0], "release": newest[1], "releases": len(releases[c.id]), "notes": c.notes}
+        detail = {
+            "latest_release_id": newest[0],
+            "latest_release": newest[1],
+            "release_count": len(releases[c.id]),
+            "notes": c.notes,
+        }
         rows.append(_person("press_contact", c, c.organisation, "", points.get(c.id, []), **detail))
     return rows
 

@@ -29,15 +29,15 @@ def _person_hit(p: PersonRow) -> SearchHit:
         return SearchHit("journalist", p.id, p.name, " · ".join(filter(None, [p.outlet, *p.phones[:1], *p.emails[:1]])))
     if p.kind == "expert":
         return SearchHit("expert", p.id, p.name, " · ".join(filter(None, [p.role, p.outlet])))
-    release = p.detail.get("release") or ""
-    more = p.detail.get("releases", 0) - 1
+    release = p.detail.get("latest_release") or ""
+    more = p.detail.get("release_count", 0) - 1
     came_from = f"release: {release}" + (f" (+{more} more)" if more > 0 else "") if release else ""
     return SearchHit(
         "press_contact",
         p.id,
         p.name,
         " · ".join(filter(None, [p.outlet, came_from])),
-        release_id=p.detail.get("release_id"),
+        release_id=p.detail.get("latest_release_id"),
         release_title=release,
     )
 
