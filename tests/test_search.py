@@ -31,6 +31,11 @@ def test_an_enquiry_number_finds_that_enquiry_first(demo_desk, typed):
     assert found[0].title.startswith("Does the Leeds flood model cover Ireland?")
 
 
+def test_listing_enquiries_by_text_takes_an_enquiry_number(demo_desk):
+    with demo_desk.read() as s:
+        assert 12 in [r.id for r in queries.list_enquiries(s, text="#12", limit=1000)]
+
+
 def test_a_number_that_is_no_enquiry_finds_no_enquiry(demo_desk):
     assert titles(hits(demo_desk, "#9999"), "enquiry") == []
     assert titles(hits(demo_desk, "#99999999999999999999999"), "enquiry") == []

@@ -86,17 +86,18 @@ def _by_number(session: Session, number: int | None) -> list[SearchHit]:
 
 
 def _enquiries(session: Session, text: str, limit: int, cache: dict) -> list[SearchHit]:
-    """Enquiries by number, then with every word at a word start, then the rest; newest first within each."""
+    """Enquiries by number, then with every word at a word start, then the rest; the latest logged first within
+    each (by id: a matching outlet or journalist can bring thousands of enquiries, and their ids come sorted in
+    the indexes, where sorting them by received_at took 70 ms on a desk of a million)."""
     rows: list = []
-    newest = (Enquiry.received_at.desc(), Enquiry.id.desc())
     for where in queries.enquiry_text_filters(session, text, match_limit=limit * 4, cache=cache):
         if len(rows) >= limit:
             break
-        ids = select(Enquiry.id).where(where).order_by(*newest).limit(limit - len(rows))
+        ids = select(Enquiry.id).where(where).order_by(Enquiry.id.desc()).limit(limit - len(rows))
         if rows:
             ids = ids.where(Enquiry.id.not_in([r.id for r in rows]))
         # the ids first, so the joins and the expert look-up run for these rows only
-        query = queries.enquiry_rows_select().where(Enquiry.id.in_(ids.scalar_subquery())).order_by(*newest)
+        query = queries.enquiry_rows_select().where(Enquiry.id.in_(ids.scalar_subquery())).order_by(Enquiry.id.desc())
         rows += queries.enquiry_rows(session, query)
     return [_enquiry_hit(e) for e in rows]
 
