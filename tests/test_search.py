@@ -197,3 +197,16 @@ def test_the_folded_index_can_be_downgraded_to_the_raw_one(demo_desk):
         raw = s.execute(text("SELECT body FROM search_index WHERE search_index MATCH '\"Élodie\"'")).scalars().all()
     assert "pressdesk_fold" not in trigger
     assert any(body.startswith("Élodie Marchand") for body in raw)  # as 0003 indexed it, for 0003's queries
+
+
+def test_the_index_never_refuses_a_write_whatever_the_text(empty_desk):
+    with empty_desk.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO outlet (name, name_key, country, kind, website, version, created_at, updated_at,"
+                " updated_by) VALUES (:name, 'raw', '', '', '', 1, '2026-01-01', '2026-01-01', 't')"
+            ),
+            {"name": "Radio Télé Bytes".encode()},
+        )
+    with empty_desk.read() as s:
+        assert s.execute(text("SELECT body FROM search_index")).scalar() == " radio tele bytes"

@@ -51,10 +51,14 @@ def words_of(text: str) -> str:
     return " ".join(_WORD.findall(fold(text)))
 
 
-def index_text(text: str | None) -> str:
-    """A record's text as the index holds it: a space, its folded words, then each punctuated word joined up."""
+def index_text(text: str | bytes | None) -> str:
+    """A record's text as the index holds it: a space, its folded words, then each punctuated word joined up.
+
+    It runs inside the search triggers, so it never raises: a write must not fail for its index."""
     if not text:
         return ""
+    if not isinstance(text, str):
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
     words: list[str] = []
     joined: list[str] = []
     for token in fold(text).split():
