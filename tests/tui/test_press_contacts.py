@@ -1,4 +1,5 @@
-"""Pilot tests: a release's press contact is shown on the Releases screen and found by the search box."""
+"""Pilot tests: a release's press contact is shown on the Releases screen and found by the search box; an enquiry
+is found by its number."""
 
 from __future__ import annotations
 
@@ -41,3 +42,10 @@ async def test_search_finds_a_press_contact_and_opens_its_release(app):
         assert app.current_mode == "releases"
         assert app.screen.current_row().title.startswith(RELEASE)
         assert "jamie@bluesky-pr.com" in detail_text(app.screen)
+
+
+async def test_search_finds_an_enquiry_by_its_number_and_shows_the_number(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await search_for(pilot, "#12")
+        assert hit_lines(search)[0].startswith("Enquiry       #12 Does the Leeds flood model cover Ireland?")

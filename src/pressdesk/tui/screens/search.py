@@ -40,9 +40,10 @@ LABEL_WIDTH = max(len(label) for label, _ in KINDS.values()) + 1
 
 
 def hit_prompt(hit) -> Text:
-    """One result line: the kind, then the title and subtitle shown literally."""
+    """One result line: the kind (an enquiry with its number), then the title and subtitle shown literally."""
     label, style = KINDS.get(hit.kind, (hit.kind.title(), "bold"))
-    out = line((f"{label:<{LABEL_WIDTH}}", style), hit.title)
+    number = f"#{hit.id} " if hit.kind == "enquiry" else ""
+    out = line((f"{label:<{LABEL_WIDTH}}", style), (number, "dim"), hit.title)
     if hit.subtitle:
         out.append_text(line(("  ·  ", "dim"), (hit.subtitle, "dim")))
     return out
