@@ -87,6 +87,15 @@ def test_a_hyphenated_word_is_found_typed_with_its_hyphen(demo_desk):
     assert enquiries and all("IS-K" in s for s in enquiries)
 
 
+def test_a_hyphenated_word_does_not_match_words_that_merely_start_alike(demo_desk):
+    from pressdesk.services import contacts
+
+    with demo_desk.write() as s:
+        contacts.create_journalist(s, who="t", region="GB", name="Pat Lowe", notes="This is kind of urgent")
+    assert "Pat Lowe" in titles(hits(demo_desk, "kind urgent"), "journalist")
+    assert "Pat Lowe" not in titles(hits(demo_desk, "IS-K"), "journalist")
+
+
 def test_a_word_inside_a_hyphenated_one_ranks_as_a_word(demo_desk):
     found = titles(hits(demo_desk, "risk maps"), "enquiry")
     assert found[0] == "Images: hi-res flood-risk maps and fieldwork photos, with credits"
@@ -209,4 +218,4 @@ def test_the_index_never_refuses_a_write_whatever_the_text(empty_desk):
             {"name": "Radio Télé Bytes".encode()},
         )
     with empty_desk.read() as s:
-        assert s.execute(text("SELECT body FROM search_index")).scalar() == " radio tele bytes"
+        assert s.execute(text("SELECT body FROM search_index")).scalar() == " radio tele bytes "

@@ -2,7 +2,7 @@
 
 What is indexed is `index_text(...)` of each record (migration 0004): case and accents folded ("Élodie Müller" ->
 "elodie muller"), punctuation turned into spaces, a word joined from its punctuated parts added ("IS-K" -> "is k
-isk"), and a space in front, so `" isk"` matches where a word starts and `"isk"` anywhere (in "risk" too). The
+isk"), and a space at each end, so `" isk"` matches where a word starts and `"isk"` anywhere (in "risk" too). The
 triggers call it as the SQL function `pressdesk_fold`, which every connection of a desk registers (`install`).
 """
 
@@ -69,7 +69,7 @@ def index_text(text: str | bytes | None) -> str:
         words += parts
         if len(parts) > 1:
             joined.append("".join(parts))
-    return " " + " ".join(words + joined)
+    return " " + " ".join(words + joined) + " "
 
 
 def register(dbapi_connection) -> None:
@@ -93,23 +93,26 @@ class Terms:
     anywhere: str
 
 
-def _phrase(words: str, *, word_start: bool) -> str:
-    """One FTS5 phrase: a literal substring, led by a space when it must start a word."""
-    return '"' + (" " if word_start else "") + words.replace('"', '""') + '"'
+def _phrase(words: str, *, word_start: bool = False, whole: bool = False) -> str:
+    """One FTS5 phrase: a literal substring, led by a space when it must start a word, between spaces when it
+    must be whole words."""
+    edge = " " if word_start or whole else ""
+    return '"' + edge + words.replace('"', '""') + (" " if whole else "") + '"'
 
 
 def search_terms(typed: str) -> Terms | None:
     """FTS5 queries matching every typed term of 3+ characters once folded (shorter ones, like "Dr", are left
     out); None when no term is long enough for trigrams. A term with punctuation inside ("IS-K") only matches
-    at a word start, so it never matches across words ("this kind")."""
+    as whole words, so it never matches across words ("this kind", "is kind")."""
     starts: list[str] = []
     anywhere: list[str] = []
     for raw in typed.split():
         words = words_of(raw)
         if len(words) < 3:
             continue
-        starts.append(_phrase(words, word_start=True))
-        anywhere.append(_phrase(words, word_start=" " in words))
+        punctuated = " " in words
+        starts.append(_phrase(words, word_start=True, whole=punctuated))
+        anywhere.append(_phrase(words, whole=punctuated))
     if not starts:
         return None
     return Terms(at_word_starts=" ".join(starts), anywhere=" ".join(anywhere))
