@@ -331,11 +331,11 @@ def stamp(when: datetime) -> str:
 
 
 def load_sources() -> dict[str, tuple[int, str]]:
-    """The SOURCES dict of migration 0003 (rowid code and body expression per indexed table)."""
+    """The SOURCES dict of the search-folding migration (rowid code and text expression per indexed table)."""
     import pressdesk.store.migrate as migrate
 
-    path = Path(migrate.__file__).with_name("migrations") / "versions" / "0003_fast_desk_indexes.py"
-    spec = importlib.util.spec_from_file_location("pressdesk_migration_0003", path)
+    (path,) = (Path(migrate.__file__).with_name("migrations") / "versions").glob("*_search_folded.py")
+    spec = importlib.util.spec_from_file_location("pressdesk_migration_search_folded", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -627,7 +627,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     desk.dispose()
     t = phase("open_desk (create + migrate)", t0)
 
+    from pressdesk.store import search
+
     con = sqlite3.connect(path, isolation_level=None)
+    search.register(con)  # the search triggers (and the bulk fill) fold text with it
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = OFF")
     con.execute("PRAGMA cache_size = -1000000")
@@ -728,7 +731,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         con.execute("BEGIN")
         for table, (code, body) in sources.items():
             con.execute(
-                f"INSERT INTO search_index(rowid, body) SELECT ({code} << 40) + NEW.id, {body} FROM {table} AS NEW"
+                f"INSERT INTO search_index(rowid, body) SELECT ({code} << 40) + NEW.id, "
+                f"{search.FOLD_FUNCTION}({body}) FROM {table} AS NEW"
             )
         con.execute("COMMIT")
         t = phase("search_index (INSERT ... SELECT)", t)

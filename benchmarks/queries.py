@@ -88,8 +88,10 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def fts_phrase(text: str) -> str:
-    """The FTS5 query store.search.fts_query builds (every word quoted)."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in text.split())
+    """The FTS5 query store.search builds for the text (every folded word quoted, to match anywhere)."""
+    from pressdesk.store.search import fts_query
+
+    return fts_query(text) or '""'
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pressdesk.services import queries
+from pressdesk.services import queries, search
 
 
 def test_keyset_pages_walk_the_whole_desk_in_urgency_order(demo_desk):
@@ -30,7 +30,7 @@ def test_counts_add_up(demo_desk):
 
 def test_search_finds_each_kind_and_short_text_skips_enquiries(demo_desk):
     with demo_desk.read() as s:
-        kinds = {h.kind for h in queries.search(s, "Taliban")}
-        short = queries.search(s, "Zo")
+        kinds = {h.kind for h in search.search(s, "Taliban")}
+        short = search.search(s, "Zo")
     assert {"expert", "release", "enquiry"} <= kinds
     assert short and {h.kind for h in short} <= {"journalist", "expert"}

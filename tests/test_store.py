@@ -118,10 +118,10 @@ def test_pending_migration_backs_up_the_file_first(tmp_path):
 
 
 def test_search_index_follows_writes(demo_desk):
-    from pressdesk.services import queries
+    from pressdesk.services import queries, search
 
     with demo_desk.read() as s:
-        hits = queries.search(s, "Khorasan")
+        hits = search.search(s, "Khorasan")
     assert any(h.kind == "release" for h in hits)
     with demo_desk.read() as s:
         by_phone = queries.list_journalists(s, text="418 562")

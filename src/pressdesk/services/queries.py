@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, text
+from sqlalchemy import and_, bindparam, case, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from pressdesk import validation
@@ -36,9 +37,8 @@ from pressdesk.services.views import (
     InterviewView,
     PersonRow,
     ReleaseRow,
-    SearchHit,
 )
-from pressdesk.store.search import fts_query, like_pattern, matching_ids
+from pressdesk.store.search import Matches, like_pattern, matching_ids, ranked_ids
 
 ACTIVE_INTERVIEW = ("offered", "accepted", "scheduled", "done")
 
@@ -89,6 +89,16 @@ def _row(r) -> EnquiryRow:
     return EnquiryRow(**r._mapping)
 
 
+def enquiry_rows_select():
+    """The SELECT of EnquiryRows, for a caller to narrow and order."""
+    return _enquiry_select()
+
+
+def enquiry_rows(session: Session, query) -> list[EnquiryRow]:
+    """The EnquiryRows a narrowed enquiry_rows_select() gives."""
+    return [_row(r) for r in session.execute(query)]
+
+
 def list_enquiries(
     session: Session,
     *,
@@ -125,17 +135,40 @@ def list_enquiries(
             Enquiry.id.in_(select(InterviewRequest.enquiry_id).where(InterviewRequest.expert_id == expert_id))
         )
     if text and text.strip():
-        ids = matching_ids(session, "enquiry", text, limit=match_limit)
-        if ids is None:
-            query = query.where(func.lower(Enquiry.subject).like(like_pattern(text), escape="\\"))
-        else:
-            people = matching_ids(session, "journalist", text, limit=max(50, match_limit // 10)) or []
-            query = query.where(or_(Enquiry.id.in_(ids), Enquiry.journalist_id.in_(people)))
+        query = query.where(or_(*enquiry_text_filters(session, text, match_limit=match_limit)))
     if order == "recent":
         query = query.order_by(Enquiry.received_at.desc(), Enquiry.id.desc())
     else:
         query = query.order_by(Enquiry.deadline.is_(None), Enquiry.deadline, Enquiry.id)
     return [_row(r) for r in session.execute(query.limit(limit).offset(offset))]
+
+
+def enquiry_number(text: str) -> int | None:
+    """The enquiry number typed as "12" or "#12", if that is all that was typed."""
+    found = re.fullmatch(r"#?\s*(\d{1,18})", text.strip())
+    return int(found.group(1)) if found else None
+
+
+def enquiry_text_filters(session: Session, text: str, *, match_limit: int = 5000, cache: dict | None = None) -> list:
+    """WHERE clauses for enquiries matching a text, best first: its number; every word at a word start of its
+    subject, notes, journalist or outlet; every word anywhere in them. Any one of them is a match."""
+    number = enquiry_number(text)
+    filters = [Enquiry.id == number] if number is not None else []
+    own = ranked_ids(session, "enquiry", text, limit=match_limit, cache=cache)
+    if own is None:
+        return [*filters, func.lower(Enquiry.subject).like(like_pattern(text), escape="\\")]
+    people = ranked_ids(session, "journalist", text, limit=1000, cache=cache) or Matches()
+    outlets = ranked_ids(session, "outlet", text, limit=100, cache=cache) or Matches()
+    most = (max(50, match_limit // 10), 20)  # journalists, outlets: the best ones, as each brings many enquiries
+    for ids, journalists, outlet_ids in (
+        (own.at_word_starts, people.at_word_starts[: most[0]], outlets.at_word_starts[: most[1]]),
+        (own.inside_words, people.inside_words[: most[0]], outlets.inside_words[: most[1]]),
+    ):
+        clauses = [Enquiry.id.in_(ids)] if ids else []
+        clauses += [Enquiry.journalist_id.in_(journalists)] if journalists else []
+        clauses += [Enquiry.outlet_id.in_(outlet_ids)] if outlet_ids else []
+        filters.append(or_(*clauses) if clauses else false())
+    return filters
 
 
 def open_filter():
@@ -286,37 +319,61 @@ def list_journalists(
 
 def _people_matching(session: Session, kind: str, text: str) -> list[int]:
     """Ids of people of one kind whose name, details, phone or email match the text."""
-    fts = matching_ids(session, kind, text, limit=1000)
-    ids = set(fts or [])
-    model = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}[kind]
-    if fts is None:
-        ids |= set(
-            session.execute(
-                select(model.id).where(func.lower(model.name).like(like_pattern(text), escape="\\"))
-            ).scalars()
-        )
-    column = getattr(ContactPoint, OWNER_COLUMNS[kind])
+    return people_ranked(session, kind, text).ids
+
+
+def _point_owners(session: Session, text: str, cache: dict) -> dict[str, Matches]:
+    """People of each kind owning a phone or email that matches the text: the number itself, or every word
+    at a word start (an email's name or domain), before fragments inside a word (part of a number)."""
+    if "point_owners" in cache:
+        return cache["point_owners"]
+    owners = {kind: (set(), set()) for kind in OWNER_COLUMNS}
+    columns = [getattr(ContactPoint, c) for c in OWNER_COLUMNS.values()]
     key = validation.phone_key(text) if validation.looks_like_phone(text) else None
     if key:
-        ids |= set(
-            session.execute(
-                select(column).where(ContactPoint.kind == "phone", ContactPoint.lookup_key == key)
-            ).scalars()
-        )
-    point_ids = matching_ids(session, "contact_point", text.replace(" ", ""), limit=1000) or []
-    if point_ids:
-        ids |= set(session.execute(select(column).where(ContactPoint.id.in_(point_ids), column.is_not(None))).scalars())
+        for row in session.execute(
+            select(*columns).where(ContactPoint.kind == "phone", ContactPoint.lookup_key == key)
+        ):
+            for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
+                owners[kind][0].add(owner)
+    points = ranked_ids(session, "contact_point", text.replace(" ", ""), limit=1000, cache=cache) or Matches()
+    if points.ids:
+        at_starts = set(points.at_word_starts)
+        for point_id, *row in session.execute(select(ContactPoint.id, *columns).where(ContactPoint.id.in_(points.ids))):
+            for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
+                owners[kind][0 if point_id in at_starts else 1].add(owner)
+    found = {kind: Matches(sorted(a - {None}), sorted(b - a - {None})) for kind, (a, b) in owners.items()}
+    cache["point_owners"] = found
+    return found
+
+
+def people_ranked(session: Session, kind: str, text: str, *, cache: dict | None = None) -> Matches:
+    """People of one kind matching the text: those whose name, details, email or outlet have every word at a
+    word start (or whose number it is) first, then those matching inside a word (a fragment of a number)."""
+    cache = {} if cache is None else cache
+    model = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}[kind]
+    points = _point_owners(session, text, cache)[kind]
+    starts, inside = set(points.at_word_starts), set(points.inside_words)
+    own = ranked_ids(session, kind, text, limit=1000, cache=cache)
+    if own is None:
+        name = func.lower(model.name).like(like_pattern(text), escape="\\")
+        starts |= set(session.execute(select(model.id).where(name)).scalars())
+    else:
+        starts |= set(own.at_word_starts)
+        inside |= set(own.inside_words)
     if kind == "journalist":
-        outlets = matching_ids(session, "outlet", text, limit=100) or []
-        if outlets:
-            ids |= set(session.execute(select(Journalist.id).where(Journalist.outlet_id.in_(outlets))).scalars())
-    return sorted(i for i in ids if i is not None)
+        outlets = ranked_ids(session, "outlet", text, limit=100, cache=cache) or Matches()
+        for found, into in ((outlets.at_word_starts, starts), (outlets.inside_words, inside)):
+            if found:
+                into |= set(session.execute(select(Journalist.id).where(Journalist.outlet_id.in_(found))).scalars())
+    return Matches(sorted(starts), sorted(inside - starts))
 
 
 def list_experts(
     session: Session,
     *,
     text: str | None = None,
+    ids: Sequence[int] | None = None,
     limit: int = 100,
     offset: int = 0,
     now: datetime | None = None,
@@ -335,6 +392,8 @@ def list_experts(
         .scalar_subquery()
     )
     query = select(Expert, load).order_by(Expert.name, Expert.id)
+    if ids is not None:
+        query = query.where(Expert.id.in_(list(ids)))
     if text and text.strip():
         query = query.where(Expert.id.in_(_people_matching(session, "expert", text)))
     rows = session.execute(query.limit(limit).offset(offset)).all()
@@ -360,11 +419,54 @@ def list_experts(
     ]
 
 
+def list_press_contacts(
+    session: Session,
+    *,
+    text: str | None = None,
+    ids: Sequence[int] | None = None,
+    release_ids: Sequence[int] | None = None,
+    limit: int = 100,
+) -> list[PersonRow]:
+    """Press contacts named on releases, by name, with organisation, emails, phones and the newest release
+    naming them (detail: latest_release_id, latest_release, release_count)."""
+    query = select(PressContact).order_by(PressContact.name, PressContact.id)
+    if ids is not None:
+        query = query.where(PressContact.id.in_(list(ids)))
+    if release_ids is not None:
+        named = select(ReleasePressContact.press_contact_id).where(ReleasePressContact.release_id.in_(release_ids))
+        query = query.where(PressContact.id.in_(named))
+    if text and text.strip():
+        query = query.where(PressContact.id.in_(_people_matching(session, "press_contact", text)))
+    contacts = session.execute(query.limit(limit)).scalars().all()
+    found = [c.id for c in contacts]
+    points = _points(session, "press_contact", found)
+    releases: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if found:
+        for cid, rid, title in session.execute(
+            select(ReleasePressContact.press_contact_id, Release.id, Release.title)
+            .join(Release, Release.id == ReleasePressContact.release_id)
+            .where(ReleasePressContact.press_contact_id.in_(found))
+            .order_by(Release.issued_on.desc(), Release.id.desc())
+        ):
+            releases[cid].append((rid, title))
+    rows = []
+    for c in contacts:
+        newest = releases[c.id][0] if releases[c.id] else (None, "")
+        detail = {
+            "latest_release_id": newest[0],
+            "latest_release": newest[1],
+            "release_count": len(releases[c.id]),
+            "notes": c.notes,
+        }
+        rows.append(_person("press_contact", c, c.organisation, "", points.get(c.id, []), **detail))
+    return rows
+
+
 def _release_rows(session: Session, releases: Sequence[Release]) -> list[ReleaseRow]:
-    """ReleaseRows with their experts' and press contacts' names."""
+    """ReleaseRows with their experts' names and their press contacts."""
     ids = [r.id for r in releases]
     experts: dict[int, list[str]] = defaultdict(list)
-    contacts: dict[int, list[str]] = defaultdict(list)
+    contacts: dict[int, list[PersonRow]] = defaultdict(list)
     if ids:
         for rid, name in session.execute(
             select(ReleaseExpert.release_id, Expert.name)
@@ -372,12 +474,15 @@ def _release_rows(session: Session, releases: Sequence[Release]) -> list[Release
             .where(ReleaseExpert.release_id.in_(ids))
         ):
             experts[rid].append(name)
-        for rid, name in session.execute(
-            select(ReleasePressContact.release_id, PressContact.name)
-            .join(PressContact, PressContact.id == ReleasePressContact.press_contact_id)
-            .where(ReleasePressContact.release_id.in_(ids))
-        ):
-            contacts[rid].append(name)
+        named = session.execute(
+            select(ReleasePressContact.release_id, ReleasePressContact.press_contact_id).where(
+                ReleasePressContact.release_id.in_(ids)
+            )
+        ).all()
+        people = {p.id: p for p in list_press_contacts(session, release_ids=ids, limit=len(named) or 1)}
+        for rid, cid in named:
+            if cid in people:
+                contacts[rid].append(people[cid])
     return [
         ReleaseRow(
             id=r.id,
@@ -385,7 +490,7 @@ def _release_rows(session: Session, releases: Sequence[Release]) -> list[Release
             issued_on=r.issued_on,
             embargo_until=r.embargo_until,
             experts=tuple(experts[r.id]),
-            press_contacts=tuple(contacts[r.id]),
+            press_contacts=tuple(sorted(contacts[r.id], key=lambda p: (p.name, p.id))),
         )
         for r in releases
     ]
@@ -472,23 +577,3 @@ def enquiry_detail(session: Session, enquiry_id: int) -> EnquiryDetail:
         history=tuple(history(session, enquiry_id=enquiry_id)),
         past_enquiries=past,
     )
-
-
-def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
-    """Enquiries, journalists, experts and releases matching any word or number (two characters at least)."""
-    if not text or len(text.strip()) < 2:
-        return []
-    hits: list[SearchHit] = []
-    for p in list_journalists(session, text=text, limit=limit):
-        hits.append(
-            SearchHit("journalist", p.id, p.name, " · ".join(filter(None, [p.outlet, *p.phones[:1], *p.emails[:1]])))
-        )
-    for p in list_experts(session, text=text, limit=limit):
-        hits.append(SearchHit("expert", p.id, p.name, " · ".join(filter(None, [p.role, p.outlet]))))
-    if fts_query(text) is None and session.get_bind().dialect.name == "sqlite":
-        return hits  # under three letters: people by name or number only, never a scan of every enquiry
-    for r in list_releases(session, text=text, limit=limit):
-        hits.append(SearchHit("release", r.id, r.title, r.issued_on.isoformat() if r.issued_on else ""))
-    for e in list_enquiries(session, text=text, order="recent", limit=limit, match_limit=limit * 4):
-        hits.append(SearchHit("enquiry", e.id, e.subject, f"{e.journalist} · {e.status}"))
-    return hits

@@ -83,7 +83,7 @@ class ReleaseRow(JsonMixin):
     issued_on: date | None
     embargo_until: datetime | None
     experts: tuple[str, ...]
-    press_contacts: tuple[str, ...]
+    press_contacts: tuple[PersonRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +142,6 @@ class SearchHit(JsonMixin):
     id: int
     title: str
     subtitle: str
+    release_id: int | None = None
+    """The release a press contact came from: where opening the hit goes."""
+    release_title: str = ""

@@ -12,6 +12,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+from pressdesk.store import search
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -112,6 +114,7 @@ def open_desk(target: str | os.PathLike[str] | None = None, *, migrate: bool = T
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
+        search.install(engine)
     desk = Desk(url=url, engine=engine)
     if migrate:
         from pressdesk.store.migrate import upgrade

@@ -1,10 +1,19 @@
-"""The search index: FTS5 trigram on SQLite, plain LIKE elsewhere; ids of matching records."""
+"""The search index: FTS5 trigram over accent-folded text on SQLite, plain LIKE elsewhere; ids of matching records.
+
+What is indexed is `index_text(...)` of each record (migration 0004): case and accents folded ("Élodie Müller" ->
+"elodie muller"), punctuation turned into spaces, a word joined from its punctuated parts added ("IS-K" -> "is k
+isk"), and a space at each end, so `" isk"` matches where a word starts and `"isk"` anywhere (in "risk" too). The
+triggers call it as the SQL function `pressdesk_fold`, which every connection of a desk registers (`install`).
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 CODES = {
@@ -20,14 +29,99 @@ CODES = {
 
 SHIFT = 40
 
+FOLD_FUNCTION = "pressdesk_fold"
+"""The SQL name of index_text, called by the search triggers."""
 
-def fts_query(words: str) -> str | None:
-    """An FTS5 query matching every word of 3+ characters as a literal substring (shorter ones, like "Dr", are
-    left out); None when no word is long enough for trigrams."""
-    terms = [t for t in re.split(r"\s+", words.strip()) if len(t) >= 3]
-    if not terms:
+_WORD = re.compile(r"[^\W_]+")
+_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
+def fold(text: str) -> str:
+    """The text in lower case without accents: "Élodie Müller, Łódź" -> "elodie muller, lodz"."""
+    if text.isascii():
+        return text.lower()
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return bare.casefold().translate(_LETTERS)
+
+
+def words_of(text: str) -> str:
+    """Folded words separated by single spaces, punctuation dropped: "IS-K's (threat)" -> "is k s threat"."""
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def index_text(text: str | bytes | None) -> str:
+    """A record's text as the index holds it: a space, its folded words, then each punctuated word joined up.
+
+    It runs inside the search triggers, so it never raises: a write must not fail for its index."""
+    if not text:
+        return ""
+    if not isinstance(text, str):
+        text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    words: list[str] = []
+    joined: list[str] = []
+    for token in fold(text).split():
+        if token.isalnum():
+            words.append(token)
+            continue
+        parts = _WORD.findall(token)
+        words += parts
+        if len(parts) > 1:
+            joined.append("".join(parts))
+    return " " + " ".join(words + joined) + " "
+
+
+def register(dbapi_connection) -> None:
+    """Make index_text callable from SQL on one sqlite3 connection (the search triggers need it)."""
+    dbapi_connection.create_function(FOLD_FUNCTION, 1, index_text, deterministic=True)
+
+
+def install(engine: Engine) -> None:
+    """Register the fold function on every connection the engine opens."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        register(dbapi_connection)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The FTS5 queries for what was typed: every term at a word start, and every term anywhere."""
+
+    at_word_starts: str
+    anywhere: str
+
+
+def _phrase(words: str, *, word_start: bool = False, whole: bool = False) -> str:
+    """One FTS5 phrase: a literal substring, led by a space when it must start a word, between spaces when it
+    must be whole words."""
+    edge = " " if word_start or whole else ""
+    return '"' + edge + words.replace('"', '""') + (" " if whole else "") + '"'
+
+
+def search_terms(typed: str) -> Terms | None:
+    """FTS5 queries matching every typed term of 3+ characters once folded (shorter ones, like "Dr", are left
+    out); None when no term is long enough for trigrams. A term with punctuation inside ("IS-K") only matches
+    as whole words, so it never matches across words ("this kind", "is kind")."""
+    starts: list[str] = []
+    anywhere: list[str] = []
+    for raw in typed.split():
+        words = words_of(raw)
+        if len(words) < 3:
+            continue
+        punctuated = " " in words
+        starts.append(_phrase(words, word_start=True, whole=punctuated))
+        anywhere.append(_phrase(words, whole=punctuated))
+    if not starts:
         return None
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return Terms(at_word_starts=" ".join(starts), anywhere=" ".join(anywhere))
+
+
+def fts_query(typed: str) -> str | None:
+    """The FTS5 query matching every typed term anywhere; None when no term is long enough for trigrams."""
+    terms = search_terms(typed)
+    return terms.anywhere if terms else None
 
 
 def like_pattern(words: str) -> str:
@@ -36,19 +130,55 @@ def like_pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-def matching_ids(session: Session, kind: str, words: str, *, limit: int = 200) -> list[int] | None:
-    """Ids of records of one kind whose indexed text contains every word; None when FTS cannot answer."""
-    if session.get_bind().dialect.name != "sqlite":
-        return None
-    query = fts_query(words)
-    if query is None:
-        return None
-    low = CODES[kind] << SHIFT
-    rows = session.execute(
-        text(
-            "SELECT rowid - :low FROM search_index WHERE search_index MATCH :q "
-            "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit"
-        ),
-        {"q": query, "low": low, "high": low + (1 << SHIFT) - 1, "limit": limit},
-    )
-    return [r[0] for r in rows]
+@dataclass(frozen=True)
+class Matches:
+    """Ids of matching records, newest first: those where every term starts a word, then the others."""
+
+    at_word_starts: list[int] = field(default_factory=list)
+    inside_words: list[int] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        """Every matching id, word-start matches first."""
+        return self.at_word_starts + self.inside_words
+
+
+_RANKED = text(
+    "SELECT id, 0 FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :starts "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit) "
+    "UNION ALL SELECT id, 1 FROM (SELECT rowid - :low AS id FROM search_index WHERE search_index MATCH :anywhere "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit)"
+)
+"""The newest records of one kind (one rowid range) matching at word starts, then matching anywhere."""
+
+
+def ranked_ids(
+    session: Session, kind: str, typed: str, *, limit: int = 200, cache: dict | None = None
+) -> Matches | None:
+    """Records of one kind containing every typed term, word-start matches first (at most limit in all);
+    None when FTS cannot answer (not SQLite, or no term of 3+ characters). A search asking several questions
+    of the same text passes one cache dict, so each kind is looked up once."""
+    key = (kind, typed, limit)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = None
+    terms = search_terms(typed) if session.get_bind().dialect.name == "sqlite" else None
+    if terms is not None:
+        low = CODES[kind] << SHIFT
+        params = {"low": low, "high": low + (1 << SHIFT) - 1, "limit": limit}
+        rows = session.execute(_RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere})
+        starts: list[int] = []
+        inside: list[int] = []
+        for rid, tier in rows:
+            (starts if tier == 0 else inside).append(rid)
+        seen = set(starts)
+        found = Matches(starts, [i for i in inside if i not in seen][: limit - len(starts)])
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def matching_ids(session: Session, kind: str, typed: str, *, limit: int = 200) -> list[int] | None:
+    """Ids of records of one kind whose indexed text contains every term; None when FTS cannot answer."""
+    found = ranked_ids(session, kind, typed, limit=limit)
+    return None if found is None else found.ids

@@ -253,11 +253,11 @@ class Backend:
             )
 
     def search(self, text: str, limit: int = 8):
-        """Enquiries, journalists, experts and releases matching any word or number."""
-        from pressdesk.services import queries
+        """Enquiries, journalists, experts, press contacts and releases matching any word or number."""
+        from pressdesk.services import search
 
         with self.desk.read() as s:
-            return queries.search(s, text, limit=limit)
+            return search.search(s, text, limit=limit)
 
     # --- routing, interviews, statements, coverage, release intake ------------------------
 

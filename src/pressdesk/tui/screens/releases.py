@@ -21,10 +21,19 @@ def render_release(r, tz: str) -> Text:
     if r.embargo_until:
         when = local(r.embargo_until, tz, "%a %d %b %Y %H:%M")
         out.append_text(line(("Embargo  ", "bold yellow"), (when, "yellow"), "\n"))
-    for heading, names in (("Experts", r.experts), ("Press contacts", r.press_contacts)):
-        out.append(heading + "\n", style="bold underline")
-        out.append_text(lit("\n".join(names)) if names else lit("none named", "dim"))
+    out.append("Experts\n", style="bold underline")
+    out.append_text(lit("\n".join(r.experts)) if r.experts else lit("none named", "dim"))
+    out.append("\n")
+    out.append("Press contacts\n", style="bold underline")
+    if not r.press_contacts:
+        out.append_text(lit("none named", "dim"))
         out.append("\n")
+    for p in r.press_contacts:
+        out.append_text(line(p.name, (f"  {p.outlet}", "italic") if p.outlet else "", "\n"))
+        for phone in p.phones:
+            out.append_text(line(("  ☎ ", "dim"), phone, "\n"))
+        for email in p.emails:
+            out.append_text(line(("  ✉ ", "dim"), email, "\n"))
     return out
 
 

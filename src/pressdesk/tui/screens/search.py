@@ -23,17 +23,27 @@ KINDS = {
     "enquiry": ("Enquiry", "bold magenta"),
     "journalist": ("Journalist", "bold cyan"),
     "expert": ("Expert", "bold green"),
+    "press_contact": ("Press contact", "bold blue"),
     "release": ("Release", "bold yellow"),
 }
-PLURALS = {"enquiry": "enquiries", "journalist": "journalists", "expert": "experts", "release": "releases"}
-MODES = {"journalist": "contacts", "expert": "experts", "release": "releases"}
-HINT = "Type any word or number: a subject, name, outlet, phone, email, topic or release title."
+PLURALS = {
+    "enquiry": "enquiries",
+    "journalist": "journalists",
+    "expert": "experts",
+    "release": "releases",
+    "press_contact": "press contacts",
+}
+SINGULARS = {"press_contact": "press contact"}
+MODES = {"journalist": "contacts", "expert": "experts", "release": "releases", "press_contact": "releases"}
+HINT = "Type any word or number: an enquiry #, subject, name, outlet, phone, email, topic or release title."
+LABEL_WIDTH = max(len(label) for label, _ in KINDS.values()) + 1
 
 
 def hit_prompt(hit) -> Text:
-    """One result line: the kind, then the title and subtitle shown literally."""
+    """One result line: the kind (an enquiry with its number), then the title and subtitle shown literally."""
     label, style = KINDS.get(hit.kind, (hit.kind.title(), "bold"))
-    out = line((f"{label:<11}", style), hit.title)
+    number = f"#{hit.id} " if hit.kind == "enquiry" else ""
+    out = line((f"{label:<{LABEL_WIDTH}}", style), (number, "dim"), hit.title)
     if hit.subtitle:
         out.append_text(line(("  ·  ", "dim"), (hit.subtitle, "dim")))
     return out
@@ -192,7 +202,7 @@ class SearchScreen(ModalScreen[None]):
             status.update(line(("No matches", "bold"), (" for “", "dim"), text, ("”.", "dim")))
         else:
             counts = {k: sum(1 for h in self.hits.values() if h.kind == k) for k in KINDS}
-            parts = [f"{n} {k if n == 1 else PLURALS[k]}" for k, n in counts.items() if n]
+            parts = [f"{n} {SINGULARS.get(k, k) if n == 1 else PLURALS[k]}" for k, n in counts.items() if n]
             status.update(lit(" · ".join(parts), "dim"))
 
     @on(Input.Submitted, "#search-box")
@@ -220,12 +230,14 @@ class SearchScreen(ModalScreen[None]):
             self.open_hit(hit)
 
     def open_hit(self, hit) -> None:
-        """An enquiry opens over the search; a person or release opens on its own screen."""
+        """An enquiry opens over the search; a person or release opens on its own screen, a press contact on the
+        release it came from."""
         if hit.kind == "enquiry":
             self.app.push_screen(EnquiryScreen(hit.id))
             return
         mode = MODES.get(hit.kind)
-        if mode is None:
+        record = (hit.release_id, hit.release_title) if hit.kind == "press_contact" else (hit.id, hit.title)
+        if mode is None or record[0] is None:
             return
         app = self.app
         self.dismiss(None)
@@ -233,5 +245,5 @@ class SearchScreen(ModalScreen[None]):
         for screen in reversed(app.screen_stack):
             focus = getattr(screen, "focus_record", None)
             if focus is not None:
-                focus(hit.id, hit.title)
+                focus(*record)
                 break
