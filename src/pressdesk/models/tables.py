@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, event, text
 from sqlmodel import Field, SQLModel
 
 from pressdesk.models.types import UTCDateTime, utcnow
+from pressdesk.validation.names import name_key
 
 
 def _fk(target: str, *, nullable: bool = True, ondelete: str = "SET NULL", index: bool = True):
@@ -43,11 +44,20 @@ class Journalist(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, nullable=False, index=True)
+    name_key: str = Field(default="", max_length=400, nullable=False, index=True)
+    """The name with case, accents and spacing folded (validation.name_key), kept in step by _key_the_name."""
     outlet_id: int | None = _fk("outlet.id")
     role: str = Field(default="", max_length=200, nullable=False)
     beat: str = Field(default="", max_length=200, nullable=False)
     preferred_channel: str = Field(default="phone", max_length=20, nullable=False)
     notes: str = Field(default="", nullable=False)
+
+
+@event.listens_for(Journalist, "before_insert")
+@event.listens_for(Journalist, "before_update")
+def _key_the_name(_mapper, _connection, journalist: Journalist) -> None:
+    """Keep the folded name key in step with the name, whichever code wrote it."""
+    journalist.name_key = name_key(journalist.name)
 
 
 class Expert(Tracked, table=True):

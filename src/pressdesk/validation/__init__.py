@@ -19,6 +19,7 @@ _EXPORTS = {
     "parse_phone": "phones",
     "phone_key": "phones",
     "clean_text": "text",
+    "name_key": "names",
     "WhenError": "when",
     "due_state": "when",
     "format_countdown": "when",
@@ -35,6 +36,7 @@ __all__ = [
     "find_phones",
     "format_countdown",
     "looks_like_phone",
+    "name_key",
     "parse_email",
     "parse_phone",
     "parse_when",
@@ -43,6 +45,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
+    from pressdesk.validation.names import name_key
     from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
     from pressdesk.validation.text import clean_text
     from pressdesk.validation.when import WhenError, due_state, format_countdown, parse_when
