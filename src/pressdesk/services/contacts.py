@@ -21,7 +21,7 @@ from pressdesk.models import (
 )
 from pressdesk.services import activity
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.errors import ConflictError, FieldError, NotFound
+from pressdesk.services.errors import AmbiguousName, ConflictError, FieldError, NotFound
 
 OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
 
@@ -182,14 +182,15 @@ def _outlet_names(session: Session, people: Sequence[Journalist]) -> dict[int, s
     return {j.id: names[j.outlet_id] for j in people if j.outlet_id in names}
 
 
-def _ambiguous(name: str, people: Sequence[Journalist], outlets: dict[int, str]) -> FieldError:
+def _ambiguous(name: str, people: Sequence[Journalist], outlets: dict[int, str]) -> AmbiguousName:
     """The refusal for a name several journalists share, listing them so the officer can say which."""
     listed = "; ".join(f"#{j.id} {j.name} ({outlets.get(j.id) or 'no outlet'})" for j in people[:6])
     more = f"; and {len(people) - 6} more" if len(people) > 6 else ""
-    return FieldError(
+    return AmbiguousName(
         "journalist",
         f"{len(people)} journalists are called {validation.clean_text(name)}: give --outlet or their number, "
         f"or --journalist-id N ({listed}{more}).",
+        tuple(people),
     )
 
 
