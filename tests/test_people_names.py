@@ -130,11 +130,10 @@ def test_cli_ambiguous_name_is_refused_and_journalist_id_chooses(cli):
 
 
 def test_older_desk_gets_folded_keys_and_keeps_its_search_triggers(tmp_path):
+    from alembic import command
     from sqlalchemy import text
 
     from pressdesk.store import open_desk
-    from alembic import command
-
     from pressdesk.store.migrate import alembic_config, upgrade
 
     path = tmp_path / "old.db"
