@@ -110,3 +110,18 @@ async def test_a_known_number_fills_an_empty_name_but_someone_elses_name_is_refu
         assert isinstance(app.screen, DeskScreen)
     assert last_enquiry(demo_desk, "Who is this?").journalist_id == sam.id
     assert person(demo_desk, "Priyanka Shah") is None
+
+
+async def test_a_refusal_is_on_screen_at_80x24(app, demo_desk):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"0161 306 1234", "tab", *"Flood claims data", "tab", *"tomorrow 9am", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogCallScreen)
+        screen = app.screen.region
+        for selector in ("#form-msg", "#journalist-msg"):
+            widget = app.screen.query_one(selector, Static)
+            assert "journalist's name" in str(widget.content)
+            visible = widget.region.intersection(widget.parent.region)
+            assert visible.height >= 1 and screen.contains_region(visible), f"{selector} is off screen"
+        assert app.focused.id == "journalist"

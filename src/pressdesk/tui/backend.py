@@ -133,10 +133,12 @@ class Backend:
                 will_be, refusal = None, exc.message
             if not refusal and will_be is not None and owner is not None and owner.id != will_be.id:
                 refusal = f"{'phone' if by_phone else 'email'}: this belongs to {owner.name}, not {will_be.name}."
-            names = contacts.find_journalists_by_name(s, name, limit=6) if chosen_id is None else []
+            names = contacts.find_journalists_by_name(s, name, limit=6) if will_be is None else []
+            by = "phone" if by_phone else "email"
+            how = "choice" if chosen_id else by if owner is not None and will_be is owner else "name"
             return CallerLookup(
-                owner=self._card(s, owner, "phone" if by_phone else "email") if owner else None,
-                will_be=self._card(s, will_be, "choice" if chosen_id else "name") if will_be else None,
+                owner=self._card(s, owner, by) if owner else None,
+                will_be=self._card(s, will_be, how) if will_be else None,
                 refusal=refusal,
                 same_name=self._rows(s, [j.id for j in same]),
                 names=self._rows(s, [j.id for j in names]),

@@ -422,7 +422,7 @@ class ExpertEditScreen(FormScreen[dict | None]):
         self.check_all()
         bad = [key for key in CHECKED if key in sent and self.problem(key)]
         if bad:
-            raise Unsaved(bad[0], f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
+            raise Unsaved(bad[0], "Not saved: fix what is marked in red.")
         if not fields:
             self.app.notify("Nothing changed.")
             return None

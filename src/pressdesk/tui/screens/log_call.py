@@ -171,6 +171,7 @@ class LogCallScreen(FormScreen[int | None]):
         self.statement: tuple[int, str] | None = None
         self._lookup_seq = 0
         self.lookup = Debounce(self, self._lookup)
+        self.statements_later = Debounce(self, self._match_statements)
 
     def compose(self) -> ComposeResult:
         """Number, subject and deadline first; the rest below; the caller panel beside; why not saved at the foot."""
@@ -300,9 +301,9 @@ class LogCallScreen(FormScreen[int | None]):
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
-        """Clear the subject's message once something is typed; offer the statements that fit it."""
+        """Clear the subject's message once something is typed; offer the statements that fit it when typing pauses."""
         self.field_message("subject", "")
-        self._match_statements()
+        self.statements_later()
 
     @on(Select.Changed, "#release")
     def _release_changed(self) -> None:

@@ -260,7 +260,7 @@ class JournalistEditScreen(FormScreen[dict | None]):
         bad = [key for key in ("name", "emails", "phones") if key in fields and self.problem(key)]
         self.check_all()
         if bad:
-            raise Unsaved(bad[0], f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
+            raise Unsaved(bad[0], "Not saved: fix what is marked in red.")
         if not fields:
             self.app.notify("Nothing changed.")
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
@@ -126,7 +126,7 @@ class FormScreen(ModalScreen[ResultType]):
             if when is None:
                 self.field_message(key, "")
                 return
-            ahead = countdown_cell(when, datetime.now(UTC)).plain
+            ahead = countdown_cell(when, self.app.backend.clock()).plain
             self.field_message(key, f"→ {local(when, self.app.settings.timezone, fmt)} ({ahead})", "green")
 
         def unreadable(exc: DeskError) -> None:
