@@ -125,3 +125,29 @@ async def test_a_refusal_is_on_screen_at_80x24(app, demo_desk):
             visible = widget.region.intersection(widget.parent.region)
             assert visible.height >= 1 and screen.contains_region(visible), f"{selector} is off screen"
         assert app.focused.id == "journalist"
+
+
+async def test_a_shared_name_is_refused_until_one_of_them_is_picked(app, demo_desk):
+    from pressdesk.services import contacts
+
+    with demo_desk.write() as s:
+        bbc = contacts.create_journalist(s, who="t", region="GB", name="Lucy Carrington", outlet="BBC News").id
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_form(pilot, "0161 306 1234", "Exam results reaction")
+        await pilot.press(*"lucy carrington")
+        await settle(pilot)
+        assert "2 journalists are called lucy carrington" in text_of(app, "#caller")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogCallScreen)
+        assert "pick one under Journalist" in text_of(app, "#journalist-msg")
+        suggestions = app.screen.query_one("#journalist-suggestions")
+        outlets = [str(suggestions.get_option_at_index(i).prompt) for i in range(suggestions.option_count)]
+        assert any("BBC News" in o for o in outlets) and any("The Times" in o for o in outlets)
+        app.screen.query_one("#journalist", Input).focus()
+        await pilot.press("down", *["down"] * next(i for i, o in enumerate(outlets) if "BBC News" in o), "enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+    assert last_enquiry(demo_desk, "Exam results reaction").journalist_id == bbc

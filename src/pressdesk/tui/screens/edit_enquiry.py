@@ -21,6 +21,21 @@ PICKS = ("type", "priority")
 class EditEnquiryScreen(FormScreen[dict | None]):
     """A form over one enquiry as it was when opened; it saves only what changed, checking nobody changed it since."""
 
+    DEFAULT_CSS = """
+    EditEnquiryScreen .edit-enquiry {
+        overflow-y: auto;
+    }
+    EditEnquiryScreen Label {
+        text-style: bold;
+    }
+    EditEnquiryScreen .field-msg {
+        display: none;
+    }
+    EditEnquiryScreen .field-msg.shown {
+        display: block;
+    }
+    """
+
     FIELD_IDS = {key: key for key in (*BOXES, *PICKS)}
     ERROR_ID = "edit-error"
     SAVE_GROUP = "edit-save"
@@ -43,25 +58,35 @@ class EditEnquiryScreen(FormScreen[dict | None]):
     def compose(self) -> ComposeResult:
         """The fields, filled from the enquiry, each with its message line."""
         values = self.loaded()
-        with Vertical(classes="dialog form"):
+        with Vertical(classes="dialog form edit-enquiry"):
             yield Static(self._title(), id="edit-title")
             yield Label("Subject")
             yield Input(value=values["subject"], id="subject")
-            yield Static("", id="subject-msg", classes="hint")
+            yield Static("", id="subject-msg", classes="hint field-msg")
             yield Label("Deadline")
             yield Input(value=values["deadline"], placeholder="16:00, tomorrow 9am, +2h", id="deadline")
-            yield Static("", id="deadline-msg", classes="hint")
+            yield Static("", id="deadline-msg", classes="hint field-msg")
             yield Label("Type")
-            yield Select([(t.value, t.value) for t in EnquiryType], value=values["type"], allow_blank=False, id="type")
-            yield Static("", id="type-msg", classes="hint")
+            yield Select(
+                [(t.value, t.value) for t in EnquiryType],
+                value=values["type"],
+                allow_blank=False,
+                id="type",
+                compact=True,
+            )
+            yield Static("", id="type-msg", classes="hint field-msg")
             yield Label("Priority")
             yield Select(
-                [(p.value, p.value) for p in Priority], value=values["priority"], allow_blank=False, id="priority"
+                [(p.value, p.value) for p in Priority],
+                value=values["priority"],
+                allow_blank=False,
+                id="priority",
+                compact=True,
             )
-            yield Static("", id="priority-msg", classes="hint")
+            yield Static("", id="priority-msg", classes="hint field-msg")
             yield Label("Officer")
             yield Input(value=values["officer"], id="officer")
-            yield Static("", id="officer-msg", classes="hint")
+            yield Static("", id="officer-msg", classes="hint field-msg")
             yield Static("", id="edit-error", classes="error")
             yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))
 

@@ -45,6 +45,7 @@ FORM_CSS = """
         max-width: 96;
         height: auto;
         max-height: 90%;
+        overflow-y: auto;
     }}
     {name} .form-dialog Input, {name} .form-dialog Select {{
         margin-bottom: 0;
