@@ -399,6 +399,8 @@ class Builder:
 
     def journalist_rows(self) -> Iterator[tuple]:
         """Journalists at random outlets (a few national outlets employ many)."""
+        from pressdesk.validation.names import name_key
+
         rng = self.rng
         n_out = len(self.outlets)
         for jid in range(1, self.args.journalists + 1):
@@ -408,7 +410,8 @@ class Builder:
             beat = ", ".join(rng.sample(BEATS, 2))
             notes = rng.choice(NOTES) if rng.random() < 0.1 else ""
             chan = "email" if rng.random() < 0.4 else "phone"
-            yield (1, self.made, self.made, "bench", jid, name, oid, rng.choice(ROLES), beat, chan, notes)
+            key = name_key(name)
+            yield (1, self.made, self.made, "bench", jid, name, key, oid, rng.choice(ROLES), beat, chan, notes)
 
     def mobile(self, n: int) -> str:
         """A unique, valid UK mobile number in E.164 (07[1-5,8]x xxx xxxx)."""
@@ -648,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts: dict[str, int] = {}
     cols_outlet = (*TRACKED, "id", "name", "name_key", "country", "kind", "website")
     counts["outlet"] = insert(con, "outlet", cols_outlet, b.outlet_rows())
-    cols_j = (*TRACKED, "id", "name", "outlet_id", "role", "beat", "preferred_channel", "notes")
+    cols_j = (*TRACKED, "id", "name", "name_key", "outlet_id", "role", "beat", "preferred_channel", "notes")
     counts["journalist"] = insert(con, "journalist", cols_j, b.journalist_rows())
     cols_e = (
         *TRACKED,

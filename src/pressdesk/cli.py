@@ -132,6 +132,11 @@ def validate_email(text: str, as_json: bool) -> None:
 
 @main.command("log")
 @click.option("--journalist", help="The journalist's name (needed only for a new caller).")
+@click.option(
+    "--journalist-id",
+    type=click.IntRange(1, 2**63 - 1),
+    help="The id of a journalist on the desk (when a name is shared).",
+)
 @click.option("--outlet", help="The outlet they are calling for.")
 @click.option("--email", help="Their email address.")
 @click.option("--phone", help="Their phone number, in any format.")
@@ -154,6 +159,7 @@ def validate_email(text: str, as_json: bool) -> None:
 def log_cmd(
     state: CliState,
     journalist,
+    journalist_id,
     outlet,
     email,
     phone,
@@ -183,6 +189,7 @@ def log_cmd(
                 subject=subject,
                 type=kind,
                 journalist=journalist,
+                journalist_id=journalist_id,
                 outlet=outlet,
                 email=email,
                 phone=phone,

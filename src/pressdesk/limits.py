@@ -14,6 +14,7 @@ COLUMN_LENGTHS: dict[str, int] = {
     "outlet.kind": 40,
     "outlet.website": 300,
     "journalist.name": 200,
+    "journalist.name_key": 400,
     "journalist.role": 200,
     "journalist.beat": 200,
     "journalist.preferred_channel": 20,

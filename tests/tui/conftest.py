@@ -9,6 +9,7 @@ from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from pressdesk.tui.app import build_app
 from pressdesk.tui.backend import Backend
+from pressdesk.tui.debounce import LOOKUP_DELAY, waiting
 
 
 @pytest.fixture
@@ -24,13 +25,18 @@ def app(backend, settings):
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker has finished and its results are on screen (no sleeps)."""
+    """Wait until every look-up waiting for typing to pause has started, every worker has finished, and its
+    results are on screen."""
     for _ in range(50):
         await pilot.pause()
+        while any(waiting(screen) for screen in pilot.app.screen_stack):
+            await pilot.pause(LOOKUP_DELAY / 3)
         running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         if not running:
             await pilot.pause()
-            return
+            if not any(waiting(screen) for screen in pilot.app.screen_stack):
+                return
+            continue
         for worker in running:
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()

@@ -12,11 +12,11 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static, TextAr
 
 from pressdesk.models import Coverage, Enquiry, Expert, InterviewRequest, Release
 from pressdesk.services import contacts, statements
-from pressdesk.tui.screens.actions import PromptScreen
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.import_release import ImportReleaseScreen
 from pressdesk.tui.screens.interview import CoverageScreen, InterviewScreen, ScheduleScreen, StatementPickScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
+from pressdesk.tui.screens.prompt import PromptScreen
 from pressdesk.tui.screens.route import RouteScreen
 from tests.tui.conftest import settle
 
@@ -162,7 +162,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CoverageScreen)
-        assert "url" in text_of(app, "#url-msg") and "http" in text_of(app, "#url-msg")
+        assert "Web address" in text_of(app, "#url-msg") and "http" in text_of(app, "#url-msg")
         assert app.focused.id == "url"
         assert coverage_of(demo_desk, enquiry.id) == []
         app.screen.query_one("#url", Input).value = "https://www.theguardian.com/world/isk-taliban"

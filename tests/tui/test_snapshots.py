@@ -56,3 +56,12 @@ def test_help_screen(snap_compare, frozen_app):
         await still(pilot)
 
     assert snap_compare(frozen_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_log_call_refused_at_80x24(snap_compare, frozen_app):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("n", *"0161 306 1234", "tab", *"Flood claims data", "ctrl+s")
+        await still(pilot)
+
+    assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, event, text
 from sqlmodel import Field, SQLModel
 
 from pressdesk.limits import COLUMN_LENGTHS as LENGTH
 from pressdesk.models.types import UTCDateTime, utcnow
+from pressdesk.validation.names import name_key
 
 
 def _fk(target: str, *, nullable: bool = True, ondelete: str = "SET NULL", index: bool = True):
@@ -44,11 +45,20 @@ class Journalist(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=LENGTH["journalist.name"], nullable=False, index=True)
+    name_key: str = Field(default="", max_length=LENGTH["journalist.name_key"], nullable=False, index=True)
+    """The name with case, accents and spacing folded (validation.name_key), kept in step by _key_the_name."""
     outlet_id: int | None = _fk("outlet.id")
     role: str = Field(default="", max_length=LENGTH["journalist.role"], nullable=False)
     beat: str = Field(default="", max_length=LENGTH["journalist.beat"], nullable=False)
     preferred_channel: str = Field(default="phone", max_length=LENGTH["journalist.preferred_channel"], nullable=False)
     notes: str = Field(default="", nullable=False)
+
+
+@event.listens_for(Journalist, "before_insert")
+@event.listens_for(Journalist, "before_update")
+def _key_the_name(_mapper, _connection, journalist: Journalist) -> None:
+    """Keep the folded name key in step with the name, whichever code wrote it."""
+    journalist.name_key = name_key(journalist.name)
 
 
 class Expert(Tracked, table=True):

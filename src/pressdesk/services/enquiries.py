@@ -67,6 +67,38 @@ def find_caller(
     return None
 
 
+def who_called(
+    session: Session,
+    *,
+    region: str,
+    journalist_id: int | None = None,
+    journalist: str | None = None,
+    outlet: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+) -> Journalist | None:
+    """The journalist a call is from, or None for a new one: the one chosen by id; else whoever has the number or
+    email (refused when the name typed is someone else's); else the one with this whole name (see contacts)."""
+    if journalist_id:
+        person = session.get(Journalist, journalist_id)
+        if person is None:
+            raise FieldError("journalist", f"There is no journalist {journalist_id}.")
+        return person
+    by_phone = contacts.find_journalist_by_phone(session, phone, region=region) if phone and phone.strip() else None
+    owner = by_phone or (contacts.find_journalist_by_email(session, email) if email and email.strip() else None)
+    typed = validation.clean_text(journalist or "")
+    if owner is not None and typed and not contacts.name_fits(typed, owner.name):
+        field, value = ("phone", phone) if by_phone is not None else ("email", email)
+        raise FieldError(
+            field,
+            f"{validation.clean_text(value)} belongs to {owner.name}, not {typed}: log the call for {owner.name}, "
+            f"or leave the {field} out to add {typed} as a new journalist.",
+        )
+    if owner is not None or not typed:
+        return owner
+    return contacts.find_journalist_by_name_and_outlet(session, typed, outlet)
+
+
 def log_enquiry(
     session: Session,
     *,
@@ -107,12 +139,15 @@ def log_enquiry(
     if release_id is not None and session.get(Release, release_id) is None:
         raise FieldError("release", f"There is no release {release_id}.")
 
-    person = session.get(Journalist, journalist_id) if journalist_id else None
-    if journalist_id and person is None:
-        raise FieldError("journalist", f"There is no journalist {journalist_id}.")
-    person = person or find_caller(session, region=region, phone=phone, email=email)
-    if person is None and journalist:
-        person = contacts.find_journalist_by_name_and_outlet(session, journalist, outlet)
+    person = who_called(
+        session,
+        region=region,
+        journalist_id=journalist_id,
+        journalist=journalist,
+        outlet=outlet,
+        phone=phone,
+        email=email,
+    )
     if person is None:
         name = typed.clean("journalist.name", journalist, field="journalist")
         if not name:

@@ -20,6 +20,14 @@ class FieldError(DeskError, ValueError):
         self.reason = message
 
 
+class AmbiguousName(FieldError):
+    """A name several people share, given without what tells them apart."""
+
+    def __init__(self, field: str, message: str, people: tuple) -> None:
+        super().__init__(field, message)
+        self.people = people
+
+
 class NotFound(DeskError, LookupError):
     """A record the user named does not exist."""
 

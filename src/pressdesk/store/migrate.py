@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pressdesk.store.desk import Desk
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0004"
+HEAD = "0005"
 """The newest migration shipped (a test keeps it equal to Alembic's head), so an up-to-date desk opens
 without importing Alembic at all: about 130 ms saved on every start."""
 

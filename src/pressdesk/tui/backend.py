@@ -20,6 +20,17 @@ class CallerCard:
 
 
 @dataclass(frozen=True, slots=True)
+class CallerLookup:
+    """What the log form knows about the caller from what is typed so far."""
+
+    owner: CallerCard | None  # who has the number (or email) typed
+    will_be: CallerCard | None  # who saving would log the call for; None: a new journalist, or refused
+    refusal: str  # why saving would be refused, else ""
+    same_name: tuple[Any, ...]  # PersonRows sharing the whole name typed, when that is why it would be refused
+    names: tuple[Any, ...]  # PersonRows whose name contains the name typed: suggestions, never chosen for you
+
+
+@dataclass(frozen=True, slots=True)
 class DeskPage:
     """A page of the desk with its header counts."""
 
@@ -47,7 +58,21 @@ class Backend:
             from pressdesk.cli import ensure_demo
 
             ensure_demo(desk, settings)
-        return cls(desk, settings)
+        backend = cls(desk, settings)
+        backend.warm()
+        return backend
+
+    def warm(self) -> None:
+        """Load the slow parts of reading deadlines and numbers now, so the first typed does not block the screen."""
+        import contextlib
+
+        from pressdesk.services.enquiries import parse_deadline
+        from pressdesk.services.errors import DeskError
+        from pressdesk.validation import parse_phone
+
+        parse_phone("+44 20 7946 0000", self.settings.region)
+        with contextlib.suppress(DeskError):
+            parse_deadline("in a fortnight", tz=self.settings.timezone)  # reaches dateparser
 
     # --- the desk -------------------------------------------------------------------------
 
@@ -83,27 +108,60 @@ class Backend:
 
     # --- logging a call -------------------------------------------------------------------
 
-    def lookup_caller(self, *, phone: str = "", email: str = "", name: str = "") -> CallerCard | list | None:
-        """The journalist behind a number or email, or name matches (a list) for part of a name."""
-        from pressdesk.services import contacts, enquiries, queries
+    def lookup_caller(
+        self, *, phone: str = "", email: str = "", name: str = "", outlet: str = "", chosen_id: int | None = None
+    ) -> CallerLookup:
+        """Who has this number or email, who saving would log the call for (by the same rule as the save), and the
+        journalists whose name contains what is typed, as suggestions only."""
+        from pressdesk.services import contacts, enquiries
+        from pressdesk.services.errors import AmbiguousName, DeskError
 
+        region = self.settings.region
         with self.desk.read() as s:
-            person, how = None, ""
-            if phone.strip():
-                person, how = enquiries.find_caller(s, region=self.settings.region, phone=phone), "phone"
-            if person is None and email.strip():
-                person, how = enquiries.find_caller(s, region=self.settings.region, email=email), "email"
-            if person is None and len(name.strip()) >= 2:
-                found = contacts.find_journalists_by_name(s, name, limit=6)
-                if len(found) == 1:
-                    person, how = found[0], "name"
-                elif found:
-                    return queries.list_journalists(s, ids=[j.id for j in found])
-            if person is None:
-                return None
-            card = queries.list_journalists(s, ids=[person.id])[0]
-            recent = queries.list_enquiries(s, journalist_id=person.id, order="recent", limit=5)
-            return CallerCard(journalist=card, recent=tuple(recent), matched_by=how)
+            by_phone = contacts.find_journalist_by_phone(s, phone, region=region) if phone.strip() else None
+            by_email = contacts.find_journalist_by_email(s, email) if email.strip() and by_phone is None else None
+            owner = by_phone or by_email
+            same: list = []
+            try:
+                will_be = enquiries.who_called(
+                    s, region=region, journalist_id=chosen_id, journalist=name, outlet=outlet, phone=phone, email=email
+                )
+                refusal = ""
+            except AmbiguousName as exc:
+                will_be, same, refusal = None, list(exc.people), exc.message
+            except DeskError as exc:
+                will_be, refusal = None, exc.message
+            if not refusal and will_be is not None and owner is not None and owner.id != will_be.id:
+                refusal = f"{'phone' if by_phone else 'email'}: this belongs to {owner.name}, not {will_be.name}."
+            names = contacts.find_journalists_by_name(s, name, limit=6) if will_be is None else []
+            by = "phone" if by_phone else "email"
+            how = "choice" if chosen_id else by if owner is not None and will_be is owner else "name"
+            return CallerLookup(
+                owner=self._card(s, owner, by) if owner else None,
+                will_be=self._card(s, will_be, how) if will_be else None,
+                refusal=refusal,
+                same_name=self._rows(s, [j.id for j in same]),
+                names=self._rows(s, [j.id for j in names]),
+            )
+
+    @staticmethod
+    def _rows(session, ids: list[int]) -> tuple:
+        """Journalists as listed (PersonRow), in the order of the ids."""
+        from pressdesk.services import queries
+
+        if not ids:
+            return ()
+        found = {p.id: p for p in queries.list_journalists(session, ids=ids, limit=len(ids))}
+        return tuple(found[i] for i in ids if i in found)
+
+    @staticmethod
+    def _card(session, person, how: str) -> CallerCard:
+        """A journalist with their last five enquiries."""
+        from pressdesk.services import queries
+
+        card = queries.list_journalists(session, ids=[person.id], limit=1)[0]
+        recent = queries.list_enquiries(session, journalist_id=person.id, order="recent", limit=5)
+        return CallerCard(journalist=card, recent=tuple(recent), matched_by=how)
 
     def release_choices(self) -> list[tuple[str, int]]:
         """(title, id) of recent releases, for the form's release picker."""

@@ -21,6 +21,7 @@ _EXPORTS = {
     "LanguageError": "languages",
     "parse_languages": "languages",
     "clean_text": "text",
+    "name_key": "names",
     "WhenError": "when",
     "DEADLINE": "when",
     "PAST_DATE": "when",
@@ -45,6 +46,7 @@ __all__ = [
     "find_phones",
     "format_countdown",
     "looks_like_phone",
+    "name_key",
     "parse_email",
     "parse_languages",
     "parse_day",
@@ -56,6 +58,7 @@ __all__ = [
 if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
     from pressdesk.validation.languages import LanguageError, parse_languages
+    from pressdesk.validation.names import name_key
     from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
     from pressdesk.validation.text import clean_text
     from pressdesk.validation.when import (

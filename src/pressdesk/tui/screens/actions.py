@@ -1,8 +1,7 @@
-"""Small modal screens for acting on an enquiry: pick a status, type a value, resolve a conflict."""
+"""Small modal screens for acting on an enquiry: pick a status, confirm, resolve a conflict."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -10,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.tui.safe import line, lit
@@ -39,54 +38,28 @@ class StatusScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class PromptScreen(ModalScreen[str | None]):
-    """Ask for one line of text, with an optional live check under the box."""
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before doing something that is not undone with a key: y does it, n or Escape does not."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
 
-    def __init__(
-        self,
-        title: str,
-        *,
-        value: str = "",
-        placeholder: str = "",
-        check: Callable[[str], str] | None = None,
-        allow_empty: bool = False,
-    ) -> None:
+    def __init__(self, question: str, about: str, yes: str) -> None:
         super().__init__()
-        self.title_text, self.value, self.placeholder = title, value, placeholder
-        self.check, self.allow_empty = check, allow_empty
+        self.question, self.about, self.yes = question, about, yes
 
     def compose(self) -> ComposeResult:
-        """A title, the box and the check line."""
-        with Vertical(classes="dialog"):
-            yield Static(lit(self.title_text, "bold"))
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt")
-            yield Static("", id="prompt-check", classes="hint")
-            yield Static(lit("Enter saves · Escape cancels", "dim"))
+        """The question, what it is about, and the keys."""
+        with Vertical(classes="dialog confirm"):
+            yield Static(lit(self.question, "bold"), id="confirm-question")
+            yield Static(lit(self.about), id="confirm-about")
+            yield Static(lit(f"y {self.yes} · n or Escape keeps it as it is", "dim"))
 
-    def on_mount(self) -> None:
-        """Focus the box and check its first value."""
-        self.query_one(Input).focus()
-        self._check(self.value)
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        """Re-check as the user types."""
-        self._check(event.value)
-
-    def _check(self, value: str) -> None:
-        """Show what the check says about the value."""
-        if self.check is not None:
-            self.query_one("#prompt-check", Static).update(lit(self.check(value)))
-
-    @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
-        """Return the text (refusing an empty one unless allowed)."""
-        if not event.value.strip() and not self.allow_empty:
-            self.query_one("#prompt-check", Static).update(lit("Type something, or press Escape.", "red"))
-            return
-        self.dismiss(event.value)
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
 
 
 class ConflictScreen(ModalScreen[str]):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
 from pressdesk.services.errors import ConflictError, DeskError
 from pressdesk.tui.messages import DeskChanged
-from pressdesk.tui.screens.actions import ConflictScreen, PromptScreen, StatusScreen
+from pressdesk.tui.safe import plain
+from pressdesk.tui.screens.actions import ConfirmScreen, ConflictScreen, StatusScreen
+from pressdesk.tui.screens.prompt import Answer, PromptScreen
 from pressdesk.tui.work import run_db
 
 
@@ -21,7 +24,7 @@ class EnquiryActions:
         Binding("m", "note", "Note", id="enquiry.note"),
         Binding("d", "deadline", "Deadline", id="enquiry.deadline"),
         Binding("e", "edit", "Edit", id="enquiry.edit"),
-        Binding("D", "done", "Done", id="enquiry.done", show=False),
+        Binding("D", "done", "Done", id="enquiry.done", show=False),  # asks first
         Binding("r", "route", "Route", id="enquiry.route"),
         Binding("i", "interviews", "Interviews", id="enquiry.interviews"),
     ]
@@ -67,69 +70,75 @@ class EnquiryActions:
         self.app.push_screen(StatusScreen(row.subject, row.status, moves), chosen)
 
     def action_done(self) -> None:
-        """Mark the enquiry done."""
-        if (row := self._with_row()) is not None:
-            self._write(lambda b: b.change_status(row.id, "done", row.version), row.id, f"#{row.id} is done.")
-
-    def action_assign(self) -> None:
-        """Give the enquiry to an officer."""
+        """Close the enquiry as done, once the officer says yes to which one."""
         if (row := self._with_row()) is None:
             return
 
-        def chosen(name: str | None) -> None:
-            if name is not None:
-                self._write(lambda b: b.assign(row.id, name, row.version), row.id, f"#{row.id} assigned.")
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda b: b.change_status(row.id, "done", row.version), row.id, f"#{row.id} is done.")
 
-        me = self.app.settings.officer
-        self.app.push_screen(PromptScreen("Assign to officer", value=row.officer or me, allow_empty=True), chosen)
+        about = f"#{row.id} {row.subject}" + (f" ({row.journalist})" if row.journalist else "")
+        self.app.push_screen(ConfirmScreen("Close this enquiry as done?", about, "closes it"), answered)
+
+    def _ask(self, prompt: PromptScreen, enquiry_id: int, said: Callable[[Answer], str]) -> None:
+        """Open a one-line form that saves itself; once saved, say so and tell every screen."""
+
+        def answered(answer: Answer | None) -> None:
+            if answer is not None:
+                self.app.notify(said(answer))
+                self.app.post_message(DeskChanged(enquiry_id))
+
+        self.app.push_screen(prompt, answered)
+
+    def action_assign(self) -> None:
+        """Give the enquiry to an officer, or to nobody."""
+        if (row := self._with_row()) is None:
+            return
+
+        def said(answer: Answer) -> str:
+            name = " ".join(plain(answer.text).split())
+            return f"#{row.id} assigned to {name}." if name else f"#{row.id} unassigned."
+
+        prompt = PromptScreen(
+            "Assign to officer",
+            value=row.officer or self.app.settings.officer,
+            allow_empty=True,
+            empty_hint="Empty unassigns it.",
+            save=lambda b, name: b.assign(row.id, name, row.version),
+        )
+        self._ask(prompt, row.id, said)
 
     def action_note(self) -> None:
         """Add a note to the enquiry."""
         if (row := self._with_row()) is None:
             return
-
-        def chosen(text: str | None) -> None:
-            if text:
-                self._write(lambda b: b.add_note(row.id, text), row.id, f"Note added to #{row.id}.")
-
-        self.app.push_screen(PromptScreen(f"Note on #{row.id}", placeholder="What happened?"), chosen)
+        prompt = PromptScreen(
+            f"Note on #{row.id}", placeholder="What happened?", save=lambda b, text: b.add_note(row.id, text)
+        )
+        self._ask(prompt, row.id, lambda _a: f"Note added to #{row.id}.")
 
     def action_deadline(self) -> None:
-        """Set the deadline in everyday words."""
+        """Set the deadline in everyday words, previewed as typed."""
         if (row := self._with_row()) is None:
             return
-        backend = self.app.backend
-
-        def check(text: str) -> str:
-            from pressdesk.tui.widgets.enquiry_detail import local
-
-            if not text.strip():
-                return "Empty clears the deadline."
-            try:
-                due = backend.preview_deadline(text)
-            except DeskError as exc:
-                return exc.message
-            return f"→ {local(due, backend.settings.timezone)}"
-
-        def chosen(text: str | None) -> None:
-            if text is not None:
-                self._write(lambda b: b.set_deadline(row.id, text, row.version), row.id, f"Deadline of #{row.id} set.")
-
-        self.app.push_screen(
-            PromptScreen("Deadline", placeholder="16:00, tomorrow 9am, +2h", check=check, allow_empty=True), chosen
+        prompt = PromptScreen(
+            "Deadline",
+            placeholder="16:00, tomorrow 9am, +2h",
+            allow_empty=True,
+            empty_hint="Empty clears the deadline.",
+            preview=lambda b, text: b.preview_deadline(text),
+            save=lambda b, text: b.set_deadline(row.id, text, row.version),
         )
+        self._ask(prompt, row.id, lambda a: f"Deadline of #{row.id} {'set' if a.text.strip() else 'cleared'}.")
 
     def action_edit(self) -> None:
-        """Edit the enquiry's fields; a stale save is refused with who changed it."""
+        """Edit the enquiry's fields; the form saves itself and stays open on a refusal."""
         if (row := self._with_row()) is None:
             return
         from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
 
-        def chosen(values: dict | None) -> None:
-            if values:
-                self._write(lambda b: b.update_enquiry(row.id, row.version, **values), row.id, f"#{row.id} saved.")
-
-        self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone), chosen)
+        self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone))
 
     def action_route(self) -> None:
         """Suggest experts for the enquiry and route it."""

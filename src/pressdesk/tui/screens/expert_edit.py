@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from pressdesk.services.errors import FieldError
@@ -23,7 +19,7 @@ from pressdesk.tui.screens.person_edit import (
     split_emails,
     split_phones,
 )
-from pressdesk.tui.screens.record_form import RecordForm
+from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
@@ -154,11 +150,13 @@ def limit_problem(text: str) -> str:
     return ""
 
 
-class ExpertEditScreen(RecordForm, ModalScreen[dict | None]):
+class ExpertEditScreen(FormScreen[dict | None]):
     """A form over one expert as loaded; saving refuses a stale version and names who changed it."""
 
     PREFIX = "ee"
     FIELD_IDS = FIELD_IDS
+    ERROR_ID = "ee-error"
+    SAVE_GROUP = "expert-save"
 
     DEFAULT_CSS = """
     ExpertEditScreen .expert-edit {
@@ -234,17 +232,11 @@ class ExpertEditScreen(RecordForm, ModalScreen[dict | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="expert.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="expert.cancel"),
-    ]
-
     def __init__(self, person) -> None:
         super().__init__()
         self.person = person
         self.version = person.version
         self.loaded: dict | None = None
-        self.saving = False
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -335,10 +327,10 @@ class ExpertEditScreen(RecordForm, ModalScreen[dict | None]):
 
     # --- checking as you type -------------------------------------------------------------
 
-    def field_message(self, key: str, message: str, *, note: bool = False) -> None:
+    def field_message(self, key: str, message: str, style: str = "", *, note: bool = False) -> None:
         """Show (or clear) the message under a field; a note is advice, not a problem."""
         msg = self.query_one(f"#ee-{key}-msg", Static)
-        msg.update(lit(message))
+        msg.update(lit(message, style))
         msg.set_class(bool(message), "shown")
         msg.set_class(note, "note")
 
@@ -423,34 +415,24 @@ class ExpertEditScreen(RecordForm, ModalScreen[dict | None]):
             fields["phones"] = split_phones(now["phones"])
         return fields
 
-    def show_error(self, message: str) -> None:
-        """Show a message about the whole form."""
-        self.query_one("#ee-error", Static).update(lit(message, "bold red"))
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        """Save the changed fields in a worker; refuse ones that are wrong."""
-        if self.saving:
-            return
+    def save_call(self):
+        """The changed fields, sent with the version loaded; wrong ones are refused here first."""
         fields = self.changed_fields()
         sent = {FIELD_IDS.get(name, name) for name in fields}
         self.check_all()
         bad = [key for key in CHECKED if key in sent and self.problem(key)]
         if bad:
-            self.show_error(f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
-            self.query_one(f"#ee-{bad[0]}").focus()
-            return
+            raise Unsaved(bad[0], "Not saved: fix what is marked in red.")
         if not fields:
             self.app.notify("Nothing changed.")
-            self.dismiss(None)
-            return
+            return None
         expert_id, version = self.person.id, self.version
-        self.save_in_worker(
-            lambda backend: backend.update_expert(expert_id, version, **fields), fields, group="expert-save"
-        )
+
+        def save(backend) -> dict:
+            backend.update_expert(expert_id, version, **fields)
+            return fields
+
+        return save
 
     def field_label(self, key: str, field: str) -> str:
         """The form's own label for the field."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -18,11 +19,14 @@ from pressdesk.models.enums import InterviewFormat
 from pressdesk.services.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.actions import PromptScreen
-from pressdesk.tui.widgets.countdown import countdown_cell
+from pressdesk.tui.screens.prompt import Answer, PromptScreen
+from pressdesk.tui.screens.record_form import FormScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
+from pressdesk.words import counted
 
+SLOT_FORMAT = "%a %d %b %Y %H:%M"
+"""How a previewed interview time is shown."""
 DEFAULT_ICS = "~/pressdesk-interviews.ics"
 """Where the interviews are exported unless the user says otherwise."""
 
@@ -41,6 +45,7 @@ FORM_CSS = """
         max-width: 96;
         height: auto;
         max-height: 90%;
+        overflow-y: auto;
     }}
     {name} .form-dialog Input, {name} .form-dialog Select {{
         margin-bottom: 0;
@@ -56,11 +61,6 @@ FORM_CSS = """
         background: $boost;
     }}
 """
-
-
-def _say(screen: ModalScreen, field: str, message: str, style: str = "red") -> None:
-    """Show a message under a form's field."""
-    screen.query_one(f"#{field}-msg", Static).update(lit(message, style))
 
 
 def render_coverage(coverage, statement: str) -> Text:
@@ -82,20 +82,18 @@ def render_coverage(coverage, statement: str) -> Text:
     return out
 
 
-class ScheduleScreen(ModalScreen[bool | None]):
+class ScheduleScreen(FormScreen[bool | None]):
     """Book an accepted interview: when (everyday words, previewed), format and place or link."""
 
     DEFAULT_CSS = FORM_CSS.format(name="ScheduleScreen")
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="schedule.save", priority=True),
-        Binding("escape", "dismiss(None)", "Cancel", id="schedule.cancel"),
-    ]
+    FIELD_IDS = {key: key for key in ("start", "end", "format", "place")}
+    ERROR_ID = "schedule-msg"
+    SAVE_GROUP = "schedule"
 
     def __init__(self, request) -> None:
         super().__init__()
         self.request = request
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         """When, until, format, place."""
@@ -129,34 +127,30 @@ class ScheduleScreen(ModalScreen[bool | None]):
     @on(Input.Changed, "#start")
     def _start_changed(self, event: Input.Changed) -> None:
         """Say what the typed time means; the end counts from it, so say that again too."""
-        self._preview("start", event.value)
-        self._preview("end", self.query_one("#end", Input).value)
+        self.preview_time("start", event.value, lambda b, text: b.preview_slot(text)[0], fmt=SLOT_FORMAT)
+        self._preview_end(self.query_one("#end", Input).value)
 
     @on(Input.Changed, "#end")
     def _end_changed(self, event: Input.Changed) -> None:
         """Say what the typed end means."""
-        self._preview("end", event.value)
+        self._preview_end(event.value)
 
-    def _preview(self, field: str, text: str) -> None:
-        """Preview a time typed in everyday words as saving reads it: the end counts from the start (no database)."""
-        if not text.strip():
-            _say(self, field, "")
-            return
+    def _preview_end(self, text: str) -> None:
+        """Preview the end as saving reads it, counted from the start; a fault of the start is said under the start."""
         start = self.query_one("#start", Input).value
-        try:
-            begins, ends = self.app.backend.preview_slot(start, text if field == "end" else None)
-        except DeskError as exc:
-            mine = not isinstance(exc, FieldError) or exc.field == field
-            _say(self, field, (exc.reason if isinstance(exc, FieldError) else exc.message) if mine else "")
-            return
-        when = ends if field == "end" else begins
-        ahead = countdown_cell(when, self.app.backend.clock()).plain
-        _say(self, field, f"→ {local(when, self.app.settings.timezone, '%a %d %b %Y %H:%M')} ({ahead})", "green")
 
-    def action_save(self) -> None:
-        """Book it in a worker; a refused field gets its message and the focus."""
-        if self.saving:
-            return
+        def read_end(backend, typed: str) -> datetime | None:
+            try:
+                return backend.preview_slot(start, typed)[1]
+            except FieldError as exc:
+                if exc.field == "end":
+                    raise
+                return None
+
+        self.preview_time("end", text, read_end, fmt=SLOT_FORMAT)
+
+    def save_call(self):
+        """Book it with the version loaded."""
         r = self.request
         values = {
             "start": self.query_one("#start", Input).value,
@@ -164,49 +158,38 @@ class ScheduleScreen(ModalScreen[bool | None]):
             "format": str(self.query_one("#format", Select).value),
             "place": self.query_one("#place", Input).value,
         }
-        self.saving = True
-        self.query_one("#schedule-msg", Static).update("")
-        run_db(
-            self,
-            lambda b: b.schedule_interview(r.id, version=r.version, **values),
-            done=self._saved,
-            error=self._refused,
-            group="schedule",
-        )
+        return lambda b: b.schedule_interview(r.id, version=r.version, **values)
 
-    def _saved(self, _result) -> None:
+    def saved(self, _result) -> None:
         """Close: the interview is booked."""
-        self.saving = False
         self.app.notify(f"Interview {self.request.id} scheduled.")
         self.app.post_message(DeskChanged(self.request.enquiry_id))
         self.dismiss(True)
 
-    def _refused(self, exc: DeskError) -> None:
-        """Show why at the field; nothing was written."""
-        self.saving = False
-        if isinstance(exc, FieldError) and exc.field in ("start", "end", "format", "place"):
-            _say(self, exc.field, exc.reason)
-            self.query_one(f"#{exc.field}").focus()
-        self.query_one("#schedule-msg", Static).update(lit(f"Not saved. {exc.message}", "red"))
+
+COVERAGE_FIELDS = {
+    "url": "url",
+    "outlet": "outlet",
+    "date": "date",
+    "published_on": "date",
+    "headline": "headline",
+    "note": "note",
+}
+COVERAGE_LABELS = {"url": "Web address", "outlet": "Outlet", "date": "Date", "headline": "Headline", "note": "Note"}
 
 
-COVERAGE_FIELDS = {"url": "url", "outlet": "outlet", "date": "date", "headline": "headline", "note": "note"}
-
-
-class CoverageScreen(ModalScreen[int | None]):
+class CoverageScreen(FormScreen[int | None]):
     """Link the article or broadcast that came of an enquiry: URL, outlet, date, headline, note."""
 
     DEFAULT_CSS = FORM_CSS.format(name="CoverageScreen")
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="coverage.save", priority=True),
-        Binding("escape", "dismiss(None)", "Cancel", id="coverage.cancel"),
-    ]
+    FIELD_IDS = COVERAGE_FIELDS
+    ERROR_ID = "coverage-msg"
+    SAVE_GROUP = "coverage"
 
     def __init__(self, row) -> None:
         super().__init__()
         self.row = row
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         """The five fields."""
@@ -240,12 +223,14 @@ class CoverageScreen(ModalScreen[int | None]):
     def _edited(self, event: Input.Changed) -> None:
         """Clear a field's complaint once it is edited."""
         if event.input.id in ("url", "date", "headline", "note"):
-            _say(self, event.input.id, "")
+            self.field_message(event.input.id, "")
 
-    def action_save(self) -> None:
-        """Store it in a worker; a bad field is named and nothing is written."""
-        if self.saving:
-            return
+    def field_label(self, key: str, field: str) -> str:
+        """The form's own label for a refused field."""
+        return COVERAGE_LABELS.get(key, "")
+
+    def save_call(self):
+        """Store it; a bad field is named and nothing is written."""
         values = {
             "url": self.query_one("#url", Input).value,
             "outlet": self.query_one("#outlet", Input).value or None,
@@ -254,31 +239,13 @@ class CoverageScreen(ModalScreen[int | None]):
             "note": self.query_one("#note", Input).value,
         }
         enquiry_id = self.row.id
-        self.saving = True
-        self.query_one("#coverage-msg", Static).update("")
-        run_db(
-            self,
-            lambda b: b.add_coverage(enquiry_id, **values),
-            done=self._saved,
-            error=self._refused,
-            group="coverage",
-        )
+        return lambda b: b.add_coverage(enquiry_id, **values)
 
-    def _saved(self, coverage_id: int) -> None:
+    def saved(self, coverage_id: int) -> None:
         """Close with the new coverage's id."""
-        self.saving = False
         self.app.notify(f"Coverage {coverage_id} linked to #{self.row.id}.")
         self.app.post_message(DeskChanged(self.row.id))
         self.dismiss(coverage_id)
-
-    def _refused(self, exc: DeskError) -> None:
-        """Name the field and say why; nothing was written."""
-        self.saving = False
-        if isinstance(exc, FieldError) and exc.field in COVERAGE_FIELDS:
-            target = COVERAGE_FIELDS[exc.field]
-            _say(self, target, exc.message)
-            self.query_one(f"#{target}").focus()
-        self.query_one("#coverage-msg", Static).update(lit(f"Not saved. {exc.message}", "red"))
 
 
 class StatementPickScreen(ModalScreen[int | None]):
@@ -522,34 +489,33 @@ class InterviewScreen(ModalScreen[None]):
             self._write(lambda b: b.accept_interview(r.id, r.version), f"{r.expert} accepted. Press s to schedule.")
 
     def action_decline(self) -> None:
-        """The expert said no: record why, then offer the next suggestion."""
+        """The expert said no: record why (the prompt saves it), then offer the next suggestion."""
         if (r := self.current()) is None:
             return
+        enquiry_id = self.row.id
 
-        def reason(text: str | None) -> None:
-            if text is None:
+        def declined(answer: Answer | None) -> None:
+            if answer is None:
                 return
-
-            def offer(found) -> None:
-                nxt = found[0].display_name if found else ""
-                intro = f"{r.expert} declined. " + (
-                    f"Next suggestion: {nxt} (highlighted)." if nxt else "Nobody else to suggest."
-                )
-                from pressdesk.tui.screens.route import RouteScreen
-
-                self.app.push_screen(RouteScreen(self.row, intro=intro))
-
-            self._write(
-                lambda b: b.decline_interview(r.id, text, r.version),
-                f"{r.expert} declined; the enquiry goes back to routing.",
-                then=offer,
+            self._message(f"{r.expert} declined; the enquiry goes back to routing.", "green")
+            self.app.post_message(DeskChanged(enquiry_id))
+            found = answer.result
+            nxt = found[0].display_name if found else ""
+            intro = f"{r.expert} declined. " + (
+                f"Next suggestion: {nxt} (highlighted)." if nxt else "Nobody else to suggest."
             )
+            from pressdesk.tui.screens.route import RouteScreen
+
+            self.app.push_screen(RouteScreen(self.row, intro=intro))
 
         self.app.push_screen(
             PromptScreen(
-                f"Why did {r.expert} decline?", placeholder="optional: travelling, not their area…", allow_empty=True
+                f"Why did {r.expert} decline?",
+                placeholder="optional: travelling, not their area…",
+                allow_empty=True,
+                save=lambda b, text: b.decline_interview(r.id, text, r.version),
             ),
-            reason,
+            declined,
         )
 
     def action_schedule(self) -> None:
@@ -601,18 +567,21 @@ class InterviewScreen(ModalScreen[None]):
         run_db(self, lambda b: b.statement_choices(enquiry_id), done=offer, error=self._failed, group="statements")
 
     def action_export_ics(self) -> None:
-        """Write every scheduled interview to an .ics file the user names."""
+        """Write every scheduled interview to an .ics file the user names (a bad name keeps the prompt open)."""
 
-        def chosen(path: str | None) -> None:
-            if path is None:
+        def written(answer: Answer | None) -> None:
+            if answer is None:
                 return
+            count, where = answer.result
+            text = f"Wrote {counted(count, 'scheduled interview')} to {where}."
+            self._message(text, "green")
+            self.app.notify(text)
 
-            def written(result) -> None:
-                count, where = result
-                text = f"Wrote {count} scheduled interview{'s' if count != 1 else ''} to {where}."
-                self._message(text, "green")
-                self.app.notify(text)
-
-            run_db(self, lambda b: b.export_ics(path), done=written, error=self._failed, group="export")
-
-        self.app.push_screen(PromptScreen("Export scheduled interviews (iCalendar) to", value=DEFAULT_ICS), chosen)
+        self.app.push_screen(
+            PromptScreen(
+                "Export scheduled interviews (iCalendar) to",
+                value=DEFAULT_ICS,
+                save=lambda b, path: b.export_ics(path),
+            ),
+            written,
+        )

@@ -1,22 +1,28 @@
-"""Log a call while still on the phone: number first, caller found at once, ctrl+s to save."""
+"""Log a call while still on the phone: number first, caller found at once, ctrl+s to save.
+
+Who the caller is: a known number or email finds them (and fills an empty name); a name typed is only ever
+*suggested* to be someone on the desk, in the list under the field, and becomes them only when picked there
+(↓ then Enter). Nothing typed is ever replaced by a look-up.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
 
 from pressdesk.models.enums import Channel, EnquiryType, Priority
-from pressdesk.services.errors import DeskError, FieldError
-from pressdesk.tui.backend import CallerCard
-from pressdesk.tui.safe import line, lit
-from pressdesk.tui.widgets.countdown import countdown_cell
+from pressdesk.services.errors import AmbiguousName, DeskError, FieldError
+from pressdesk.tui.backend import CallerCard, CallerLookup
+from pressdesk.tui.debounce import Debounce
+from pressdesk.tui.safe import line
+from pressdesk.tui.screens.record_form import FormScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
 
@@ -36,6 +42,13 @@ FIELD_IDS = {
 }
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are the same but for case, accents and spacing (as the desk compares them)."""
+    from pressdesk.validation.names import name_key
+
+    return name_key(a) == name_key(b)
+
+
 def statements_text(found, chosen_id: int | None, chosen_title: str = "") -> Text:
     """The 'Lines to take' panel: up to three statements fitting the subject, and the one picked to give."""
     if not found and chosen_id is None:
@@ -53,22 +66,20 @@ def statements_text(found, chosen_id: int | None, chosen_title: str = "") -> Tex
     return out
 
 
-def caller_text(card: CallerCard | list | None, tz: str) -> Text:
-    """The caller panel: who this is and what they asked before, or candidates, or 'new caller'."""
-    if card is None:
-        return Text("New caller: type their name and outlet below.", style="dim")
-    if isinstance(card, list):
-        out = Text("Several journalists match:\n", style="bold")
-        for p in card:
-            out.append_text(line("  ", p.name, (f"  {p.outlet}" if p.outlet else "", "dim"), "\n"))
-        out.append("Type more of the name, or their number.", style="dim")
-        return out
+def person_line(p) -> Text:
+    """'Name · Outlet · role' of a listed journalist, literally."""
+    out = line((p.name, "bold"))
+    for part in (p.outlet, p.role):
+        if part:
+            out.append_text(line(("  ·  ", "dim"), part))
+    return out
+
+
+def card_text(card: CallerCard, heading: str, tz: str) -> Text:
+    """A known journalist: who they are, how to reach them, what they asked before."""
     j = card.journalist
-    out = line(("Known caller ", "green"), (f"(by {card.matched_by})\n", "dim"), (j.name, "bold"))
-    if j.outlet:
-        out.append_text(line("  ·  ", j.outlet))
-    if j.role:
-        out.append_text(line(("  ·  ", "dim"), (j.role, "dim")))
+    out = line((heading, "green"), "\n")
+    out.append_text(person_line(j))
     out.append("\n")
     for p in j.phones:
         out.append_text(line(("☎ ", "dim"), p, "  "))
@@ -81,66 +92,136 @@ def caller_text(card: CallerCard | list | None, tz: str) -> Text:
     return out
 
 
-class LogCallScreen(ModalScreen[int | None]):
-    """The new-enquiry form, built for typing during the call."""
+def caller_text(found: CallerLookup | None, typed: str, tz: str) -> Text:
+    """The caller panel: who the call will be logged for, or why saving would be refused, or that they are new."""
+    if found is None:
+        return Text("Type the caller's number, email or name.", style="dim")
+    pick = "pick them under Journalist (↓ then Enter)"
+    if found.owner is not None and (found.will_be is None or found.will_be.journalist.id != found.owner.journalist.id):
+        owner = found.owner.journalist
+        out = line((f"This {found.owner.matched_by} belongs to ", "bold yellow"), (owner.name, "bold"))
+        out.append_text(line((f" ({owner.outlet})" if owner.outlet else "", "dim"), ".\n"))
+        out.append_text(line(f"To log the call for {owner.name}, {pick}; for anyone else, clear the "))
+        out.append_text(line(f"{found.owner.matched_by}: it is never given to a second person.\n\n"))
+        out.append_text(card_text(found.owner, "", tz))
+        return out
+    if found.will_be is not None:
+        how = found.will_be.matched_by
+        heading = {
+            "choice": "Logging for the journalist you picked",
+            "name": "Known journalist (by the whole name)",
+        }.get(how, f"Known caller (by {how})")
+        return card_text(found.will_be, heading, tz)
+    if found.same_name:
+        out = line((f"{len(found.same_name)} journalists are called {typed}", "bold yellow"), ":\n")
+        for p in found.same_name:
+            out.append_text(line("  ", person_line(p), "\n"))
+        out.append(f"Type their outlet, or {pick}.", style="dim")
+        return out
+    if not typed.strip():
+        return Text("New caller: type their name and outlet below.", style="dim")
+    out = line(("New journalist: ", "bold"), typed, (" will be added when you save.", "dim"))
+    if found.names:
+        out.append_text(line(("\n\nOn the desk with a name like it: ", "dim"), (f"{pick}.", "dim")))
+    return out
+
+
+class NameInput(Input):
+    """The Journalist box: ↓ moves into the suggestions under it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="log.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="log.cancel"),
+        Binding("down", "screen.to_suggestions", "Suggestions", id="log.suggestions", show=False)
+    ]
+
+
+class Suggestions(OptionList):
+    """People on the desk whose name fits what is typed: Enter picks one; Escape, or ↑ at the top, goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back to the name", show=False)]
+
+    def action_back(self) -> None:
+        """Back to the Journalist box, picking nobody."""
+        self.screen.query_one("#journalist", Input).focus()
+
+    def action_cursor_up(self) -> None:
+        """Up, or back to the box from the first suggestion."""
+        if not self.highlighted:
+            self.action_back()
+        else:
+            super().action_cursor_up()
+
+
+class LogCallScreen(FormScreen[int | None]):
+    """The new-enquiry form, built for typing during the call."""
+
+    FIELD_IDS = FIELD_IDS
+    SAVE_GROUP = "save"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "pick_statement", "Give statement", id="log.statement", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.caller_id: int | None = None
-        self.saving = False
+        self.chosen: Any = None  # the PersonRow picked in the suggestions: the only way a name becomes someone
+        self.found: CallerLookup | None = None
+        self.filled: tuple[str, str] = ("", "")  # the (name, outlet) this form filled from a known number
+        self.suggested: dict[str, Any] = {}
         self.offered: list = []
         self.statement: tuple[int, str] | None = None
+        self._lookup_seq = 0
+        self.lookup = Debounce(self, self._lookup)
+        self.statements_later = Debounce(self, self._match_statements)
 
     def compose(self) -> ComposeResult:
-        """Number, subject and deadline first; the rest below; the caller panel beside."""
+        """Number, subject and deadline first; the rest below; the caller panel beside; why not saved at the foot."""
         types = [(t.value, t.value) for t in EnquiryType]
-        with Horizontal(classes="dialog log-call"):
-            with VerticalScroll(id="log-form"):
-                yield Static(Text("Log a call", style="bold"))
-                yield Label("Caller's number")
-                yield Input(placeholder="any format: 01582 790706, +44 (0)1582 790 706…", id="phone")
-                yield Static("", id="phone-msg", classes="hint")
-                yield Label("Subject")
-                yield Input(placeholder="what they want, in a few words", id="subject")
-                yield Static("", id="subject-msg", classes="hint")
-                yield Label("Deadline")
-                yield Input(placeholder="16:00, tomorrow 9am, +2h", id="deadline")
-                yield Static("", id="deadline-msg", classes="hint")
-                yield Label("Type")
-                yield Select(types, value="comment", allow_blank=False, id="type")
-                yield Label("Journalist")
-                yield Input(placeholder="name (found from the number when known)", id="journalist")
-                yield Static("", id="journalist-msg", classes="hint")
-                yield Label("Outlet")
-                yield Input(id="outlet")
-                yield Static("", id="outlet-msg", classes="hint")
-                yield Label("Email")
-                yield Input(id="email")
-                yield Static("", id="email-msg", classes="hint")
-                yield Label("Release")
-                yield Select([], prompt="(none)", id="release")
-                yield Static("", id="release-msg", classes="hint")
-                yield Label("Channel")
-                yield Select([(c.value, c.value) for c in Channel], value="phone", allow_blank=False, id="channel")
-                yield Label("Priority")
-                yield Select([(p.value, p.value) for p in Priority], value="normal", allow_blank=False, id="priority")
-                yield Label("Notes")
-                yield TextArea(id="notes", soft_wrap=True)
-                yield Static("", id="form-msg", classes="error")
-            with Vertical(id="caller-pane"):
-                yield Static(Text("Caller", style="bold underline"))
-                yield Static(Text("Type the caller's number, email or name.", style="dim"), id="caller")
-                yield Static("", id="lines-to-take")
-                yield Static(Text("ctrl+s saves · escape cancels and keeps nothing", style="dim"), id="log-keys")
+        with Vertical(classes="dialog log-call"):
+            with Horizontal(id="log-body"):
+                with VerticalScroll(id="log-form"):
+                    yield Static(Text("Log a call", style="bold"))
+                    yield Label("Caller's number")
+                    yield Input(placeholder="any format: 01582 790706, +44 (0)1582 790 706…", id="phone")
+                    yield Static("", id="phone-msg", classes="hint")
+                    yield Label("Subject")
+                    yield Input(placeholder="what they want, in a few words", id="subject")
+                    yield Static("", id="subject-msg", classes="hint")
+                    yield Label("Deadline")
+                    yield Input(placeholder="16:00, tomorrow 9am, +2h", id="deadline")
+                    yield Static("", id="deadline-msg", classes="hint")
+                    yield Label("Type")
+                    yield Select(types, value="comment", allow_blank=False, id="type")
+                    yield Label("Journalist")
+                    yield NameInput(placeholder="name (found from the number when known)", id="journalist")
+                    yield Suggestions(id="journalist-suggestions")
+                    yield Static("", id="journalist-msg", classes="hint")
+                    yield Label("Outlet")
+                    yield Input(id="outlet")
+                    yield Static("", id="outlet-msg", classes="hint")
+                    yield Label("Email")
+                    yield Input(id="email")
+                    yield Static("", id="email-msg", classes="hint")
+                    yield Label("Release")
+                    yield Select([], prompt="(none)", id="release")
+                    yield Static("", id="release-msg", classes="hint")
+                    yield Label("Channel")
+                    yield Select([(c.value, c.value) for c in Channel], value="phone", allow_blank=False, id="channel")
+                    yield Label("Priority")
+                    yield Select(
+                        [(p.value, p.value) for p in Priority], value="normal", allow_blank=False, id="priority"
+                    )
+                    yield Label("Notes")
+                    yield TextArea(id="notes", soft_wrap=True)
+                with VerticalScroll(id="caller-pane"):
+                    yield Static(Text("Caller", style="bold underline"))
+                    yield Static(caller_text(None, "", "UTC"), id="caller")
+                    yield Static("", id="lines-to-take")
+            yield Static("", id="form-msg", classes="error")
+            yield Static(Text("ctrl+s saves · escape cancels and keeps nothing", style="dim"), id="log-keys")
 
     def on_mount(self) -> None:
         """Focus the number; fetch release titles for the picker."""
+        self.query_one("#journalist-suggestions", Suggestions).display = False
         self.query_one("#phone", Input).focus()
         run_db(self, lambda b: b.release_choices(), done=self._releases, group="releases")
 
@@ -148,74 +229,81 @@ class LogCallScreen(ModalScreen[int | None]):
         """Offer the releases by title."""
         self.query_one("#release", Select).set_options([(Text(t), i) for t, i in choices])
 
-    def _say(self, field: str, message: str, style: str = "red") -> None:
-        """Show a message under a field."""
-        self.query_one(f"#{field}-msg", Static).update(lit(message, style))
+    def _value(self, field: str) -> str:
+        """What is typed in a one-line field."""
+        return self.query_one(f"#{field}", Input).value
+
+    def _set(self, field: str, value: str) -> None:
+        """Put a value in a field without it counting as typing."""
+        box = self.query_one(f"#{field}", Input)
+        with box.prevent(Input.Changed):
+            box.value = value
 
     # --- as you type ------------------------------------------------------------------------
 
     @on(Input.Changed, "#phone")
     def _phone_changed(self, event: Input.Changed) -> None:
-        """Validate the number and look the caller up."""
+        """Check the number and look the caller up once typing pauses."""
         from pressdesk.validation import parse_phone
 
         text = event.value
         if not text.strip():
-            self._say("phone", "")
+            self.field_message("phone", "")
         else:
             result = parse_phone(text, self.app.settings.region)
             if result.valid:
                 ext = f" ext. {result.extension}" if result.extension else ""
-                self._say("phone", f"✓ {result.international}{ext} ({result.region}, {result.kind})", "green")
+                self.field_message("phone", f"✓ {result.international}{ext} ({result.region}, {result.kind})", "green")
             else:
-                self._say("phone", result.error or "Not a valid number.")
-        self._lookup()
+                self.field_message("phone", result.error or "Not a valid number.")
+        self.lookup()
 
     @on(Input.Changed, "#email")
     def _email_changed(self, event: Input.Changed) -> None:
-        """Validate the email and look the caller up."""
+        """Check the email and look the caller up once typing pauses."""
         from pressdesk.validation import parse_email
 
         if not event.value.strip():
-            self._say("email", "")
+            self.field_message("email", "")
         else:
             result = parse_email(event.value)
-            self._say(
-                "email",
-                f"✓ {result.normalized}" if result.valid else (result.error or ""),
-                "green" if result.valid else "red",
+            ok = result.valid
+            self.field_message(
+                "email", f"✓ {result.normalized}" if ok else (result.error or ""), "green" if ok else "red"
             )
-        self._lookup()
+        self.lookup()
 
     @on(Input.Changed, "#journalist")
     def _name_changed(self, event: Input.Changed) -> None:
-        """Look the caller up by part of their name (unless found by number already)."""
-        self._say("journalist", "")
-        if self.caller_id is None or not self.query_one("#phone", Input).value.strip():
-            self._lookup()
+        """A name typed is the officer's: a pick it no longer fits is dropped; suggestions follow when typing pauses."""
+        self.field_message("journalist", "")
+        if self.chosen is not None and not same_name(event.value, self.chosen.name):
+            self.chosen = None
+        if self.filled[0] and event.value != self.filled[0]:
+            # Another name: the outlet this form filled in went with the number's owner, so it goes too.
+            if self.filled[1] and self._value("outlet") == self.filled[1]:
+                self._set("outlet", "")
+            self.filled = ("", "")
+        self.lookup()
+
+    @on(Input.Changed, "#outlet")
+    def _outlet_changed(self, event: Input.Changed) -> None:
+        """An outlet typed is the officer's; it may tell two journalists of one name apart."""
+        self.field_message("outlet", "")
+        if event.value != self.filled[1]:
+            self.filled = (self.filled[0], "")
+        self.lookup()
 
     @on(Input.Changed, "#deadline")
     def _deadline_changed(self, event: Input.Changed) -> None:
-        """Say what the deadline means as it is typed."""
-        from datetime import UTC, datetime
-
-        text = event.value
-        if not text.strip():
-            self._say("deadline", "")
-            return
-        try:
-            due = self.app.backend.preview_deadline(text)
-        except DeskError as exc:
-            self._say("deadline", exc.message.removeprefix("deadline: "))
-            return
-        countdown = countdown_cell(due, datetime.now(UTC)).plain
-        self._say("deadline", f"→ {local(due, self.app.settings.timezone)} ({countdown})", "green")
+        """Say what the deadline means, read in a worker by the same function the save uses."""
+        self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text))
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
-        """Clear the subject's message once something is typed; offer the statements that fit it."""
-        self._say("subject", "")
-        self._match_statements()
+        """Clear the subject's message once something is typed; offer the statements that fit it when typing pauses."""
+        self.field_message("subject", "")
+        self.statements_later()
 
     @on(Select.Changed, "#release")
     def _release_changed(self) -> None:
@@ -259,78 +347,140 @@ class LogCallScreen(ModalScreen[int | None]):
 
         self.app.push_screen(StatementPickScreen(self.offered, title="Which statement was given?"), chosen)
 
-    def _lookup(self) -> None:
-        """Find the caller by number, email or part of a name, in a worker."""
-        phone = self.query_one("#phone", Input).value
-        email = self.query_one("#email", Input).value
-        name = self.query_one("#journalist", Input).value if self.caller_id is None else ""
-        run_db(self, lambda b: b.lookup_caller(phone=phone, email=email, name=name), done=self._found, group="lookup")
+    # --- who is calling -----------------------------------------------------------------------
 
-    def _found(self, card) -> None:
-        """Show the caller; fill name and outlet for a known one."""
-        tz = self.app.settings.timezone
-        self.query_one("#caller", Static).update(caller_text(card, tz))
-        if isinstance(card, CallerCard):
-            self.caller_id = card.journalist.id
-            name = self.query_one("#journalist", Input)
-            outlet = self.query_one("#outlet", Input)
-            with name.prevent(Input.Changed):
-                name.value = card.journalist.name
-            if not outlet.value.strip():
-                outlet.value = card.journalist.outlet
+    def _lookup(self) -> None:
+        """Ask the desk, in a worker, who has this number or email and whose name fits what is typed."""
+        self._lookup_seq += 1
+        seq = self._lookup_seq
+        query = {
+            "phone": self._value("phone"),
+            "email": self._value("email"),
+            "name": self._value("journalist"),
+            "outlet": self._value("outlet"),
+            "chosen_id": self.chosen.id if self.chosen is not None else None,
+        }
+        run_db(self, lambda b: b.lookup_caller(**query), done=lambda found: self._found(seq, found), group="lookup")
+
+    def _found(self, seq: int, found: CallerLookup) -> None:
+        """Show who the call would be logged for; fill the name only when it is empty and the number is known."""
+        if seq != self._lookup_seq:
+            return
+        self.found = found
+        name, outlet = self._value("journalist"), self._value("outlet")
+        owner = found.owner.journalist if found.owner is not None else None
+        mine = not name.strip() or name == self.filled[0]  # empty, or what this form filled in
+        if owner is not None and self.chosen is None and mine and name != owner.name:
+            fill_outlet = owner.outlet if (not outlet.strip() or outlet == self.filled[1]) else ""
+            self._set("journalist", owner.name)
+            if fill_outlet:
+                self._set("outlet", fill_outlet)
+            self.filled = (owner.name, fill_outlet)
+            self.lookup.now()  # what saving would do, with the name now shown
+            return
+        if owner is None and self.filled[0] and name == self.filled[0]:
+            # The number changed: take back only what this form filled in, never what was typed.
+            self._set("journalist", "")
+            if self.filled[1] and outlet == self.filled[1]:
+                self._set("outlet", "")
+            self.filled = ("", "")
+            self.lookup.now()
+            return
+        self._suggest(found, name)
+        self.query_one("#caller", Static).update(caller_text(found, name, self.app.settings.timezone))
+
+    def _suggest(self, found: CallerLookup, name: str) -> None:
+        """List the people the officer may pick: the number's owner first when the name is someone else's."""
+        people: list = []
+        if found.owner is not None and (
+            found.will_be is None or found.will_be.journalist.id != found.owner.journalist.id
+        ):
+            people.append((found.owner.journalist, f"has this {found.owner.matched_by}"))
+        if self.chosen is None and name.strip():
+            people += [(p, "") for p in (*found.same_name, *found.names)]
+        self.suggested = {}
+        options = []
+        for person, note in people:
+            key = str(person.id)
+            if key in self.suggested:
+                continue
+            self.suggested[key] = person
+            label = person_line(person)
+            if note:
+                label.append_text(line(("  ", ""), (note, "yellow")))
+            options.append(Option(label, id=key))
+        box = self.query_one("#journalist-suggestions", Suggestions)
+        box.set_options(options)
+        box.display = bool(options)
+
+    def action_to_suggestions(self) -> None:
+        """Move into the suggestions under the name, on the first one."""
+        box = self.query_one("#journalist-suggestions", Suggestions)
+        if box.display and box.option_count:
+            box.focus()
+            box.highlighted = 0
         else:
-            self.caller_id = None
+            self.focus_next()
+
+    @on(OptionList.OptionSelected, "#journalist-suggestions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        """The officer picked this journalist: the call is theirs; their outlet fills an empty outlet."""
+        person = self.suggested.get(event.option.id or "")
+        if person is None:
+            return
+        self.chosen = person
+        self._set("journalist", person.name)
+        if not self._value("outlet").strip() and person.outlet:
+            self._set("outlet", person.outlet)
+        self.filled = ("", "")
+        self.field_message(
+            "journalist", f"✓ picked: {person.name}" + (f" ({person.outlet})" if person.outlet else ""), "green"
+        )
+        self.query_one("#journalist-suggestions", Suggestions).display = False
+        self.query_one("#outlet", Input).focus()
+        self.lookup.now()
 
     # --- saving -----------------------------------------------------------------------------
 
-    def action_cancel(self) -> None:
-        """Close without keeping anything."""
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        """Save in a worker; a refused field gets its message and the focus."""
-        if self.saving:
-            return
+    def save_call(self):
+        """The enquiry as typed; the journalist's id goes only with a pick the name still matches."""
         release = self.query_one("#release", Select).value
+        chosen = (
+            self.chosen if self.chosen is not None and same_name(self._value("journalist"), self.chosen.name) else None
+        )
         form = {
-            "phone": self.query_one("#phone", Input).value,
-            "email": self.query_one("#email", Input).value,
-            "journalist": self.query_one("#journalist", Input).value,
-            "journalist_id": self.caller_id,
-            "outlet": self.query_one("#outlet", Input).value,
-            "subject": self.query_one("#subject", Input).value,
-            "deadline": self.query_one("#deadline", Input).value,
+            "phone": self._value("phone"),
+            "email": self._value("email"),
+            "journalist": self._value("journalist"),
+            "journalist_id": chosen.id if chosen is not None else None,
+            "outlet": self._value("outlet"),
+            "subject": self._value("subject"),
+            "deadline": self._value("deadline"),
             "type": self.query_one("#type", Select).value,
             "channel": self.query_one("#channel", Select).value,
             "priority": self.query_one("#priority", Select).value,
             "release_id": release if isinstance(release, int) else None,
             "notes": self.query_one("#notes", TextArea).text,
         }
-        self.saving = True
-        self.query_one("#form-msg", Static).update("")
         statement_id = self.statement[0] if self.statement is not None else None
+        if statement_id is None:
+            return lambda b: b.log_call(**form)
+        return lambda b: b.log_call_giving(statement_id, **form)
 
-        def call(b):
-            if statement_id is None:
-                return b.log_call(**form)
-            return b.log_call_giving(statement_id, **form)
-
-        run_db(self, call, done=self._saved, error=self._refused, group="save")
-
-    def _saved(self, result: int | tuple[int, str]) -> None:
+    def saved(self, result: int | tuple[int, str]) -> None:
         """Close with the new enquiry's id (saying so if the picked statement could not be recorded)."""
-        self.saving = False
         enquiry_id, problem = result if isinstance(result, tuple) else (result, "")
         if problem:
             self.app.notify(f"Logged, but the statement was not recorded: {problem}", severity="warning", timeout=10)
         self.dismiss(enquiry_id)
 
-    def _refused(self, exc: DeskError) -> None:
-        """Show why, at the field, and focus it; nothing was written."""
-        self.saving = False
-        if isinstance(exc, FieldError) and exc.field in FIELD_IDS:
-            target = FIELD_IDS[exc.field]
-            if self.query(f"#{target}-msg"):
-                self._say(target, exc.reason)
-            self.query_one(f"#{target}").focus()
-        self.query_one("#form-msg", Static).update(lit(f"Not saved. {exc.message}", "red"))
+    def refused(self, exc: DeskError) -> None:
+        """As every form; a shared name points at the suggestions to pick from."""
+        if isinstance(exc, AmbiguousName):
+            exc = FieldError(
+                "journalist",
+                f"{len(exc.people)} journalists have this name: pick one under Journalist (↓ then Enter) "
+                "or type their outlet.",
+            )
+            self.lookup.now()
+        super().refused(exc)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.widgets.enquiry_detail import local
@@ -154,6 +155,7 @@ class ListScreen(Screen):
         super().__init__()
         self.rows: dict[int, object] = {}
         self.query_text = ""
+        self.filter_later = Debounce(self, self.reload)
         self.more = False
         self.loading_more = False
         self.loaded = False
@@ -388,14 +390,14 @@ class ListScreen(Screen):
 
     @on(Input.Changed)
     def _search_changed(self, event: Input.Changed) -> None:
-        """Filter as the user types."""
+        """Filter as the user types, once typing pauses."""
         if event.input is not self.search_box:
             return
         text = event.value.strip()
         if text == self.query_text:
             return
         self.query_text = text
-        self.reload()
+        self.filter_later()
 
     @on(Input.Submitted)
     def _search_submitted(self, event: Input.Submitted) -> None:

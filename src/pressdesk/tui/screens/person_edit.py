@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from pressdesk.models.enums import Channel
 from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.record_form import RecordForm
+from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
 from pressdesk.validation import parse_email, parse_phone
 
@@ -103,11 +100,13 @@ class ListInput(Input):
             self.replace(text, *self.selection)
 
 
-class JournalistEditScreen(RecordForm, ModalScreen[dict | None]):
+class JournalistEditScreen(FormScreen[dict | None]):
     """A form over one journalist as loaded; saving refuses a stale version and names who changed it."""
 
     PREFIX = "je"
     FIELD_IDS = FIELD_IDS
+    ERROR_ID = "je-error"
+    SAVE_GROUP = "journalist-save"
 
     DEFAULT_CSS = """
     JournalistEditScreen .journalist-edit {
@@ -143,16 +142,10 @@ class JournalistEditScreen(RecordForm, ModalScreen[dict | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="journalist.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="journalist.cancel"),
-    ]
-
     def __init__(self, person) -> None:
         super().__init__()
         self.person = person
         self.version = person.version
-        self.saving = False
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -210,12 +203,6 @@ class JournalistEditScreen(RecordForm, ModalScreen[dict | None]):
 
     # --- checking as you type -------------------------------------------------------------
 
-    def field_message(self, key: str, message: str) -> None:
-        """Show (or clear) the message under a field."""
-        msg = self.query_one(f"#je-{key}-msg", Static)
-        msg.update(lit(message))
-        msg.set_class(bool(message), "shown")
-
     def problem(self, key: str) -> str:
         """What is wrong with one field as typed now."""
         if key == "name":
@@ -267,37 +254,23 @@ class JournalistEditScreen(RecordForm, ModalScreen[dict | None]):
             fields["phones"] = split_phones(now["phones"])
         return fields
 
-    def show_error(self, message: str) -> None:
-        """Show a message about the whole form."""
-        self.query_one("#je-error", Static).update(lit(message, "bold red"))
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        """Save the changed fields in a worker; refuse ones that are wrong."""
-        if self.saving:
-            return
+    def save_call(self):
+        """The changed fields, sent with the version loaded; wrong ones are refused here first."""
         fields = self.changed_fields()
-        bad = [
-            key
-            for key, changed in (("name", "name"), ("emails", "emails"), ("phones", "phones"))
-            if changed in fields and self.problem(key)
-        ]
+        bad = [key for key in ("name", "emails", "phones") if key in fields and self.problem(key)]
         self.check_all()
         if bad:
-            self.show_error(f"Not saved: fix the {'field' if len(bad) == 1 else 'fields'} marked in red.")
-            self.query_one(f"#je-{bad[0]}").focus()
-            return
+            raise Unsaved(bad[0], "Not saved: fix what is marked in red.")
         if not fields:
             self.app.notify("Nothing changed.")
-            self.dismiss(None)
-            return
+            return None
         person_id, version = self.person.id, self.version
-        self.save_in_worker(
-            lambda backend: backend.update_journalist(person_id, version, **fields), fields, group="journalist-save"
-        )
+
+        def save(backend) -> dict:
+            backend.update_journalist(person_id, version, **fields)
+            return fields
+
+        return save
 
     def reload(self) -> None:
         """Read the journalist again and refill the form with what is saved now."""

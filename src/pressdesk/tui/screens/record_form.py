@@ -1,50 +1,173 @@
-"""What every record-edit form shares: save in a worker, show a refusal at its field, offer reload on a conflict."""
+"""The one way a form saves: ctrl+s checks, writes in a worker, and closes only once the desk has kept it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import Any, ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from pressdesk.services.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
+from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.widgets.countdown import countdown_cell
+from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
 
+ResultType = TypeVar("ResultType")
 
-class RecordForm:
-    """Mix into a ModalScreen that has field_message(), show_error() and reload(), and widgets '#<PREFIX>-<key>'."""
+
+def guarded(call: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The call, with any unexpected failure turned into a DeskError so the form stays open and says why."""
+
+    def run(backend) -> Any:
+        try:
+            return call(backend)
+        except DeskError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - keep the form open and say why
+            raise DeskError(f"Could not save: {exc}") from exc
+
+    return run
+
+
+class Unsaved(Exception):  # noqa: N818 - read as "raise Unsaved(...)"
+    """Raised by save_call when the form's own checks refuse: the fields already say why."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key, self.message = key, message
+
+
+class FormScreen(ModalScreen[ResultType]):
+    """A form over the desk. Subclasses say what to save (save_call) and what to do once saved (saved).
+
+    Fields are widgets with id `<PREFIX>-<key>` (or `<key>` without a prefix), each with a message line
+    `<id>-msg` under it; ERROR_ID is the form's own message line, kept where it is seen at 80x24.
+    On refusal the form keeps everything typed, puts the reason under the field, focuses it and says
+    "Not saved: ..." on the form's line; a conflict offers to reload.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
 
     PREFIX: ClassVar[str] = ""
     FIELD_IDS: ClassVar[dict[str, str]] = {}
-    saving: bool = False
+    """The form field (key) behind each field name a FieldError may carry."""
+    ERROR_ID: ClassVar[str] = "form-msg"
+    SAVE_GROUP: ClassVar[str] = "form-save"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.saving = False
+        self._previews: dict[str, int] = {}
+
+    # --- what each form says ----------------------------------------------------------------
+
+    def save_call(self) -> Callable[[Any], Any] | None:
+        """The backend call that saves what is typed (None: nothing to save); raise FieldError to refuse at once."""
+        raise NotImplementedError
+
+    def saved(self, result: Any) -> None:
+        """The desk kept it: tell every screen and close with the result."""
+        self.app.post_message(DeskChanged())
+        self.dismiss(result)
+
+    def reload(self) -> None:
+        """Read the record again after someone else saved it (forms over a record override this)."""
 
     def field_label(self, key: str, field: str) -> str:
-        """How a refused field is named in its message."""
-        return field.replace("_", " ").capitalize()
+        """A label to put before a refusal under the field (none by default)."""
+        return ""
 
-    def save_in_worker(self, update: Callable[[Any], None], fields: dict, *, group: str) -> None:
-        """Run update(backend) in a worker; close on success, explain a refusal at its field."""
+    # --- where messages go ------------------------------------------------------------------
+
+    def widget_id(self, key: str) -> str:
+        """The id of a field's widget."""
+        return f"{self.PREFIX}-{key}" if self.PREFIX else key
+
+    def field_message(self, key: str, message: str, style: str = "red") -> None:
+        """Show (or clear) the message under a field."""
+        for msg in self.query(f"#{self.widget_id(key)}-msg").results(Static):
+            msg.update(lit(message, style))
+            msg.set_class(bool(message), "shown")
+
+    def show_error(self, message: str) -> None:
+        """Show (or clear) the form's own message line."""
+        self.query_one(f"#{self.ERROR_ID}", Static).update(lit(message, "bold red"))
+
+    def point_at(self, key: str) -> None:
+        """Focus a field and bring its message into view."""
+        found = self.query(f"#{self.widget_id(key)}")
+        if not found:
+            return
+        found.first().focus()
+        for msg in self.query(f"#{self.widget_id(key)}-msg"):
+            self.call_after_refresh(msg.scroll_visible, animate=False)
+
+    def preview_time(
+        self, key: str, text: str, read: Callable[[Any, str], datetime | None], *, fmt: str = "%a %d %b %H:%M"
+    ) -> None:
+        """Say under a field what a typed time means, read in a worker by the function the save uses."""
+        seq = self._previews[key] = self._previews.get(key, 0) + 1
+        if not text.strip():
+            self.field_message(key, "")
+            return
+
+        def show(when: datetime | None) -> None:
+            if seq != self._previews[key]:
+                return
+            if when is None:
+                self.field_message(key, "")
+                return
+            ahead = countdown_cell(when, self.app.backend.clock()).plain
+            self.field_message(key, f"→ {local(when, self.app.settings.timezone, fmt)} ({ahead})", "green")
+
+        def unreadable(exc: DeskError) -> None:
+            if seq == self._previews[key]:
+                self.field_message(key, exc.reason if isinstance(exc, FieldError) else exc.message)
+
+        run_db(self, lambda backend: read(backend, text), done=show, error=unreadable, group=f"preview-{key}")
+
+    # --- the one save path ------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Check, then save in a worker; the form closes only when the desk has kept it."""
+        if self.saving:
+            return
+        try:
+            call = self.save_call()
+        except FieldError as exc:
+            self.refused(exc)
+            return
+        except Unsaved as stop:
+            self.show_error(stop.message)
+            self.point_at(stop.key)
+            return
+        if call is None:
+            self.dismiss(None)
+            return
         self.saving = True
         self.show_error("")
+        run_db(self, guarded(call), done=self._kept, error=self.refused, group=self.SAVE_GROUP)
 
-        def call(backend) -> None:
-            try:
-                update(backend)
-            except DeskError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - keep the form open and say why
-                raise DeskError(f"Could not save: {exc}") from exc
-
-        run_db(self, call, done=lambda _r: self._saved(fields), error=self._failed, group=group)
-
-    def _saved(self, fields: dict) -> None:
-        """Tell every screen and close."""
+    def _kept(self, result: Any) -> None:
+        """Saved."""
         self.saving = False
-        self.app.post_message(DeskChanged())
-        self.dismiss(fields)
+        self.saved(result)
 
-    def _failed(self, exc: DeskError) -> None:
-        """Show why the save was refused, at the field when there is one; offer a reload on a conflict."""
+    def refused(self, exc: DeskError) -> None:
+        """Keep the form open and say why, at the field when there is one; offer a reload on a conflict."""
         self.saving = False
         if isinstance(exc, ConflictError):
             self.show_error(exc.message)
@@ -55,10 +178,9 @@ class RecordForm:
 
             self.app.push_screen(ConflictScreen(exc.message), chosen)
             return
-        if isinstance(exc, FieldError) and exc.field in self.FIELD_IDS:
-            key = self.FIELD_IDS[exc.field]
-            self.field_message(key, f"{self.field_label(key, exc.field)}: {exc.reason}")
-            self.show_error("Not saved: fix the field marked in red.")
-            self.query_one(f"#{self.PREFIX}-{key}").focus()
-            return
-        self.show_error(exc.message)
+        key = self.FIELD_IDS.get(exc.field) if isinstance(exc, FieldError) else None
+        if key is not None and self.query(f"#{self.widget_id(key)}"):
+            label = self.field_label(key, exc.field)
+            self.field_message(key, f"{label}: {exc.reason}" if label else exc.reason)
+            self.point_at(key)
+        self.show_error(f"Not saved: {exc.message}")

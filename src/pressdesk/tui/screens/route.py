@@ -17,6 +17,7 @@ from pressdesk.services.errors import ConflictError, DeskError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.work import run_db
+from pressdesk.words import counted
 
 SPREAD_SHOWN = 8
 """How many experts the fairness list shows."""
@@ -57,7 +58,7 @@ def render_spread(spread, days: int = 30) -> Text:
         out.append_text(line((f"{n:>3} ", "bold"), ("█" * round(10 * n / top) or "·", "cyan"), " ", name, "\n"))
     if len(rows) > SPREAD_SHOWN:
         rest = sum(n for _, n in rows[SPREAD_SHOWN:])
-        out.append(f"  and {len(rows) - SPREAD_SHOWN} more ({rest} requests)\n", style="dim")
+        out.append(f"  and {len(rows) - SPREAD_SHOWN} more ({counted(rest, 'request')})\n", style="dim")
     return out
 
 

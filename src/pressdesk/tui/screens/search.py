@@ -13,11 +13,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
 from pressdesk.tui.work import run_db
+from pressdesk.words import counted
 
 KINDS = {
     "enquiry": ("Enquiry", "bold magenta"),
@@ -146,6 +148,7 @@ class SearchScreen(ModalScreen[None]):
         super().__init__()
         self.initial = text
         self._seq = 0
+        self.typed = Debounce(self, lambda: self.search(self.query_one("#search-box", Input).value))
         self.hits: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
@@ -165,9 +168,10 @@ class SearchScreen(ModalScreen[None]):
             self.search(self.initial)
 
     @on(Input.Changed, "#search-box")
-    def _typed(self, event: Input.Changed) -> None:
-        """Search again on each keystroke."""
-        self.search(event.value)
+    def _typed(self, _event: Input.Changed) -> None:
+        """Search again once typing pauses; results of older text are dropped."""
+        self._seq += 1
+        self.typed()
 
     def search(self, text: str) -> None:
         """Run the search in a worker; a newer keystroke cancels the older one."""
@@ -202,12 +206,14 @@ class SearchScreen(ModalScreen[None]):
             status.update(line(("No matches", "bold"), (" for “", "dim"), text, ("”.", "dim")))
         else:
             counts = {k: sum(1 for h in self.hits.values() if h.kind == k) for k in KINDS}
-            parts = [f"{n} {SINGULARS.get(k, k) if n == 1 else PLURALS[k]}" for k, n in counts.items() if n]
+            parts = [counted(n, SINGULARS.get(k, k), PLURALS[k]) for k, n in counts.items() if n]
             status.update(lit(" · ".join(parts), "dim"))
 
     @on(Input.Submitted, "#search-box")
     def _submitted(self, _event: Input.Submitted) -> None:
         """Enter in the box moves to the results."""
+        if self.typed.pending:
+            self.typed.now()
         self.action_to_results()
 
     def action_to_results(self) -> None:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from pressdesk.tui.safe import line, lit
+from pressdesk.words import counted
 
 
 def local(dt, tz: str, fmt: str = "%a %d %b %H:%M") -> str:
@@ -42,7 +43,7 @@ def render_detail(detail, tz: str) -> Text:
             out.append_text(line(("✉ ", "dim"), email, "\n"))
         for problem in j.detail.get("problems", []):
             out.append_text(line(("⚠ ", "yellow"), (problem, "yellow"), "\n"))
-        out.append_text(line((f"{detail.past_enquiries} earlier enquiries", "dim"), "\n"))
+        out.append_text(line((counted(detail.past_enquiries, "earlier enquiry"), "dim"), "\n"))
         out.append("\n")
     if detail.release is not None:
         rel = detail.release

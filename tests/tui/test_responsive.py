@@ -1,0 +1,86 @@
+"""No key press waits for the desk or for dateparser: previews run in workers, look-ups wait for typing to pause."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+from textual.widgets import Input
+
+from pressdesk.tui.screens.search import SearchScreen
+from tests.tui.conftest import settle
+
+
+def record_threads(backend, method: str, monkeypatch) -> list[tuple[str, tuple, dict]]:
+    """Wrap a backend method so each call notes the thread it ran on and its arguments."""
+    calls: list[tuple[str, tuple, dict]] = []
+    real = getattr(backend, method)
+
+    def spy(*args, **kwargs):
+        calls.append((threading.current_thread().name, args, kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backend, method, spy)
+    return calls
+
+
+async def test_deadlines_are_read_off_the_ui_thread_in_every_form(app, backend, monkeypatch):
+    calls = record_threads(backend, "preview_deadline", monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        ui = threading.current_thread().name
+        await pilot.press("d", *"tomorrow 9am")  # the deadline prompt
+        await settle(pilot)
+        await pilot.press("escape", "e")  # the edit form
+        app.screen.query_one("#deadline", Input).value = "friday 10am"
+        await settle(pilot)
+        await pilot.press("escape", "n", "tab", "tab", *"+2h")  # the log form
+        await settle(pilot)
+        assert "→" in str(app.screen.query_one("#deadline-msg").content)
+    texts = {args[0] for _thread, args, _kw in calls}
+    assert {"tomorrow 9am", "friday 10am", "+2h"} <= texts
+    assert all(thread != ui for thread, _a, _k in calls), "never read on the UI thread"
+
+
+async def test_caller_look_up_runs_once_when_typing_pauses(app, backend, monkeypatch):
+    calls = record_threads(backend, "lookup_caller", monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        form = app.screen
+        form.lookup.delay = 3600  # typing never pauses in this test until we say so
+        await pilot.press(*"07823 418562")
+        assert calls == [] and form.lookup.pending, "no look-up per keystroke"
+        form.lookup.now()
+        await settle(pilot)
+    assert [kw["phone"] for _t, _a, kw in calls][:1] == ["07823 418562"]
+    assert all(kw["phone"] == "07823 418562" for _t, _a, kw in calls)
+
+
+async def test_search_runs_once_when_typing_pauses(app, backend, monkeypatch):
+    calls = record_threads(backend, "search", monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        search.typed.delay = 3600
+        await pilot.press(*"Giustozzi")
+        assert calls == [] and search.typed.pending
+        search.typed.now()
+        await settle(pilot)
+    assert [args[0] for _t, args, _k in calls] == ["Giustozzi"]
+
+
+def test_opening_the_desk_warms_the_deadline_reader(tmp_path):
+    code = (
+        "import sys\n"
+        "from pressdesk.settings import Settings\n"
+        "from pressdesk.tui.backend import Backend\n"
+        "settings = Settings(region='GB', officer='t', timezone='Europe/London')\n"
+        f"Backend.open(settings, target={str(tmp_path / 'd.db')!r})\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"
