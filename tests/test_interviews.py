@@ -34,7 +34,8 @@ def routed(desk, *, expert_id: int = GIUSTOZZI) -> tuple[int, int]:
             release_id=1,
             now=NOW,
         )
-        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=expert_id)
+        # routing past warnings (Giustozzi is at his weekly limit) is confirmed: these tests are about what follows
+        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=expert_id, force=True)
         return enquiry.id, request.id
 
 
@@ -140,14 +141,14 @@ def test_decline_suggests_others_and_sends_the_enquiry_back(desk):
     with desk.write() as s, pytest.raises(DeskError, match="already declined"):
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI)
     with desk.write() as s:
-        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=nxt[0].expert_id)
+        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=nxt[0].expert_id, now=NOW)
     assert status_of(desk, eid, again.id) == ("routed", "offered")
 
 
 def test_decline_keeps_the_enquiry_routed_while_another_expert_is_asked(desk):
     eid, rid = routed(desk)
     with desk.write() as s:
-        other = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR)
+        other = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR, now=NOW)
         interviews.decline(s, who="jo", request_id=other.id, now=NOW)
     assert status_of(desk, eid, rid) == ("routed", "offered")
 
@@ -230,7 +231,7 @@ def requests_of(desk, enquiry_id: int) -> dict[int, str]:
 def test_closing_an_enquiry_cancels_its_open_requests_with_history(desk, close_as):
     eid, offered = routed(desk)
     with desk.write() as s:
-        accepted = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR).id
+        accepted = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR, now=NOW).id
         interviews.accept(s, who="jo", request_id=accepted)
     with desk.write() as s:
         enquiries.change_status(s, who="jo", enquiry_id=eid, to=close_as)
@@ -279,5 +280,5 @@ def test_reopening_leaves_cancelled_requests_and_the_expert_can_be_asked_again(d
         enquiries.change_status(s, who="jo", enquiry_id=eid, to="triaged")
     assert status_of(desk, eid, rid) == ("triaged", "cancelled")
     with desk.write() as s:
-        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI)
+        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI, force=True)
     assert status_of(desk, eid, again.id) == ("routed", "offered")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
 
 import pytest
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from pressdesk.tui.app import build_app
 from pressdesk.tui.backend import Backend
+
+FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+"""The moment a frozen desk stands still at (a Wednesday, 10:00 in London)."""
 
 
 @pytest.fixture
@@ -21,6 +25,25 @@ def backend(demo_desk, settings) -> Backend:
 def app(backend, settings):
     """The app, already holding an open backend."""
     return build_app(settings, backend=backend)
+
+
+@pytest.fixture
+def frozen_desk(tmp_path):
+    """A demo desk loaded as if it were FIXED."""
+    from pressdesk.services.demo import load_demo
+    from pressdesk.store import open_desk
+
+    desk = open_desk(tmp_path / "frozen.db")
+    with desk.write() as s:
+        load_demo(s, who="demo", region="GB", now=FIXED)
+    yield desk
+    desk.dispose()
+
+
+@pytest.fixture
+def frozen_app(frozen_desk, settings):
+    """The app over the frozen demo desk, its clock standing still at FIXED, so results never depend on the hour."""
+    return build_app(settings, backend=Backend(frozen_desk, settings, clock=lambda: FIXED))
 
 
 async def settle(pilot) -> None:

@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import pytest
 from textual.widgets import Input
 
-from pressdesk.services.demo import load_demo
-from pressdesk.store import open_desk
-from pressdesk.tui.app import build_app
-from pressdesk.tui.backend import Backend
 from tests.tui.conftest import settle
 
-FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def frozen_app(tmp_path, settings):
-    """The app over a demo desk whose clock stands still at FIXED."""
-    desk = open_desk(tmp_path / "snap.db")
-    with desk.write() as s:
-        load_demo(s, who="demo", region="GB", now=FIXED)
-    app = build_app(settings, backend=Backend(desk, settings, clock=lambda: FIXED))
-    yield app
-    desk.dispose()
 
 
 async def still(pilot) -> None:

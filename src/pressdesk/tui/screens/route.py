@@ -1,4 +1,7 @@
-"""Route an enquiry: experts ranked with their reasons, how requests spread, Enter offers it to one."""
+"""Route an enquiry: experts ranked with their reasons, how requests spread, Enter offers it to one.
+
+Past a hard warning (not free, at the limit, a relevant conflict) a confirmation names the warnings first.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.services.errors import ConflictError, DeskError
+from pressdesk.services.routing import NeedsConfirmation
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.work import run_db
@@ -21,28 +25,40 @@ from pressdesk.tui.work import run_db
 SPREAD_SHOWN = 8
 """How many experts the fairness list shows."""
 
-_AGAINST = ("Not ", "Does not ", "No topic", "Takes no", "Declared conflict", "Already asked", "The deadline")
+_AGAINST = ("Not ", "Does not ", "No topic", "Declared conflict")
 
 
 def against(reason: str) -> bool:
-    """Whether a reason counts against the expert (shown as a warning rather than a plus)."""
-    return reason.startswith(_AGAINST) or reason.endswith(("at the limit", "over the limit"))
+    """Whether a soft reason counts against the expert (shown as a minus rather than a plus)."""
+    return reason.startswith(_AGAINST)
 
 
 def suggestion_label(s) -> Text:
-    """One line of the ranked list: 'score · name'."""
-    return line((f"{s.score:5.1f}", "bold"), (" · ", "dim"), s.display_name)
+    """One line of the ranked list: 'score · name', and a '!' when routing there needs a confirmation."""
+    label = line((f"{s.score:5.1f}", "bold"), (" · ", "dim"), s.display_name)
+    if s.warnings:
+        label.append_text(line(("  !", "bold red")))
+    return label
 
 
 def render_reasons(s) -> Text:
-    """The reasons behind one suggestion, each on its own line, shown literally."""
+    """The reasons behind one suggestion, each on its own line, shown literally; hard warnings first mark."""
     out = line((s.display_name, "bold"), (f"  score {s.score:.1f} of 100", "dim"), "\n")
     for reason in s.reasons:
-        if against(reason):
+        if reason in s.warnings:
+            out.append_text(line(("  ! ", "bold red"), (reason, "red"), "\n"))
+        elif against(reason):
             out.append_text(line(("  – ", "yellow"), (reason, "yellow"), "\n"))
         else:
             out.append_text(line(("  + ", "green"), reason, "\n"))
     return out
+
+
+def render_asked(asked) -> Text:
+    """The experts asked already for this enquiry (not offered again), or nothing."""
+    if not asked:
+        return Text()
+    return line(("Already asked: ", "bold"), ", ".join(f"{name} ({status})" for name, status in asked))
 
 
 def render_spread(spread, days: int = 30) -> Text:
@@ -59,6 +75,41 @@ def render_spread(spread, days: int = 30) -> Text:
         rest = sum(n for _, n in rows[SPREAD_SHOWN:])
         out.append(f"  and {len(rows) - SPREAD_SHOWN} more ({rest} requests)\n", style="dim")
     return out
+
+
+class RouteWarningScreen(ModalScreen[bool]):
+    """Routing past a hard warning: name the warnings, and route only on an explicit yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Route anyway", id="route.confirm"),
+        Binding("n,escape", "answer(False)", "Back", id="route.back"),
+    ]
+
+    def __init__(self, expert: str, warnings: tuple[str, ...]) -> None:
+        super().__init__()
+        self.expert, self.warnings = expert, warnings
+
+    def compose(self) -> ComposeResult:
+        """The question, the warnings, and two buttons; Back has the focus."""
+        with Vertical(classes="dialog route-warning"):
+            yield Static(line(("Route to ", "bold"), (self.expert, "bold"), (" anyway?", "bold")), id="warn-title")
+            yield Static(Text("\n").join(line(("! ", "bold red"), (w, "red")) for w in self.warnings), id="warnings")
+            with Horizontal(classes="buttons"):
+                yield Button("Back (n)", id="back", variant="primary")
+                yield Button("Route anyway (y)", id="confirm", variant="warning")
+
+    def on_mount(self) -> None:
+        """Enter on the focused button goes back: routing past a warning takes a y."""
+        self.query_one("#back", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        """Close with the pressed button's answer."""
+        self.dismiss(event.button.id == "confirm")
 
 
 class RouteScreen(ModalScreen[str | None]):
@@ -113,6 +164,7 @@ class RouteScreen(ModalScreen[str | None]):
         self.suggestions: dict[str, object] = {}
         self.version: int | None = None
         self.busy = False
+        self._pending = None
 
     def compose(self) -> ComposeResult:
         """Subject, the ranked list with the spread below it, the reasons beside."""
@@ -124,6 +176,7 @@ class RouteScreen(ModalScreen[str | None]):
                 with Vertical(classes="route-left"):
                     yield Static(Text("Suggested experts", style="bold underline"))
                     yield OptionList(id="suggestions")
+                    yield Static("", id="asked")
                     yield Static("", id="spread")
                 with VerticalScroll(id="why-pane"):
                     yield Static(lit("Ranking the experts…", "dim"), id="reasons")
@@ -142,19 +195,22 @@ class RouteScreen(ModalScreen[str | None]):
 
     def _show(self, result) -> None:
         """Fill the list, the reasons of the first and the spread."""
-        row, found, spread = result
+        row, found, asked, spread = result
         self.version = row.version
         self.suggestions = {str(s.expert_id): s for s in found}
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(suggestion_label(s), id=str(s.expert_id)) for s in found])
+        self.query_one("#asked", Static).update(render_asked(asked))
         self.query_one("#spread", Static).update(render_spread(spread))
         if found:
             options.highlighted = 0
             self._reasons(found[0])
         else:
             self.query_one("#reasons", Static).update(
-                lit("No expert to suggest: everyone on the books has declined, or none are listed.", "dim")
+                lit(
+                    "No expert to suggest: everyone on the books has declined or been asked, or none are listed.", "dim"
+                )
             )
 
     def _reasons(self, suggestion) -> None:
@@ -164,6 +220,10 @@ class RouteScreen(ModalScreen[str | None]):
     def _failed(self, exc: DeskError) -> None:
         """Say why, in the screen; after someone else's change, rank again from the enquiry as it is now."""
         self.busy = False
+        if isinstance(exc, NeedsConfirmation):  # a warning that arose since the ranking: ask about it now
+            self.query_one("#route-msg", Static).update("")
+            self._confirm(self._pending, exc.warnings)
+            return
         message = exc.message
         if isinstance(exc, ConflictError):
             message = (
@@ -182,11 +242,30 @@ class RouteScreen(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Route the enquiry to the chosen expert."""
+        """Route the enquiry to the chosen expert, asking first when a hard warning stands against them."""
         suggestion = self.suggestions.get(event.option.id or "")
         if suggestion is None or self.busy:
             return
+        if suggestion.warnings:
+            self._confirm(suggestion, suggestion.warnings)
+        else:
+            self._route(suggestion, force=False)
+
+    def _confirm(self, suggestion, warnings: tuple[str, ...]) -> None:
+        """Name the warnings; route only on an explicit yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._route(suggestion, force=True)
+            else:
+                self.query_one("#route-msg", Static).update(lit("Not routed.", "dim"))
+
+        self.app.push_screen(RouteWarningScreen(suggestion.display_name, warnings), answered)
+
+    def _route(self, suggestion, *, force: bool) -> None:
+        """Offer the enquiry to the expert in a worker."""
         self.busy = True
+        self._pending = suggestion
         enquiry_id, version, name = self.row.id, self.version, suggestion.display_name
         self.query_one("#route-msg", Static).update(lit(f"Routing to {name}…", "dim"))
 
@@ -198,7 +277,7 @@ class RouteScreen(ModalScreen[str | None]):
 
         run_db(
             self,
-            lambda b: b.route(enquiry_id, suggestion.expert_id, version),
+            lambda b: b.route(enquiry_id, suggestion.expert_id, version, force=force),
             done=routed,
             error=self._failed,
             group="route-write",
