@@ -47,10 +47,17 @@ def frozen_app(frozen_desk, settings):
 
 
 async def settle(pilot) -> None:
-    """Wait until every worker has finished and its results are on screen (no sleeps)."""
+    """Wait until every worker has finished and its results are on screen (no sleeps).
+
+    The desk watcher runs for as long as the app does, so it is not waited for.
+    """
     for _ in range(50):
         await pilot.pause()
-        running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        running = [
+            w
+            for w in pilot.app.workers
+            if w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.group != pilot.app.WATCH_GROUP
+        ]
         if not running:
             await pilot.pause()
             return

@@ -49,6 +49,12 @@ class Backend:
             ensure_demo(desk, settings)
         return cls(desk, settings)
 
+    def change_watch(self):
+        """A store.watch.ChangeWatch on this desk: tells when another terminal committed."""
+        from pressdesk.store.watch import ChangeWatch
+
+        return ChangeWatch(self.desk.engine)
+
     # --- the desk -------------------------------------------------------------------------
 
     def desk_page(self, *, after=None, limit: int = 200, now: datetime | None = None) -> DeskPage:

@@ -55,7 +55,7 @@ class DeskScreen(EnquiryActions, Screen):
         Binding("n", "new", "New enquiry", id="desk.new"),
         *EnquiryActions.ACTION_BINDINGS,
         Binding("x", "export", "Export", id="desk.export"),
-        Binding("f5", "reload", "Reload", id="desk.reload", show=False),
+        Binding("f5", "reload", "Reload", id="desk.reload"),
     ]
 
     def __init__(self) -> None:
@@ -99,10 +99,11 @@ class DeskScreen(EnquiryActions, Screen):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        """Fetch the first pages again (as many rows as are showing)."""
+        """Fetch the first pages again (as many rows as are showing), with the counts."""
         table = self.query_one(DataTable)
         current = self.current_row()
-        self.select_after_load = select or (current.id if current else None)
+        # a reload that replaces one still under way keeps the enquiry that one was to select
+        self.select_after_load = select or self.select_after_load or (current.id if current else None)
         limit = max(PAGE, table.row_count)
         run_db(self, lambda b: b.desk_page(limit=limit), done=self._show_page, group="desk")
 
@@ -111,12 +112,12 @@ class DeskScreen(EnquiryActions, Screen):
         table = self.query_one(DataTable)
         table.clear()
         self.rows = {}
+        target, self.select_after_load = self.select_after_load, None
         self.query_one("#counts", Static).update(counts_text(page.counts))
         self._append(page)
         if not self.rows:
             self.query_one(EnquiryDetailView).clear_detail("No open enquiries. Press n to log a call.")
             return
-        target = self.select_after_load
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
         self.show_detail()
