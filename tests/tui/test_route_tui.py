@@ -90,7 +90,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_
         assert isinstance(app.screen, RouteScreen)
         assert ISK in text_of(app, "#route-subject")
         lines = option_texts(app)
-        assert "Giustozzi" in lines[0] and "·" in lines[0]
+        assert "Giustozzi" in lines[0] and " ! " in lines[0], "he is at his weekly limit: marked"
         reasons = text_of(app, "#reasons")
         assert "Dr Antonio Giustozzi" in reasons
         assert "Topics match: Taliban, IS-K, Islamic State Khorasan" in reasons
@@ -248,7 +248,7 @@ async def test_routing_past_a_hard_warning_asks_first_naming_the_warnings(frozen
         await settle(pilot)
         top = app.screen.suggestions[app.screen.query_one(OptionList).get_option_at_index(0).id]
         assert "4 of 4 interviews this week: at the limit" in top.warnings
-        assert "!" in option_texts(app)[0], "a suggestion with a hard warning is marked in the list"
+        assert " ! " in option_texts(app)[0], "a suggestion with a hard warning is marked in the list"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RouteWarningScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from tests.tui.conftest import settle
@@ -37,3 +38,34 @@ def test_help_screen(snap_compare, frozen_app):
         await still(pilot)
 
     assert snap_compare(frozen_app, terminal_size=SIZE, run_before=run_before)
+
+
+LAPTOP, WIDE = (80, 24), (160, 45)
+
+
+def keys_then_still(*keys: str):
+    """A run_before that settles the desk, presses the keys (settling after each) and stops the cursors."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        await still(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_desk_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still())
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_route_dialog_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still("down", "down", "down", "down", "r"))
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_expert_form_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still("3", "e"))

@@ -33,6 +33,10 @@ class PressDeskApp(App[int]):
         "reports": ReportsScreen,
     }
     DEFAULT_MODE = "desk"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    """Screens narrower than 120 cells get the class -narrow (laptop terminals), wider ones -wide."""
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (34, "-tall")]
+    """Screens under 34 rows get the class -short."""
     WATCH_GROUP = "watch"
     """The worker group of the one long-lived worker that watches the desk for other terminals' commits."""
     BINDINGS: ClassVar[list[BindingType]] = [

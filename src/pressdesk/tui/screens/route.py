@@ -34,11 +34,9 @@ def against(reason: str) -> bool:
 
 
 def suggestion_label(s) -> Text:
-    """One line of the ranked list: 'score · name', and a '!' when routing there needs a confirmation."""
-    label = line((f"{s.score:5.1f}", "bold"), (" · ", "dim"), s.display_name)
-    if s.warnings:
-        label.append_text(line(("  !", "bold red")))
-    return label
+    """One line of the ranked list: 'score · name', or 'score ! name' when routing there needs a confirmation."""
+    mark = (" ! ", "bold red") if s.warnings else (" · ", "dim")
+    return line((f"{s.score:5.1f}", "bold"), mark, s.display_name)
 
 
 def render_reasons(s) -> Text:
@@ -119,39 +117,61 @@ class RouteScreen(ModalScreen[str | None]):
     RouteScreen .route-dialog {
         width: 92%;
         max-width: 120;
-        height: auto;
-        max-height: 92%;
+        height: 90%;
+        max-height: 38;
         background: $surface;
         border: thick $primary;
         padding: 1 2;
     }
     RouteScreen .route-body {
-        height: auto;
-        max-height: 26;
+        height: 1fr;
         margin-top: 1;
     }
     RouteScreen .route-left {
         width: 2fr;
-        height: auto;
+        max-width: 44;
+        height: 1fr;
     }
     RouteScreen #suggestions {
         height: auto;
-        max-height: 12;
+        max-height: 1fr;
     }
-    RouteScreen #spread {
+    RouteScreen #asked, RouteScreen #spread {
         height: auto;
         margin-top: 1;
     }
     RouteScreen #why-pane {
         width: 3fr;
-        height: auto;
-        max-height: 26;
+        height: 1fr;
         padding: 0 0 0 2;
         border-left: solid $primary-darken-2;
     }
     RouteScreen #route-msg {
         height: auto;
         margin-top: 1;
+    }
+    /* A laptop terminal: the whole height, thinner frame, the spread left for wider screens. */
+    RouteScreen.-narrow .route-dialog {
+        width: 100%;
+        padding: 0 1;
+    }
+    RouteScreen.-short .route-dialog {
+        height: 100%;
+        max-height: 100%;
+        border: round $primary;
+        padding: 0 1;
+    }
+    RouteScreen.-short .route-body, RouteScreen.-short #route-msg {
+        margin-top: 0;
+    }
+    RouteScreen.-short #spread {
+        display: none;
+    }
+    RouteScreen.-narrow .route-left {
+        width: 34;
+    }
+    RouteScreen.-narrow #why-pane {
+        padding: 0 0 0 1;
     }
     """
 
@@ -175,13 +195,14 @@ class RouteScreen(ModalScreen[str | None]):
             with Horizontal(classes="route-body"):
                 with Vertical(classes="route-left"):
                     yield Static(Text("Suggested experts", style="bold underline"))
-                    yield OptionList(id="suggestions")
+                    yield OptionList(id="suggestions", compact=True)
                     yield Static("", id="asked")
                     yield Static("", id="spread")
                 with VerticalScroll(id="why-pane"):
                     yield Static(lit("Ranking the experts…", "dim"), id="reasons")
             yield Static("", id="route-msg", classes="error")
-            yield Static(lit("↑↓ choose · Enter routes to the highlighted expert · Escape closes", "dim"))
+            hint = "↑↓ choose · Enter routes to the highlighted expert · Escape closes"
+            yield Static(lit(hint, "dim"), id="route-hint")
 
     def on_mount(self) -> None:
         """Rank the experts in a worker."""
