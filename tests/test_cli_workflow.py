@@ -150,12 +150,12 @@ def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path, clock):
     assert ranked.exit_code == 0, ranked.output
     suggestions = json.loads(ranked.stdout)
     assert suggestions[0]["expert"]["name"] == "Antonio Giustozzi"
-    assert set(suggestions[0]) == {"expert", "score", "reasons"}
+    assert set(suggestions[0]) == {"expert", "score", "reasons", "warnings"}
     assert any(r.startswith("Topics match: ") and "IS-K" in r for r in suggestions[0]["reasons"])
     text = cli(demo_db, "route", eid, "--suggest").stdout
     assert " 1. Dr Antonio Giustozzi (expert 1)" in text and "Requests in the last 30 days:" in text
 
-    routed = cli(demo_db, "route", eid, "--expert", "Dr Antonio Giustozzi", "--json")
+    routed = cli(demo_db, "route", eid, "--expert", "Dr Antonio Giustozzi", "--json", "--force")  # at his limit
     assert routed.exit_code == 0, routed.output
     route = json.loads(routed.stdout)
     assert route["status"] == "routed" and route["expert"]["name"] == "Antonio Giustozzi"
@@ -202,12 +202,30 @@ def test_done_when_flow_from_the_command_line(cli, demo_db, tmp_path, clock):
 
 
 def test_decline_from_the_command_line_shows_the_next_suggestions(cli, demo_db):
-    routed = json.loads(cli(demo_db, "route", "1", "--expert", "1", "--json").stdout)
+    routed = json.loads(cli(demo_db, "route", "1", "--expert", "1", "--force", "--json").stdout)
     result = cli(demo_db, "interview", "decline", str(routed["request_id"]), "--reason", "Away", "--json")
     assert result.exit_code == 0, result.output
     names = [s["expert"]["name"] for s in json.loads(result.stdout)]
     assert names and "Antonio Giustozzi" not in names
     assert "triaged" in cli(demo_db, "list", "enquiries", "--status", "triaged", "--text", "IS-K resilience").stdout
+
+
+def test_route_past_a_hard_warning_needs_force_and_asked_experts_are_listed_apart(cli, demo_db):
+    from pressdesk.models import InterviewRequest
+
+    suggested = cli(demo_db, "route", "10", "--suggest", "--limit", "10")
+    assert suggested.exit_code == 0, suggested.output
+    ranked, _, asked = suggested.stdout.partition("Already asked:")
+    assert "Rachel Okafor (expert" not in ranked and "Prof Rachel Okafor (offered)" in asked
+    assert "! 4 of 4 interviews this week: at the limit" in ranked
+    before = count(demo_db, InterviewRequest)
+    refused = cli(demo_db, "route", "10", "--expert", "Giustozzi")
+    assert refused.exit_code != 0
+    assert "at the limit" in refused.stderr and "--force" in refused.stderr
+    assert count(demo_db, InterviewRequest) == before
+    forced = cli(demo_db, "route", "10", "--expert", "Giustozzi", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert count(demo_db, InterviewRequest) == before + 1
 
 
 def test_route_refuses_bad_use(cli, demo_db):

@@ -79,7 +79,7 @@ def accepted_request(desk) -> int:
     """An interview request, accepted, ready to schedule."""
     with desk.write() as s:
         enquiry = log(s, "mon 9")
-        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=1)
+        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=1, force=True)
         interviews.accept(s, who="jo", request_id=request.id)
         return request.id
 

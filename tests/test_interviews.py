@@ -34,7 +34,8 @@ def routed(desk, *, expert_id: int = GIUSTOZZI) -> tuple[int, int]:
             release_id=1,
             now=NOW,
         )
-        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=expert_id)
+        # routing past warnings (Giustozzi is at his weekly limit) is confirmed: these tests are about what follows
+        request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=expert_id, force=True)
         return enquiry.id, request.id
 
 
@@ -140,14 +141,14 @@ def test_decline_suggests_others_and_sends_the_enquiry_back(desk):
     with desk.write() as s, pytest.raises(DeskError, match="already declined"):
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI)
     with desk.write() as s:
-        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=nxt[0].expert_id)
+        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=nxt[0].expert_id, now=NOW)
     assert status_of(desk, eid, again.id) == ("routed", "offered")
 
 
 def test_decline_keeps_the_enquiry_routed_while_another_expert_is_asked(desk):
     eid, rid = routed(desk)
     with desk.write() as s:
-        other = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR)
+        other = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR, now=NOW)
         interviews.decline(s, who="jo", request_id=other.id, now=NOW)
     assert status_of(desk, eid, rid) == ("routed", "offered")
 
@@ -217,3 +218,67 @@ def test_list_interviews(desk):
         )
         with pytest.raises(FieldError):
             interviews.list_interviews(s, status="maybe")
+
+
+def requests_of(desk, enquiry_id: int) -> dict[int, str]:
+    """{request id: status} of an enquiry's interview requests."""
+    with desk.read() as s:
+        rows = s.exec(select(InterviewRequest).where(InterviewRequest.enquiry_id == enquiry_id)).all()
+        return {r.id: r.status for r in rows}
+
+
+@pytest.mark.parametrize("close_as", ["done", "declined", "withdrawn"])
+def test_closing_an_enquiry_cancels_its_open_requests_with_history(desk, close_as):
+    eid, offered = routed(desk)
+    with desk.write() as s:
+        accepted = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=OKAFOR, now=NOW).id
+        interviews.accept(s, who="jo", request_id=accepted)
+    with desk.write() as s:
+        enquiries.change_status(s, who="jo", enquiry_id=eid, to=close_as)
+    assert requests_of(desk, eid) == {offered: "cancelled", accepted: "cancelled"}
+    with desk.read() as s:
+        history = s.exec(select(Activity).where(Activity.enquiry_id == eid).order_by(Activity.id)).all()
+        cancelled = [(a.entity_id, a.who, a.summary) for a in history if a.action == "interview_cancelled"]
+        assert s.get(Enquiry, eid).status == close_as
+        assert "enquiry closed" in s.get(InterviewRequest, offered).notes
+    assert {rid for rid, _, _ in cancelled} == {offered, accepted}
+    assert all(who == "jo" and "enquiry closed" in summary for _, who, summary in cancelled)
+    with desk.read() as s:  # `interview list` no longer shows them as open
+        live = [line for line in interviews.list_interviews(s, enquiry_id=eid) if line.status in routing.LIVE_REQUEST]
+    assert live == []
+
+
+def test_done_on_demo_enquiry_3_closes_its_interview_offer(desk):
+    assert "offered" in requests_of(desk, 3).values()
+    with desk.write() as s:
+        enquiries.mark_done(s, who="jo", enquiry_id=3)
+    assert set(requests_of(desk, 3).values()) == {"cancelled"}
+
+
+def test_a_scheduled_interview_that_has_begun_is_done_when_the_enquiry_is(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        interviews.accept(s, who="jo", request_id=rid)
+        interviews.schedule(s, who="jo", request_id=rid, start=FRIDAY_10, format="tv", now=NOW)
+    with desk.write() as s:
+        enquiries.change_status(s, who="jo", enquiry_id=eid, to="done", now=FRIDAY_10 + timedelta(hours=1))
+    assert requests_of(desk, eid) == {rid: "done"}
+
+
+def test_a_failed_close_changes_no_request(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s, pytest.raises(ConflictError):
+        enquiries.change_status(s, who="jo", enquiry_id=eid, to="done", expected_version=1)
+    assert status_of(desk, eid, rid) == ("routed", "offered")
+
+
+def test_reopening_leaves_cancelled_requests_and_the_expert_can_be_asked_again(desk):
+    eid, rid = routed(desk)
+    with desk.write() as s:
+        enquiries.change_status(s, who="jo", enquiry_id=eid, to="withdrawn")
+    with desk.write() as s:
+        enquiries.change_status(s, who="jo", enquiry_id=eid, to="triaged")
+    assert status_of(desk, eid, rid) == ("triaged", "cancelled")
+    with desk.write() as s:
+        again = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=GIUSTOZZI, force=True)
+    assert status_of(desk, eid, again.id) == ("routed", "offered")

@@ -133,6 +133,7 @@ def test_isk_enquiry_ranks_giustozzi_first_with_reasons(shared):
         "expert": {"id": best.expert_id, "name": "Antonio Giustozzi"},
         "score": best.score,
         "reasons": list(best.reasons),
+        "warnings": ["4 of 4 interviews this week: at the limit"],
     }
 
 
@@ -149,9 +150,8 @@ def test_language_and_conflict_reasons(shared):
     with shared.read() as s:
         german = enquiry_id(s, "Interview (auf Deutsch)")
         found = {x.name: x for x in routing.suggest_experts(s, enquiry_id=german, now=NOW)}
-        assert "Speaks German" in found["Daniel Achterberg"].reasons
-        assert "Already asked for this enquiry" in found["Daniel Achterberg"].reasons
-        assert "Not media-trained: a press officer should sit in" in found["Daniel Achterberg"].reasons
+        assert "Does not speak German" in found["Sophie Laurent"].reasons
+        assert "Not media-trained: a press officer should sit in" in found["Tomasz Wiśniewski"].reasons
         waits = enquiry_id(s, "Anyone to comment on US vs UK elective waits")
         byrne = next(x for x in routing.suggest_experts(s, enquiry_id=waits, now=NOW) if x.name == "Aisling Byrne")
     assert any(r.startswith("Declared conflict, relevant here: Paid adviser") for r in byrne.reasons)
@@ -183,7 +183,9 @@ def test_route_creates_an_offered_request_and_moves_the_enquiry(desk):
         top = routing.suggest_experts(s, enquiry_id=eid, now=NOW)[0]
         assert top.name == "Antonio Giustozzi"
         version = s.get(Enquiry, eid).version
-        request = routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=top.expert_id, expected_version=version)
+        request = routing.route_enquiry(
+            s, who="jo", enquiry_id=eid, expert_id=top.expert_id, expected_version=version, now=NOW, force=True
+        )
         rid = request.id
     with desk.read() as s:
         assert s.get(InterviewRequest, rid).status == "offered"
@@ -191,16 +193,17 @@ def test_route_creates_an_offered_request_and_moves_the_enquiry(desk):
         assert enquiry.status == "routed" and enquiry.version == version + 1
         actions = [a.action for a in s.exec(select(Activity).where(Activity.enquiry_id == eid).order_by(Activity.id))]
         assert actions[-2:] == ["route", "status"]
-        again = {x.name: x for x in routing.suggest_experts(s, enquiry_id=eid, now=NOW)}
-        assert "Already asked for this enquiry" in again["Antonio Giustozzi"].reasons
+        again = {x.name for x in routing.suggest_experts(s, enquiry_id=eid, now=NOW)}
+        assert "Antonio Giustozzi" not in again, "an expert already asked is not suggested again"
+        assert routing.asked_experts(s, enquiry_id=eid) == [("Dr Antonio Giustozzi", "offered")]
 
 
 def test_route_refuses_twice_closed_and_stale(desk):
     with desk.write() as s:
         eid = log_isk(s)
-        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1)
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, force=True)
     with desk.write() as s, pytest.raises(DeskError, match="already been asked"):
-        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1)
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, force=True)
     with desk.write() as s, pytest.raises(ConflictError):
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=2, expected_version=1)
     with desk.read() as s:
@@ -215,7 +218,7 @@ def test_route_refuses_twice_closed_and_stale(desk):
 def test_routed_enquiry_stays_routed_when_a_second_expert_is_asked(desk):
     with desk.write() as s:
         eid = enquiry_id(s, "Can Dr Giustozzi talk IS-K recruitment")
-        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=expert_id(s, "Mei Lin Tan"))
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=expert_id(s, "Mei Lin Tan"), now=NOW)
         assert s.get(Enquiry, eid).status == "routed"
 
 
@@ -226,9 +229,48 @@ def test_request_spread_counts_recent_requests_per_expert(desk):
     assert before["Tomasz Wiśniewski"] == 0
     assert len(before) == 7
     with desk.write() as s:
-        routing.route_enquiry(s, who="jo", enquiry_id=log_isk(s), expert_id=expert_id(s, "Tomasz Wiśniewski"))
+        wisniewski = expert_id(s, "Tomasz Wiśniewski")
+        routing.route_enquiry(s, who="jo", enquiry_id=log_isk(s), expert_id=wisniewski, now=NOW)
     with desk.read() as s:
         spread = routing.request_spread(s)
     assert dict(spread)["Tomasz Wiśniewski"] == 1
     assert spread[0][0] == "Antonio Giustozzi"
     assert routing.spread_text(spread[:1]).startswith("Antonio Giustozzi ")
+
+
+def test_already_asked_experts_are_listed_apart_not_suggested(shared):
+    with shared.read() as s:
+        german = enquiry_id(s, "Interview (auf Deutsch)")
+        names = {x.name for x in routing.suggest_experts(s, enquiry_id=german, now=NOW)}
+        asked = routing.asked_experts(s, enquiry_id=german)
+    assert "Daniel Achterberg" not in names
+    assert [name for name, _ in asked] == ["Prof Daniel Achterberg"]
+
+
+def test_hard_warnings_are_flagged_apart_from_the_other_reasons(shared):
+    with shared.read() as s:
+        isk = enquiry_id(s, "Interview request: IS-K resilience")
+        found = {x.name: x for x in routing.suggest_experts(s, enquiry_id=isk, now=NOW)}
+    giustozzi = found["Antonio Giustozzi"]
+    assert giustozzi.warnings == ("4 of 4 interviews this week: at the limit",)
+    assert set(giustozzi.warnings) <= set(giustozzi.reasons)
+    assert giustozzi.to_json()["warnings"] == list(giustozzi.warnings)
+    assert found["Tomasz Wiśniewski"].warnings == (), "soft minuses (not media-trained) need no confirmation"
+
+
+def test_route_past_a_hard_warning_is_refused_unless_forced(desk):
+    with desk.write() as s:
+        eid = log_isk(s, deadline="+1h")
+        s.get(Expert, 2).working_hours = "06:00-07:00"  # Okafor cannot fit anything in before the deadline
+    with desk.write() as s, pytest.raises(routing.NeedsConfirmation) as info:
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, now=NOW)
+    assert info.value.warnings == ("4 of 4 interviews this week: at the limit",)
+    assert "Antonio Giustozzi" in info.value.message and "at the limit" in info.value.message
+    with desk.write() as s, pytest.raises(routing.NeedsConfirmation, match="Not free before the deadline"):
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=2, now=NOW)
+    with desk.read() as s:
+        assert s.exec(select(InterviewRequest).where(InterviewRequest.enquiry_id == eid)).all() == []
+        assert s.get(Enquiry, eid).status == "new"
+    with desk.write() as s:
+        routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, now=NOW, force=True)
+        assert s.get(Enquiry, eid).status == "routed"

@@ -53,7 +53,7 @@ def _print_suggestions(suggestions, *, limit: int | None = None) -> None:
     for rank, s in enumerate(suggestions[:limit], start=1):
         click.echo(f"{rank:>2}. {s.display_name} (expert {s.expert_id})  score {s.score:.1f}")
         for reason in s.reasons:
-            click.echo(f"      - {reason}")
+            click.echo(f"      {'!' if reason in s.warnings else '-'} {reason}")
 
 
 # --- import release ----------------------------------------------------------------------------
@@ -134,11 +134,15 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
 @click.option("--suggest", is_flag=True, help="Rank the experts for this enquiry, with reasons.")
 @click.option("--expert", "expert", metavar="NAME_OR_ID", help="Offer the enquiry to this expert.")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many suggestions.")
+@click.option("--force", is_flag=True, help="Route even past a warning (not free, at the limit, a conflict).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def route_cmd(state: CliState, enquiry: int, suggest: bool, expert: str | None, limit: int, as_json: bool) -> None:
+def route_cmd(
+    state: CliState, enquiry: int, suggest: bool, expert: str | None, limit: int, force: bool, as_json: bool
+) -> None:
     """Suggest experts for an enquiry (--suggest), or route it to one (--expert NAME_OR_ID)."""
     from pressdesk.services import queries, routing
+    from pressdesk.services.errors import DeskError
 
     s = state.settings
     if suggest == (expert is not None):
@@ -148,20 +152,27 @@ def route_cmd(state: CliState, enquiry: int, suggest: bool, expert: str | None, 
         def ranked(session):
             row = queries.get_enquiry(session, enquiry)
             found = routing.suggest_experts(session, enquiry_id=enquiry, limit=limit, tz=s.timezone)
-            return row, found, routing.request_spread(session)
+            return row, found, routing.asked_experts(session, enquiry_id=enquiry), routing.request_spread(session)
 
-        row, found, spread = _run(state, ranked, write=False)
+        row, found, asked, spread = _run(state, ranked, write=False)
         if as_json:
             emit_json([x.to_json() for x in found])
             return
         click.echo(f"Enquiry {row.id}: {row.subject}")
         _print_suggestions(found)
+        if asked:
+            click.echo("Already asked: " + ", ".join(f"{name} ({status})" for name, status in asked))
         click.echo("Requests in the last 30 days: " + routing.spread_text(spread))
         return
 
     def route(session):
         who = routing.find_expert(session, expert)
-        request = routing.route_enquiry(session, who=s.officer, enquiry_id=enquiry, expert_id=who.id)
+        try:
+            request = routing.route_enquiry(
+                session, who=s.officer, enquiry_id=enquiry, expert_id=who.id, force=force, tz=s.timezone
+            )
+        except routing.NeedsConfirmation as exc:
+            raise DeskError(f"{exc.message} Add --force to route anyway.") from None
         return request.id, who, queries.get_enquiry(session, enquiry).status
 
     request_id, who, status = _run(state, route)

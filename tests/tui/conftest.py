@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
 
 import pytest
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
@@ -10,6 +11,9 @@ from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 from pressdesk.tui.app import build_app
 from pressdesk.tui.backend import Backend
 from pressdesk.tui.debounce import LOOKUP_DELAY, waiting
+
+FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+"""The moment a frozen desk stands still at (a Wednesday, 10:00 in London)."""
 
 
 @pytest.fixture
@@ -24,14 +28,37 @@ def app(backend, settings):
     return build_app(settings, backend=backend)
 
 
+@pytest.fixture
+def frozen_desk(tmp_path):
+    """A demo desk loaded as if it were FIXED."""
+    from pressdesk.services.demo import load_demo
+    from pressdesk.store import open_desk
+
+    desk = open_desk(tmp_path / "frozen.db")
+    with desk.write() as s:
+        load_demo(s, who="demo", region="GB", now=FIXED)
+    yield desk
+    desk.dispose()
+
+
+@pytest.fixture
+def frozen_app(frozen_desk, settings):
+    """The app over the frozen demo desk, its clock standing still at FIXED, so results never depend on the hour."""
+    return build_app(settings, backend=Backend(frozen_desk, settings, clock=lambda: FIXED))
+
+
 async def settle(pilot) -> None:
     """Wait until every look-up waiting for typing to pause has started, every worker has finished, and its
-    results are on screen."""
+    results are on screen (no sleeps). The desk watcher runs for as long as the app does, so it is not waited for."""
     for _ in range(50):
         await pilot.pause()
         while any(waiting(screen) for screen in pilot.app.screen_stack):
             await pilot.pause(LOOKUP_DELAY / 3)
-        running = [w for w in pilot.app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        running = [
+            w
+            for w in pilot.app.workers
+            if w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.group != pilot.app.WATCH_GROUP
+        ]
         if not running:
             await pilot.pause()
             if not any(waiting(screen) for screen in pilot.app.screen_stack):

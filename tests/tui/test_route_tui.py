@@ -11,13 +11,13 @@ from sqlmodel import select
 from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 
 from pressdesk.models import Coverage, Enquiry, Expert, InterviewRequest, Release
-from pressdesk.services import contacts, statements
+from pressdesk.services import contacts, enquiries, statements
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.import_release import ImportReleaseScreen
 from pressdesk.tui.screens.interview import CoverageScreen, InterviewScreen, ScheduleScreen, StatementPickScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
 from pressdesk.tui.screens.prompt import PromptScreen
-from pressdesk.tui.screens.route import RouteScreen
+from pressdesk.tui.screens.route import RouteScreen, RouteWarningScreen
 from tests.tui.conftest import settle
 
 ISK = "Interview request: IS-K resilience after Taliban crackdown"
@@ -90,7 +90,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_
         assert isinstance(app.screen, RouteScreen)
         assert ISK in text_of(app, "#route-subject")
         lines = option_texts(app)
-        assert "Giustozzi" in lines[0] and "·" in lines[0]
+        assert "Giustozzi" in lines[0] and " ! " in lines[0], "he is at his weekly limit: marked"
         reasons = text_of(app, "#reasons")
         assert "Dr Antonio Giustozzi" in reasons
         assert "Topics match: Taliban, IS-K, Islamic State Khorasan" in reasons
@@ -100,6 +100,9 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_
         await pilot.press("down")
         assert "Giustozzi" not in text_of(app, "#reasons"), "the reasons follow the highlight"
         await pilot.press("up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteWarningScreen), "Giustozzi is at his weekly limit: confirm first"
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DeskScreen)
         assert enquiry_by_subject(demo_desk, ISK).status == "routed"
@@ -205,23 +208,86 @@ async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(ap
     assert enquiry_by_subject(demo_desk, GERMAN).status == "routed"
 
 
-async def test_routing_errors_show_in_the_screen(app, demo_desk):
+async def test_already_asked_experts_are_listed_apart_and_cannot_be_chosen(app, demo_desk):
     enquiry = enquiry_by_subject(demo_desk, GERMAN)
     (offered,) = [r for r in requests_of(demo_desk, enquiry.id) if r.status == "offered"]
+    asked = expert_name(demo_desk, offered.expert_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await select_enquiry(pilot, enquiry.id)
         await pilot.press("r")
         await settle(pilot)
-        ids = [app.screen.query_one(OptionList).get_option_at_index(i).id for i in range(len(app.screen.suggestions))]
-        for _ in range(ids.index(str(offered.expert_id))):
-            await pilot.press("down")
-        assert "Already asked for this enquiry" in text_of(app, "#reasons")
+        assert not any(asked in line for line in option_texts(app)), "the expert asked already is not suggested"
+        assert asked in text_of(app, "#asked") and "(offered)" in text_of(app, "#asked")
+
+
+async def test_routing_errors_show_in_the_screen(frozen_app, frozen_desk):
+    enquiry = enquiry_by_subject(frozen_desk, GERMAN)
+    app = frozen_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_enquiry(pilot, enquiry.id)
+        await pilot.press("r")
+        await settle(pilot)
+        with frozen_desk.write() as s:  # another officer closes it meanwhile
+            enquiries.change_status(s, who="Tom Becker", enquiry_id=enquiry.id, to="withdrawn")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RouteScreen), "refused: the screen stays open"
-        assert "already been asked" in text_of(app, "#route-msg")
-    assert len(requests_of(demo_desk, enquiry.id)) == 1
+        assert "withdrawn" in text_of(app, "#route-msg")
+    assert [r.status for r in requests_of(frozen_desk, enquiry.id)] == ["cancelled"]
+
+
+async def test_routing_past_a_hard_warning_asks_first_naming_the_warnings(frozen_app, frozen_desk):
+    enquiry = enquiry_by_subject(frozen_desk, ISK)
+    app = frozen_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_enquiry(pilot, enquiry.id)
+        await pilot.press("r")
+        await settle(pilot)
+        top = app.screen.suggestions[app.screen.query_one(OptionList).get_option_at_index(0).id]
+        assert "4 of 4 interviews this week: at the limit" in top.warnings
+        assert " ! " in option_texts(app)[0], "a suggestion with a hard warning is marked in the list"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteWarningScreen)
+        assert all(warning in text_of(app, "#warnings") for warning in top.warnings)
+        assert top.display_name in text_of(app, "#warn-title")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen), "backing out returns to the ranking"
+        assert requests_of(frozen_desk, enquiry.id) == []
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+    (request,) = requests_of(frozen_desk, enquiry.id)
+    assert request.expert_id == top.expert_id and request.status == "offered"
+
+
+async def test_a_warning_that_arises_meanwhile_still_asks(frozen_app, frozen_desk):
+    enquiry = enquiry_by_subject(frozen_desk, ISK)
+    app = frozen_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_enquiry(pilot, enquiry.id)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("down")
+        chosen = app.screen.suggestions[app.screen.query_one(OptionList).highlighted_option.id]
+        assert chosen.warnings == ()
+        with frozen_desk.write() as s:  # meanwhile the expert's weekly limit is cut to nothing
+            s.get(Expert, chosen.expert_id).weekly_limit = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteWarningScreen)
+        assert "Takes no interviews" in text_of(app, "#warnings")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen)
+    assert requests_of(frozen_desk, enquiry.id) == []
 
 
 async def test_expert_names_in_the_ranking_are_shown_literally(app, demo_desk):

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from textual.widgets import Input
 
-from pressdesk.services.demo import load_demo
-from pressdesk.store import open_desk
-from pressdesk.tui.app import build_app
-from pressdesk.tui.backend import Backend
 from tests.tui.conftest import settle
 
-FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def frozen_app(tmp_path, settings):
-    """The app over a demo desk whose clock stands still at FIXED."""
-    desk = open_desk(tmp_path / "snap.db")
-    with desk.write() as s:
-        load_demo(s, who="demo", region="GB", now=FIXED)
-    app = build_app(settings, backend=Backend(desk, settings, clock=lambda: FIXED))
-    yield app
-    desk.dispose()
 
 
 async def still(pilot) -> None:
@@ -65,3 +47,34 @@ def test_log_call_refused_at_80x24(snap_compare, frozen_app):
         await still(pilot)
 
     assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
+
+
+LAPTOP, WIDE = (80, 24), (160, 45)
+
+
+def keys_then_still(*keys: str):
+    """A run_before that settles the desk, presses the keys (settling after each) and stops the cursors."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        await still(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_desk_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still())
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_route_dialog_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still("down", "down", "down", "down", "r"))
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
+def test_expert_form_at_size(snap_compare, frozen_app, size):
+    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still("3", "e"))

@@ -15,10 +15,10 @@ from pressdesk.models import (
     Release,
     utcnow,
 )
-from pressdesk.services import activity, contacts, typed
+from pressdesk.services import activity, contacts, request_moves, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.errors import FieldError, NotFound
-from pressdesk.services.status import check_move
+from pressdesk.services.status import CLOSED, check_move
 
 
 def parse_type(text: str | None) -> str:
@@ -241,12 +241,21 @@ def _apply(
 
 
 def change_status(
-    session: Session, *, who: str, enquiry_id: int, to: str, expected_version: int | None = None
+    session: Session,
+    *,
+    who: str,
+    enquiry_id: int,
+    to: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> Enquiry:
-    """Move an enquiry to another status, if the state machine allows it."""
+    """Move an enquiry to another status, if the state machine allows it; closing it closes its open requests.
+
+    Reopening leaves cancelled requests as they are: the officer routes the enquiry again.
+    """
     enquiry = _load(session, enquiry_id)
     target = check_move(enquiry.status, to)
-    return _apply(
+    _apply(
         session,
         enquiry,
         {"status": target.value},
@@ -255,6 +264,9 @@ def change_status(
         expected_version=expected_version,
         summary=f"Status {enquiry.status} → {target.value}",
     )
+    if target in CLOSED:
+        request_moves.close_open_requests(session, enquiry, who=who, now=now or utcnow())
+    return enquiry
 
 
 def assign(

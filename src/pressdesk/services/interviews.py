@@ -25,38 +25,15 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.models import InterviewStatus as S
-from pressdesk.services import activity, contacts, enquiries, routing, typed
+from pressdesk.services import enquiries, request_moves, routing, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.errors import DeskError, FieldError, IllegalMove, NotFound
+from pressdesk.services.errors import DeskError, FieldError, NotFound
 from pressdesk.services.views import JsonMixin
-
-MOVES: dict[S, tuple[S, ...]] = {
-    S.OFFERED: (S.ACCEPTED, S.DECLINED, S.CANCELLED),
-    S.ACCEPTED: (S.SCHEDULED, S.DECLINED, S.CANCELLED),
-    S.SCHEDULED: (S.DONE, S.CANCELLED, S.SCHEDULED),
-    S.DECLINED: (),
-    S.DONE: (),
-    S.CANCELLED: (),
-}
-"""Allowed moves of an interview request; scheduled -> scheduled is a reschedule."""
 
 DEFAULT_LENGTH = timedelta(minutes=30)
 """How long an interview lasts when no end is given."""
 
 PRODID = "-//pressdesk//interviews//EN"
-
-
-def check_move(current: str, target: S) -> S:
-    """Return the target if the state machine allows the move, else IllegalMove saying what can happen."""
-    src = S(current)
-    if target not in MOVES[src]:
-        options = ", ".join(s.value for s in MOVES[src]) or "nothing: it is closed"
-        hint = " Accept it first." if (src, target) == (S.OFFERED, S.SCHEDULED) else ""
-        raise IllegalMove(
-            f"An interview request cannot go from {src.value} to {target.value}. "
-            f"From {src.value} it can go to: {options}.{hint}"
-        )
-    return target
 
 
 def parse_format(text: str | None) -> str:
@@ -101,12 +78,6 @@ def _load(session: Session, request_id: int) -> InterviewRequest:
     return request
 
 
-def _expert_name(session: Session, expert_id: int) -> str:
-    """The expert's name with honorific."""
-    expert = session.get(Expert, expert_id)
-    return f"{expert.honorific} {expert.name}".strip() if expert else f"expert {expert_id}"
-
-
 def _move_enquiry(session: Session, *, who: str, enquiry_id: int, target: str) -> None:
     """Bring the enquiry to the target status through the enquiry state machine (via routed where needed)."""
     enquiry = session.get(Enquiry, enquiry_id)
@@ -140,42 +111,11 @@ def _settle_enquiry(session: Session, *, who: str, enquiry_id: int) -> None:
     _move_enquiry(session, who=who, enquiry_id=enquiry_id, target=target)
 
 
-def _change(
-    session: Session,
-    request: InterviewRequest,
-    *,
-    who: str,
-    to: S,
-    values: dict | None = None,
-    expected_version: int | None,
-    summary: str,
-) -> InterviewRequest:
-    """Move a request: check the move and version, write, bump and record it on the enquiry's history."""
-    check_move(request.status, to)
-    values = {"status": to.value, **(values or {})}
-    changes = activity.diff(request, values)
-    contacts.bump(request, who=who, entity="interview request", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(request, key, value)
-    activity.record(
-        session,
-        who=who,
-        action=f"interview_{to.value}",
-        entity="interview_request",
-        entity_id=request.id,
-        enquiry_id=request.enquiry_id,
-        summary=summary,
-        changes=changes,
-    )
-    session.flush()
-    return request
-
-
 def accept(session: Session, *, who: str, request_id: int, expected_version: int | None = None) -> InterviewRequest:
     """The expert said yes: the request is accepted (the slot comes with schedule)."""
     request = _load(session, request_id)
-    name = _expert_name(session, request.expert_id)
-    return _change(
+    name = request_moves.expert_name(session, request.expert_id)
+    return request_moves.move_request(
         session, request, who=who, to=S.ACCEPTED, expected_version=expected_version, summary=f"{name} accepted"
     )
 
@@ -193,9 +133,9 @@ def decline(
     """The expert said no: record it, send the enquiry back to triaged if nobody else is on it, suggest others."""
     why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
-    name = _expert_name(session, request.expert_id)
+    name = request_moves.expert_name(session, request.expert_id)
     notes = f"{request.notes}\n{why}".strip() if why else request.notes
-    _change(
+    request_moves.move_request(
         session,
         request,
         who=who,
@@ -214,8 +154,8 @@ def cancel(
     """Call the interview off (the journalist dropped it, or the desk did); the enquiry follows."""
     why = typed.clean("interview_request.notes", reason, field="reason", multiline=True)
     request = _load(session, request_id)
-    name = _expert_name(session, request.expert_id)
-    _change(
+    name = request_moves.expert_name(session, request.expert_id)
+    request_moves.move_request(
         session,
         request,
         who=who,
@@ -265,12 +205,12 @@ def schedule(
     if enquiry is not None and enquiry.status in ("done", "declined", "withdrawn"):
         raise DeskError(f"Enquiry {enquiry.id} is {enquiry.status}; reopen it before scheduling an interview for it.")
     other = _clash(session, request, begins, ends)
-    name = _expert_name(session, request.expert_id)
+    name = request_moves.expert_name(session, request.expert_id)
     if other is not None:
         raise FieldError("start", f"{name} already has interview {other.id} at that time.")
     moving = request.status == S.SCHEDULED
     stamp = begins.isoformat(timespec="minutes")
-    _change(
+    request_moves.move_request(
         session,
         request,
         who=who,
@@ -295,8 +235,8 @@ def complete(
 ) -> InterviewRequest:
     """The interview happened: the request is done, and the enquiry too when nothing else is pending."""
     request = _load(session, request_id)
-    name = _expert_name(session, request.expert_id)
-    _change(
+    name = request_moves.expert_name(session, request.expert_id)
+    request_moves.move_request(
         session,
         request,
         who=who,

@@ -236,15 +236,29 @@ def expert_languages(text: str) -> set[str]:
 # --- suggestions -------------------------------------------------------------------------------
 
 
+class NeedsConfirmation(DeskError):
+    """Routing to this expert goes past a hard warning; the officer must confirm (force) to go ahead."""
+
+    def __init__(self, expert: str, warnings: tuple[str, ...]) -> None:
+        super().__init__(f"Not routed to {expert}: " + "; ".join(warnings) + ".")
+        self.expert = expert
+        self.warnings = warnings
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it."""
+    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it.
+
+    `warnings` are the reasons that make routing need a confirmation (not free, at or over the weekly limit,
+    a relevant conflict); they are also among `reasons`.
+    """
 
     expert_id: int
     name: str
     score: float
     reasons: tuple[str, ...]
     honorific: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -252,12 +266,13 @@ class Suggestion:
         return f"{self.honorific} {self.name}".strip()
 
     def to_json(self) -> dict:
-        """The JSON shape the CLI prints: {expert: {id, name}, score, reasons}."""
+        """The JSON shape the CLI prints: {expert: {id, name}, score, reasons, warnings}."""
         data = asdict(self)
         return {
             "expert": {"id": data["expert_id"], "name": data["name"]},
             "score": data["score"],
             "reasons": list(data["reasons"]),
+            "warnings": list(data["warnings"]),
         }
 
 
@@ -337,9 +352,14 @@ def _context(session: Session, enquiry: Enquiry, *, now: datetime, tz: str) -> _
 
 
 def _score(expert: Expert, ctx: _Context) -> Suggestion:
-    """Score one expert for the enquiry and say why."""
+    """Score one expert for the enquiry and say why, marking the reasons that need a confirmation."""
     reasons: list[str] = []
+    warnings: list[str] = []
     score = 0.0
+
+    def warn(reason: str) -> None:
+        reasons.append(reason)
+        warnings.append(reason)
 
     full: list[str] = []
     partial: dict[str, float] = {}
@@ -373,15 +393,21 @@ def _score(expert: Expert, ctx: _Context) -> Suggestion:
     free, why = free_before(expert, now=ctx.now, deadline=ctx.enquiry.deadline, tz=ctx.tz)
     if free:
         score += W_FREE if ctx.enquiry.deadline else W_FREE_NO_DEADLINE
-    reasons.append(why)
+        reasons.append(why)
+    else:
+        warn(why)
 
     load, limit = ctx.loads.get(expert.id, 0), expert.weekly_limit
     if limit <= 0:
-        reasons.append("Takes no interviews (weekly limit 0)")
+        warn("Takes no interviews (weekly limit 0)")
     else:
         score += W_LOAD * max(0.0, 1.0 - load / limit)
         note = ": at the limit" if load == limit else ": over the limit" if load > limit else ""
-        reasons.append(f"{load} of {limit} interviews this week{note}")
+        load_reason = f"{load} of {limit} interviews this week{note}"
+        if note:
+            warn(load_reason)
+        else:
+            reasons.append(load_reason)
 
     name = LANGUAGE_NAMES.get(ctx.language, ctx.language)
     if ctx.language in expert_languages(expert.languages):
@@ -401,9 +427,11 @@ def _score(expert: Expert, ctx: _Context) -> Suggestion:
         relevant = bool(words(expert.conflicts) & ctx.tokens)
         score += W_CONFLICT if relevant else 0.0
         label = "Declared conflict, relevant here" if relevant else "Declared conflict"
-        reasons.append(f"{label}: {expert.conflicts.strip()}")
-    if expert.id in ctx.live:
-        reasons.append("Already asked for this enquiry")
+        conflict = f"{label}: {expert.conflicts.strip()}"
+        if relevant:
+            warn(conflict)
+        else:
+            reasons.append(conflict)
 
     return Suggestion(
         expert_id=expert.id,
@@ -411,6 +439,7 @@ def _score(expert: Expert, ctx: _Context) -> Suggestion:
         score=round(max(0.0, min(100.0, score)), 1),
         reasons=tuple(reasons),
         honorific=expert.honorific,
+        warnings=tuple(warnings),
     )
 
 
@@ -422,12 +451,26 @@ def suggest_experts(
     limit: int = 10,
     tz: str = "Europe/London",
 ) -> list[Suggestion]:
-    """Experts for an enquiry, best first: topic, release, availability, load, language; decliners left out."""
+    """Experts for an enquiry, best first: topic, release, availability, load, language.
+
+    Experts who declined it, or are asked already (see asked_experts), are left out.
+    """
     now = now or utcnow()
     ctx = _context(session, _load_enquiry(session, enquiry_id), now=now, tz=tz)
     scored = (_score(e, ctx) for e in session.execute(select(Expert).execution_options(yield_per=200)).scalars())
-    kept = (s for s in scored if s.expert_id not in ctx.excluded)
+    kept = (s for s in scored if s.expert_id not in ctx.excluded | ctx.live)
     return heapq.nsmallest(limit, kept, key=lambda s: (-s.score, ctx.loads.get(s.expert_id, 0), fold(s.name)))
+
+
+def asked_experts(session: Session, *, enquiry_id: int) -> list[tuple[str, str]]:
+    """(name with honorific, request status) of the experts asked for this enquiry whose request is still open."""
+    rows = session.execute(
+        select(Expert.honorific, Expert.name, InterviewRequest.status)
+        .join(InterviewRequest, InterviewRequest.expert_id == Expert.id)
+        .where(InterviewRequest.enquiry_id == enquiry_id, InterviewRequest.status.in_(LIVE_REQUEST))
+        .order_by(InterviewRequest.id)
+    )
+    return [(f"{honorific} {name}".strip(), status) for honorific, name, status in rows]
 
 
 # --- routing -----------------------------------------------------------------------------------
@@ -460,9 +503,20 @@ def find_expert(session: Session, name_or_id: str) -> Expert:
 
 
 def route_enquiry(
-    session: Session, *, who: str, enquiry_id: int, expert_id: int, expected_version: int | None = None
+    session: Session,
+    *,
+    who: str,
+    enquiry_id: int,
+    expert_id: int,
+    expected_version: int | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+    tz: str = "Europe/London",
 ) -> InterviewRequest:
-    """Offer the enquiry to an expert: an offered InterviewRequest, and the enquiry moves to routed."""
+    """Offer the enquiry to an expert: an offered InterviewRequest, and the enquiry moves to routed.
+
+    Past a hard warning (see Suggestion.warnings) it raises NeedsConfirmation unless `force` is set.
+    """
     enquiry = session.get(Enquiry, enquiry_id, with_for_update=True)
     if enquiry is None:
         raise NotFound(f"There is no enquiry {enquiry_id}.")
@@ -483,6 +537,10 @@ def route_enquiry(
             raise DeskError(f"{expert.name} has already been asked for this enquiry ({status}).")
         if status == "declined":
             raise DeskError(f"{expert.name} already declined this enquiry; choose another expert.")
+    if not force:
+        warnings = _score(expert, _context(session, enquiry, now=now or utcnow(), tz=tz)).warnings
+        if warnings:
+            raise NeedsConfirmation(f"{expert.honorific} {expert.name}".strip(), warnings)
     request = InterviewRequest(enquiry_id=enquiry_id, expert_id=expert_id, status="offered", updated_by=who)
     session.add(request)
     session.flush()

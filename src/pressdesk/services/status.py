@@ -1,11 +1,14 @@
-"""The one state machine every enquiry status change goes through."""
+"""The state machines: every enquiry status change, and every interview request move, goes through one here."""
 
 from __future__ import annotations
 
 from pressdesk.models import EnquiryStatus as S
+from pressdesk.models import InterviewStatus as R
 from pressdesk.services.errors import IllegalMove
 
 _CLOSED = (S.DECLINED, S.WITHDRAWN)
+CLOSED: tuple[S, ...] = (S.DONE, *_CLOSED)
+"""The statuses that close an enquiry; moving into one closes what hangs off it."""
 
 MOVES: dict[S, tuple[S, ...]] = {
     S.NEW: (S.TRIAGED, S.ROUTED, S.DONE, *_CLOSED),
@@ -44,3 +47,30 @@ def check_move(current: str, target: str) -> S:
             f"An enquiry cannot go from {src.value} to {dst.value}. From {src.value} it can go to: {options}."
         )
     return dst
+
+
+REQUEST_MOVES: dict[R, tuple[R, ...]] = {
+    R.OFFERED: (R.ACCEPTED, R.DECLINED, R.CANCELLED),
+    R.ACCEPTED: (R.SCHEDULED, R.DECLINED, R.CANCELLED),
+    R.SCHEDULED: (R.DONE, R.CANCELLED, R.SCHEDULED),
+    R.DECLINED: (),
+    R.DONE: (),
+    R.CANCELLED: (),
+}
+"""Allowed moves of an interview request; scheduled -> scheduled is a reschedule."""
+
+OPEN_REQUEST: tuple[R, ...] = tuple(r for r, moves in REQUEST_MOVES.items() if moves)
+"""Interview request statuses still in play (offered, accepted, scheduled)."""
+
+
+def check_request_move(current: str, target: R) -> R:
+    """Return the target if an interview request may move there, else IllegalMove saying what can happen."""
+    src = R(current)
+    if target not in REQUEST_MOVES[src]:
+        options = ", ".join(s.value for s in REQUEST_MOVES[src]) or "nothing: it is closed"
+        hint = " Accept it first." if (src, target) == (R.OFFERED, R.SCHEDULED) else ""
+        raise IllegalMove(
+            f"An interview request cannot go from {src.value} to {target.value}. "
+            f"From {src.value} it can go to: {options}.{hint}"
+        )
+    return target

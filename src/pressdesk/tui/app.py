@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from pressdesk.settings import Settings
 from pressdesk.tui.commands import DeskCommands
@@ -33,6 +33,12 @@ class PressDeskApp(App[int]):
         "reports": ReportsScreen,
     }
     DEFAULT_MODE = "desk"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
+    """Screens narrower than 120 cells get the class -narrow (laptop terminals), wider ones -wide."""
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (34, "-tall")]
+    """Screens under 34 rows get the class -short."""
+    WATCH_GROUP = "watch"
+    """The worker group of the one long-lived worker that watches the desk for other terminals' commits."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("question_mark", "help", "Help", id="help"),
@@ -51,6 +57,8 @@ class PressDeskApp(App[int]):
         self.demo = demo
         self.backend = backend
         self.sub_title = "demo desk" if demo else (target or "")
+        self.change_poll_seconds = 1.0
+        """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Notify with markup off by default: messages often carry names people typed."""
@@ -79,8 +87,21 @@ class PressDeskApp(App[int]):
         self.post_message(BackendReady())
 
     def on_backend_ready(self, _event: BackendReady) -> None:
-        """Tell the visible screen the desk is there."""
+        """Tell the visible screen the desk is there, and start watching it for other terminals' writes."""
         self.screen.post_message(BackendReady())
+        self.watch_desk()
+
+    @work(thread=True, exclusive=True, group=WATCH_GROUP, exit_on_error=False)
+    def watch_desk(self) -> None:
+        """Ask the desk every second whether another connection committed (a PRAGMA, no query); if so, reload."""
+        worker = get_current_worker()
+        watch = self.backend.change_watch()
+        try:
+            while watch.supported and not worker.cancelled_event.wait(self.change_poll_seconds):
+                if watch.changed():
+                    self.call_from_thread(self.post_message, DeskChanged(None))
+        finally:
+            watch.close()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Pass a change on to the screen underneath (the desk reloads)."""

@@ -74,6 +74,12 @@ class Backend:
         with contextlib.suppress(DeskError):
             parse_deadline("in a fortnight", tz=self.settings.timezone)  # reaches dateparser
 
+    def change_watch(self):
+        """A store.watch.ChangeWatch on this desk: tells when another terminal committed."""
+        from pressdesk.store.watch import ChangeWatch
+
+        return ChangeWatch(self.desk.engine)
+
     # --- the desk -------------------------------------------------------------------------
 
     def desk_page(self, *, after=None, limit: int = 200, now: datetime | None = None) -> DeskPage:
@@ -320,21 +326,31 @@ class Backend:
     # --- routing, interviews, statements, coverage, release intake ------------------------
 
     def route_suggestions(self, enquiry_id: int, *, limit: int = 10, days: int = 30):
-        """(the enquiry, experts ranked with reasons, requests per expert in the last days)."""
+        """(the enquiry, experts ranked with reasons, (name, status) of those asked already, the spread)."""
         from pressdesk.services import queries, routing
 
         with self.desk.read() as s:
             row = queries.get_enquiry(s, enquiry_id)
-            found = routing.suggest_experts(s, enquiry_id=enquiry_id, limit=limit, tz=self.settings.timezone)
-            return row, found, routing.request_spread(s, days=days)
+            found = routing.suggest_experts(
+                s, enquiry_id=enquiry_id, limit=limit, tz=self.settings.timezone, now=self.clock()
+            )
+            asked = routing.asked_experts(s, enquiry_id=enquiry_id)
+            return row, found, asked, routing.request_spread(s, days=days, now=self.clock())
 
-    def route(self, enquiry_id: int, expert_id: int, version: int | None = None) -> int:
-        """Offer the enquiry to an expert; returns the new interview request's id."""
+    def route(self, enquiry_id: int, expert_id: int, version: int | None = None, *, force: bool = False) -> int:
+        """Offer the enquiry to an expert; returns the new request's id (NeedsConfirmation past a hard warning)."""
         from pressdesk.services import routing
 
         with self.desk.write() as s:
             request = routing.route_enquiry(
-                s, who=self.settings.officer, enquiry_id=enquiry_id, expert_id=expert_id, expected_version=version
+                s,
+                who=self.settings.officer,
+                enquiry_id=enquiry_id,
+                expert_id=expert_id,
+                expected_version=version,
+                force=force,
+                now=self.clock(),
+                tz=self.settings.timezone,
             )
             return request.id
 

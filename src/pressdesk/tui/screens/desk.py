@@ -1,4 +1,8 @@
-"""The desk: open enquiries by urgency with live countdowns, header counts and a detail pane."""
+"""The desk: open enquiries by urgency with live countdowns, header counts and a detail pane.
+
+The columns follow the terminal's width (what matters most always, the rest as room allows); on a narrow
+terminal the detail pane gives way and Enter opens the enquiry instead.
+"""
 
 from __future__ import annotations
 
@@ -10,42 +14,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header
 
 from pressdesk.tui.messages import BackendReady, DeskChanged
-from pressdesk.tui.safe import cell, lit
+from pressdesk.tui.safe import cell
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
 from pressdesk.tui.widgets.countdown import countdown_cell
+from pressdesk.tui.widgets.counts import CountsStrip
+from pressdesk.tui.widgets.desk_columns import Column, fit_columns
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+from pressdesk.tui.widgets.footer import KeyFooter
 from pressdesk.tui.work import run_db
 
 PAGE = 200
-COLUMNS = (
-    ("Due", "due", 11),
-    ("Journalist", "journalist", 16),
-    ("Outlet", "outlet", 12),
-    ("Type", "type", 9),
-    ("Subject", "subject", 34),
-    ("Expert", "expert", 14),
-    ("Status", "status", 9),
-    ("Officer", "officer", 11),
-)
 
 
-def counts_text(counts) -> Text:
-    """The header strip: open, due within the hour, overdue, interviews not routed."""
-    out = Text()
-    out.append(f" {counts.open} open ", style="bold")
-    out.append("  ")
-    out.append(f" {counts.due_soon} due within the hour ", style="bold black on yellow" if counts.due_soon else "dim")
-    out.append("  ")
-    out.append(f" {counts.overdue} overdue ", style="bold white on red" if counts.overdue else "dim")
-    out.append("  ")
-    out.append(
-        f" {counts.unrouted_interviews} interview request{'' if counts.unrouted_interviews == 1 else 's'} not routed ",
-        style="bold" if counts.unrouted_interviews else "dim",
-    )
-    return out
+def row_cells(r, now) -> dict[str, Text]:
+    """Every cell of a desk row, by column key."""
+    return {
+        "due": countdown_cell(r.deadline, now),
+        "journalist": cell(r.journalist),
+        "outlet": cell(r.outlet),
+        "type": cell(r.type),
+        "subject": cell(r.subject),
+        "expert": cell(r.expert or "—", "" if r.expert else "dim"),
+        "status": cell(r.status),
+        "officer": cell(r.officer or "—", "" if r.officer else "dim"),
+    }
 
 
 class DeskScreen(EnquiryActions, Screen):
@@ -55,8 +50,10 @@ class DeskScreen(EnquiryActions, Screen):
         Binding("n", "new", "New enquiry", id="desk.new"),
         *EnquiryActions.ACTION_BINDINGS,
         Binding("x", "export", "Export", id="desk.export"),
-        Binding("f5", "reload", "Reload", id="desk.reload", show=False),
+        Binding("f5", "reload", "Reload", id="desk.reload"),
     ]
+    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "reload"})
+    """The desk's keys a narrow footer keeps (besides quit, help and search)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,19 +61,41 @@ class DeskScreen(EnquiryActions, Screen):
         self.more = False
         self.loading_more = False
         self.select_after_load: int | None = None
+        self.columns: tuple[Column, ...] = ()
 
     def compose(self) -> ComposeResult:
         """Header strip, the table and the detail pane."""
         yield Header()
-        yield Static(lit(" Opening the desk…", "dim"), id="counts")
+        yield CountsStrip(id="counts")
         with Horizontal(id="desk-body"):
-            table = DataTable(id="enquiries", cursor_type="row", zebra_stripes=True)
-            for label, key, width in COLUMNS:
-                table.add_column(label, key=key, width=width)
-            yield table
+            yield DataTable(id="enquiries", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="detail-pane"):
                 yield EnquiryDetailView(id="detail")
-        yield Footer()
+        yield KeyFooter()
+
+    def on_resize(self) -> None:
+        """Fit the columns to the table once the new layout is done; fill the detail pane if it came back."""
+        self.call_after_refresh(self.fit_columns)
+        self.call_after_refresh(self.show_detail)
+
+    def fit_columns(self) -> None:
+        """Choose the columns for the table's width; rebuild it from the rows in memory when they change."""
+        table = self.query_one(DataTable)
+        width = table.scrollable_content_region.width
+        if not width:
+            return
+        columns = fit_columns(width)
+        if columns == self.columns:
+            return
+        current = self.current_row()
+        order = [int(row.key.value) for row in table.ordered_rows]
+        self.columns = columns
+        table.clear(columns=True)
+        for column in columns:
+            table.add_column(column.label, key=column.key, width=column.width)
+        self._add_rows([self.rows[i] for i in order])
+        if current is not None and current.id in self.rows:
+            table.move_cursor(row=table.get_row_index(str(current.id)))
 
     def on_mount(self) -> None:
         """Load if the desk is open; tick the countdowns every 15 s without the database."""
@@ -99,10 +118,11 @@ class DeskScreen(EnquiryActions, Screen):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        """Fetch the first pages again (as many rows as are showing)."""
+        """Fetch the first pages again (as many rows as are showing), with the counts."""
         table = self.query_one(DataTable)
         current = self.current_row()
-        self.select_after_load = select or (current.id if current else None)
+        # a reload that replaces one still under way keeps the enquiry that one was to select
+        self.select_after_load = select or self.select_after_load or (current.id if current else None)
         limit = max(PAGE, table.row_count)
         run_db(self, lambda b: b.desk_page(limit=limit), done=self._show_page, group="desk")
 
@@ -111,37 +131,36 @@ class DeskScreen(EnquiryActions, Screen):
         table = self.query_one(DataTable)
         table.clear()
         self.rows = {}
-        self.query_one("#counts", Static).update(counts_text(page.counts))
+        target, self.select_after_load = self.select_after_load, None
+        self.query_one(CountsStrip).show(page.counts)
         self._append(page)
         if not self.rows:
             self.query_one(EnquiryDetailView).clear_detail("No open enquiries. Press n to log a call.")
             return
-        target = self.select_after_load
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
         self.show_detail()
 
     def _append(self, page) -> None:
         """Add a page of rows to the table."""
-        table = self.query_one(DataTable)
-        now = self.app.backend.clock()
-        for r in page.rows:
-            if r.id in self.rows:
-                continue
-            self.rows[r.id] = r
-            table.add_row(
-                countdown_cell(r.deadline, now),
-                cell(r.journalist),
-                cell(r.outlet),
-                cell(r.type),
-                cell(r.subject),
-                cell(r.expert or "—", "" if r.expert else "dim"),
-                cell(r.status),
-                cell(r.officer or "—", "" if r.officer else "dim"),
-                key=str(r.id),
-            )
+        fresh = [r for r in page.rows if r.id not in self.rows]
+        self.rows.update((r.id, r) for r in fresh)
+        self._add_rows(fresh)
         self.more = page.more
         self.loading_more = False
+
+    def _add_rows(self, rows) -> None:
+        """Add rows to the table, with the cells of the columns it has now."""
+        if not self.columns:
+            self.fit_columns()
+        if not rows:
+            return
+        table = self.query_one(DataTable)
+        now = self.app.backend.clock()
+        keys = [c.key for c in self.columns]
+        for r in rows:
+            cells = row_cells(r, now)
+            table.add_row(*(cells[k] for k in keys), key=str(r.id))
 
     def tick(self) -> None:
         """Redraw the countdowns of the rows on screen from the rows in memory (no database)."""
@@ -160,7 +179,7 @@ class DeskScreen(EnquiryActions, Screen):
             run_db(
                 self,
                 lambda b: b.counts(),
-                done=lambda c: self.query_one("#counts", Static).update(counts_text(c)),
+                done=self.query_one(CountsStrip).show,
                 group="counts",
             )
 
@@ -183,10 +202,18 @@ class DeskScreen(EnquiryActions, Screen):
             cursor = (last.deadline, last.id)
             run_db(self, lambda b: b.desk_page(after=cursor, limit=PAGE), done=self._append, group="more")
 
+    @on(DataTable.RowSelected, "#enquiries")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        """Enter opens the enquiry over the desk (the way to its detail when the pane is hidden)."""
+        from pressdesk.tui.screens.search import EnquiryScreen
+
+        if (row := self.current_row()) is not None:
+            self.app.push_screen(EnquiryScreen(row.id))
+
     def show_detail(self) -> None:
         """Load the selected enquiry's detail in a worker."""
         row = self.current_row()
-        if row is None:
+        if row is None or not self.query_one("#detail-pane").display:
             return
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)

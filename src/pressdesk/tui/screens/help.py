@@ -14,20 +14,29 @@ from textual.widgets import Static
 INTRO = (
     "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest. "
     "Log a call with n while you are still on the phone: type the caller's number (any format) and the "
-    "desk finds them; add the subject and the deadline (16:00, tomorrow 9am, +2h) and press ctrl+s.\n"
+    "desk finds them; add the subject and the deadline (16:00, tomorrow 9am, +2h) and press ctrl+s. "
+    "Enter opens the highlighted enquiry. The desk shows what other terminals log by itself; f5 reloads it.\n"
 )
 
 
+def summarised(binding) -> bool:
+    """Whether a binding is listed on a summary line of its own (1 … 5 for the modes, ctrl+p) instead."""
+    return (binding.id or "").startswith("mode.") or binding.action in ("command_palette", "app.command_palette")
+
+
 def keys_text(screen: Screen) -> Text:
-    """A two-column list of the keys active on a screen."""
+    """A two-column list of the keys active on a screen, each key and each action once."""
     out = Text()
-    seen = set()
+    seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not isinstance(active.node, Screen | App) or not binding.description or binding.action in seen:
+        key = screen.app.get_key_display(binding)
+        if not isinstance(active.node, Screen | App) or not binding.description or summarised(binding):
             continue
-        seen.add(binding.action)
-        out.append(f"{screen.app.get_key_display(binding):>10}  ", style="bold")
+        if binding.action in seen or key in seen:
+            continue
+        seen.update((binding.action, key))
+        out.append(f"{key:>10}  ", style="bold")
         out.append(binding.description + "\n")
     out.append(f"{'1 … 5':>10}  ", style="bold")
     out.append("Desk, Contacts, Experts, Releases, Reports\n")

@@ -1,4 +1,7 @@
-"""Route an enquiry: experts ranked with their reasons, how requests spread, Enter offers it to one."""
+"""Route an enquiry: experts ranked with their reasons, how requests spread, Enter offers it to one.
+
+Past a hard warning (not free, at the limit, a relevant conflict) a confirmation names the warnings first.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.services.errors import ConflictError, DeskError
+from pressdesk.services.routing import NeedsConfirmation
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.work import run_db
@@ -22,28 +26,38 @@ from pressdesk.words import counted
 SPREAD_SHOWN = 8
 """How many experts the fairness list shows."""
 
-_AGAINST = ("Not ", "Does not ", "No topic", "Takes no", "Declared conflict", "Already asked", "The deadline")
+_AGAINST = ("Not ", "Does not ", "No topic", "Declared conflict")
 
 
 def against(reason: str) -> bool:
-    """Whether a reason counts against the expert (shown as a warning rather than a plus)."""
-    return reason.startswith(_AGAINST) or reason.endswith(("at the limit", "over the limit"))
+    """Whether a soft reason counts against the expert (shown as a minus rather than a plus)."""
+    return reason.startswith(_AGAINST)
 
 
 def suggestion_label(s) -> Text:
-    """One line of the ranked list: 'score · name'."""
-    return line((f"{s.score:5.1f}", "bold"), (" · ", "dim"), s.display_name)
+    """One line of the ranked list: 'score · name', or 'score ! name' when routing there needs a confirmation."""
+    mark = (" ! ", "bold red") if s.warnings else (" · ", "dim")
+    return line((f"{s.score:5.1f}", "bold"), mark, s.display_name)
 
 
 def render_reasons(s) -> Text:
-    """The reasons behind one suggestion, each on its own line, shown literally."""
+    """The reasons behind one suggestion, each on its own line, shown literally; hard warnings first mark."""
     out = line((s.display_name, "bold"), (f"  score {s.score:.1f} of 100", "dim"), "\n")
     for reason in s.reasons:
-        if against(reason):
+        if reason in s.warnings:
+            out.append_text(line(("  ! ", "bold red"), (reason, "red"), "\n"))
+        elif against(reason):
             out.append_text(line(("  – ", "yellow"), (reason, "yellow"), "\n"))
         else:
             out.append_text(line(("  + ", "green"), reason, "\n"))
     return out
+
+
+def render_asked(asked) -> Text:
+    """The experts asked already for this enquiry (not offered again), or nothing."""
+    if not asked:
+        return Text()
+    return line(("Already asked: ", "bold"), ", ".join(f"{name} ({status})" for name, status in asked))
 
 
 def render_spread(spread, days: int = 30) -> Text:
@@ -62,6 +76,41 @@ def render_spread(spread, days: int = 30) -> Text:
     return out
 
 
+class RouteWarningScreen(ModalScreen[bool]):
+    """Routing past a hard warning: name the warnings, and route only on an explicit yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Route anyway", id="route.confirm"),
+        Binding("n,escape", "answer(False)", "Back", id="route.back"),
+    ]
+
+    def __init__(self, expert: str, warnings: tuple[str, ...]) -> None:
+        super().__init__()
+        self.expert, self.warnings = expert, warnings
+
+    def compose(self) -> ComposeResult:
+        """The question, the warnings, and two buttons; Back has the focus."""
+        with Vertical(classes="dialog route-warning"):
+            yield Static(line(("Route to ", "bold"), (self.expert, "bold"), (" anyway?", "bold")), id="warn-title")
+            yield Static(Text("\n").join(line(("! ", "bold red"), (w, "red")) for w in self.warnings), id="warnings")
+            with Horizontal(classes="buttons"):
+                yield Button("Back (n)", id="back", variant="primary")
+                yield Button("Route anyway (y)", id="confirm", variant="warning")
+
+    def on_mount(self) -> None:
+        """Enter on the focused button goes back: routing past a warning takes a y."""
+        self.query_one("#back", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        """Close with the pressed button's answer."""
+        self.dismiss(event.button.id == "confirm")
+
+
 class RouteScreen(ModalScreen[str | None]):
     """Experts for one enquiry, best first; Enter routes it to the highlighted one."""
 
@@ -69,39 +118,61 @@ class RouteScreen(ModalScreen[str | None]):
     RouteScreen .route-dialog {
         width: 92%;
         max-width: 120;
-        height: auto;
-        max-height: 92%;
+        height: 90%;
+        max-height: 38;
         background: $surface;
         border: thick $primary;
         padding: 1 2;
     }
     RouteScreen .route-body {
-        height: auto;
-        max-height: 26;
+        height: 1fr;
         margin-top: 1;
     }
     RouteScreen .route-left {
         width: 2fr;
-        height: auto;
+        max-width: 44;
+        height: 1fr;
     }
     RouteScreen #suggestions {
         height: auto;
-        max-height: 12;
+        max-height: 1fr;
     }
-    RouteScreen #spread {
+    RouteScreen #asked, RouteScreen #spread {
         height: auto;
         margin-top: 1;
     }
     RouteScreen #why-pane {
         width: 3fr;
-        height: auto;
-        max-height: 26;
+        height: 1fr;
         padding: 0 0 0 2;
         border-left: solid $primary-darken-2;
     }
     RouteScreen #route-msg {
         height: auto;
         margin-top: 1;
+    }
+    /* A laptop terminal: the whole height, thinner frame, the spread left for wider screens. */
+    RouteScreen.-narrow .route-dialog {
+        width: 100%;
+        padding: 0 1;
+    }
+    RouteScreen.-short .route-dialog {
+        height: 100%;
+        max-height: 100%;
+        border: round $primary;
+        padding: 0 1;
+    }
+    RouteScreen.-short .route-body, RouteScreen.-short #route-msg {
+        margin-top: 0;
+    }
+    RouteScreen.-short #spread {
+        display: none;
+    }
+    RouteScreen.-narrow .route-left {
+        width: 34;
+    }
+    RouteScreen.-narrow #why-pane {
+        padding: 0 0 0 1;
     }
     """
 
@@ -114,6 +185,7 @@ class RouteScreen(ModalScreen[str | None]):
         self.suggestions: dict[str, object] = {}
         self.version: int | None = None
         self.busy = False
+        self._pending = None
 
     def compose(self) -> ComposeResult:
         """Subject, the ranked list with the spread below it, the reasons beside."""
@@ -124,12 +196,14 @@ class RouteScreen(ModalScreen[str | None]):
             with Horizontal(classes="route-body"):
                 with Vertical(classes="route-left"):
                     yield Static(Text("Suggested experts", style="bold underline"))
-                    yield OptionList(id="suggestions")
+                    yield OptionList(id="suggestions", compact=True)
+                    yield Static("", id="asked")
                     yield Static("", id="spread")
                 with VerticalScroll(id="why-pane"):
                     yield Static(lit("Ranking the experts…", "dim"), id="reasons")
             yield Static("", id="route-msg", classes="error")
-            yield Static(lit("↑↓ choose · Enter routes to the highlighted expert · Escape closes", "dim"))
+            hint = "↑↓ choose · Enter routes to the highlighted expert · Escape closes"
+            yield Static(lit(hint, "dim"), id="route-hint")
 
     def on_mount(self) -> None:
         """Rank the experts in a worker."""
@@ -143,19 +217,22 @@ class RouteScreen(ModalScreen[str | None]):
 
     def _show(self, result) -> None:
         """Fill the list, the reasons of the first and the spread."""
-        row, found, spread = result
+        row, found, asked, spread = result
         self.version = row.version
         self.suggestions = {str(s.expert_id): s for s in found}
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(suggestion_label(s), id=str(s.expert_id)) for s in found])
+        self.query_one("#asked", Static).update(render_asked(asked))
         self.query_one("#spread", Static).update(render_spread(spread))
         if found:
             options.highlighted = 0
             self._reasons(found[0])
         else:
             self.query_one("#reasons", Static).update(
-                lit("No expert to suggest: everyone on the books has declined, or none are listed.", "dim")
+                lit(
+                    "No expert to suggest: everyone on the books has declined or been asked, or none are listed.", "dim"
+                )
             )
 
     def _reasons(self, suggestion) -> None:
@@ -165,6 +242,10 @@ class RouteScreen(ModalScreen[str | None]):
     def _failed(self, exc: DeskError) -> None:
         """Say why, in the screen; after someone else's change, rank again from the enquiry as it is now."""
         self.busy = False
+        if isinstance(exc, NeedsConfirmation):  # a warning that arose since the ranking: ask about it now
+            self.query_one("#route-msg", Static).update("")
+            self._confirm(self._pending, exc.warnings)
+            return
         message = exc.message
         if isinstance(exc, ConflictError):
             message = (
@@ -183,11 +264,30 @@ class RouteScreen(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Route the enquiry to the chosen expert."""
+        """Route the enquiry to the chosen expert, asking first when a hard warning stands against them."""
         suggestion = self.suggestions.get(event.option.id or "")
         if suggestion is None or self.busy:
             return
+        if suggestion.warnings:
+            self._confirm(suggestion, suggestion.warnings)
+        else:
+            self._route(suggestion, force=False)
+
+    def _confirm(self, suggestion, warnings: tuple[str, ...]) -> None:
+        """Name the warnings; route only on an explicit yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._route(suggestion, force=True)
+            else:
+                self.query_one("#route-msg", Static).update(lit("Not routed.", "dim"))
+
+        self.app.push_screen(RouteWarningScreen(suggestion.display_name, warnings), answered)
+
+    def _route(self, suggestion, *, force: bool) -> None:
+        """Offer the enquiry to the expert in a worker."""
         self.busy = True
+        self._pending = suggestion
         enquiry_id, version, name = self.row.id, self.version, suggestion.display_name
         self.query_one("#route-msg", Static).update(lit(f"Routing to {name}…", "dim"))
 
@@ -199,7 +299,7 @@ class RouteScreen(ModalScreen[str | None]):
 
         run_db(
             self,
-            lambda b: b.route(enquiry_id, suggestion.expert_id, version),
+            lambda b: b.route(enquiry_id, suggestion.expert_id, version, force=force),
             done=routed,
             error=self._failed,
             group="route-write",

@@ -1,0 +1,84 @@
+"""Move an interview request through its state machine, and close an enquiry's open requests when it closes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from pressdesk.models import Enquiry, Expert, InterviewRequest
+from pressdesk.models import InterviewStatus as R
+from pressdesk.services import activity, contacts
+from pressdesk.services.status import OPEN_REQUEST, check_request_move
+
+
+def expert_name(session: Session, expert_id: int) -> str:
+    """The expert's name with honorific."""
+    expert = session.get(Expert, expert_id)
+    return f"{expert.honorific} {expert.name}".strip() if expert else f"expert {expert_id}"
+
+
+def move_request(
+    session: Session,
+    request: InterviewRequest,
+    *,
+    who: str,
+    to: R,
+    values: dict | None = None,
+    expected_version: int | None,
+    summary: str,
+) -> InterviewRequest:
+    """Move a request: check the move and version, write, bump and record it on the enquiry's history."""
+    check_request_move(request.status, to)
+    values = {"status": to.value, **(values or {})}
+    changes = activity.diff(request, values)
+    contacts.bump(request, who=who, entity="interview request", expected_version=expected_version)
+    for key, value in values.items():
+        setattr(request, key, value)
+    activity.record(
+        session,
+        who=who,
+        action=f"interview_{to.value}",
+        entity="interview_request",
+        entity_id=request.id,
+        enquiry_id=request.enquiry_id,
+        summary=summary,
+        changes=changes,
+    )
+    session.flush()
+    return request
+
+
+def close_open_requests(session: Session, enquiry: Enquiry, *, who: str, now: datetime) -> list[InterviewRequest]:
+    """The enquiry has closed: cancel its open requests, or mark done a booked interview that has already begun."""
+    reason = f"enquiry closed ({enquiry.status})"
+    live = (
+        session.execute(
+            select(InterviewRequest)
+            .where(InterviewRequest.enquiry_id == enquiry.id, InterviewRequest.status.in_(OPEN_REQUEST))
+            .order_by(InterviewRequest.id)
+            .with_for_update()
+        )
+        .scalars()
+        .all()
+    )
+    moved = []
+    for request in live:
+        name = expert_name(session, request.expert_id)
+        if (
+            enquiry.status == "done"
+            and request.status == R.SCHEDULED
+            and request.slot_start
+            and request.slot_start <= now
+        ):
+            to, summary, notes = R.DONE, f"Interview with {name} done: {reason}", request.notes
+        else:
+            to, summary = R.CANCELLED, f"Interview with {name} cancelled: {reason}"
+            notes = f"{request.notes}\n{reason}".strip()
+        moved.append(
+            move_request(
+                session, request, who=who, to=to, values={"notes": notes}, expected_version=None, summary=summary
+            )
+        )
+    return moved
