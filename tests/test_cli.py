@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.store import open_desk
 
 SEED_FORMS = [
     "+44 (0)1582 790 706",
@@ -25,6 +26,7 @@ SEED_FORMS = [
 def run(tmp_path):
     """Invoke the CLI on a throwaway desk; returns (exit code, stdout, stderr)."""
     db = str(tmp_path / "cli.db")
+    open_desk(db).dispose()  # a named desk must exist: commands never create one by themselves
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", *args])

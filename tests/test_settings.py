@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pressdesk.settings import config_dir, load_settings
+import pytest
+
+from pressdesk.settings import SettingsError, config_dir, load_settings
 
 
 def test_defaults_use_login_name_and_gb(monkeypatch):
@@ -25,3 +27,60 @@ def test_keys_table_remaps_bindings_by_id():
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "settings.toml").write_text('[keys]\n"desk.new" = "f2"\n')
     assert load_settings().keys == {"desk.new": "f2"}
+
+
+def write_settings(text: str | bytes) -> None:
+    """Put a settings.toml in the (isolated) config folder."""
+    config_dir().mkdir(parents=True, exist_ok=True)
+    path = config_dir() / "settings.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+
+
+@pytest.mark.parametrize(
+    ("content", "field", "words"),
+    [
+        ('region = "GB\nofficer = 1', "settings", "not valid TOML"),
+        (b'officer = "caf\xe9"\n', "settings", "not UTF-8"),
+        ("region = 44\n", "region", "text"),
+        ('keys = "f2"\n', "keys", "table"),
+    ],
+)
+def test_a_malformed_settings_file_is_one_clear_error(content, field, words):
+    write_settings(content)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert caught.value.field == field
+    assert words in caught.value.message and "settings.toml" in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("env", "value", "field", "words"),
+    [
+        ("PRESSDESK_TIMEZONE", "Europe/Londn", "timezone", "not a time zone"),
+        ("PRESSDESK_TIMEZONE", "../../etc/passwd", "timezone", "not a time zone"),
+        ("PRESSDESK_REGION", "XX", "region", "not a phone region"),
+        ("PRESSDESK_REGION", "Great Britain", "region", "not a phone region"),
+        ("PRESSDESK_OFFICER", "\x1b[31m\x07", "officer", "empty"),
+        ("PRESSDESK_OFFICER", "J" * 121, "officer", "120 characters"),
+    ],
+)
+def test_bad_settings_are_refused_at_start_naming_where_they_came_from(monkeypatch, env, value, field, words):
+    monkeypatch.setenv(env, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings().checked()
+    assert caught.value.field == field
+    assert words in caught.value.message and env in caught.value.message
+
+
+def test_checked_settings_are_cleaned(monkeypatch):
+    monkeypatch.setenv("PRESSDESK_OFFICER", "  Jamie\x1b]0;pwned\x07 Hose ")
+    monkeypatch.setenv("PRESSDESK_REGION", "ie")
+    s = load_settings().checked()
+    assert (s.officer, s.region, s.timezone) == ("Jamie Hose", "IE", "Europe/London")
+
+
+def test_a_command_line_override_is_checked_too():
+    with pytest.raises(SettingsError) as caught:
+        load_settings().with_overrides(region="ZZZ").checked()
+    assert caught.value.field == "region" and "--region" in caught.value.message

@@ -1,4 +1,4 @@
-"""Where pressdesk keeps its files and the settings a desk runs with."""
+"""Where pressdesk keeps its files and the settings a desk runs with, checked once at start."""
 
 from __future__ import annotations
 
@@ -9,6 +9,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 APP_NAME = "pressdesk"
+OFFICER_MAX = 120
+"""The longest officer name the history keeps (Activity.who / updated_by)."""
+
+
+class SettingsError(Exception):
+    """A setting that cannot be used, with where it came from and what to do."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+        self.message = f"{field}: {reason}"
 
 
 def data_dir() -> Path:
@@ -39,6 +51,16 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
+def created_on_first_use(target: str | None, *, demo: bool = False) -> bool:
+    """Whether pressdesk may create this desk by itself: the everyday desk and the demo desk, never a named one."""
+    if demo or target is None:
+        return True
+    if "://" in target:
+        return False
+    mine = {default_db_path().expanduser().resolve(), demo_db_path().expanduser().resolve()}
+    return Path(target).expanduser().resolve() in mine
+
+
 def _login_name() -> str:
     """The login name, or 'officer' when the system cannot tell."""
     try:
@@ -61,10 +83,43 @@ class Settings:
     """A path or SQLAlchemy URL of the desk; None means the default desk."""
     keys: dict[str, str] = field(default_factory=dict)
     """Remapped keys: binding id -> key(s), from the [keys] table (e.g. "desk.new" = "f2")."""
+    sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Where each value that is not a default came from (settings.toml, PRESSDESK_*, --option), for messages."""
 
     def with_overrides(self, **changes: str | None) -> Settings:
-        """A copy with the given non-empty values replaced."""
-        return replace(self, **{k: v for k, v in changes.items() if v})
+        """A copy with the given non-empty values (from command-line options) replaced."""
+        given = {k: v for k, v in changes.items() if v}
+        return replace(self, **given, sources=self.sources | {k: f"--{k}" for k in given})
+
+    def checked(self) -> Settings:
+        """A copy with every value checked and cleaned, or SettingsError naming the bad one and where it came from."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        from pressdesk.validation.phones import is_known_region
+        from pressdesk.validation.text import clean_text
+
+        def where(key: str) -> str:
+            return f" (set by {self.sources[key]})" if key in self.sources else ""
+
+        region = self.region.strip().upper()
+        if not is_known_region(region):
+            raise SettingsError(
+                "region",
+                f"'{region}' is not a phone region pressdesk knows{where('region')}; use a two-letter code such as GB.",
+            )
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(
+                "timezone",
+                f"'{self.timezone}' is not a time zone{where('timezone')}; use a name such as Europe/London.",
+            ) from None
+        officer = clean_text(self.officer)
+        if not officer:
+            raise SettingsError("officer", f"the officer's name is empty once control characters go{where('officer')}.")
+        if len(officer) > OFFICER_MAX:
+            raise SettingsError("officer", f"keep the officer's name to {OFFICER_MAX} characters{where('officer')}.")
+        return replace(self, region=region, officer=officer)
 
 
 _ENV = {
@@ -75,21 +130,40 @@ _ENV = {
 }
 
 
+def _read_file(path: Path) -> dict:
+    """The settings file as a dict ({} when there is none); SettingsError when it cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError("settings", f"{path} is not valid TOML: {exc}.") from None
+    except UnicodeDecodeError:
+        raise SettingsError("settings", f"{path} is not UTF-8 text; save it as UTF-8.") from None
+    except OSError as exc:
+        raise SettingsError("settings", f"cannot read {path}: {exc.strerror}.") from None
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Read settings.toml (if any), then let PRESSDESK_* environment variables override it."""
     path = path or config_dir() / "settings.toml"
+    raw = _read_file(path)
     values: dict[str, str] = {}
-    raw: dict = {}
-    if path.is_file():
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
-        for key in _ENV:
-            if isinstance(raw.get(key), str) and raw[key].strip():
-                values[key] = raw[key].strip()
+    sources: dict[str, str] = {}
+    for key in _ENV:
+        if key not in raw:
+            continue
+        if not isinstance(raw[key], str):
+            raise SettingsError(key, f'in {path}, {key} must be text in quotes, e.g. {key} = "...".')
+        if raw[key].strip():
+            values[key], sources[key] = raw[key].strip(), str(path)
     for key, env in _ENV.items():
         if v := os.environ.get(env, "").strip():
-            values[key] = v
+            values[key], sources[key] = v, env
     if "region" in values:
         values["region"] = values["region"].upper()
-    keys = {str(k): str(v) for k, v in raw.get("keys", {}).items()} if path.is_file() else {}
-    return Settings(**values, keys=keys)
+    keys = raw.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise SettingsError("keys", f'in {path}, [keys] must be a table of "binding.id" = "key" lines.')
+    return Settings(**values, keys={str(k): v for k, v in keys.items()}, sources=sources)

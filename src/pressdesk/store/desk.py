@@ -115,8 +115,8 @@ def open_desk(
         parsed = make_url(url)
         kwargs: dict = {"echo": echo}
         if parsed.get_backend_name() == "sqlite":
-            if parsed.database and parsed.database != ":memory:":
-                _prepare_file(Path(parsed.database), create=create)
+            if (file := sqlite_file(url)) is not None:
+                _prepare_file(file, create=create)
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         engine = create_engine(url, **kwargs)
         if engine.dialect.name == "sqlite":
@@ -130,6 +130,16 @@ def open_desk(
             with engine.connect():  # fail here, clearly, rather than at the first query
                 pass
     return desk
+
+
+def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
+    """The SQLite file a path or URL names (None for a server database or an in-memory one)."""
+    url = resolve_url(target)
+    with explained(url):
+        parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def _prepare_file(path: Path, *, create: bool) -> None:

@@ -24,9 +24,10 @@ class StoreError(Exception):
 
     field = "desk"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{self.field}: {reason}")
+        self.reason = reason
+        self.message = f"{self.field}: {reason}"
 
 
 class DeskMissing(StoreError):
