@@ -4,46 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from pressdesk.store import open_desk
 from pressdesk.store.migrate import HEAD, backup_sqlite, upgrade
+from tests.at_once import run_at_once
 
 PROCESSES = 8
 
-OPENER = """
-import sys, time
-from pathlib import Path
-from pressdesk.store import open_desk
-from pressdesk.store.migrate import upgrade  # imports Alembic before the start, so the race is on the desk
-ready, go, db = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-ready.touch()
-while not go.exists():
-    time.sleep(0.002)
-open_desk(db).dispose()
-"""
-
 
 def open_all_at_once(db: Path, tmp_path: Path) -> list[subprocess.CompletedProcess]:
-    """Start PROCESSES openers, release them together once all are ready, and wait for them all."""
-    go = tmp_path / "go"
-    procs = []
-    for n in range(PROCESSES):
-        ready = tmp_path / f"ready-{n}"
-        cmd = [sys.executable, "-c", OPENER, str(ready), str(go), str(db)]
-        procs.append((ready, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-    while not all(ready.exists() for ready, proc in procs if proc.poll() is None):
-        time.sleep(0.01)
-    go.touch()
-    results = []
-    for _ready, proc in procs:
-        out, err = proc.communicate(timeout=120)
-        results.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
-    return results
+    """PROCESSES processes opening the desk at one moment (Alembic already imported, so the race is on the desk)."""
+    return run_at_once(
+        tmp_path,
+        [[str(db)]] * PROCESSES,
+        prepare="from pressdesk.store import open_desk\nfrom pressdesk.store.migrate import upgrade",
+        act="open_desk(args[0]).dispose()",
+    )
 
 
 def assert_sound_at_head(db: Path) -> None:

@@ -414,6 +414,7 @@ def db_status(state: CliState, as_json: bool) -> None:
     echo("pending:  " + (", ".join(st.pending) if st.pending else "none"))
 
 
-from pressdesk.cli_workflow import register  # noqa: E402 - the workflow commands need the group above
+from pressdesk import cli_enquiry, cli_workflow  # noqa: E402 - these commands need the group above
 
-register(main)
+cli_workflow.register(main)
+cli_enquiry.register(main)

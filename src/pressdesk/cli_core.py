@@ -41,10 +41,15 @@ def describe(exc: BaseException) -> str | None:
     """The one-line message for a failure the desk knows how to explain, or None for a real bug."""
     from sqlalchemy.exc import DBAPIError
 
-    from pressdesk.services.errors import DeskError
+    from pressdesk.services.errors import ConflictError, DeskError
     from pressdesk.settings import SettingsError
     from pressdesk.store.errors import StoreError
 
+    if isinstance(exc, ConflictError):
+        return (
+            f"expect-version: {exc.entity} {exc.entity_id} is now at version {exc.current_version}, saved by "
+            f"{exc.changed_by}; nothing was changed. Look at it again and repeat your change."
+        )
     if isinstance(exc, DeskError | StoreError | SettingsError):
         return exc.message
     if isinstance(exc, DBAPIError):
