@@ -17,7 +17,7 @@ from pressdesk.models import Coverage, Expert, PressContact, Release
 from pressdesk.services.demo import load_demo
 from pressdesk.store import open_desk
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "000_2f8c44cf61530ba6.txt"
+SEED = Path(__file__).resolve().parent.parent / "src" / "pressdesk" / "demo_data" / "seeds" / "000_2f8c44cf61530ba6.txt"
 
 DONE_WHEN = {
     "title": "Taliban struggling to crush Islamic State in Khorasan, LSE report reveals",
