@@ -152,12 +152,25 @@ def test_the_tui_refuses_bad_settings_before_it_starts(tmp_path):
     ]
 
 
-async def test_the_tui_leaves_with_the_reason_when_the_desk_cannot_open(tmp_path):
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("TYPO", "desk: no desk at "),
+        ("postgresql://ann:s3cret@localhost:1/desk", "desk: cannot open postgresql://ann:***@localhost:1/desk"),
+    ],
+)
+async def test_the_tui_leaves_with_the_reason_when_the_desk_cannot_open(tmp_path, target, reason):
     from pressdesk.tui.app import build_app
+    from pressdesk.tui.messages import BackendFailed
 
-    app = build_app(Settings(officer="Test"), target=str(tmp_path / "typo" / "desk.db"))
-    async with app.run_test() as pilot:
+    target = str(tmp_path / "typo" / "desk.db") if target == "TYPO" else target
+    app = build_app(Settings(officer="Test"), target=target)
+    messages = []
+    async with app.run_test(message_hook=messages.append) as pilot:
+        assert "s3cret" not in app.sub_title
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert app.return_code == 2
+    failed = [m.reason for m in messages if isinstance(m, BackendFailed)]
+    assert len(failed) == 1 and failed[0].startswith(reason) and "s3cret" not in failed[0]
     assert not (tmp_path / "typo").exists()

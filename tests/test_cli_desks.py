@@ -80,3 +80,14 @@ def test_demo_creates_the_desk_it_fills(tmp_path):
     listed = pressdesk("--demo", "list", "enquiries", "--json", "--all")
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 38
     assert demo_db_path().is_file()
+
+
+async def test_the_tuis_first_run_creates_the_everyday_desk(settings):
+    from pressdesk.tui.app import build_app
+
+    app = build_app(settings)
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.backend is not None
+    assert default_db_path().is_file() and app.return_code in (None, 0)

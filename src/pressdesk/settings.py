@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,6 +50,14 @@ def default_db_path() -> Path:
 def demo_db_path() -> Path:
     """The separate demo desk, created on first use of --demo."""
     return data_dir() / "demo.db"
+
+
+_PASSWORD_RE = re.compile(r"(://[^/:@]*:).*@")
+
+
+def mask_url(url: str) -> str:
+    """A desk path or URL with any password replaced by ***, safe to print or show."""
+    return _PASSWORD_RE.sub(r"\1***@", url)
 
 
 def created_on_first_use(target: str | None, *, demo: bool = False) -> bool:

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from pressdesk.settings import mask_url
 
-_PASSWORD_RE = re.compile(r"(://[^/:@]*:)[^@/]*@")
-
-
-def mask_url(url: str) -> str:
-    """A desk URL with any password replaced by ***, safe to print."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return _PASSWORD_RE.sub(r"\1***@", url)
+__all__ = ["DeskMissing", "StoreError", "mask_url"]
 
 
 class StoreError(Exception):

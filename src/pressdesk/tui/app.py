@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
-from pressdesk.settings import Settings
+from pressdesk.settings import Settings, mask_url
 from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen
@@ -51,7 +51,7 @@ class PressDeskApp(App[int]):
         self.target = target
         self.demo = demo
         self.backend = backend
-        self.sub_title = "demo desk" if demo else (target or "")
+        self.sub_title = "demo desk" if demo else mask_url(target or "")
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Notify with markup off by default: messages often carry names people typed."""
@@ -74,7 +74,7 @@ class PressDeskApp(App[int]):
         try:
             backend = Backend.open(self.settings, target=self.target, demo=self.demo)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self.post_message(BackendFailed(f"Could not open the desk. {getattr(exc, 'message', None) or exc}"))
+            self.post_message(BackendFailed(getattr(exc, "message", None) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
