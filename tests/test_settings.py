@@ -63,6 +63,9 @@ def test_a_malformed_settings_file_is_one_clear_error(content, field, words):
         ("PRESSDESK_REGION", "Great Britain", "region", "not a phone region"),
         ("PRESSDESK_OFFICER", "\x1b[31m\x07", "officer", "empty"),
         ("PRESSDESK_OFFICER", "J" * 121, "officer", "120 characters"),
+        ("PRESSDESK_OFFICER", "Zo\udceb", "officer", "not valid text"),
+        ("PRESSDESK_DB", "/tmp/caf\udce9.db", "db", "not valid text"),
+        ("PRESSDESK_TIMEZONE", "Europe/\udcff", "timezone", "not valid text"),
     ],
 )
 def test_bad_settings_are_refused_at_start_naming_where_they_came_from(monkeypatch, env, value, field, words):

@@ -110,6 +110,11 @@ class Settings:
         def where(key: str) -> str:
             return f" (set by {self.sources[key]})" if key in self.sources else ""
 
+        for key in ("region", "officer", "timezone", "db"):
+            try:
+                (getattr(self, key) or "").encode("utf-8")
+            except UnicodeEncodeError:
+                raise SettingsError(key, f"is not valid text (bytes that are not UTF-8){where(key)}.") from None
         region = self.region.strip().upper()
         if not is_known_region(region):
             raise SettingsError(
