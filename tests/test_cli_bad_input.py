@@ -156,6 +156,7 @@ def test_the_tui_refuses_bad_settings_before_it_starts(tmp_path):
     ("target", "reason"),
     [
         ("TYPO", "desk: no desk at "),
+        ("REGION", "region: 'XX' is not a phone region"),
         ("postgresql://ann:s3cret@localhost:1/desk", "desk: cannot open postgresql://ann:***@localhost:1/desk"),
     ],
 )
@@ -163,8 +164,9 @@ async def test_the_tui_leaves_with_the_reason_when_the_desk_cannot_open(tmp_path
     from pressdesk.tui.app import build_app
     from pressdesk.tui.messages import BackendFailed
 
-    target = str(tmp_path / "typo" / "desk.db") if target == "TYPO" else target
-    app = build_app(Settings(officer="Test"), target=target)
+    region = "XX" if target == "REGION" else "GB"
+    target = str(tmp_path / "typo" / "desk.db") if target in ("TYPO", "REGION") else target
+    app = build_app(Settings(officer="Test", region=region), target=target)
     messages = []
     async with app.run_test(message_hook=messages.append) as pilot:
         assert "s3cret" not in app.sub_title

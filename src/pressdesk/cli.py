@@ -70,9 +70,10 @@ pass_state = click.make_pass_decorator(CliState)
 @click.pass_context
 def main(ctx: click.Context, db: str | None, demo: bool, region: str | None, officer: str | None) -> None:
     """pressdesk: log journalists' enquiries, meet their deadlines, route them to experts."""
-    settings = load_settings().with_overrides(db=db, region=region, officer=officer).checked()
+    tui = ctx.invoked_subcommand is None  # the TUI checks the region in its start-up worker: phonenumbers is slow
+    settings = load_settings().with_overrides(db=db, region=region, officer=officer).checked(region=not tui)
     ctx.obj = CliState(settings=settings, demo=demo)
-    if ctx.invoked_subcommand is None:
+    if tui:
         from pressdesk.tui.app import run
 
         sys.exit(run(ctx.obj.settings, target=ctx.obj.target, demo=demo))

@@ -43,6 +43,7 @@ class Backend:
         from pressdesk.settings import created_on_first_use
         from pressdesk.store import open_desk
 
+        settings = settings.checked()  # again, with the region this time (SettingsError ends the app, saying why)
         desk = open_desk(target, create=created_on_first_use(target, demo=demo))
         if demo:
             from pressdesk.cli import ensure_demo
