@@ -50,6 +50,7 @@ CASES = [
     ("export into /proc", ["export", "interviews", "-o", "/proc/version"], None, {}, "output:"),
     ("export into a folder", ["export", "interviews", "-o", "TMP"], None, {}, "output:"),
     ("list status bogus", ["list", "enquiries", "--status", "bogus"], None, {}, "status: 'bogus'"),
+    ("list status bogus json", ["list", "enquiries", "--json", "--status", "bogus"], None, {}, "status: 'bogus'"),
     ("release file is a folder", ["import", "release", "TMP"], None, {}, "file:"),
     ("timezone misspelt", ["list", "enquiries"], None, {"PRESSDESK_TIMEZONE": "Europe/Londn"}, "timezone:"),
     ("region unknown", ["list", "enquiries"], None, {"PRESSDESK_REGION": "XX"}, "region:"),

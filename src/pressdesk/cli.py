@@ -228,7 +228,6 @@ LIST_KINDS = ("enquiries", "journalists", "experts", "releases")
 def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, limit, every_row, as_json) -> None:
     """List enquiries (most urgent first), journalists, experts or releases; stderr says when rows were left out."""
     desk = state.open(write=False)
-    shown = 0
     with desk.read() as session:
         if kind == "enquiries":
             filters = {
@@ -247,13 +246,11 @@ def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, l
         else:
             for item in items:
                 echo(_line(kind, item, state.settings.timezone))
-        shown = items.count
-        if items.more:
-            total = _total(session, kind, filters if kind == "enquiries" else {"text": text})
-    if not as_json and not shown:
+        left_out = items.more and _total(session, kind, filters if kind == "enquiries" else {"text": text})
+    if not as_json and not items.count:
         echo(f"No {kind} match.")
-    if items.more:
-        echo(f"showing {shown} of {total} (--all for every row)", err=True)
+    if left_out:
+        echo(f"showing {items.count} of {left_out} (--all for every row)", err=True)
 
 
 class Capped:

@@ -46,11 +46,12 @@ def emit_json(data: Any) -> None:
 
 
 def emit_json_stream(items: Iterable[Any]) -> None:
-    """Print a JSON array item by item, so a long listing is never held in memory whole."""
-    click.echo("[", nl=False)
-    first = True
+    """Print a JSON array item by item, so a long listing is never held in memory whole.
+
+    Nothing is printed before the first item exists, so a refusal raised while fetching it leaves stdout empty."""
+    started = False
     for item in items:
         body = to_json(item).replace("\n", "\n  ")
-        click.echo(("\n  " if first else ",\n  ") + body, nl=False)
-        first = False
-    click.echo("]" if first else "\n]")
+        click.echo((",\n  " if started else "[\n  ") + body, nl=False)
+        started = True
+    click.echo("\n]" if started else "[]")
