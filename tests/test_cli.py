@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.store import open_desk
 
 SEED_FORMS = [
     "+44 (0)1582 790 706",
@@ -25,6 +26,7 @@ SEED_FORMS = [
 def run(tmp_path):
     """Invoke the CLI on a throwaway desk; returns (exit code, stdout, stderr)."""
     db = str(tmp_path / "cli.db")
+    open_desk(db).dispose()  # a named desk must exist: commands never create one by themselves
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", *args])
@@ -159,6 +161,7 @@ def test_python_dash_m_runs_the_cli(tmp_path):
 
 def test_the_officer_is_cleaned_and_held_to_its_length(tmp_path):
     db = str(tmp_path / "cli.db")
+    assert CliRunner().invoke(main, ["db", "init", db]).exit_code == 0
     log = ["log", "--journalist", "Ann Smith", "--phone", "01582 790706", "--subject", "IS-K", "--json"]
     result = CliRunner().invoke(main, ["--db", db, "--officer", "\x1b[31mJo\x1b[0m Bloggs", *log])
     assert result.exit_code == 0, result.output
@@ -166,7 +169,9 @@ def test_the_officer_is_cleaned_and_held_to_its_length(tmp_path):
     assert history_names(db) == {"Jo Bloggs"}
     too_long = CliRunner().invoke(main, ["--db", db, "--officer", "o" * 130_000, *log])
     assert too_long.exit_code == 2
-    assert too_long.stderr == "Error: officer: Keep this to 120 characters or fewer (it has 130,000).\n"
+    assert too_long.stderr == (
+        "Error: officer: keep the officer's name to 120 characters or fewer (it has 130,000) (set by --officer).\n"
+    )
     assert count(lambda *a: (0, CliRunner().invoke(main, ["--db", db, *a]).stdout)) == 1
 
 

@@ -19,7 +19,7 @@ from pressdesk.services.demo import load_demo
 from pressdesk.store import open_desk
 from tests.conftest import DEMO_NOW
 
-SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "000_2f8c44cf61530ba6.txt"
+SEED = Path(__file__).resolve().parent.parent / "src" / "pressdesk" / "demo_data" / "seeds" / "000_2f8c44cf61530ba6.txt"
 
 DONE_WHEN = {
     "title": "Taliban struggling to crush Islamic State in Khorasan, LSE report reveals",
@@ -76,6 +76,13 @@ def cli(tmp_path, monkeypatch, clock):
     return run
 
 
+def new_desk(tmp_path: Path) -> Path:
+    """An empty desk file: commands never create a named desk by themselves."""
+    path = tmp_path / "desk.db"
+    open_desk(path).dispose()
+    return path
+
+
 def count(db: Path, model) -> int:
     """How many rows of a table the desk holds."""
     desk = open_desk(db)
@@ -87,7 +94,7 @@ def count(db: Path, model) -> int:
 
 
 def test_import_release_json_gives_the_done_when_values(cli, tmp_path):
-    db = tmp_path / "desk.db"
+    db = new_desk(tmp_path)
     result = cli(db, "import", "release", str(SEED), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -105,7 +112,7 @@ def test_import_release_json_gives_the_done_when_values(cli, tmp_path):
 
 
 def test_import_release_dry_run_writes_nothing(cli, tmp_path):
-    db = tmp_path / "desk.db"
+    db = new_desk(tmp_path)
     result = cli(db, "import", "release", str(SEED), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Dry run: nothing was stored." in result.stdout
@@ -117,7 +124,7 @@ def test_import_release_dry_run_writes_nothing(cli, tmp_path):
 
 
 def test_import_release_bad_input_fails_cleanly(cli, tmp_path):
-    db = tmp_path / "desk.db"
+    db = new_desk(tmp_path)
     missing = cli(db, "import", "release", str(tmp_path / "nope.txt"))
     assert missing.exit_code != 0 and "file:" in missing.stderr
     empty = tmp_path / "empty.txt"

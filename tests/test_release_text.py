@@ -23,7 +23,7 @@ from pressdesk.validation.release_phones import (
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "releases"
-SEED = Path("/work/shared/seeds/000_2f8c44cf61530ba6.txt")
+SEED = Path(__file__).resolve().parents[1] / "src" / "pressdesk" / "demo_data" / "seeds" / "000_2f8c44cf61530ba6.txt"
 UTC = dt.UTC
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from pressdesk.services import queries, search
 
-SEED = next((Path(__file__).parents[1] / "fixtures" / "seeds").glob("000_*.txt"))
+SEED = next((Path(__file__).parents[1] / "src" / "pressdesk" / "demo_data" / "seeds").glob("000_*.txt"))
 
 
 def hits(desk, text: str, limit: int = 8):
@@ -186,6 +186,7 @@ def test_list_releases_json_carries_each_press_contact_from_an_import(tmp_path):
 
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
+    assert runner.invoke(main, ["db", "init", db]).exit_code == 0
     assert runner.invoke(main, ["--db", db, "import", "release", str(SEED)]).exit_code == 0
     listed = runner.invoke(main, ["--db", db, "list", "releases", "--json"])
     assert listed.exit_code == 0

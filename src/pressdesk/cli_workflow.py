@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import click
 
-from pressdesk.cli import CliState, emit_json, fail, pass_state
+from pressdesk.cli import CliState, fail, pass_state
+from pressdesk.cli_core import ID, VERSION, DeskCommand, DeskGroup
+from pressdesk.cli_output import echo, emit_json
 
 T = TypeVar("T")
 
 
 def _run(state: CliState, work: Callable[[Any], T], *, write: bool = True) -> T:
-    """Run one unit of work in a short session; a desk error prints its message and exits non-zero."""
-    from pressdesk.services.errors import DeskError
-
-    desk = state.open()
-    try:
-        with desk.write() if write else desk.read() as session:
-            return work(session)
-    except DeskError as exc:
-        fail(exc.message)
-    raise AssertionError("unreachable")  # pragma: no cover - fail() exits
+    """Run one unit of work in a short session (a desk error becomes one line on stderr and exit code 2)."""
+    desk = state.open(write=write)
+    with desk.write() if write else desk.read() as session:
+        return work(session)
 
 
 def _local(moment: datetime | None, tz: str) -> str:
@@ -41,7 +35,7 @@ def _group(parent: click.Group, name: str, help_text: str) -> click.Group:
     existing = parent.commands.get(name)
     if isinstance(existing, click.Group):
         return existing
-    group = click.Group(name=name, help=help_text)
+    group = DeskGroup(name=name, help=help_text)
     parent.add_command(group)
     return group
 
@@ -49,17 +43,17 @@ def _group(parent: click.Group, name: str, help_text: str) -> click.Group:
 def _print_suggestions(suggestions, *, limit: int | None = None) -> None:
     """Ranked experts with their reasons, one block each."""
     if not suggestions:
-        click.echo("No expert to suggest: everyone on the books has declined or none are listed.")
+        echo("No expert to suggest: everyone on the books has declined or none are listed.")
     for rank, s in enumerate(suggestions[:limit], start=1):
-        click.echo(f"{rank:>2}. {s.display_name} (expert {s.expert_id})  score {s.score:.1f}")
+        echo(f"{rank:>2}. {s.display_name} (expert {s.expert_id})  score {s.score:.1f}")
         for reason in s.reasons:
-            click.echo(f"      {'!' if reason in s.warnings else '-'} {reason}")
+            echo(f"      {'!' if reason in s.warnings else '-'} {reason}")
 
 
 # --- import release ----------------------------------------------------------------------------
 
 
-@click.command("release")
+@click.command("release", cls=DeskCommand)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print what was read (and stored) as JSON.")
 @click.option("--dry-run", is_flag=True, help="Read the release and report; store nothing.")
@@ -69,19 +63,7 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
     from pressdesk.services import intake
 
     s = state.settings
-    if file == "-":
-        text, source = sys.stdin.read(), "stdin"
-    else:
-        path = Path(file)
-        if not path.is_file():
-            fail(f"file: {file} does not exist or is not a file.")
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            fail(f"file: {file} is not UTF-8 text. Save it as UTF-8 and try again.")
-        except OSError as exc:
-            fail(f"file: cannot read {file}: {exc.strerror}.")
-        source = path.name
+    text, source = intake.read_release_file(file, stdin=click.open_file("-", "rb"))
 
     def work(session):
         parsed, outcome = intake.import_release(
@@ -106,31 +88,31 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
             }
         )
         return
-    click.echo(f"Title:    {parsed.title}")
-    click.echo(f"Date:     {parsed.date.isoformat() if parsed.date else 'not found'}")
-    click.echo(f"Embargo:  {_local(parsed.embargo, s.timezone) if parsed.embargo else 'none'}")
+    echo(f"Title:    {parsed.title}")
+    echo(f"Date:     {parsed.date.isoformat() if parsed.date else 'not found'}")
+    echo(f"Embargo:  {_local(parsed.embargo, s.timezone) if parsed.embargo else 'none'}")
     for e in parsed.experts:
         extra = ", ".join(filter(None, [e.title, e.affiliation]))
-        click.echo(f"Expert:   {e.display_name}" + (f" ({extra})" if extra else ""))
+        echo(f"Expert:   {e.display_name}" + (f" ({extra})" if extra else ""))
     for c in parsed.press_contacts:
         detail = ", ".join(filter(None, [c.organisation, c.email, *c.phones]))
-        click.echo(f"Contact:  {c.name or '(no name)'}" + (f" ({detail})" if detail else ""))
+        echo(f"Contact:  {c.name or '(no name)'}" + (f" ({detail})" if detail else ""))
     for warning in parsed.warnings:
-        click.echo(f"Warning:  {warning}")
+        echo(f"Warning:  {warning}")
     verb = "Would create" if dry_run else "Created"
-    click.echo(f"{verb}: " + (", ".join(created) or "nothing"))
-    click.echo(("Would match" if dry_run else "Matched") + ": " + (", ".join(matched) or "nothing"))
+    echo(f"{verb}: " + (", ".join(created) or "nothing"))
+    echo(("Would match" if dry_run else "Matched") + ": " + (", ".join(matched) or "nothing"))
     if dry_run:
-        click.echo("Dry run: nothing was stored.")
+        echo("Dry run: nothing was stored.")
     else:
-        click.echo(f"Stored as release {release_id}.")
+        echo(f"Stored as release {release_id}.")
 
 
 # --- route -------------------------------------------------------------------------------------
 
 
-@click.command("route")
-@click.argument("enquiry", type=int)
+@click.command("route", cls=DeskCommand)
+@click.argument("enquiry", type=ID)
 @click.option("--suggest", is_flag=True, help="Rank the experts for this enquiry, with reasons.")
 @click.option("--expert", "expert", metavar="NAME_OR_ID", help="Offer the enquiry to this expert.")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="How many suggestions.")
@@ -158,11 +140,11 @@ def route_cmd(
         if as_json:
             emit_json([x.to_json() for x in found])
             return
-        click.echo(f"Enquiry {row.id}: {row.subject}")
+        echo(f"Enquiry {row.id}: {row.subject}")
         _print_suggestions(found)
         if asked:
-            click.echo("Already asked: " + ", ".join(f"{name} ({status})" for name, status in asked))
-        click.echo("Requests in the last 30 days: " + routing.spread_text(spread))
+            echo("Already asked: " + ", ".join(f"{name} ({status})" for name, status in asked))
+        echo("Requests in the last 30 days: " + routing.spread_text(spread))
         return
 
     def route(session):
@@ -187,29 +169,27 @@ def route_cmd(
             }
         )
         return
-    click.echo(f"Enquiry {enquiry} is {status}: interview request {request_id} offered to {name}.")
+    echo(f"Enquiry {enquiry} is {status}: interview request {request_id} offered to {name}.")
 
 
 # --- interviews --------------------------------------------------------------------------------
 
-interview_group = click.Group(
-    name="interview", help="Move an interview request along: accept, decline, schedule, done."
-)
+interview_group = DeskGroup(name="interview", help="Move an interview request along: accept, decline, schedule, done.")
 
 
 @interview_group.command("accept")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @pass_state
 def interview_accept(state: CliState, request_id: int) -> None:
     """The expert said yes."""
     from pressdesk.services import interviews
 
     _run(state, lambda session: interviews.accept(session, who=state.settings.officer, request_id=request_id))
-    click.echo(f"Interview request {request_id} accepted. Next: pressdesk interview schedule {request_id} --at ...")
+    echo(f"Interview request {request_id} accepted. Next: pressdesk interview schedule {request_id} --at ...")
 
 
 @interview_group.command("decline")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--reason", default="", help="Why, for the history.")
 @click.option("--json", "as_json", is_flag=True, help="Print the next suggestions as JSON.")
 @pass_state
@@ -229,12 +209,12 @@ def interview_decline(state: CliState, request_id: int, reason: str, as_json: bo
     if as_json:
         emit_json([x.to_json() for x in found])
         return
-    click.echo(f"Interview request {request_id} declined; enquiry {enquiry_id} is {status}. Next suggestions:")
+    echo(f"Interview request {request_id} declined; enquiry {enquiry_id} is {status}. Next suggestions:")
     _print_suggestions(found, limit=3)
 
 
 @interview_group.command("schedule")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--at", "at", required=True, metavar="WHEN", help='Start: "thu 10:00", "tomorrow 9am", ISO time.')
 @click.option("--until", "until", metavar="WHEN", help="End (default: 30 minutes after the start).")
 @click.option("--format", "fmt", required=True, help="phone, tv, radio, print or online.")
@@ -261,13 +241,13 @@ def interview_schedule(state: CliState, request_id: int, at: str, until: str | N
 
     start, end, kind, where = _run(state, work)
     until_text = end.astimezone(ZoneInfo(s.timezone)).strftime("%H:%M") if end else ""
-    click.echo(f"Interview request {request_id} scheduled: {kind}, {_local(start, s.timezone)}-{until_text}")
+    echo(f"Interview request {request_id} scheduled: {kind}, {_local(start, s.timezone)}-{until_text}")
     if where:
-        click.echo(f"  at {where}")
+        echo(f"  at {where}")
 
 
 @interview_group.command("done")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @pass_state
 def interview_done(state: CliState, request_id: int) -> None:
     """The interview happened; the enquiry closes when nothing else is pending."""
@@ -278,11 +258,11 @@ def interview_done(state: CliState, request_id: int) -> None:
         return r.enquiry_id, queries.get_enquiry(session, r.enquiry_id).status
 
     enquiry_id, status = _run(state, work)
-    click.echo(f"Interview request {request_id} done; enquiry {enquiry_id} is {status}.")
+    echo(f"Interview request {request_id} done; enquiry {enquiry_id} is {status}.")
 
 
 @interview_group.command("cancel")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--reason", default="", help="Why, for the history.")
 @pass_state
 def interview_cancel(state: CliState, request_id: int, reason: str) -> None:
@@ -293,12 +273,12 @@ def interview_cancel(state: CliState, request_id: int, reason: str) -> None:
         state,
         lambda session: interviews.cancel(session, who=state.settings.officer, request_id=request_id, reason=reason),
     )
-    click.echo(f"Interview request {request_id} cancelled.")
+    echo(f"Interview request {request_id} cancelled.")
 
 
 @interview_group.command("list")
 @click.option("--status", help="offered, accepted, scheduled, done, declined or cancelled.")
-@click.option("--enquiry", "enquiry_id", type=int, help="Only this enquiry's requests.")
+@click.option("--enquiry", "enquiry_id", type=ID, help="Only this enquiry's requests.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
@@ -316,15 +296,15 @@ def interview_list(state: CliState, status: str | None, enquiry_id: int | None, 
         return
     for r in rows:
         when = _local(r.slot_start, state.settings.timezone) if r.slot_start else ""
-        click.echo(f"{r.id:>6}  {r.status:<9} {when:<22} {r.expert} -> {r.journalist} ({r.outlet}): {r.subject}")
+        echo(f"{r.id:>6}  {r.status:<9} {when:<22} {r.expert} -> {r.journalist} ({r.outlet}): {r.subject}")
     if not rows:
-        click.echo("No interview requests match.")
+        echo("No interview requests match.")
 
 
 # --- export ------------------------------------------------------------------------------------
 
 
-@click.command("interviews")
+@click.command("interviews", cls=DeskCommand)
 @click.option("--format", "fmt", type=click.Choice(["ics"]), default="ics", show_default=True)
 @click.option("-o", "--output", required=True, metavar="FILE", help="The .ics file to write ('-' for stdout).")
 @pass_state
@@ -333,22 +313,22 @@ def export_interviews(state: CliState, fmt: str, output: str) -> None:
     from pressdesk.services import interviews
 
     if output == "-":
-        _run(state, lambda session: interviews.export_ics(session, click.get_binary_stream("stdout")), write=False)
+        _run(state, lambda session: interviews.export_ics(session, click.open_file("-", "wb")), write=False)
         return
     count = _run(state, lambda session: interviews.export_ics(session, output), write=False)
-    click.echo(f"Wrote {count} scheduled interview{'s' if count != 1 else ''} to {output}.")
+    echo(f"Wrote {count} scheduled interview{'s' if count != 1 else ''} to {output}.")
 
 
 # --- statements --------------------------------------------------------------------------------
 
-statement_group = click.Group(name="statement", help="Approved lines to take: add, revise, list, give.")
+statement_group = DeskGroup(name="statement", help="Approved lines to take: add, revise, list, give.")
 
 
 @statement_group.command("add")
 @click.option("--title", required=True, help="A short title.")
 @click.option("--body", required=True, help="The approved wording.")
 @click.option("--topics", default="", help="Comma-separated keywords.")
-@click.option("--release", "release_id", type=int, help="The release it belongs to.")
+@click.option("--release", "release_id", type=ID, help="The release it belongs to.")
 @click.option("--approved-by", default="", help="Who approved it.")
 @pass_state
 def statement_add(
@@ -371,11 +351,11 @@ def statement_add(
             ).id
         ),
     )
-    click.echo(f"Added statement {new_id}: {title}")
+    echo(f"Added statement {new_id}: {title}")
 
 
 @statement_group.command("revise")
-@click.argument("statement_id", type=int)
+@click.argument("statement_id", type=ID)
 @click.option("--title", help="A new title.")
 @click.option("--body", help="The new approved wording.")
 @click.option("--topics", help="New comma-separated keywords.")
@@ -398,12 +378,12 @@ def statement_revise(state: CliState, statement_id: int, title, body, topics, ap
         return new.id, new.revision
 
     new_id, revision = _run(state, work)
-    click.echo(f"Statement {statement_id} revised: revision {revision} is statement {new_id}.")
+    echo(f"Statement {statement_id} revised: revision {revision} is statement {new_id}.")
 
 
 @statement_group.command("list")
 @click.option("--subject", help="Only statements that fit this subject, best first.")
-@click.option("--enquiry", "enquiry_id", type=int, help="Only statements that fit this enquiry, best first.")
+@click.option("--enquiry", "enquiry_id", type=ID, help="Only statements that fit this enquiry, best first.")
 @click.option("--all", "show_all", is_flag=True, help="Include superseded revisions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
@@ -426,15 +406,15 @@ def statement_list(state: CliState, subject: str | None, enquiry_id: int | None,
     for r in rows:
         fit = f"  fits: {', '.join(r.matched)}" if r.matched else ""
         old = "" if r.current else "  (superseded)"
-        click.echo(f"{r.id:>6}  rev {r.revision}  {r.title}{old}{fit}")
-        click.echo(f"        {r.body}")
+        echo(f"{r.id:>6}  rev {r.revision}  {r.title}{old}{fit}")
+        echo(f"        {r.body}")
     if not rows:
-        click.echo("No statements match.")
+        echo("No statements match.")
 
 
 @statement_group.command("give")
-@click.argument("enquiry_id", type=int)
-@click.argument("statement_id", type=int)
+@click.argument("enquiry_id", type=ID)
+@click.argument("statement_id", type=ID)
 @pass_state
 def statement_give(state: CliState, enquiry_id: int, statement_id: int) -> None:
     """Record that an enquiry was given this statement."""
@@ -446,16 +426,16 @@ def statement_give(state: CliState, enquiry_id: int, statement_id: int) -> None:
             session, who=state.settings.officer, enquiry_id=enquiry_id, statement_id=statement_id
         ),
     )
-    click.echo(f"Enquiry {enquiry_id} was given statement {statement_id}.")
+    echo(f"Enquiry {enquiry_id} was given statement {statement_id}.")
 
 
 # --- coverage ----------------------------------------------------------------------------------
 
-coverage_group = click.Group(name="coverage", help="Link the article or broadcast that came of an enquiry.")
+coverage_group = DeskGroup(name="coverage", help="Link the article or broadcast that came of an enquiry.")
 
 
 @coverage_group.command("add")
-@click.argument("enquiry_id", type=int)
+@click.argument("enquiry_id", type=ID)
 @click.option("--url", default="", help="The article's or programme's web address (http/https).")
 @click.option("--outlet", help="Where it ran (default: the enquiry's outlet).")
 @click.option("--date", "published_on", help="When it ran, e.g. 2026-11-25.")
@@ -481,11 +461,11 @@ def coverage_add(state: CliState, enquiry_id: int, url: str, outlet, published_o
             ).id
         ),
     )
-    click.echo(f"Added coverage {new_id} to enquiry {enquiry_id}.")
+    echo(f"Added coverage {new_id} to enquiry {enquiry_id}.")
 
 
 @coverage_group.command("list")
-@click.argument("enquiry_id", type=int)
+@click.argument("enquiry_id", type=ID)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def coverage_list(state: CliState, enquiry_id: int, as_json: bool) -> None:
@@ -498,15 +478,15 @@ def coverage_list(state: CliState, enquiry_id: int, as_json: bool) -> None:
         return
     for r in rows:
         day = r.published_on.isoformat() if r.published_on else "undated"
-        click.echo(f"{r.id:>6}  {day}  {r.outlet}: {r.headline or r.note}  {r.url}".rstrip())
+        echo(f"{r.id:>6}  {day}  {r.outlet}: {r.headline or r.note}  {r.url}".rstrip())
     if not rows:
-        click.echo("No coverage linked yet.")
+        echo("No coverage linked yet.")
 
 
 # --- experts -----------------------------------------------------------------------------------
 
 
-@click.command("spread")
+@click.command("spread", cls=DeskCommand)
 @click.option("--days", default=30, show_default=True, type=click.IntRange(1, 3660), help="Look back this many days.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
@@ -520,7 +500,7 @@ def experts_spread(state: CliState, days: int, as_json: bool) -> None:
         return
     top = max((n for _, n in spread), default=0) or 1
     for name, n in spread:
-        click.echo(f"{name:<32} {n:>4}  {'#' * round(20 * n / top)}")
+        echo(f"{name:<32} {n:>4}  {'#' * round(20 * n / top)}")
 
 
 def register(main: click.Group) -> None:
@@ -533,7 +513,7 @@ def register(main: click.Group) -> None:
         main.add_command(command)
 
 
-@click.command("edit")
+@click.command("edit", cls=DeskCommand)
 @click.argument("expert")
 @click.option("--name")
 @click.option("--honorific", help="Dr, Prof ...")
@@ -548,10 +528,16 @@ def register(main: click.Group) -> None:
 @click.option("--weekly-limit", type=int, help="Interviews a week at most.")
 @click.option("--email", "emails", multiple=True, help="Replace the emails (repeatable).")
 @click.option("--phone", "phones", multiple=True, help="Replace the phone numbers (repeatable).")
+@click.option("--expect-version", type=VERSION, help="Refuse if someone saved the expert since this version.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
-def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **options) -> None:
-    """Edit an expert in the directory (by id or name); nothing is written if any value is refused."""
+def experts_edit(
+    state: CliState, expert: str, emails, phones, expect_version: int | None, as_json: bool, **options
+) -> None:
+    """Edit an expert in the directory (by id or name); nothing is written if any value is refused.
+
+    With --expect-version N the edit is refused when the expert is no longer at version N (someone else saved
+    it meanwhile), so of two edits made at once from the same version exactly one wins."""
     from pressdesk.services import experts, queries, routing
 
     fields = {k: v for k, v in options.items() if v is not None}
@@ -564,6 +550,7 @@ def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **
             who=s.officer,
             region=s.region,
             expert_id=found.id,
+            expected_version=expect_version,
             emails=list(emails) if emails else None,
             phones=list(phones) if phones else None,
             **fields,
@@ -576,9 +563,10 @@ def experts_edit(state: CliState, expert: str, emails, phones, as_json: bool, **
     if as_json:
         emit_json(row.to_json())
     else:
-        click.echo(
-            f"Saved {row.name}: topics {row.detail['topics']}; languages {row.detail['languages']}; "
-            f"hours {row.detail['working_hours']}; weekly limit {row.detail['weekly_limit']}."
+        echo(
+            f"Saved {row.name} (version {row.version}): topics {row.detail['topics']}; "
+            f"languages {row.detail['languages']}; hours {row.detail['working_hours']}; "
+            f"weekly limit {row.detail['weekly_limit']}."
         )
 
 

@@ -77,7 +77,9 @@ def test_opening_the_desk_warms_the_deadline_reader(tmp_path):
     code = (
         "import sys\n"
         "from pressdesk.settings import Settings\n"
+        "from pressdesk.store import open_desk\n"
         "from pressdesk.tui.backend import Backend\n"
+        f"open_desk({str(tmp_path / 'd.db')!r}).dispose()\n"
         "settings = Settings(region='GB', officer='t', timezone='Europe/London')\n"
         f"Backend.open(settings, target={str(tmp_path / 'd.db')!r})\n"
         "print('dateparser' in sys.modules)\n"

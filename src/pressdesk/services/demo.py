@@ -1,10 +1,11 @@
-"""Fill an empty desk with the demo data in fixtures/: the seed release, experts, journalists, enquiries."""
+"""Fill an empty desk with the demo data in pressdesk/demo_data: the seed release, experts, journalists, enquiries."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from sqlmodel import Session, func, select
 
@@ -13,13 +14,12 @@ from pressdesk.services import contacts, enquiries, releases
 from pressdesk.services.errors import DeskError
 
 
-def fixtures_dir() -> Path:
-    """The demo fixtures: shipped in the package, or the repository's fixtures/ folder."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "fixtures", here.parent.parent / "fixtures"):
-        if (candidate / "demo.json").is_file():
-            return candidate
-    raise DeskError("The demo data (fixtures/demo.json) is missing from this installation.")
+def demo_data() -> Traversable:
+    """The demo data shipped inside the package (pressdesk/demo_data), wherever pressdesk is installed."""
+    folder = files("pressdesk.demo_data")
+    if not (folder / "demo.json").is_file():
+        raise DeskError("The demo data (pressdesk/demo_data/demo.json) is missing from this installation.")
+    return folder
 
 
 def load_demo(
@@ -29,7 +29,7 @@ def load_demo(
     if session.exec(select(func.count()).select_from(Enquiry)).one():
         raise DeskError("This desk already has enquiries; the demo data goes only into an empty desk.")
     now = now or utcnow()
-    folder = fixtures_dir()
+    folder = demo_data()
     data = json.loads((folder / "demo.json").read_text(encoding="utf-8"))
     for outlet in data["outlets"]:
         row = contacts.get_or_create_outlet(session, name=outlet["name"], who=who)

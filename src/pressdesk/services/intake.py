@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import BinaryIO
+
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -11,9 +14,43 @@ from pressdesk.models import Release
 from pressdesk.services import contacts, releases
 from pressdesk.services.errors import FieldError
 
+MAX_RELEASE_BYTES = 2 * 1024 * 1024
+"""A press release is a few pages of text; anything over 2 MB is not one."""
+
+
+def release_text(data: bytes, *, source: str) -> str:
+    """A release file's bytes as text: UTF-8 (with or without a BOM), at most 2 MB, no NUL bytes; else FieldError."""
+    if len(data) > MAX_RELEASE_BYTES:
+        raise FieldError("file", f"{source} is over 2 MB; a press release is a few pages of plain text.")
+    if b"\x00" in data:
+        raise FieldError("file", f"{source} has NUL bytes; it is not a plain-text file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FieldError("file", f"{source} is not UTF-8 text. Save it as UTF-8 and try again.") from None
+
+
+def read_release_file(path: str | None, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    """(text, source name) of a release file, or of `stdin` for "-"; reads at most 2 MB; FieldError("file") if not."""
+    if path == "-" and stdin is not None:
+        return release_text(stdin.read(MAX_RELEASE_BYTES + 1), source="stdin"), "stdin"
+    target = Path((path or "").strip()).expanduser()
+    if not target.is_file():
+        raise FieldError("file", f"{path} does not exist or is not a file.")
+    try:
+        with target.open("rb") as fh:
+            data = fh.read(MAX_RELEASE_BYTES + 1)
+    except OSError as exc:
+        raise FieldError("file", f"cannot read {path}: {exc.strerror}.") from None
+    return release_text(data, source=str(path)), target.name
+
 
 def read_release(text: str, *, region: str, tz: str) -> ParsedRelease:
-    """Parse release text, turning the parser's complaints into a FieldError."""
+    """Parse release text (at most 2 MB, no NUL characters), turning the parser's complaints into a FieldError."""
+    if len(text) > MAX_RELEASE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_RELEASE_BYTES:
+        raise FieldError("release", "The text is over 2 MB; a press release is a few pages of plain text.")
+    if "\x00" in text:
+        raise FieldError("release", "The text has NUL characters; it is not plain text.")
     try:
         return parse_release(text, default_region=region, default_tz=tz)
     except ReleaseParseError as exc:

@@ -435,11 +435,17 @@ def export_ics(session: Session, path_or_stream: str | os.PathLike[str] | IO, *,
         raise FieldError("output", f"{path} is a folder; give a file name such as interviews.ics.")
     if not path.parent.is_dir():
         raise FieldError("output", f"The folder {path.parent} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=".pressdesk-", suffix=".ics", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".pressdesk-", suffix=".ics", dir=path.parent)
+    except OSError as exc:
+        raise FieldError("output", f"cannot write a file in {path.parent}: {exc.strerror}.") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             count = write_ics(session, fh, now=now)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FieldError("output", f"cannot write {path}: {exc.strerror}.") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

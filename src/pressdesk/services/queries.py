@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, bindparam, case, false, func, or_, select, text
@@ -16,6 +16,7 @@ from pressdesk.models import (
     Activity,
     ContactPoint,
     Enquiry,
+    EnquiryStatus,
     Expert,
     InterviewRequest,
     Journalist,
@@ -27,6 +28,7 @@ from pressdesk.models import (
     UTCDateTime,
     utcnow,
 )
+from pressdesk.services.choices import parse_choice
 from pressdesk.services.contacts import OWNER_COLUMNS
 from pressdesk.services.errors import NotFound
 from pressdesk.services.views import (
@@ -116,12 +118,57 @@ def list_enquiries(
     match_limit: int = 5000,
 ) -> list[EnquiryRow]:
     """Enquiries, most urgent first (overdue, then by time left; no deadline last) or newest first."""
+    query = enquiry_query(
+        session,
+        status=status,
+        open_only=open_only,
+        overdue=overdue,
+        text=text,
+        officer=officer,
+        journalist_id=journalist_id,
+        expert_id=expert_id,
+        order=order,
+        now=now,
+        match_limit=match_limit,
+    )
+    return [_row(r) for r in session.execute(query.limit(limit).offset(offset))]
+
+
+def stream_enquiries(session: Session, *, batch: int = 500, **filters) -> Iterator[EnquiryRow]:
+    """Every enquiry matching the filters of list_enquiries, fetched `batch` rows at a time, never all at once."""
+    query = enquiry_query(session, **filters).execution_options(yield_per=batch)
+    for r in session.execute(query):
+        yield _row(r)
+
+
+def count_matching_enquiries(session: Session, **filters) -> int:
+    """How many enquiries match the filters of list_enquiries."""
+    query = enquiry_query(session, **filters).order_by(None).subquery()
+    return session.execute(select(func.count()).select_from(query)).scalar_one()
+
+
+def enquiry_query(
+    session: Session,
+    *,
+    status: Sequence[str] | str | None = None,
+    open_only: bool = False,
+    overdue: bool = False,
+    text: str | None = None,
+    officer: str | None = None,
+    journalist_id: int | None = None,
+    expert_id: int | None = None,
+    order: str = "urgency",
+    now: datetime | None = None,
+    match_limit: int = 5000,
+):
+    """The select of EnquiryRows matching the filters, in order; an unknown status is refused (FieldError)."""
     now = now or utcnow()
     query = _enquiry_select()
     if isinstance(status, str):
         status = [status]
     if status:
-        query = query.where(Enquiry.status.in_(list(status)))
+        wanted = [parse_choice(EnquiryStatus, s, field="status", noun="enquiry status") for s in status]
+        query = query.where(Enquiry.status.in_(wanted))
     if open_only or overdue:
         query = query.where(open_filter())
     if overdue:
@@ -140,7 +187,7 @@ def list_enquiries(
         query = query.order_by(Enquiry.received_at.desc(), Enquiry.id.desc())
     else:
         query = query.order_by(Enquiry.deadline.is_(None), Enquiry.deadline, Enquiry.id)
-    return [_row(r) for r in session.execute(query.limit(limit).offset(offset))]
+    return query
 
 
 def enquiry_number(text: str) -> int | None:

@@ -481,8 +481,8 @@ def find_expert(session: Session, name_or_id: str) -> Expert:
     text = (name_or_id or "").strip()
     if not text:
         raise FieldError("expert", "Name the expert, or give their id.")
-    if text.isdigit():
-        expert = session.get(Expert, int(text))
+    if text.isascii() and text.isdigit():
+        expert = session.get(Expert, int(text)) if len(text) <= 18 else None  # longer would overflow a 64-bit id
         if expert is None:
             raise NotFound(f"There is no expert {text}.")
         return expert

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session, create_engine
 
 from pressdesk.store import search
+from pressdesk.store.errors import DeskMissing, StoreError, mask_url
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -102,22 +104,76 @@ class Desk:
         self.engine.dispose()
 
 
-def open_desk(target: str | os.PathLike[str] | None = None, *, migrate: bool = True, echo: bool = False) -> Desk:
-    """Open (creating if need be) the desk at a path or URL, running pending migrations."""
-    url = resolve_url(target)
-    parsed = make_url(url)
-    kwargs: dict = {"echo": echo}
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            _create_private_file(Path(parsed.database))
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-    engine = create_engine(url, **kwargs)
-    if engine.dialect.name == "sqlite":
-        _install_sqlite_pragmas(engine)
-        search.install(engine)
-    desk = Desk(url=url, engine=engine)
-    if migrate:
-        from pressdesk.store.migrate import upgrade
+def open_desk(
+    target: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+) -> Desk:
+    """Open the desk at a path or URL, running pending migrations; a missing SQLite file is created only if asked.
 
-        upgrade(desk)
+    Raises StoreError (DeskMissing for a missing file) with a message fit to show, never a driver's traceback.
+    """
+    url = resolve_url(target)
+    with explained(url):
+        parsed = make_url(url)
+        kwargs: dict = {"echo": echo}
+        if parsed.get_backend_name() == "sqlite":
+            if (file := sqlite_file(url)) is not None:
+                _prepare_file(file, create=create)
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        engine = create_engine(url, **kwargs)
+        if engine.dialect.name == "sqlite":
+            _install_sqlite_pragmas(engine)
+            search.install(engine)
+        desk = Desk(url=url, engine=engine)
+        if migrate:
+            from pressdesk.store.migrate import upgrade
+
+            upgrade(desk)
+        else:
+            with engine.connect():  # fail here, clearly, rather than at the first query
+                pass
     return desk
+
+
+def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
+    """The SQLite file a path or URL names (None for a server database or an in-memory one)."""
+    url = resolve_url(target)
+    with explained(url):
+        parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _prepare_file(path: Path, *, create: bool) -> None:
+    """Check that a SQLite desk path is a file; create it (private) when allowed, else refuse a missing one."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a desk file.")
+    if not path.exists():
+        if not create:
+            raise DeskMissing(str(path))
+        _create_private_file(path)
+
+
+@contextmanager
+def explained(url: str) -> Iterator[None]:
+    """Turn a driver's or SQLAlchemy's failure to open a desk into a StoreError that says what is wrong."""
+    shown = mask_url(url)
+    try:
+        yield
+    except StoreError:
+        raise
+    except NoSuchModuleError:
+        raise StoreError(
+            f"{shown} is not a database pressdesk can open; give a file path, sqlite:///PATH or postgresql://..."
+        ) from None
+    except ArgumentError:
+        raise StoreError(f"{shown} is neither a file path nor a database URL.") from None
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"cannot open {shown}: its database driver ({exc.name}) is not installed.") from None
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
+        if "file is not a database" in reason:
+            raise StoreError(f"{shown} is not a pressdesk desk (the file is not a database).") from None
+        raise StoreError(f"cannot open {shown}: {reason}.") from None
+    except OSError as exc:
+        raise StoreError(f"cannot open {shown}: {exc.strerror or exc}.") from None

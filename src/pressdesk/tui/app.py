@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from pressdesk.settings import Settings
+from pressdesk.settings import Settings, mask_url
 from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen
@@ -56,7 +57,7 @@ class PressDeskApp(App[int]):
         self.target = target
         self.demo = demo
         self.backend = backend
-        self.sub_title = "demo desk" if demo else (target or "")
+        self.sub_title = "demo desk" if demo else mask_url(target or "")
         self.change_poll_seconds = 1.0
         """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
 
@@ -81,7 +82,7 @@ class PressDeskApp(App[int]):
         try:
             backend = Backend.open(self.settings, target=self.target, demo=self.demo)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self.post_message(BackendFailed(f"Could not open the desk: {exc}"))
+            self.post_message(BackendFailed(getattr(exc, "message", None) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
@@ -109,8 +110,10 @@ class PressDeskApp(App[int]):
             screen.post_message(DeskChanged(event.enquiry_id))
 
     def on_backend_failed(self, event: BackendFailed) -> None:
-        """Say why the desk could not be opened."""
-        self.notify(event.reason, severity="error", timeout=30)
+        """Nothing works without the desk: leave with exit code 2, saying why on the terminal."""
+        from pressdesk.validation import clean_text
+
+        self.exit(return_code=2, message=Text(f"Error: {clean_text(event.reason)}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Turn an unexpected failure in any worker into a visible message."""

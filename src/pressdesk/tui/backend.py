@@ -50,10 +50,12 @@ class Backend:
 
     @classmethod
     def open(cls, settings: Settings, *, target: str | None, demo: bool = False) -> Backend:
-        """Open (and migrate) the desk; fill the demo desk on first use."""
+        """Open (and migrate) the desk; the everyday and demo desks are created on first use, a named one never is."""
+        from pressdesk.settings import created_on_first_use
         from pressdesk.store import open_desk
 
-        desk = open_desk(target)
+        settings = settings.checked()  # again, with the region this time (SettingsError ends the app, saying why)
+        desk = open_desk(target, create=created_on_first_use(target, demo=demo))
         if demo:
             from pressdesk.cli import ensure_demo
 
@@ -502,20 +504,10 @@ class Backend:
             return enquiry.id, ""
 
     def read_release_file(self, path: str) -> tuple[str, str]:
-        """(text, file name) of a release file; FieldError("file") when it cannot be read."""
-        from pathlib import Path
+        """(text, file name) of a release file; FieldError("file") when it cannot be read or is not a release."""
+        from pressdesk.services import intake
 
-        from pressdesk.services.errors import FieldError
-
-        target = Path((path or "").strip()).expanduser()
-        if not target.is_file():
-            raise FieldError("file", f"{path} does not exist or is not a file.")
-        try:
-            return target.read_text(encoding="utf-8-sig"), target.name
-        except UnicodeDecodeError:
-            raise FieldError("file", f"{path} is not UTF-8 text. Save it as UTF-8 and try again.") from None
-        except OSError as exc:
-            raise FieldError("file", f"Cannot read {path}: {exc.strerror}.") from None
+        return intake.read_release_file(path)
 
     def read_release(self, text: str):
         """Parse release text without storing anything (FieldError("release") when it cannot be read)."""

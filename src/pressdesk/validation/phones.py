@@ -315,3 +315,8 @@ def find_phones(text: str, region: str | None = "GB") -> list[PhoneResult]:
         seen.add(result.e164)
         found.append(result)
     return found
+
+
+def is_known_region(code: str) -> bool:
+    """Whether phonenumbers knows this region code (GB, IE, US...) as a default for numbers without a country code."""
+    return code in phonenumbers.SUPPORTED_REGIONS

@@ -21,6 +21,9 @@ def run() -> None:
     """Run the migrations online against the desk's engine."""
     engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
+        # On a pressdesk engine this makes the migration's transaction BEGIN IMMEDIATE: it holds the write lock
+        # from its first statement, so the revision it reads cannot change under it (another migrator waits).
+        connection.execution_options(pressdesk_write=True)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

@@ -1,0 +1,152 @@
+"""The click machinery every pressdesk command shares: one error path, text arguments checked, bounded record ids."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from pressdesk.cli_output import one_line, terminal_safe
+
+ID_MAX = 2**63 - 1
+"""The largest id SQLite (and PostgreSQL's bigint) can hold."""
+
+
+class CliError(click.ClickException):
+    """A refusal shown as one line, `Error: <field>: <what is wrong>`, with exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
+    def show(self, file: Any = None) -> None:
+        """Print the one line on stderr."""
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def field_of(param: click.Parameter | None) -> str:
+    """The name a person knows a parameter by: the long option without dashes, or the argument's name."""
+    if param is None:
+        return "value"
+    if isinstance(param, click.Option) and param.opts:
+        return max(param.opts, key=len).lstrip("-")
+    return (param.name or "value").replace("_", " ")
+
+
+def describe(exc: BaseException) -> str | None:
+    """The one-line message for a failure the desk knows how to explain, or None for a real bug."""
+    from sqlalchemy.exc import DBAPIError
+
+    from pressdesk.services.errors import ConflictError, DeskError
+    from pressdesk.settings import SettingsError
+    from pressdesk.store.errors import StoreError
+
+    if isinstance(exc, ConflictError):
+        return (
+            f"expect-version: {exc.entity} {exc.entity_id} is now at version {exc.current_version}, saved by "
+            f"{exc.changed_by}; nothing was changed. Look at it again and repeat your change."
+        )
+    if isinstance(exc, DeskError | StoreError | SettingsError):
+        return exc.message
+    if isinstance(exc, DBAPIError):
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
+        return f"desk: {reason}."
+    if isinstance(exc, OSError) and exc.errno != errno.EPIPE:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}."
+    return None
+
+
+@contextmanager
+def one_error_path() -> Iterator[None]:
+    """Turn every failure a person can cause into CliError; clean the values click echoes in its usage errors."""
+    try:
+        yield
+    except CliError:
+        raise
+    except click.MissingParameter as exc:
+        exc.message = terminal_safe(exc.message)
+        raise
+    except click.BadParameter as exc:
+        raise CliError(f"{field_of(exc.param)}: {exc.message}") from None
+    except click.UsageError as exc:
+        exc.message = terminal_safe(exc.message)
+        raise
+    except click.ClickException:
+        raise
+    except Exception as exc:  # noqa: BLE001 - known failures become one line; the rest are bugs and re-raised
+        message = describe(exc)
+        if message is None:
+            raise
+        raise CliError(message) from None
+
+
+def refuse_undecodable(param: click.Parameter, value: Any) -> None:
+    """Refuse a text value holding bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
+    if isinstance(param.type, click.Path | click.File):
+        return  # a file name may be any bytes; it is shown cleaned
+    values = value if isinstance(value, tuple | list) else (value,)
+    for v in values:
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise click.BadParameter("is not valid text (bytes that are not UTF-8).", param=param) from None
+
+
+class CheckedArgs:
+    """Mixin: after parsing, every text parameter is checked for bytes that are not UTF-8."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse as click does, then refuse undecodable text values naming their field."""
+        rest = super().parse_args(ctx, args)  # type: ignore[misc]
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            refuse_undecodable(param, ctx.params.get(param.name or ""))
+        return rest
+
+
+class DeskCommand(CheckedArgs, click.Command):
+    """A pressdesk command: text arguments checked."""
+
+
+class DeskGroup(CheckedArgs, click.Group):
+    """A pressdesk command group: its commands and subgroups share the one error path."""
+
+    command_class = DeskCommand
+    group_class = type  # subgroups made with @group.group() are DeskGroups too
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra):
+        """Parse the group's own options through the one error path."""
+        with one_error_path():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the chosen command through the one error path."""
+        with one_error_path():
+            return super().invoke(ctx)
+
+
+class RecordId(click.ParamType):
+    """A record's id: a whole number from 1 to 2**63 - 1, so nothing too big ever reaches the database."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        """The id as an int, or a refusal that says what an id is."""
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip().lstrip("#")
+            number = int(text) if text.isascii() and text.isdecimal() and len(text) <= 19 else 0
+        if not 1 <= number <= ID_MAX:
+            self.fail(f"{value} is not an id; ids are whole numbers from 1 to {ID_MAX}.", param, ctx)
+        return number
+
+
+ID = RecordId()
+VERSION = click.IntRange(1, ID_MAX)
+"""A record's version number, as shown by --json and `enquiry show`."""
