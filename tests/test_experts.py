@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.errors import ConflictError, FieldError
 from pressdesk.services import experts, queries, routing
-from pressdesk.services.errors import ConflictError, FieldError
 
 
 def giustozzi(desk):

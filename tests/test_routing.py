@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from pressdesk.errors import ConflictError, DeskError, FieldError, NotFound
 from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest
 from pressdesk.services import enquiries, routing
-from pressdesk.services.errors import ConflictError, DeskError, FieldError, NotFound
 from pressdesk.store import open_desk
 from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 

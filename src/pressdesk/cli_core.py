@@ -41,7 +41,7 @@ def describe(exc: BaseException) -> str | None:
     """The one-line message for a failure the desk knows how to explain, or None for a real bug."""
     from sqlalchemy.exc import DBAPIError
 
-    from pressdesk.services.errors import ConflictError, DeskError
+    from pressdesk.errors import ConflictError, DeskError
     from pressdesk.settings import SettingsError
     from pressdesk.store.errors import StoreError
 

@@ -123,8 +123,8 @@ def route_cmd(
     state: CliState, enquiry: int, suggest: bool, expert: str | None, limit: int, force: bool, as_json: bool
 ) -> None:
     """Suggest experts for an enquiry (--suggest), or route it to one (--expert NAME_OR_ID)."""
+    from pressdesk.errors import DeskError
     from pressdesk.services import queries, routing
-    from pressdesk.services.errors import DeskError
 
     s = state.settings
     if suggest == (expert is not None):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from pressdesk import validation
+from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import Expert
 from pressdesk.services import contacts, typed
-from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "topics", "languages", "conflicts", "notes")

@@ -9,9 +9,9 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from pressdesk import validation
+from pressdesk.errors import FieldError
 from pressdesk.models import Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
 from pressdesk.services import activity, contacts, typed
-from pressdesk.services.errors import FieldError
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ import heapq
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from pressdesk.errors import ConflictError, DeskError, FieldError, NeedsConfirmation, NotFound
 from pressdesk.models import (
     Enquiry,
     Expert,
@@ -22,8 +23,8 @@ from pressdesk.models import (
     ReleaseExpert,
     utcnow,
 )
+from pressdesk.models.views import Suggestion
 from pressdesk.services import activity, enquiries
-from pressdesk.services.errors import ConflictError, DeskError, FieldError, NotFound
 
 LIVE_REQUEST = ("offered", "accepted", "scheduled")
 """Interview request statuses still in play."""
@@ -234,46 +235,6 @@ def expert_languages(text: str) -> set[str]:
 
 
 # --- suggestions -------------------------------------------------------------------------------
-
-
-class NeedsConfirmation(DeskError):
-    """Routing to this expert goes past a hard warning; the officer must confirm (force) to go ahead."""
-
-    def __init__(self, expert: str, warnings: tuple[str, ...]) -> None:
-        super().__init__(f"Not routed to {expert}: " + "; ".join(warnings) + ".")
-        self.expert = expert
-        self.warnings = warnings
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it.
-
-    `warnings` are the reasons that make routing need a confirmation (not free, at or over the weekly limit,
-    a relevant conflict); they are also among `reasons`.
-    """
-
-    expert_id: int
-    name: str
-    score: float
-    reasons: tuple[str, ...]
-    honorific: str = ""
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        """The name with its honorific, as said on the phone."""
-        return f"{self.honorific} {self.name}".strip()
-
-    def to_json(self) -> dict:
-        """The JSON shape the CLI prints: {expert: {id, name}, score, reasons, warnings}."""
-        data = asdict(self)
-        return {
-            "expert": {"id": data["expert_id"], "name": data["name"]},
-            "score": data["score"],
-            "reasons": list(data["reasons"]),
-            "warnings": list(data["warnings"]),
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,8 +68,8 @@ class Backend:
         """Load the slow parts of reading deadlines and numbers now, so the first typed does not block the screen."""
         import contextlib
 
+        from pressdesk.errors import DeskError
         from pressdesk.services.enquiries import parse_deadline
-        from pressdesk.services.errors import DeskError
         from pressdesk.validation import parse_phone
 
         parse_phone("+44 20 7946 0000", self.settings.region)
@@ -121,8 +121,8 @@ class Backend:
     ) -> CallerLookup:
         """Who has this number or email, who saving would log the call for (by the same rule as the save), and the
         journalists whose name contains what is typed, as suggestions only."""
+        from pressdesk.errors import AmbiguousName, DeskError
         from pressdesk.services import contacts, enquiries
-        from pressdesk.services.errors import AmbiguousName, DeskError
 
         region = self.settings.region
         with self.desk.read() as s:
@@ -433,8 +433,8 @@ class Backend:
         """Write the scheduled interviews to an .ics file; returns (how many, the full path)."""
         from pathlib import Path
 
+        from pressdesk.errors import FieldError
         from pressdesk.services import interviews
-        from pressdesk.services.errors import FieldError
 
         text = (path or "").strip()
         if not text:
@@ -489,8 +489,8 @@ class Backend:
 
     def log_call_giving(self, statement_id: int, **form: Any) -> tuple[int, str]:
         """Log the enquiry and record the statement given, in one session; returns (id, why the statement was not)."""
+        from pressdesk.errors import FieldError
         from pressdesk.services import enquiries, statements
-        from pressdesk.services.errors import FieldError
 
         st = self.settings
         with self.desk.write() as s:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from pressdesk.services.errors import FieldError
+from pressdesk.errors import FieldError
 from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.person_edit import (

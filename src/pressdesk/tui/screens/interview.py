@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.models.enums import InterviewFormat
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.prompt import Answer, PromptScreen
