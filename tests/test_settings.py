@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressdesk.settings import SettingsError, config_dir, load_settings
+from pressdesk.paths import config_dir
+from pressdesk.settings import SettingsError, load_settings
 
 
 def test_defaults_use_login_name_and_gb(monkeypatch):

@@ -10,7 +10,8 @@ import click
 
 from pressdesk.cli_core import ID, CliError, DeskGroup
 from pressdesk.cli_output import echo, emit_json, emit_json_stream
-from pressdesk.settings import Settings, created_on_first_use, demo_db_path, load_settings
+from pressdesk.paths import created_on_first_use, demo_db_path
+from pressdesk.settings import Settings, load_settings
 
 __all__ = ["CliState", "emit_json", "ensure_demo", "fail", "main", "pass_state"]
 

@@ -12,6 +12,7 @@ import click
 from pressdesk.cli import CliState, fail, pass_state
 from pressdesk.cli_core import ID, VERSION, DeskCommand, DeskGroup
 from pressdesk.cli_output import echo, emit_json
+from pressdesk.words import spread_text
 
 T = TypeVar("T")
 
@@ -144,7 +145,7 @@ def route_cmd(
         _print_suggestions(found)
         if asked:
             echo("Already asked: " + ", ".join(f"{name} ({status})" for name, status in asked))
-        echo("Requests in the last 30 days: " + routing.spread_text(spread))
+        echo("Requests in the last 30 days: " + spread_text(spread))
         return
 
     def route(session):

@@ -8,7 +8,7 @@ from pressdesk import validation
 from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import Expert
 from pressdesk.services import contacts, typed
-from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
+from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "topics", "languages", "conflicts", "notes")
 

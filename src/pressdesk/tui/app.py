@@ -11,7 +11,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from pressdesk.settings import Settings, mask_url
+from pressdesk.paths import mask_url
+from pressdesk.settings import Settings
 from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen

@@ -51,7 +51,7 @@ class Backend:
     @classmethod
     def open(cls, settings: Settings, *, target: str | None, demo: bool = False) -> Backend:
         """Open (and migrate) the desk; the everyday and demo desks are created on first use, a named one never is."""
-        from pressdesk.settings import created_on_first_use
+        from pressdesk.paths import created_on_first_use
         from pressdesk.store import open_desk
 
         settings = settings.checked()  # again, with the region this time (SettingsError ends the app, saying why)

@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from pressdesk.errors import FieldError
-from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.person_edit import (
     ListInput,
@@ -21,6 +20,7 @@ from pressdesk.tui.screens.person_edit import (
 )
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
+from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
 """One-line text boxes whose value goes to update_expert under the same name."""
