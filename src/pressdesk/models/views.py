@@ -228,3 +228,26 @@ class Suggestion:
             "reasons": list(data["reasons"]),
             "warnings": list(data["warnings"]),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ExpertRecord(JsonMixin):
+    """An expert's editable fields as stored, blocked dates included, for a form to start from."""
+
+    id: int
+    version: int
+    name: str
+    honorific: str
+    title: str
+    affiliation: str
+    topics: str
+    languages: str
+    working_hours: str
+    blocked_dates: str
+    weekly_limit: int
+    media_trained: bool
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    """E.164 numbers, each with " ext. N" when it has an extension."""
+    conflicts: str
+    notes: str

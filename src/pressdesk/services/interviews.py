@@ -147,6 +147,11 @@ def decline(
     return routing.suggest_experts(session, enquiry_id=request.enquiry_id, now=now, tz=tz)
 
 
+def request_enquiry(session: Session, *, request_id: int) -> int:
+    """The id of the enquiry an interview request belongs to (NotFound when there is no such request)."""
+    return _load(session, request_id).enquiry_id
+
+
 def cancel(
     session: Session, *, who: str, request_id: int, reason: str = "", expected_version: int | None = None
 ) -> InterviewRequest:

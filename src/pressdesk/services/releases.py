@@ -139,3 +139,9 @@ def create_release(
         summary=f"Added release {clean_title}",
     )
     return outcome
+
+
+def release_body(session: Session, *, release_id: int) -> str:
+    """A release's text ("" when there is no such release)."""
+    release = session.get(Release, release_id)
+    return release.body if release is not None else ""

@@ -239,3 +239,12 @@ def give_statement(
         changes=changes,
     )
     return enquiry
+
+
+def statement_given(session: Session, *, enquiry_id: int) -> StatementView | None:
+    """The statement an enquiry was given, if any (NotFound when there is no such enquiry)."""
+    enquiry = session.get(Enquiry, enquiry_id)
+    if enquiry is None:
+        raise NotFound(f"There is no enquiry {enquiry_id}.")
+    statement = session.get(Statement, enquiry.statement_id) if enquiry.statement_id is not None else None
+    return _view(statement) if statement is not None else None
