@@ -78,7 +78,7 @@ def test_opening_the_desk_warms_the_deadline_reader(tmp_path):
         "import sys\n"
         "from pressdesk.settings import Settings\n"
         "from pressdesk.store import open_desk\n"
-        "from pressdesk.tui.backend import Backend\n"
+        "from pressdesk.core import Backend\n"
         f"open_desk({str(tmp_path / 'd.db')!r}).dispose()\n"
         "settings = Settings(region='GB', officer='t', timezone='Europe/London')\n"
         f"Backend.open(settings, target={str(tmp_path / 'd.db')!r})\n"
