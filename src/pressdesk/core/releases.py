@@ -29,9 +29,10 @@ class ReleasesArea(CoreBase):
         with self.desk.read() as s:
             return releases.release_body(s, release_id=release_id)
 
-    def read_release_file(self, path: str, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    @staticmethod
+    def read_release_file(path: str, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
         """(text, file name) of a release file ("-": stdin); FieldError("file") when it cannot be read or is not a
-        release."""
+        release. Needs no desk: read the file before opening one."""
         from pressdesk.services import intake
 
         return intake.read_release_file(path, stdin=stdin)

@@ -85,11 +85,12 @@ class PressDeskApp(App[int]):
     def open_backend(self) -> None:
         """Open and migrate the desk off the UI thread."""
         from pressdesk.core import Backend
+        from pressdesk.core.errors import explain
 
         try:  # the region is checked here, not before the first frame: it loads phonenumbers
             backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo, warm=True)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self.post_message(BackendFailed(getattr(exc, "message", None) or f"desk: could not open it: {exc}"))
+            self.post_message(BackendFailed(explain(exc) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
