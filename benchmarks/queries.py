@@ -110,9 +110,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from sqlalchemy import event
 
+    from pressdesk.core import Backend
     from pressdesk.settings import Settings
     from pressdesk.store import open_desk
-    from pressdesk.tui.backend import Backend
     from pressdesk.validation import parse_phone
 
     desk = open_desk(path)

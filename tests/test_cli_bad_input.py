@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.settings import Settings, config_dir
+from pressdesk.paths import config_dir
+from pressdesk.settings import Settings
 
 BIG = "9223372036854775808"  # 2**63: one more than the largest id SQLite can hold
 

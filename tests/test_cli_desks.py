@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.settings import data_dir, default_db_path, demo_db_path
+from pressdesk.paths import data_dir, default_db_path, demo_db_path
 from pressdesk.store.migrate import HEAD
 
 LOG = ["log", "--journalist", "Ann Smith", "--phone", "01582 790706", "--subject", "Comment on IS-K"]

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.tui.backend import Backend
+from pressdesk.core import Backend
 from tests.at_once import run_at_once
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.cli_output import terminal_safe, to_json
+from pressdesk.cli.output import terminal_safe, to_json
 
 RELEASES = Path(__file__).resolve().parent.parent / "fixtures" / "releases"
 OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # writes "rm -rf ~" to the clipboard

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from pressdesk.core import Backend
+from pressdesk.errors import FieldError
 from pressdesk.models import Activity, Coverage, Enquiry, InterviewRequest
 from pressdesk.services import coverage, enquiries, interviews, routing
-from pressdesk.services.errors import FieldError
-from pressdesk.tui.backend import Backend
 
 FRI_27 = datetime(2026, 11, 27, 10, 15, tzinfo=UTC)  # Friday 27 November 2026, 10:15 in London
 MON_30_9 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)

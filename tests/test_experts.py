@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.errors import ConflictError, FieldError
 from pressdesk.services import experts, queries, routing
-from pressdesk.services.errors import ConflictError, FieldError
+from pressdesk.validation import expert_fields
 
 
 def giustozzi(desk):
@@ -38,7 +39,7 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
     assert after.detail["weekly_limit"] == 5 and after.detail["media_trained"] is False
     assert after.version == before.version + 1
     with demo_desk.read() as s:
-        spans = routing.parse_blocked_dates(s.get(routing.Expert, before.id).blocked_dates)
+        spans = expert_fields.parse_blocked_dates(s.get(routing.Expert, before.id).blocked_dates)
     assert [a.isoformat() for a, _ in spans] == ["2026-12-28", "2026-12-24"]
 
 

@@ -16,7 +16,8 @@ DOMAIN = [
     "pressdesk.services.interviews",
     "pressdesk.services.demo",
     "pressdesk.exchange.release_text",
-    "pressdesk.cli",
+    "pressdesk.core",
+    "pressdesk.settings",
 ]
 
 
@@ -27,10 +28,19 @@ def loaded_after(imports: list[str]) -> set[str]:
     return set(out.split())
 
 
-def test_domain_never_imports_textual():
+def test_domain_never_imports_textual_or_click():
     modules = loaded_after(DOMAIN)
     assert "textual" not in modules
-    assert "rich" not in modules or "textual" not in modules
+    assert "click" not in modules
+
+
+def test_the_command_line_loads_only_the_command_it_runs():
+    modules = loaded_after(["pressdesk.cli"])
+    assert "textual" not in modules, "the TUI is imported only when `pressdesk` runs it"
+    for heavy in ("sqlmodel", "sqlalchemy", "phonenumbers", "pressdesk.core"):
+        assert heavy not in modules, f"{heavy} is imported before any command runs"
+    commands = {m for m in modules if m.startswith("pressdesk.cli.")}
+    assert commands == {"pressdesk.cli.app", "pressdesk.cli.errors", "pressdesk.cli.output", "pressdesk.cli.state"}
 
 
 def test_tui_app_module_does_not_load_the_database_stack():

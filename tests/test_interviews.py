@@ -10,9 +10,9 @@ from icalendar import Calendar
 from sqlalchemy import text
 from sqlmodel import select
 
+from pressdesk.errors import ConflictError, DeskError, FieldError, IllegalMove
 from pressdesk.models import Activity, Enquiry, InterviewRequest
 from pressdesk.services import enquiries, interviews, routing
-from pressdesk.services.errors import ConflictError, DeskError, FieldError, IllegalMove
 from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
 FRIDAY_10 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # "friday 10:00" in London (GMT in November)

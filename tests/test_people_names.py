@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.errors import FieldError
 from pressdesk.services import contacts, enquiries, queries
-from pressdesk.services.errors import FieldError
 
 
 def log(desk, settings, **form):

@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
+from pressdesk.errors import ConflictError, DeskError, FieldError, NotFound
 from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest
 from pressdesk.services import enquiries, routing
-from pressdesk.services.errors import ConflictError, DeskError, FieldError, NotFound
 from pressdesk.store import open_desk
+from pressdesk.validation import expert_fields
+from pressdesk.words import spread_text
 from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
 LONDON = ZoneInfo("Europe/London")
@@ -63,20 +65,21 @@ def test_words_fold_case_accents_hyphens_and_plurals():
 
 
 def test_working_hours_and_blocked_dates_are_read_or_refused():
-    assert routing.parse_working_hours("09:00-17:30") == (datetime(1, 1, 1, 9).time(), datetime(1, 1, 1, 17, 30).time())
-    assert routing.parse_working_hours("") is None
+    nine, half_five = datetime(1, 1, 1, 9).time(), datetime(1, 1, 1, 17, 30).time()
+    assert expert_fields.parse_working_hours("09:00-17:30") == (nine, half_five)
+    assert expert_fields.parse_working_hours("") is None
     with pytest.raises(FieldError) as info:
-        routing.parse_working_hours("all day")
+        expert_fields.parse_working_hours("all day")
     assert info.value.field == "working hours"
-    spans = routing.parse_blocked_dates("2026-12-01..2026-12-05, 2026-12-24")
+    spans = expert_fields.parse_blocked_dates("2026-12-01..2026-12-05, 2026-12-24")
     assert [(a.isoformat(), b.isoformat()) for a, b in spans] == [
         ("2026-12-01", "2026-12-05"),
         ("2026-12-24", "2026-12-24"),
     ]
     with pytest.raises(FieldError, match="blocked dates"):
-        routing.parse_blocked_dates("1 December")
+        expert_fields.parse_blocked_dates("1 December")
     with pytest.raises(FieldError, match="before the first"):
-        routing.parse_blocked_dates("2026-12-05..2026-12-01")
+        expert_fields.parse_blocked_dates("2026-12-05..2026-12-01")
 
 
 def _expert(**kw) -> Expert:
@@ -235,7 +238,7 @@ def test_request_spread_counts_recent_requests_per_expert(desk):
         spread = routing.request_spread(s)
     assert dict(spread)["Tomasz Wiśniewski"] == 1
     assert spread[0][0] == "Antonio Giustozzi"
-    assert routing.spread_text(spread[:1]).startswith("Antonio Giustozzi ")
+    assert spread_text(spread[:1]).startswith("Antonio Giustozzi ")
 
 
 def test_already_asked_experts_are_listed_apart_not_suggested(shared):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressdesk.settings import SettingsError, config_dir, load_settings
+from pressdesk.paths import config_dir
+from pressdesk.settings import SettingsError, load_settings
 
 
 def test_defaults_use_login_name_and_gb(monkeypatch):
@@ -61,6 +62,8 @@ def write_settings(text: str | bytes) -> None:
         (b'officer = "caf\xe9"\n', "settings", "not UTF-8"),
         ("region = 44\n", "region", "text"),
         ('keys = "f2"\n', "keys", "table"),
+        ('regoin = "DE"\n', "settings", "unknown setting 'regoin'"),
+        ('[key]\n"desk.new" = "f2"\n', "settings", "unknown setting 'key'"),
     ],
 )
 def test_a_malformed_settings_file_is_one_clear_error(content, field, words):
@@ -92,6 +95,15 @@ def test_bad_settings_are_refused_at_start_naming_where_they_came_from(monkeypat
         load_settings().checked()
     assert caught.value.field == field
     assert words in caught.value.message and env in caught.value.message
+
+
+def test_a_bad_time_zone_in_the_file_names_the_file():
+    write_settings('timezone = "Europe/Londn"\n')
+    with pytest.raises(SettingsError) as caught:
+        load_settings().checked(region=False)
+    assert caught.value.field == "timezone"
+    assert "'Europe/Londn' is not a time zone (set by " in caught.value.message
+    assert str(config_dir() / "settings.toml") in caught.value.message
 
 
 def test_checked_settings_are_cleaned(monkeypatch):

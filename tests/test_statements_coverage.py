@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
+from pressdesk.errors import DeskError, FieldError, NotFound
 from pressdesk.models import Activity, Coverage, Enquiry, Outlet, Statement
 from pressdesk.services import coverage, statements
-from pressdesk.services.errors import DeskError, FieldError, NotFound
 
 
 def counts(session) -> tuple[int, int, int]:

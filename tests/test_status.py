@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pressdesk.errors import ConflictError, IllegalMove
 from pressdesk.models import EnquiryStatus as S
 from pressdesk.services import enquiries, queries
-from pressdesk.services.errors import ConflictError, IllegalMove
 from pressdesk.services.status import MOVES, allowed_moves, check_move
 
 LEGAL = [

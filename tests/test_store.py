@@ -129,8 +129,8 @@ def test_search_index_follows_writes(demo_desk):
 
 
 def test_failed_write_leaves_nothing(empty_desk):
+    from pressdesk.errors import FieldError
     from pressdesk.services import contacts
-    from pressdesk.services.errors import FieldError
 
     with pytest.raises(FieldError), empty_desk.write() as s:
         contacts.create_journalist(

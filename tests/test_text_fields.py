@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
+from pressdesk.errors import FieldError
 from pressdesk.limits import max_length
 from pressdesk.models import Activity, Enquiry, Expert, Journalist, Outlet
 from pressdesk.services import contacts, coverage, enquiries, experts, interviews, releases, routing, statements
-from pressdesk.services.errors import FieldError
 from tests.conftest import DEMO_NOW
 
 GUARDIAN_DESK = "+44 20 3353 2741"  # Sam Reid, The Guardian, on the demo desk

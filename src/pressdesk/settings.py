@@ -1,15 +1,19 @@
-"""Where pressdesk keeps its files and the settings a desk runs with, checked once at start."""
+"""The settings a desk runs with: typed fields read from settings.toml and PRESSDESK_* variables, checked once at
+start, so a wrong region or time zone is one clear line naming where it came from.
+
+A frozen dataclass, not a pydantic model: pydantic would add about 100 ms before the TUI's first frame (the command
+line loads settings before it opens the TUI), and these checks need no more than a field list and a few validators.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
-import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-APP_NAME = "pressdesk"
+from pressdesk.paths import config_dir
 
 
 class SettingsError(Exception):
@@ -20,52 +24,6 @@ class SettingsError(Exception):
         self.field = field
         self.reason = reason
         self.message = f"{field}: {reason}"
-
-
-def data_dir() -> Path:
-    """The folder for desks: platformdirs' user data path, or PRESSDESK_HOME."""
-    if home := os.environ.get("PRESSDESK_HOME"):
-        return Path(home) / "data"
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def config_dir() -> Path:
-    """The folder for settings.toml: platformdirs' user config path, or PRESSDESK_HOME."""
-    if home := os.environ.get("PRESSDESK_HOME"):
-        return Path(home) / "config"
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False)
-
-
-def default_db_path() -> Path:
-    """The everyday desk file."""
-    return data_dir() / "desk.db"
-
-
-def demo_db_path() -> Path:
-    """The separate demo desk, created on first use of --demo."""
-    return data_dir() / "demo.db"
-
-
-_PASSWORD_RE = re.compile(r"(://[^/:@]*:).*@")
-
-
-def mask_url(url: str) -> str:
-    """A desk path or URL with any password replaced by ***, safe to print or show."""
-    return _PASSWORD_RE.sub(r"\1***@", url)
-
-
-def created_on_first_use(target: str | None, *, demo: bool = False) -> bool:
-    """Whether pressdesk may create this desk by itself: the everyday desk and the demo desk, never a named one."""
-    if demo or target is None:
-        return True
-    if "://" in target:
-        return False
-    mine = {default_db_path().expanduser().resolve(), demo_db_path().expanduser().resolve()}
-    return Path(target).expanduser().resolve() in mine
 
 
 def _login_name() -> str:
@@ -190,10 +148,22 @@ def _read_file(path: Path) -> dict:
         raise SettingsError("settings", f"cannot read {path}: {exc.strerror}.") from None
 
 
+def file_settings() -> tuple[str, ...]:
+    """The names settings.toml may use: the Settings fields (but not where values came from)."""
+    return tuple(f.name for f in fields(Settings) if f.name != "sources")
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    """Read settings.toml (if any), then let PRESSDESK_* environment variables override it."""
+    """Read settings.toml (if any), then let PRESSDESK_* environment variables override it; a name the file uses that
+    is no setting (a typo such as `regoin`) is refused rather than silently ignored."""
     path = path or config_dir() / "settings.toml"
     raw = _read_file(path)
+    known = file_settings()
+    if unknown := [key for key in raw if key not in known]:
+        raise SettingsError(
+            "settings",
+            f"in {path}, unknown setting '{unknown[0]}'; the settings are {', '.join(known)}.",
+        )
     values: dict[str, str] = {}
     sources: dict[str, str] = {}
     for key in _ENV:

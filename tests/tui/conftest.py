@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
+from pressdesk.core import Backend
 from pressdesk.tui.app import build_app
-from pressdesk.tui.backend import Backend
 from pressdesk.tui.debounce import LOOKUP_DELAY, waiting
 
 FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)

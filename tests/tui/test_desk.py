@@ -120,7 +120,7 @@ async def test_status_picker_offers_only_legal_moves_and_records_history(app, de
 
 
 async def test_illegal_move_refused_by_state_machine(demo_desk):
-    from pressdesk.services.errors import IllegalMove
+    from pressdesk.errors import IllegalMove
 
     with demo_desk.read() as s:
         done = queries.list_enquiries(s, status="done", limit=1)[0]

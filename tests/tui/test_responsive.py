@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 
+import pytest
 from textual.widgets import Input
 
 from pressdesk.tui.screens.search import SearchScreen
@@ -73,16 +74,17 @@ async def test_search_runs_once_when_typing_pauses(app, backend, monkeypatch):
     assert [args[0] for _t, args, _k in calls] == ["Giustozzi"]
 
 
-def test_opening_the_desk_warms_the_deadline_reader(tmp_path):
+@pytest.mark.parametrize(("warm", "loaded"), [(True, "True"), (False, "False")])
+def test_opening_the_desk_for_the_tui_warms_the_deadline_reader_and_a_command_does_not(tmp_path, warm, loaded):
     code = (
         "import sys\n"
         "from pressdesk.settings import Settings\n"
         "from pressdesk.store import open_desk\n"
-        "from pressdesk.tui.backend import Backend\n"
+        "from pressdesk.core import Backend\n"
         f"open_desk({str(tmp_path / 'd.db')!r}).dispose()\n"
         "settings = Settings(region='GB', officer='t', timezone='Europe/London')\n"
-        f"Backend.open(settings, target={str(tmp_path / 'd.db')!r})\n"
+        f"Backend.open(settings, target={str(tmp_path / 'd.db')!r}, warm={warm})\n"
         "print('dateparser' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "True"
+    assert out.strip() == loaded

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from pressdesk.tui.screens.interview import CoverageScreen, InterviewScreen, Sch
 from pressdesk.tui.screens.log_call import LogCallScreen
 from pressdesk.tui.screens.prompt import PromptScreen
 from pressdesk.tui.screens.route import RouteScreen, RouteWarningScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import FIXED, settle
 
 ISK = "Interview request: IS-K resilience after Taliban crackdown"
 GERMAN = "Interview (auf Deutsch): KI im Unterricht"
@@ -77,7 +77,8 @@ def option_texts(app) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_desk, settings, tmp_path):
+async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app, frozen_desk, settings, tmp_path):
+    app, demo_desk = frozen_app, frozen_desk  # the clock stands still: "tomorrow 10am" is the same slot at any hour
     enquiry = enquiry_by_subject(demo_desk, ISK)
     assert enquiry.status == "new"
     async with app.run_test(size=(120, 40)) as pilot:
@@ -129,7 +130,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(app, demo_
         assert isinstance(app.screen, InterviewScreen)
         (request,) = requests_of(demo_desk, enquiry.id)
         london = ZoneInfo(settings.timezone)
-        tomorrow = (datetime.now(UTC).astimezone(london) + timedelta(days=1)).date()
+        tomorrow = (FIXED.astimezone(london) + timedelta(days=1)).date()
         start = request.slot_start.replace(tzinfo=request.slot_start.tzinfo or UTC).astimezone(london)
         assert request.status == "scheduled" and request.format == "radio"
         assert (start.date(), start.hour, start.minute) == (tomorrow, 10, 0)

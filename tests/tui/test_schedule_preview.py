@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 from textual.widgets import Input, Static
 
+from pressdesk.core import Backend
 from pressdesk.models import InterviewRequest
 from pressdesk.services import enquiries, interviews, routing
 from pressdesk.tui.app import build_app
-from pressdesk.tui.backend import Backend
 from pressdesk.tui.screens.interview import ScheduleScreen
 
 from .conftest import settle

@@ -1,34 +1,42 @@
-"""The domain tables and vocabularies of the desk."""
+"""The domain's tables, vocabularies and views.
 
-from pressdesk.models.enums import (
-    OPEN_STATUSES,
-    Channel,
-    ContactKind,
-    EnquiryStatus,
-    EnquiryType,
-    InterviewFormat,
-    InterviewStatus,
-    Priority,
-)
-from pressdesk.models.tables import (
-    Activity,
-    ContactPoint,
-    Coverage,
-    Enquiry,
-    Expert,
-    InterviewRequest,
-    Journalist,
-    Outlet,
-    PressContact,
-    Release,
-    ReleaseExpert,
-    ReleasePressContact,
-    Statement,
-)
-from pressdesk.models.types import UTCDateTime, utcnow
+Names are loaded on first use, so a face importing `pressdesk.models.views` or `.enums` for its types does not
+load SQLModel (and the database stack) before its first frame. `import pressdesk.models.tables` registers the
+tables on SQLModel.metadata.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "OPEN_STATUSES": "enums",
+    "Channel": "enums",
+    "ContactKind": "enums",
+    "EnquiryStatus": "enums",
+    "EnquiryType": "enums",
+    "InterviewFormat": "enums",
+    "InterviewStatus": "enums",
+    "Priority": "enums",
+    "Activity": "tables",
+    "ContactPoint": "tables",
+    "Coverage": "tables",
+    "Enquiry": "tables",
+    "Expert": "tables",
+    "InterviewRequest": "tables",
+    "Journalist": "tables",
+    "Outlet": "tables",
+    "PressContact": "tables",
+    "Release": "tables",
+    "ReleaseExpert": "tables",
+    "ReleasePressContact": "tables",
+    "Statement": "tables",
+    "UTCDateTime": "types",
+    "utcnow": "types",
+}
 
 __all__ = [
-    "OPEN_STATUSES",
     "Activity",
     "Channel",
     "ContactKind",
@@ -42,6 +50,7 @@ __all__ = [
     "InterviewRequest",
     "InterviewStatus",
     "Journalist",
+    "OPEN_STATUSES",
     "Outlet",
     "PressContact",
     "Priority",
@@ -52,3 +61,40 @@ __all__ = [
     "UTCDateTime",
     "utcnow",
 ]
+
+if TYPE_CHECKING:
+    from pressdesk.models.enums import (
+        OPEN_STATUSES,
+        Channel,
+        ContactKind,
+        EnquiryStatus,
+        EnquiryType,
+        InterviewFormat,
+        InterviewStatus,
+        Priority,
+    )
+    from pressdesk.models.tables import (
+        Activity,
+        ContactPoint,
+        Coverage,
+        Enquiry,
+        Expert,
+        InterviewRequest,
+        Journalist,
+        Outlet,
+        PressContact,
+        Release,
+        ReleaseExpert,
+        ReleasePressContact,
+        Statement,
+    )
+    from pressdesk.models.types import UTCDateTime, utcnow
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that holds `name` when it is first asked for."""
+    if name in _EXPORTS:
+        value = getattr(import_module(f"pressdesk.models.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'pressdesk.models' has no attribute {name!r}")

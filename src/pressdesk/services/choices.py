@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pressdesk.services.errors import FieldError
+from pressdesk.errors import FieldError
 
 
 def parse_choice(vocabulary: type[StrEnum], text: str | None, *, field: str, noun: str, default: str = "") -> str:

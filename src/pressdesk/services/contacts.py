@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from pressdesk import validation
+from pressdesk.errors import AmbiguousName, ConflictError, FieldError, NotFound
 from pressdesk.models import (
     Channel,
     ContactKind,
@@ -21,7 +22,6 @@ from pressdesk.models import (
 )
 from pressdesk.services import activity, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.errors import AmbiguousName, ConflictError, FieldError, NotFound
 
 OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -10,27 +10,13 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from pressdesk import validation
+from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import Coverage, Enquiry, Outlet
+from pressdesk.models.views import CoverageView
 from pressdesk.services import activity, contacts, typed
-from pressdesk.services.errors import FieldError, NotFound
-from pressdesk.services.views import JsonMixin
 
 COVERAGE_DATE = replace(validation.PAST_DATE, noun="coverage date")
 """Coverage ran today or before: it looks back ("wed" is the last Wednesday) and is never in the future."""
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageView(JsonMixin):
-    """One piece of coverage as listed on its enquiry."""
-
-    id: int
-    enquiry_id: int
-    outlet: str
-    published_on: date | None
-    url: str
-    headline: str
-    note: str
-    created_at: datetime
 
 
 def clean_url(text: str | None) -> str:

@@ -9,9 +9,9 @@ from importlib.resources.abc import Traversable
 
 from sqlmodel import Session, func, select
 
+from pressdesk.errors import DeskError
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
 from pressdesk.services import contacts, enquiries, releases
-from pressdesk.services.errors import DeskError
 
 
 def demo_data() -> Traversable:

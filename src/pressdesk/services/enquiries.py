@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from pressdesk import validation
+from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import (
     Enquiry,
     EnquiryType,
@@ -17,7 +18,6 @@ from pressdesk.models import (
 )
 from pressdesk.services import activity, contacts, request_moves, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.services.status import CLOSED, check_move
 
 

@@ -1,51 +1,13 @@
-"""The errors a press officer can meet, each with a sentence that says what to do."""
+"""Moved to `pressdesk.errors` (issue 8); this name stays only until branches begun before then have landed."""
 
-from __future__ import annotations
+from pressdesk.errors import (
+    AmbiguousName,
+    ConflictError,
+    DeskError,
+    FieldError,
+    IllegalMove,
+    NeedsConfirmation,
+    NotFound,
+)
 
-
-class DeskError(Exception):
-    """Something the desk refused to do, with a message fit to show as it is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class FieldError(DeskError, ValueError):
-    """A value typed into a named field is not acceptable."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.reason = message
-
-
-class AmbiguousName(FieldError):
-    """A name several people share, given without what tells them apart."""
-
-    def __init__(self, field: str, message: str, people: tuple) -> None:
-        super().__init__(field, message)
-        self.people = people
-
-
-class NotFound(DeskError, LookupError):
-    """A record the user named does not exist."""
-
-
-class IllegalMove(DeskError):
-    """A status change the state machine does not allow."""
-
-
-class ConflictError(DeskError):
-    """Someone else saved the record after it was loaded for editing."""
-
-    def __init__(self, entity: str, entity_id: int, changed_by: str, current_version: int) -> None:
-        who = changed_by or "someone else"
-        super().__init__(
-            f"This {entity} was changed by {who} while you were editing. "
-            "Reload to see their change, then make yours again."
-        )
-        self.entity = entity
-        self.entity_id = entity_id
-        self.changed_by = who
-        self.current_version = current_version
+__all__ = ["AmbiguousName", "ConflictError", "DeskError", "FieldError", "IllegalMove", "NeedsConfirmation", "NotFound"]

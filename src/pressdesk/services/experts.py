@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from pressdesk import validation
-from pressdesk.models import Expert
+from pressdesk.errors import FieldError, NotFound
+from pressdesk.models import ContactPoint, Expert
+from pressdesk.models.views import ExpertRecord
 from pressdesk.services import contacts, typed
-from pressdesk.services.errors import FieldError, NotFound
-from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
+from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "topics", "languages", "conflicts", "notes")
 
@@ -74,4 +75,32 @@ def update_expert(
     )
     return contacts.apply_person_edit(
         session, expert, who=who, entity="expert", values=values, drafts=drafts, expected_version=expected_version
+    )
+
+
+def expert_record(session: Session, *, expert_id: int) -> ExpertRecord | None:
+    """An expert's editable fields as stored (None when there is no such expert)."""
+    e = session.get(Expert, expert_id)
+    if e is None:
+        return None
+    points = session.exec(
+        select(ContactPoint).where(ContactPoint.expert_id == expert_id).order_by(ContactPoint.position)
+    ).all()
+    return ExpertRecord(
+        id=e.id,
+        version=e.version,
+        name=e.name,
+        honorific=e.honorific,
+        title=e.title,
+        affiliation=e.affiliation,
+        topics=e.topics,
+        languages=e.languages,
+        working_hours=e.working_hours,
+        blocked_dates=e.blocked_dates,
+        weekly_limit=e.weekly_limit,
+        media_trained=bool(e.media_trained),
+        emails=tuple(p.value for p in points if p.kind == "email"),
+        phones=tuple(p.value + (f" ext. {p.extension}" if p.extension else "") for p in points if p.kind == "phone"),
+        conflicts=e.conflicts,
+        notes=e.notes,
     )

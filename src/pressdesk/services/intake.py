@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pressdesk import validation
+from pressdesk.errors import FieldError
 from pressdesk.exchange.release_text import ParsedRelease, ReleaseParseError, parse_release
 from pressdesk.models import Release
 from pressdesk.services import contacts, releases
-from pressdesk.services.errors import FieldError
 
 MAX_RELEASE_BYTES = 2 * 1024 * 1024
 """A press release is a few pages of text; anything over 2 MB is not one."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -14,6 +13,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from pressdesk import validation
+from pressdesk.errors import DeskError, FieldError, NotFound
 from pressdesk.models import (
     ContactPoint,
     Enquiry,
@@ -25,10 +25,9 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.models import InterviewStatus as S
+from pressdesk.models.views import InterviewLine
 from pressdesk.services import enquiries, request_moves, routing, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.errors import DeskError, FieldError, NotFound
-from pressdesk.services.views import JsonMixin
 
 DEFAULT_LENGTH = timedelta(minutes=30)
 """How long an interview lasts when no end is given."""
@@ -148,6 +147,11 @@ def decline(
     return routing.suggest_experts(session, enquiry_id=request.enquiry_id, now=now, tz=tz)
 
 
+def request_enquiry(session: Session, *, request_id: int) -> int:
+    """The id of the enquiry an interview request belongs to (NotFound when there is no such request)."""
+    return _load(session, request_id).enquiry_id
+
+
 def cancel(
     session: Session, *, who: str, request_id: int, reason: str = "", expected_version: int | None = None
 ) -> InterviewRequest:
@@ -259,25 +263,6 @@ def complete(
 
 
 # --- listing -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewLine(JsonMixin):
-    """An interview request as listed on the desk."""
-
-    id: int
-    enquiry_id: int
-    subject: str
-    expert_id: int
-    expert: str
-    journalist: str
-    outlet: str
-    status: str
-    slot_start: datetime | None
-    slot_end: datetime | None
-    format: str
-    place: str
-    version: int
 
 
 def _first_point(kind: str):

@@ -11,6 +11,7 @@ from sqlalchemy import and_, bindparam, case, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from pressdesk import validation
+from pressdesk.errors import NotFound
 from pressdesk.models import (
     OPEN_STATUSES,
     Activity,
@@ -28,10 +29,7 @@ from pressdesk.models import (
     UTCDateTime,
     utcnow,
 )
-from pressdesk.services.choices import parse_choice
-from pressdesk.services.contacts import OWNER_COLUMNS
-from pressdesk.services.errors import NotFound
-from pressdesk.services.views import (
+from pressdesk.models.views import (
     ActivityRow,
     DeskCounts,
     EnquiryDetail,
@@ -40,6 +38,8 @@ from pressdesk.services.views import (
     PersonRow,
     ReleaseRow,
 )
+from pressdesk.services.choices import parse_choice
+from pressdesk.services.contacts import OWNER_COLUMNS
 from pressdesk.store.search import Matches, like_pattern, matching_ids, ranked_ids
 
 ACTIVE_INTERVIEW = ("offered", "accepted", "scheduled", "done")

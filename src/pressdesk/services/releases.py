@@ -9,9 +9,9 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from pressdesk import validation
+from pressdesk.errors import FieldError
 from pressdesk.models import Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
 from pressdesk.services import activity, contacts, typed
-from pressdesk.services.errors import FieldError
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,9 @@ def create_release(
         summary=f"Added release {clean_title}",
     )
     return outcome
+
+
+def release_body(session: Session, *, release_id: int) -> str:
+    """A release's text ("" when there is no such release)."""
+    release = session.get(Release, release_id)
+    return release.body if release is not None else ""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from pressdesk.errors import ConflictError, DeskError, FieldError, NeedsConfirmation, NotFound
 from pressdesk.models import (
     Enquiry,
     Expert,
@@ -22,8 +22,9 @@ from pressdesk.models import (
     ReleaseExpert,
     utcnow,
 )
+from pressdesk.models.views import Suggestion
 from pressdesk.services import activity, enquiries
-from pressdesk.services.errors import ConflictError, DeskError, FieldError, NotFound
+from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
 LIVE_REQUEST = ("offered", "accepted", "scheduled")
 """Interview request statuses still in play."""
@@ -139,45 +140,6 @@ def phrases(text: str) -> list[tuple[str, set[str]]]:
 
 # --- availability ------------------------------------------------------------------------------
 
-_HOURS_RE = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*[-–—to ]+\s*(\d{1,2})(?::(\d{2}))?\s*$")
-
-
-def parse_working_hours(text: str) -> tuple[time, time] | None:
-    """Read "09:00-17:30" as (start, end); None for blank; FieldError when it is not a range."""
-    if not (text or "").strip():
-        return None
-    m = _HOURS_RE.match(text)
-    if not m:
-        raise FieldError("working hours", f"Could not read '{text}'. Write them as 09:00-17:30.")
-    try:
-        start = time(int(m.group(1)), int(m.group(2) or 0))
-        end = time(int(m.group(3)), int(m.group(4) or 0))
-    except ValueError:
-        raise FieldError("working hours", f"'{text}' is not a time range. Write it as 09:00-17:30.") from None
-    if end <= start:
-        raise FieldError("working hours", f"In '{text}' the end comes before the start.")
-    return start, end
-
-
-def parse_blocked_dates(text: str) -> list[tuple[date, date]]:
-    """Read comma-separated ISO dates or ranges ("2026-12-01..2026-12-05") as (first, last) pairs."""
-    spans: list[tuple[date, date]] = []
-    for item in re.split(r"[,;\s]+", text or ""):
-        if not item:
-            continue
-        first, _, last = item.partition("..")
-        try:
-            start = date.fromisoformat(first)
-            end = date.fromisoformat(last) if last else start
-        except ValueError:
-            raise FieldError(
-                "blocked dates", f"Could not read '{item}'. Use dates like 2026-12-01 or 2026-12-01..2026-12-05."
-            ) from None
-        if end < start:
-            raise FieldError("blocked dates", f"In '{item}' the last day comes before the first.")
-        spans.append((start, end))
-    return spans
-
 
 def _lenient(parse, text: str, default):
     """Parse a stored value, falling back to a default when someone saved something unreadable."""
@@ -234,46 +196,6 @@ def expert_languages(text: str) -> set[str]:
 
 
 # --- suggestions -------------------------------------------------------------------------------
-
-
-class NeedsConfirmation(DeskError):
-    """Routing to this expert goes past a hard warning; the officer must confirm (force) to go ahead."""
-
-    def __init__(self, expert: str, warnings: tuple[str, ...]) -> None:
-        super().__init__(f"Not routed to {expert}: " + "; ".join(warnings) + ".")
-        self.expert = expert
-        self.warnings = warnings
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it.
-
-    `warnings` are the reasons that make routing need a confirmation (not free, at or over the weekly limit,
-    a relevant conflict); they are also among `reasons`.
-    """
-
-    expert_id: int
-    name: str
-    score: float
-    reasons: tuple[str, ...]
-    honorific: str = ""
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        """The name with its honorific, as said on the phone."""
-        return f"{self.honorific} {self.name}".strip()
-
-    def to_json(self) -> dict:
-        """The JSON shape the CLI prints: {expert: {id, name}, score, reasons, warnings}."""
-        data = asdict(self)
-        return {
-            "expert": {"id": data["expert_id"], "name": data["name"]},
-            "score": data["score"],
-            "reasons": list(data["reasons"]),
-            "warnings": list(data["warnings"]),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,8 +495,3 @@ def request_spread(session: Session, *, days: int = 30, now: datetime | None = N
         .order_by(func.coalesce(counted.c.n, 0).desc(), Expert.name)
     )
     return [(name, n) for name, n in rows]
-
-
-def spread_text(spread: Iterable[tuple[str, int]]) -> str:
-    """One line for the desk: "Antonio Giustozzi 6, Rachel Okafor 2, ..."."""
-    return ", ".join(f"{name} {n}" for name, n in spread)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pressdesk.models import Enquiry, Release
+from pressdesk.models.views import PersonRow, SearchHit
 from pressdesk.services import queries
-from pressdesk.services.views import PersonRow, SearchHit
 from pressdesk.store.search import Matches, fts_query, ranked_ids
 
 

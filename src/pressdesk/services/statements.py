@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlmodel import Session
 
+from pressdesk.errors import DeskError, FieldError, NotFound
 from pressdesk.models import Enquiry, Release, Statement
+from pressdesk.models.views import StatementView
 from pressdesk.services import activity, contacts, typed
-from pressdesk.services.errors import DeskError, FieldError, NotFound
 from pressdesk.services.routing import phrases, word_forms, words
-from pressdesk.services.views import JsonMixin
 
 W_TOPIC, W_TITLE, W_BODY, W_RELEASE = 10.0, 4.0, 1.0, 15.0
-
-
-@dataclass(frozen=True, slots=True)
-class StatementView(JsonMixin):
-    """A statement as listed or offered, with how well it fits (score 0 when not ranked)."""
-
-    id: int
-    title: str
-    body: str
-    topics: str
-    release_id: int | None
-    revision: int
-    supersedes_id: int | None
-    approved_by: str
-    current: bool
-    updated_at: datetime
-    version: int
-    score: float = 0.0
-    matched: tuple[str, ...] = ()
 
 
 def _view(s: Statement, score: float = 0.0, matched: tuple[str, ...] = ()) -> StatementView:
@@ -260,3 +239,12 @@ def give_statement(
         changes=changes,
     )
     return enquiry
+
+
+def statement_given(session: Session, *, enquiry_id: int) -> StatementView | None:
+    """The statement an enquiry was given, if any (NotFound when there is no such enquiry)."""
+    enquiry = session.get(Enquiry, enquiry_id)
+    if enquiry is None:
+        raise NotFound(f"There is no enquiry {enquiry_id}.")
+    statement = session.get(Statement, enquiry.statement_id) if enquiry.statement_id is not None else None
+    return _view(statement) if statement is not None else None

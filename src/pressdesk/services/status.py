@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pressdesk.errors import IllegalMove
 from pressdesk.models import EnquiryStatus as S
 from pressdesk.models import InterviewStatus as R
-from pressdesk.services.errors import IllegalMove
 
 _CLOSED = (S.DECLINED, S.WITHDRAWN)
 CLOSED: tuple[S, ...] = (S.DONE, *_CLOSED)

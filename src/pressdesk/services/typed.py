@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pressdesk import validation
+from pressdesk.errors import FieldError
 from pressdesk.limits import too_long
-from pressdesk.services.errors import FieldError
 
 
 def fit(column: str, text: str, *, field: str) -> str:

@@ -1,147 +1,35 @@
-"""Plain, frozen objects handed to the faces (TUI, CLI): never live ORM rows."""
+"""Moved to `pressdesk.models.views` (issue 8); this name stays only until branches begun before then have landed."""
 
-from __future__ import annotations
+from pressdesk.models.views import (
+    ActivityRow,
+    CoverageView,
+    DeskCounts,
+    EnquiryDetail,
+    EnquiryRow,
+    InterviewLine,
+    InterviewView,
+    JsonMixin,
+    PersonRow,
+    PointView,
+    ReleaseRow,
+    SearchHit,
+    StatementView,
+    Suggestion,
+)
 
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
-from typing import Any
-
-
-def _jsonable(value: Any) -> Any:
-    """Dates as ISO strings, tuples as lists, the rest as is."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
-
-
-class JsonMixin:
-    """Gives a dataclass a JSON-ready dict."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The fields as JSON-ready values."""
-        return _jsonable(asdict(self))  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True, slots=True)
-class EnquiryRow(JsonMixin):
-    """One line of the desk."""
-
-    id: int
-    received_at: datetime
-    deadline: datetime | None
-    journalist_id: int | None
-    journalist: str
-    outlet: str
-    type: str
-    subject: str
-    expert: str
-    status: str
-    officer: str
-    priority: str
-    channel: str
-    release_id: int | None
-    version: int
-
-
-@dataclass(frozen=True, slots=True)
-class PointView(JsonMixin):
-    """A phone number or email address as shown."""
-
-    kind: str
-    value: str
-    raw: str
-    extension: str
-    valid: bool
-    problem: str
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow(JsonMixin):
-    """A journalist, expert or press contact in a list."""
-
-    id: int
-    kind: str
-    name: str
-    outlet: str
-    role: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    version: int
-    detail: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class ReleaseRow(JsonMixin):
-    """A release in a list."""
-
-    id: int
-    title: str
-    issued_on: date | None
-    embargo_until: datetime | None
-    experts: tuple[str, ...]
-    press_contacts: tuple[PersonRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow(JsonMixin):
-    """One line of history."""
-
-    at: datetime
-    who: str
-    action: str
-    summary: str
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewView(JsonMixin):
-    """An interview request as shown on its enquiry."""
-
-    id: int
-    expert_id: int
-    expert: str
-    status: str
-    slot_start: datetime | None
-    slot_end: datetime | None
-    format: str
-    place: str
-    version: int
-
-
-@dataclass(frozen=True, slots=True)
-class EnquiryDetail(JsonMixin):
-    """Everything the detail pane shows about one enquiry."""
-
-    row: EnquiryRow
-    notes: str
-    journalist: PersonRow | None
-    release: ReleaseRow | None
-    interviews: tuple[InterviewView, ...]
-    history: tuple[ActivityRow, ...]
-    past_enquiries: int
-
-
-@dataclass(frozen=True, slots=True)
-class DeskCounts(JsonMixin):
-    """The header strip of the desk."""
-
-    open: int
-    due_soon: int
-    overdue: int
-    unrouted_interviews: int
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit(JsonMixin):
-    """One search result: what it is, which one, and how to show it."""
-
-    kind: str
-    id: int
-    title: str
-    subtitle: str
-    release_id: int | None = None
-    """The release a press contact came from: where opening the hit goes."""
-    release_title: str = ""
+__all__ = [
+    "ActivityRow",
+    "CoverageView",
+    "DeskCounts",
+    "EnquiryDetail",
+    "EnquiryRow",
+    "InterviewLine",
+    "InterviewView",
+    "JsonMixin",
+    "PersonRow",
+    "PointView",
+    "ReleaseRow",
+    "SearchHit",
+    "StatementView",
+    "Suggestion",
+]

@@ -22,7 +22,7 @@ BUSY_TIMEOUT_MS = 10_000
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
     """Turn a path or SQLAlchemy URL (or None for the default desk) into a URL."""
     if target is None:
-        from pressdesk.settings import default_db_path
+        from pressdesk.paths import default_db_path
 
         target = default_db_path()
     text = os.fspath(target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 
-from pressdesk.settings import mask_url
+from pressdesk.paths import mask_url
 
 __all__ = ["DeskMissing", "StoreError", "mask_url"]
 

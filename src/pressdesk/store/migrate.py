@@ -9,14 +9,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pressdesk.store.errors import StoreError, mask_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Engine
 
-    from pressdesk.store.desk import Desk
+
+class Desk(Protocol):
+    """What migrating needs of an opened desk (a store.desk.Desk): typed here, so this module never imports that one."""
+
+    @property
+    def url(self) -> str:
+        """The desk's SQLAlchemy URL."""
+
+    @property
+    def engine(self) -> Engine:
+        """Its engine, pragmas set."""
+
+    @property
+    def path(self) -> Path | None:
+        """Its SQLite file, if it has one."""
+
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0005"

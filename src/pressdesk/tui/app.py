@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -11,13 +11,17 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from pressdesk.settings import Settings, mask_url
+from pressdesk.paths import mask_url
+from pressdesk.settings import Settings
 from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
 from pressdesk.tui.screens.releases import ReleasesScreen
 from pressdesk.tui.screens.reports import ReportsScreen
+
+if TYPE_CHECKING:
+    from pressdesk.core import Backend
 
 
 class PressDeskApp(App[int]):
@@ -51,12 +55,15 @@ class PressDeskApp(App[int]):
         Binding("5", "switch_mode('reports')", "Reports", id="mode.reports", show=False),
     ]
 
-    def __init__(self, settings: Settings, *, target: str | None = None, demo: bool = False, backend=None) -> None:
+    def __init__(
+        self, settings: Settings, *, target: str | None = None, demo: bool = False, backend: Backend | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.target = target
         self.demo = demo
-        self.backend = backend
+        self.backend: Backend | None = backend
+        """The core, once the desk is open (None until then)."""
         self.sub_title = "demo desk" if demo else mask_url(target or "")
         self.change_poll_seconds = 1.0
         """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
@@ -77,12 +84,13 @@ class PressDeskApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_backend(self) -> None:
         """Open and migrate the desk off the UI thread."""
-        from pressdesk.tui.backend import Backend
+        from pressdesk.core import Backend
+        from pressdesk.core.errors import explain
 
-        try:
-            backend = Backend.open(self.settings, target=self.target, demo=self.demo)
+        try:  # the region is checked here, not before the first frame: it loads phonenumbers
+            backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo, warm=True)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self.post_message(BackendFailed(getattr(exc, "message", None) or f"desk: could not open it: {exc}"))
+            self.post_message(BackendFailed(explain(exc) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
@@ -134,7 +142,9 @@ class PressDeskApp(App[int]):
             self.push_screen(SearchScreen())
 
 
-def build_app(settings: Settings, *, target: str | None = None, demo: bool = False, backend=None) -> PressDeskApp:
+def build_app(
+    settings: Settings, *, target: str | None = None, demo: bool = False, backend: Backend | None = None
+) -> PressDeskApp:
     """The one factory for the App, used by the CLI and by tests."""
     return PressDeskApp(settings, target=target, demo=demo, backend=backend)
 

@@ -8,7 +8,7 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.worker import get_current_worker
 
-from pressdesk.services.errors import DeskError
+from pressdesk.errors import DeskError
 
 
 def run_db(

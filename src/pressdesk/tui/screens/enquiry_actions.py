@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from pressdesk.services.errors import ConflictError, DeskError
+from pressdesk.errors import ConflictError, DeskError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import plain
 from pressdesk.tui.screens.actions import ConfirmScreen, ConflictScreen, StatusScreen

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
-from pressdesk.services.errors import FieldError
-from pressdesk.services.routing import parse_blocked_dates, parse_working_hours
+from pressdesk.errors import FieldError
+from pressdesk.models.views import ExpertRecord
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.person_edit import (
     ListInput,
@@ -21,6 +23,10 @@ from pressdesk.tui.screens.person_edit import (
 )
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
+from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
+
+if TYPE_CHECKING:
+    from pressdesk.core import Backend
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
 """One-line text boxes whose value goes to update_expert under the same name."""
@@ -87,37 +93,30 @@ def row_values(person, region: str) -> dict:
     }
 
 
-def read_expert(backend, expert_id: int) -> tuple[int, dict] | None:
+def record_values(record: ExpertRecord, region: str) -> dict:
+    """The form's values from an expert as stored, blocked dates included."""
+    return {
+        "name": record.name,
+        "honorific": record.honorific,
+        "title": record.title,
+        "affiliation": record.affiliation,
+        "topics": record.topics,
+        "languages": record.languages,
+        "hours": record.working_hours,
+        "blocked": record.blocked_dates,
+        "limit": str(record.weekly_limit),
+        "trained": record.media_trained,
+        "emails": ", ".join(record.emails),
+        "phones": "; ".join(phone_for_form(n, region) for n in record.phones),
+        "conflicts": record.conflicts,
+        "notes": record.notes,
+    }
+
+
+def read_expert(backend: Backend, expert_id: int) -> tuple[int, dict] | None:
     """(version, form values) of an expert read afresh, blocked dates included; None when gone."""
-    from sqlmodel import select
-
-    from pressdesk.models import ContactPoint, Expert
-
-    region = backend.settings.region
-    with backend.desk.read() as s:
-        e = s.get(Expert, expert_id)
-        if e is None:
-            return None
-        points = s.exec(
-            select(ContactPoint).where(ContactPoint.expert_id == expert_id).order_by(ContactPoint.position)
-        ).all()
-        phones = [p.value + (f" ext. {p.extension}" if p.extension else "") for p in points if p.kind == "phone"]
-        return e.version, {
-            "name": e.name,
-            "honorific": e.honorific,
-            "title": e.title,
-            "affiliation": e.affiliation,
-            "topics": e.topics,
-            "languages": e.languages,
-            "hours": e.working_hours,
-            "blocked": e.blocked_dates,
-            "limit": str(e.weekly_limit),
-            "trained": bool(e.media_trained),
-            "emails": ", ".join(p.value for p in points if p.kind == "email"),
-            "phones": "; ".join(phone_for_form(n, region) for n in phones),
-            "conflicts": e.conflicts,
-            "notes": e.notes,
-        }
+    record = backend.expert_record(expert_id)
+    return None if record is None else (record.version, record_values(record, backend.settings.region))
 
 
 def one_line(text: str) -> str:

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.models.enums import InterviewFormat
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.prompt import Answer, PromptScreen
@@ -499,7 +499,7 @@ class InterviewScreen(ModalScreen[None]):
                 return
             self._message(f"{r.expert} declined; the enquiry goes back to routing.", "green")
             self.app.post_message(DeskChanged(enquiry_id))
-            found = answer.result
+            found = answer.result.suggestions
             nxt = found[0].display_name if found else ""
             intro = f"{r.expert} declined. " + (
                 f"Next suggestion: {nxt} (highlighted)." if nxt else "Nobody else to suggest."
@@ -535,7 +535,7 @@ class InterviewScreen(ModalScreen[None]):
         if (r := self.current()) is not None:
             self._write(
                 lambda b: b.complete_interview(r.id, r.version),
-                lambda status: f"Interview with {r.expert} done; the enquiry is {status}. Press c to add coverage.",
+                lambda done: f"Interview with {r.expert} done; the enquiry is {done.status}. Press c to add coverage.",
             )
 
     def action_route(self) -> None:

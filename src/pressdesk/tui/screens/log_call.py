@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from pressdesk.core.views import CallerCard, CallerLookup
+from pressdesk.errors import AmbiguousName, DeskError, FieldError
 from pressdesk.models.enums import Channel, EnquiryType, Priority
-from pressdesk.services.errors import AmbiguousName, DeskError, FieldError
-from pressdesk.tui.backend import CallerCard, CallerLookup
 from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.safe import line
 from pressdesk.tui.screens.record_form import FormScreen

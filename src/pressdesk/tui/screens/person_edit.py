@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -14,6 +15,10 @@ from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
 from pressdesk.validation import parse_email, parse_phone
+
+if TYPE_CHECKING:
+    from pressdesk.core import Backend
+    from pressdesk.models.views import PersonRow
 
 TEXT_FIELDS = ("name", "outlet", "role", "beat")
 FIELD_IDS = {
@@ -68,16 +73,9 @@ def phone_for_form(stored: str, region: str) -> str:
     return result.international + (f" ext. {result.extension}" if result.extension else "")
 
 
-def load_journalist(backend, journalist_id: int):
+def load_journalist(backend: Backend, journalist_id: int) -> PersonRow | None:
     """The journalist as a PersonRow, read afresh (for reloading after a conflict)."""
-    getter = getattr(backend, "journalist", None)
-    if getter is not None:
-        return getter(journalist_id)
-    from pressdesk.services import queries
-
-    with backend.desk.read() as s:
-        rows = queries.list_journalists(s, ids=[journalist_id], limit=1)
-    return rows[0] if rows else None
+    return backend.journalist(journalist_id)
 
 
 class ListInput(Input):

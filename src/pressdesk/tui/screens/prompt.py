@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
+from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.record_form import FormScreen

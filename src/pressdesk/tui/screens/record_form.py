@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from pressdesk.services.errors import ConflictError, DeskError, FieldError
+from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.actions import ConflictScreen

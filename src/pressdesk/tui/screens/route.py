@@ -16,8 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from pressdesk.services.errors import ConflictError, DeskError
-from pressdesk.services.routing import NeedsConfirmation
+from pressdesk.errors import ConflictError, DeskError, NeedsConfirmation
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.work import run_db

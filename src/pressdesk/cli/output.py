@@ -1,10 +1,12 @@
-"""Everything the command line prints goes through here, cleaned of terminal escapes and control characters."""
+"""Everything the command line prints goes through here, cleaned of terminal escapes and control characters;
+and the few ways it writes a moment."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import click
@@ -55,3 +57,25 @@ def emit_json_stream(items: Iterable[Any]) -> None:
         click.echo((",\n  " if started else "[\n  ") + body, nl=False)
         started = True
     click.echo("\n]" if started else "[]")
+
+
+def local(moment: datetime | None, tz: str) -> str:
+    """A moment in the desk's time zone, as a press officer reads it."""
+    from zoneinfo import ZoneInfo
+
+    if moment is None:
+        return "no time set"
+    return moment.astimezone(ZoneInfo(tz)).strftime("%a %d %b %Y %H:%M")
+
+
+def format_due(deadline: datetime | None, tz: str) -> str:
+    """A deadline in the desk's time zone with its countdown."""
+    from zoneinfo import ZoneInfo
+
+    from pressdesk.models.types import utcnow
+    from pressdesk.validation import format_countdown
+
+    if deadline is None:
+        return "no deadline"
+    local_time = deadline.astimezone(ZoneInfo(tz)).strftime("%a %d %b %H:%M")
+    return f"{local_time} ({format_countdown(deadline, utcnow())})"

@@ -1,16 +1,93 @@
-"""`pressdesk enquiry ...`: act on one enquiry from a script, with the TUI's services and its version check."""
+"""`pressdesk log` and `pressdesk enquiry ...`: log a call, and act on one enquiry from a script, through the core
+the TUI uses, with its version check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import click
 
-from pressdesk.cli import CliState, fail, format_due, pass_state
-from pressdesk.cli_core import ID, VERSION, DeskGroup
-from pressdesk.cli_output import echo, emit_json
+from pressdesk.cli.errors import ID, VERSION, DeskCommand, DeskGroup, fail
+from pressdesk.cli.output import echo, emit_json, format_due
+from pressdesk.cli.state import CliState, pass_state
+
+if TYPE_CHECKING:
+    from pressdesk.core import Backend
+
+
+@click.command("log", cls=DeskCommand)
+@click.option("--journalist", help="The journalist's name (needed only for a new caller).")
+@click.option(
+    "--journalist-id",
+    type=click.IntRange(1, 2**63 - 1),
+    help="The id of a journalist on the desk (when a name is shared).",
+)
+@click.option("--outlet", help="The outlet they are calling for.")
+@click.option("--email", help="Their email address.")
+@click.option("--phone", help="Their phone number, in any format.")
+@click.option("--subject", required=True, help="What they want, in a few words.")
+@click.option(
+    "--type",
+    "kind",
+    default="comment",
+    show_default=True,
+    help="interview, comment, information, data, images or other.",
+)
+@click.option("--deadline", help='When they need it: ISO time, "16:00", "tomorrow 9am", "+2h".')
+@click.option("--channel", default="phone", show_default=True, help="phone, email, message, social...")
+@click.option("--release", "release_id", type=ID, help="The id of the release it is about.")
+@click.option("--priority", default="normal", show_default=True, help="low, normal, high or urgent.")
+@click.option("--notes", default="", help="Anything else to keep.")
+@click.option("--keep-invalid-phone", is_flag=True, help="Keep a number that is not valid, flagged.")
+@click.option("--json", "as_json", is_flag=True, help="Print the logged enquiry as JSON.")
+@pass_state
+def log_cmd(
+    state: CliState,
+    journalist,
+    journalist_id,
+    outlet,
+    email,
+    phone,
+    subject,
+    kind,
+    deadline,
+    channel,
+    release_id,
+    priority,
+    notes,
+    keep_invalid_phone,
+    as_json,
+) -> None:
+    """Log an enquiry, finding the caller by phone or email before creating a new journalist."""
+    core = state.backend()
+    enquiry_id = core.log_call(
+        subject=subject,
+        type=kind,
+        journalist=journalist,
+        journalist_id=journalist_id,
+        outlet=outlet,
+        email=email,
+        phone=phone,
+        deadline=deadline,
+        channel=channel,
+        release_id=release_id,
+        priority=priority,
+        notes=notes,
+        keep_invalid_phone=keep_invalid_phone,
+    )
+    logged = core.listed_enquiry(enquiry_id)
+    if as_json:
+        emit_json(logged.to_json())
+        return
+    row = logged.row
+    echo(f"Logged enquiry {row.id}: {row.subject}")
+    echo(f"  from {row.journalist}" + (f" ({row.outlet})" if row.outlet else ""))
+    echo(f"  due {format_due(row.deadline, state.settings.timezone)}")
+
+
+# --- pressdesk enquiry ... ---------------------------------------------------------------------
 
 enquiry_group = DeskGroup(
     name="enquiry",
@@ -24,27 +101,23 @@ expect_version = click.option(
 as_json = click.option("--json", "as_json", is_flag=True, help="Print the enquiry as it now stands, as JSON.")
 
 
-def _change(state: CliState, enquiry_id: int, act: Callable[[Any], Any], as_json: bool, done: str) -> None:
-    """Run one change in a write session, then print the enquiry as it now stands."""
-    from pressdesk.services import queries
-
-    desk = state.open()
-    with desk.write() as session:
-        act(session)
-    with desk.read() as session:
-        row = queries.get_enquiry(session, enquiry_id)
-        notes = queries.enquiry_detail(session, enquiry_id).notes
+def _change(state: CliState, enquiry_id: int, act: Callable[[Backend], Any], as_json: bool, done: str) -> None:
+    """Make one change through the core, then print the enquiry as it now stands."""
+    core = state.backend()
+    act(core)
+    detail = core.detail(enquiry_id)
+    row = detail.row
     if as_json:
-        emit_json(row.to_json() | {"notes": notes})
+        emit_json(row.to_json() | {"notes": detail.notes})
         return
     officer = f", officer {row.officer}" if row.officer else ", unassigned"
-    echo(f"Enquiry {row.id} {done} (version {row.version}): {row.status}, due {_due(row, state)}{officer}")
+    echo(f"Enquiry {row.id} {done} (version {row.version}): {row.status}, due {_due(row.deadline, state)}{officer}")
     echo(f"  {row.journalist}" + (f" ({row.outlet})" if row.outlet else "") + f": {row.subject}")
 
 
-def _due(row, state: CliState) -> str:
+def _due(deadline, state: CliState) -> str:
     """The deadline as the desk shows it."""
-    return format_due(row.deadline, state.settings.timezone) if row.deadline else "no deadline"
+    return format_due(deadline, state.settings.timezone) if deadline else "no deadline"
 
 
 @enquiry_group.command("show")
@@ -53,10 +126,7 @@ def _due(row, state: CliState) -> str:
 @pass_state
 def enquiry_show(state: CliState, enquiry_id: int, as_json: bool) -> None:
     """Show an enquiry: its version, status, deadline, notes and history."""
-    from pressdesk.services import queries
-
-    with state.open(write=False).read() as session:
-        detail = queries.enquiry_detail(session, enquiry_id)
+    detail = state.backend(write=False).detail(enquiry_id)
     if as_json:
         emit_json(detail.to_json())
         return
@@ -64,7 +134,7 @@ def enquiry_show(state: CliState, enquiry_id: int, as_json: bool) -> None:
     echo(f"Enquiry {row.id} (version {row.version}): {row.status}, {row.type}, {row.priority} priority")
     echo(f"  from     {row.journalist}" + (f" ({row.outlet})" if row.outlet else ""))
     echo(f"  subject  {row.subject}")
-    echo(f"  due      {_due(row, state)}")
+    echo(f"  due      {_due(row.deadline, state)}")
     echo(f"  officer  {row.officer or 'unassigned'}")
     if row.expert:
         echo(f"  expert   {row.expert}")
@@ -83,14 +153,7 @@ def enquiry_show(state: CliState, enquiry_id: int, as_json: bool) -> None:
 @pass_state
 def enquiry_status(state: CliState, enquiry_id: int, status: str, expect_version: int | None, as_json: bool) -> None:
     """Move an enquiry to STATUS (new, triaged, routed, scheduled, done, declined, withdrawn) if the move is legal."""
-    from pressdesk.services import enquiries
-
-    def act(session):
-        enquiries.change_status(
-            session, who=state.settings.officer, enquiry_id=enquiry_id, to=status, expected_version=expect_version
-        )
-
-    _change(state, enquiry_id, act, as_json, "moved")
+    _change(state, enquiry_id, lambda core: core.change_status(enquiry_id, status, expect_version), as_json, "moved")
 
 
 @enquiry_group.command("assign")
@@ -101,14 +164,8 @@ def enquiry_status(state: CliState, enquiry_id: int, status: str, expect_version
 @pass_state
 def enquiry_assign(state: CliState, enquiry_id: int, officer: str, expect_version: int | None, as_json: bool) -> None:
     """Give an enquiry to OFFICER ("" to unassign it)."""
-    from pressdesk.services import enquiries
-
-    def act(session):
-        enquiries.assign(
-            session, who=state.settings.officer, enquiry_id=enquiry_id, officer=officer, expected_version=expect_version
-        )
-
-    _change(state, enquiry_id, act, as_json, "assigned" if officer.strip() else "unassigned")
+    done = "assigned" if officer.strip() else "unassigned"
+    _change(state, enquiry_id, lambda core: core.assign(enquiry_id, officer, expect_version), as_json, done)
 
 
 @enquiry_group.command("note")
@@ -118,15 +175,7 @@ def enquiry_assign(state: CliState, enquiry_id: int, officer: str, expect_versio
 @pass_state
 def enquiry_note(state: CliState, enquiry_id: int, text: str, as_json: bool) -> None:
     """Add a dated note (notes never conflict with other changes, so there is no version check)."""
-    from pressdesk.services import enquiries
-
-    _change(
-        state,
-        enquiry_id,
-        lambda session: enquiries.add_note(session, who=state.settings.officer, enquiry_id=enquiry_id, text=text),
-        as_json,
-        "noted",
-    )
+    _change(state, enquiry_id, lambda core: core.add_note(enquiry_id, text), as_json, "noted")
 
 
 @enquiry_group.command("deadline")
@@ -137,15 +186,7 @@ def enquiry_note(state: CliState, enquiry_id: int, text: str, as_json: bool) -> 
 @pass_state
 def enquiry_deadline(state: CliState, enquiry_id: int, when: str, expect_version: int | None, as_json: bool) -> None:
     """Set the deadline: "16:00", "tomorrow 9am", "+2h", an ISO time; "" clears it."""
-    from pressdesk.services import enquiries
-
-    def act(session):
-        s = state.settings
-        enquiries.set_deadline(
-            session, who=s.officer, tz=s.timezone, enquiry_id=enquiry_id, deadline=when, expected_version=expect_version
-        )
-
-    _change(state, enquiry_id, act, as_json, "re-timed")
+    _change(state, enquiry_id, lambda core: core.set_deadline(enquiry_id, when, expect_version), as_json, "re-timed")
 
 
 @enquiry_group.command("edit")
@@ -174,8 +215,6 @@ def enquiry_edit(
     as_json: bool,
 ) -> None:
     """Change several fields in one change; nothing is written if any value is refused."""
-    from pressdesk.services import enquiries
-
     if release_id is not None and no_release:
         fail("release: give --release ID or --no-release, not both.")
     given = {"subject": subject, "type": kind, "priority": priority, "officer": officer, "deadline": deadline}
@@ -184,14 +223,9 @@ def enquiry_edit(
         fields["release_id"] = release_id
     if not fields:
         fail("edit: say what to change: --subject, --type, --priority, --deadline, --release or --officer.")
-
-    def act(session):
-        s = state.settings
-        enquiries.update_enquiry(
-            session, who=s.officer, tz=s.timezone, enquiry_id=enquiry_id, expected_version=expect_version, **fields
-        )
-
-    _change(state, enquiry_id, act, as_json, "edited")
+    _change(
+        state, enquiry_id, lambda core: core.update_enquiry(enquiry_id, expect_version, **fields), as_json, "edited"
+    )
 
 
 @enquiry_group.command("done")
@@ -201,14 +235,4 @@ def enquiry_edit(
 @pass_state
 def enquiry_done(state: CliState, enquiry_id: int, expect_version: int | None, as_json: bool) -> None:
     """Close an enquiry as done."""
-    from pressdesk.services import enquiries
-
-    def act(session):
-        enquiries.mark_done(session, who=state.settings.officer, enquiry_id=enquiry_id, expected_version=expect_version)
-
-    _change(state, enquiry_id, act, as_json, "closed")
-
-
-def register(main: click.Group) -> None:
-    """Add `pressdesk enquiry ...` to the command group."""
-    main.add_command(enquiry_group)
+    _change(state, enquiry_id, lambda core: core.mark_done(enquiry_id, expect_version), as_json, "closed")

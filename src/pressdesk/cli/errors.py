@@ -1,18 +1,25 @@
-"""The click machinery every pressdesk command shares: one error path, text arguments checked, bounded record ids."""
+"""The click machinery every pressdesk command shares: one error path, text arguments checked, bounded record ids,
+commands imported only when run."""
 
 from __future__ import annotations
 
 import errno
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from pressdesk.cli_output import one_line, terminal_safe
+from pressdesk.cli.output import one_line, terminal_safe
 
 ID_MAX = 2**63 - 1
 """The largest id SQLite (and PostgreSQL's bigint) can hold."""
+
+
+def fail(message: str) -> None:
+    """Refuse: print `Error: message` on stderr as one line and exit 2."""
+    raise CliError(message)
 
 
 class CliError(click.ClickException):
@@ -39,22 +46,16 @@ def field_of(param: click.Parameter | None) -> str:
 
 def describe(exc: BaseException) -> str | None:
     """The one-line message for a failure the desk knows how to explain, or None for a real bug."""
-    from sqlalchemy.exc import DBAPIError
-
-    from pressdesk.services.errors import ConflictError, DeskError
-    from pressdesk.settings import SettingsError
-    from pressdesk.store.errors import StoreError
+    from pressdesk.core.errors import explain
+    from pressdesk.errors import ConflictError
 
     if isinstance(exc, ConflictError):
         return (
             f"expect-version: {exc.entity} {exc.entity_id} is now at version {exc.current_version}, saved by "
             f"{exc.changed_by}; nothing was changed. Look at it again and repeat your change."
         )
-    if isinstance(exc, DeskError | StoreError | SettingsError):
-        return exc.message
-    if isinstance(exc, DBAPIError):
-        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
-        return f"desk: {reason}."
+    if (message := explain(exc)) is not None:
+        return message
     if isinstance(exc, OSError) and exc.errno != errno.EPIPE:
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}."
@@ -128,6 +129,27 @@ class DeskGroup(CheckedArgs, click.Group):
         """Run the chosen command through the one error path."""
         with one_error_path():
             return super().invoke(ctx)
+
+
+class LazyGroup(DeskGroup):
+    """A group whose commands are imported when first asked for: start-up loads only the command being run.
+
+    `lazy` maps each command's name to "module:attribute"; adding a command is one line there."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, loaded or not."""
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The command, imported the first time it is asked for."""
+        if name in self.lazy and name not in self.commands:
+            module, _, attribute = self.lazy[name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
 
 class RecordId(click.ParamType):
