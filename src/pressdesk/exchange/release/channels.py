@@ -88,11 +88,12 @@ def _read_one(candidate: str, regions: list[str]) -> list[tuple[int, int, str]]:
     tries = (["US"] if _NANP_RX.match(candidate) else []) + regions
     if candidate.lstrip().startswith("+"):
         tries = [None, *tries]
+    out: list[tuple[int, int, str]] = []
     for region in dict.fromkeys(tries):
-        found = find_phone_numbers(candidate, region)
-        if found:
-            return found
-    return []
+        for start, end, e164 in find_phone_numbers(candidate, region):
+            if not any(s < end and start < e for s, e, _v in out):
+                out.append((start, end, e164))
+    return sorted(out)
 
 
 def phones_in(text: str, regions: list[str], warnings: list[str], taken: list[tuple[int, int]] = ()) -> list[Phone]:
@@ -103,7 +104,7 @@ def phones_in(text: str, regions: list[str], warnings: list[str], taken: list[tu
         base = m.group("base")
         pair = [_read_one(f"{base}-{m.group(k)}", regions) for k in ("a", "b")]
         if all(pair):
-            raw += [(m.start(), m.end(), p[0][2]) for p in pair]
+            raw += [(m.start(), m.start("b") - 1, pair[0][0][2]), (m.start("b"), m.end(), pair[1][0][2])]
             masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for m in _PHONE_LIKE_RX.finditer(masked):
         if any(s < m.end() and m.start() < e for s, e in taken):

@@ -25,7 +25,7 @@ _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+line)?|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
     r"investor\s+relations|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
-    r"(?:\s+on\s+\S+)?)\s*[.:]?\s*",
+    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
@@ -62,7 +62,15 @@ class ContactDraft:
 def _piece_kind(piece: str) -> tuple[str, str | None]:
     """("org", text), ("role", text), ("org+role", org) or ("", None) for one piece of a contact block."""
     p = piece.strip(" .:")
-    if not p or not re.search(rf"[{UP}]", p):
+    if not p:
+        return "", None
+    bare = PRESS_ROLE_RX.sub(" ", p)
+    bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
+    if PRESS_ROLE_RX.search(p) and not has_org_word(bare):
+        return "role", p
+    if has_title_word(p) and not looks_org(p):
+        return "role", p
+    if not re.search(rf"[{UP}]", p):
         return "", None
     if _PRESS_LINE_RX.search(p) and looks_org(_PRESS_LINE_RX.sub("", p)):
         return "org", _PRESS_LINE_RX.sub("", p)
@@ -88,7 +96,7 @@ def _strip_label(piece: str) -> str:
         if q == p:
             break
         p = q.strip(" \t|.:-")
-    return p if re.search(rf"[{UP}]", p) else ""
+    return "" if re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)?", p, re.IGNORECASE) else p
 
 
 def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
@@ -149,9 +157,9 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                         for d in linked:
                             d.role = value
                         line_of_role = line_no
-                    elif kind == "org" and cur and not cur.organisation and not busy:
+                    elif kind == "org" and cur and not busy:
                         for d in linked:
-                            d.organisation = value
+                            d.organisation = f"{d.organisation}, {value}" if d.organisation else value
                     else:
                         pending.setdefault(kind, value)
                 tokens = re.findall(r"\ue000(\d+)\ue001", raw)

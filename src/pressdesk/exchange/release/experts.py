@@ -41,9 +41,7 @@ _SPEECH = (
     r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró)"
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
-_SPEECH_AFTER = re.compile(
-    rf"^(?:\s*,[^.;:\"“”„«»]{{0,180}}?,|\s+\([^)]{{0,80}}\))?\s+{_SPEECH}\b", re.IGNORECASE
-)
+_SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 
 
 @dataclass

@@ -29,7 +29,8 @@ META_RX = re.compile(
 )
 CONTACT_HEADING_RX = re.compile(
     r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news)\s+)?"
-    r"(?:contacts?|enquiries|inquiries|information|office|relations|line|"
+    r"(?:contacts?|enquiries|inquiries|(?<=further\s)information|(?<=more\s)information|"
+    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|"
     r"contact\s+(?:details|information)|pressekontakte?|pressestelle|medienkontakte?|"
     r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"

@@ -18,7 +18,11 @@ from pressdesk.exchange.release.vocab import (
     looks_org,
     norm_hon,
 )
+from pressdesk.exchange.release.places import place_region
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
+
+_DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
+_IN_ORG_RX = re.compile(r"\b(?:[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
 
 __all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
 
@@ -41,12 +45,14 @@ def valid_person(hon: str | None, name: str, orgs: frozenset[str] = frozenset())
     if not hon and len(parts) < 2:
         return False
     low = [w.lower().strip(".") for w in parts]
-    if any(w in NOT_NAME_WORDS or w in WEEKDAYS or w in MONTHS or _titleish(w) for w in low):
+    if any(w in NOT_NAME_WORDS or w in _DATE_WORDS or _titleish(w) for w in low):
         return False
     if all(len(w) <= 2 for w in parts) or name.lower() in orgs:
         return False
+    if any(place_region(w) for w in parts[1:]):
+        return False  # "Stadtmobil Wien": an organisation named after its town
     parsed = HumanName(name)
-    return bool(parsed.last) and (bool(parsed.first) or bool(hon))
+    return bool(hon) or (bool(parsed.first) and bool(parsed.last))
 
 
 def person_at(text: str, pos: int = 0, orgs: frozenset[str] = frozenset()) -> Mention | None:
@@ -70,12 +76,20 @@ def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
                 found = person_at(text, m.start() + word.end(), orgs)
                 if found:
                     break
+        if found and _IN_ORG_RX.search(text[max(0, found.start - 40) : found.start]):
+            continue  # "Ashdown Institute for Public Finance"
         if found and (not out or found.start >= out[-1].end):
             out.append(found)
     return out
 
 
-def split_role(text: str) -> Role:
+_UNIT = (
+    r"(?:the\s+|der\s+|des\s+)?(?:[\w-]+\s+){0,4}?(?:department|institute|centre|center|school|faculty|division|unit|"
+    r"laboratory|lab|group|programme|program|abteilung|arbeitsgruppe|lehrstuhl)\b"
+)
+
+
+def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     """Split "Visiting Fellow at LSE IDEAS" into ("Visiting Fellow", "LSE IDEAS")."""
     t = re.sub(r"\s+", " ", text).strip(" ,.;:–—-")
     t = re.sub(r"^(?:a|an|the|our|its|their|le|la|el)\s+", "", t, flags=re.IGNORECASE)
@@ -91,8 +105,9 @@ def split_role(text: str) -> Role:
     else:
         of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
         rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
-        keeps_whole = of is not None and re.match(r"(?:the|der|des|die)\s", t[of.end() :]) is not None
-        if of and looks_org(rest) and not keeps_whole and not looks_org(t[: of.start()]):
+        keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
+        rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
+        if of and (looks_org(rest) or rest.lower() in orgs) and not keeps_whole and not looks_org(t[: of.start()]):
             title, aff = t[: of.start()], rest
         elif looks_org(t) and not has_title_word(t):
             title, aff = None, t
