@@ -96,7 +96,9 @@ def _strip_label(piece: str) -> str:
         if q == p:
             break
         p = q.strip(" \t|.:-")
-    return "" if re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)?", p, re.IGNORECASE) else p
+    if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
+        return ""
+    return p
 
 
 def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
@@ -146,9 +148,9 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                     drafts.extend(linked)
                 elif piece:
                     kind, value = _piece_kind(piece)
-                    if not value:
-                        continue
                     cur = linked[0] if linked else None
+                    if not value:
+                        kind = ""
                     busy = cur is None or cur.emails or cur.phones
                     if kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
                         for d in linked:
@@ -160,7 +162,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                     elif kind == "org" and cur and not busy:
                         for d in linked:
                             d.organisation = f"{d.organisation}, {value}" if d.organisation else value
-                    else:
+                    elif kind:
                         pending.setdefault(kind, value)
                 tokens = re.findall(r"\ue000(\d+)\ue001", raw)
                 if tokens and not linked:
@@ -215,8 +217,9 @@ def _match_emails_to_names(drafts: list[ContactDraft]) -> None:
                 owner.emails.append(email)
 
 
-def contact_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
-    """Contact-heading blocks: (first line, end line, the block's text after its heading)."""
+def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int, str]]:
+    """Contact-heading blocks: (first line, end line, the block's text after its heading); one above the title
+    ends at its first blank line."""
     blocks = []
     i, n = 0, len(lines)
     while i < n:
@@ -233,6 +236,8 @@ def contact_blocks(lines: list[str]) -> list[tuple[int, int, str]]:
             if raw and (is_ends(raw) or NOTES_RX.match(cs) or CONTACT_HEADING_RX.match(cs) or EXPERT_HEADING_RX.match(cs)):
                 break
             if raw and ABOUT_RX.match(cs) and not re.search(r"[.!?]$", cs):
+                break
+            if not raw and i < title_idx:
                 break
             if raw.startswith("OTS-ORIGINALTEXT") or (len(cs) > 160 and not re.search(r"@|\d{3}", cs)):
                 break

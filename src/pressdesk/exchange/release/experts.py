@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pressdesk.exchange.release.channels import emails_in, phones_in, regions_for
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
 from pressdesk.exchange.release.people import Mention, Role, people, person_at, role_after, role_before
@@ -95,8 +96,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 class _Finder:
     """Gathers experts from one release."""
 
-    def __init__(self, prose: str, orgs: frozenset[str], not_experts: set[str]) -> None:
-        self.prose, self.orgs, self.not_experts = prose, orgs, not_experts
+    def __init__(self, prose: str, orgs: frozenset[str], not_experts: set[str], fallbacks: list[str]) -> None:
+        self.prose, self.orgs, self.not_experts, self.fallbacks = prose, orgs, not_experts, fallbacks
         self.mentions = people(prose, orgs)
         self.everyone = [(m.honorific, m.name) for m in self.mentions if len(m.name.split()) >= 2]
         self.drafts: dict[str, ExpertDraft] = {}
@@ -149,7 +150,15 @@ class _Finder:
             return None
         rest = re.sub(r"^\s*[:–—-]\s+", ", ", item[pm.end :])
         rest = re.split(r"\s[–—-]\s|\s*[|]\s*", rest)[0]
-        return self.add("listed", pm.honorific, pm.name, role_after(item[: pm.end] + rest, pm.end))
+        draft = self.add("listed", pm.honorific, pm.name, role_after(item[: pm.end] + rest, pm.end, self.orgs))
+        if draft is not None:
+            found: list[str] = []
+            emails = emails_in(item, found)
+            draft.email = draft.email or (emails[0][2] if emails else None)
+            for phone in phones_in(item, regions_for(item, *self.fallbacks), found, [(s, e) for s, e, _ in emails]):
+                if phone.e164 not in draft.phones:
+                    draft.phones.append(phone.e164)
+        return draft
 
     def offered(self) -> None:
         """People in a sentence that offers them for interview."""
@@ -187,7 +196,7 @@ class _Finder:
             best: Role | None = None
             for rx in (full, rf"(?:{HON})\s+{surname}"):
                 for mm in re.finditer(rf"(?<![\w]){rx}(?![\w])", text):
-                    role = role_after(text, mm.end())
+                    role = role_after(text, mm.end(), self.orgs)
                     before = role_before(text, mm.start())
                     if before:
                         role = (before, role[1] if role else None) if not (role and role[0]) else role
@@ -203,10 +212,10 @@ class _Finder:
 
 
 def find_experts(
-    text: str, prose: str, orgs: frozenset[str], not_experts: set[str], warnings: list[str]
+    text: str, prose: str, orgs: frozenset[str], not_experts: set[str], fallbacks: list[str], warnings: list[str]
 ) -> dict[str, ExpertDraft]:
-    """Experts offered, listed or quoted, with titles and affiliations (keyed by lower-case name)."""
-    finder = _Finder(prose, orgs, not_experts)
+    """Experts offered, listed or quoted, with titles, affiliations and channels (keyed by lower-case name)."""
+    finder = _Finder(prose, orgs, not_experts, fallbacks)
     finder.listed(text.split("\n"))
     finder.offered()
     finder.quoted()

@@ -179,7 +179,7 @@ def layout(text: str, *, month_first: bool = False) -> Layout:
             and not is_section_start(s)
             and any(x.strip() for x in lines[end:])
         ):
-            if looks_org(para) and len(para.split()) <= 8:
+            if looks_org(para) and len(para.split()) <= 8 and not re.search(r"\d", para):
                 header.orgs.append(para)
             subtitles += 1
             i = end

@@ -22,7 +22,7 @@ from pressdesk.exchange.release.places import place_region
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
-_IN_ORG_RX = re.compile(r"\b(?:[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
+_IN_ORG_RX = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
 
 __all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
 
@@ -76,7 +76,11 @@ def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
                 found = person_at(text, m.start() + word.end(), orgs)
                 if found:
                     break
-        if found and _IN_ORG_RX.search(text[max(0, found.start - 40) : found.start]):
+        inside = _IN_ORG_RX.search(text[max(0, found.start - 40) : found.start]) if found else None
+        after = re.match(r"[ \t]+([\w&.-]+)", text[found.end : found.end + 40]) if found else None
+        if (inside and (has_org_word(inside.group("word")) or _titleish(inside.group("word")))) or (
+            after and has_org_word(after.group(1)) and after.group(1)[0].isupper()
+        ):
             continue  # "Ashdown Institute for Public Finance"
         if found and (not out or found.start >= out[-1].end):
             out.append(found)
@@ -128,7 +132,7 @@ _REJECT = frozenset(
 )
 
 
-def _role_from_chunks(chunks: list[str]) -> Role | None:
+def _role_from_chunks(chunks: list[str], orgs: frozenset[str] = frozenset()) -> Role | None:
     """Read title and affiliation from the comma chunks that follow a name."""
     chunks = [c.strip() for c in chunks if c and c.strip()]
     if not chunks:
@@ -155,7 +159,7 @@ def _role_from_chunks(chunks: list[str]) -> Role | None:
         else:
             title, aff = split_role(first + " at " + second)
     else:
-        title, aff = split_role(first)
+        title, aff = split_role(first, orgs)
     if not title and not aff:
         return None
     return title, aff
@@ -174,12 +178,12 @@ ORG_AFTER_NAME_RX = re.compile(
 )
 
 
-def role_after(text: str, end: int) -> Role | None:
+def role_after(text: str, end: int, orgs: frozenset[str] = frozenset()) -> Role | None:
     """Read the appositive introducing a person whose name ends at ``end``."""
     tail = text[end : end + 300]
     m = re.match(rf"\s*,\s*{_TWO_CHUNKS}", tail)
     if m:
-        role = _role_from_chunks([m.group("a"), m.group("b") or ""])
+        role = _role_from_chunks([m.group("a"), m.group("b") or ""], orgs)
         if role:
             return role
     m = re.match(r"\s*\((?P<p>[^)\n]{3,150})\)", tail)

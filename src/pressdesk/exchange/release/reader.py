@@ -19,12 +19,12 @@ from pressdesk.validation.release_phones import find_phone_numbers, is_known_reg
 
 __all__ = ["parse_release"]
 
-_ORG = r"(?:the\s+)?(?P<org>[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|on|the|für|de|del|der)?\s*[A-ZÀ-Þ][\w&'’.-]*){0,7})"
+_ORG = r"(?:[Tt]he[ \t]+)?(?P<org>[A-ZÀ-Þ][\w&'’-]*(?:[ \t]+(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?[A-ZÀ-Þ][\w&'’-]*){0,7})"
 _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(rf"\b(?:report|study|survey|analysis|research)\s+(?:from|by)\s+{_ORG}"),
-    re.compile(rf"(?:^|\n\n)(?:[A-Z][\w ,.-]{{0,80}}\s)?{_ORG},?\s+(?:announced|said|reports|has|today|will|handed)\b"),
+    re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
 )
 _LIKE_ORG_RX = re.compile(rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
@@ -98,7 +98,7 @@ def _orgs_named(text: str) -> list[str]:
         if m and not re.search(r"[.!?]$", line.strip()) and len(line.split()) <= 10:
             found.append(m.group("org").strip(" :"))
     found += [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
-    found += [m.group("org").strip() for m in _LIKE_ORG_RX.finditer(text)]
+    found += [m.group("org").strip() for m in _LIKE_ORG_RX.finditer(text) if len(m.group("org").split()) >= 2]
     return list(dict.fromkeys(found))
 
 
@@ -113,7 +113,7 @@ def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft
     for rx in _ISSUER_RXS[1:]:
         for m in rx.finditer(body):
             org = re.sub(r"['’]s$", "", m.group("org").strip(" ."))
-            if looks_org(org):
+            if looks_org(org) and len(org.split()) >= 2:
                 return [org]
     return []
 
@@ -196,7 +196,7 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    for start, end, block in contact_blocks(lines):
+    for start, end, block in contact_blocks(lines, lay.title_idx):
         skip.append((offsets[start], offsets[min(end, len(lines))]))
         drafts.extend(read_block(block, fallbacks, orgs, warnings))
     prose = _unwrap(text)
@@ -205,9 +205,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     drafts = _merge(drafts)
     press = [d for d in drafts if not d.name or _is_press(d)]
     listed = [d for d in drafts if d not in press]
-    issuer = _issuer(text, body, lay.header_orgs, press + listed)
+    issuer = _issuer(text, body, lay.header_orgs, press) or _issuer(text, body, lay.header_orgs, listed)
 
-    experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, warnings)
+    experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
     for d in listed:
         draft = experts.get(d.name.lower())
         if draft is None:
