@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pressdesk import validation
-from pressdesk.exchange.release_text import ParsedRelease, ReleaseParseError, parse_release
+from pressdesk.exchange.release import ParsedRelease, ReleaseParseError, parse_release
 from pressdesk.models import Release
 from pressdesk.services import contacts, releases
 from pressdesk.services.errors import FieldError

@@ -78,7 +78,7 @@ class Clock:
 
 
 def _hhmm_before_zone() -> re.Pattern[str]:
-    """"0001 GMT": four digits read as a clock only when a zone follows them."""
+    """ "0001 GMT": four digits read as a clock only when a zone follows them."""
     return re.compile(r"(?<![\d/.:-])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:" + "|".join(_ZONE_WORDS) + r")\b)")
 
 

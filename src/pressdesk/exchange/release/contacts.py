@@ -28,6 +28,9 @@ _LABEL_RX = re.compile(
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
+_DEPARTMENT_WORDS = frozenset(
+    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group"]
+)
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
 _PRESS_LINE_RX = re.compile(r"\s+(?:press\s+office|media\s+(?:line|team|office|relations)|press\s+team)$", re.I)
 _CONTACT_VERB_RX = re.compile(
@@ -66,7 +69,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
         return "", None
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
-    if PRESS_ROLE_RX.search(p) and not has_org_word(bare):
+    proper = [w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS]
+    if PRESS_ROLE_RX.search(p) and not has_org_word(bare) and not proper:
         return "role", p
     if has_title_word(p) and not looks_org(p):
         return "role", p
@@ -96,6 +100,7 @@ def _strip_label(piece: str) -> str:
         if q == p:
             break
         p = q.strip(" \t|.:-")
+    p = re.sub(r"(?:\s+(?:on|or|and|at|via|call|email|e-mail|tel|phone|ring|/))+\s*$", "", p, flags=re.I)
     if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
         return ""
     return p
@@ -233,7 +238,9 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         while j < n:
             raw = lines[j].strip()
             cs = clean_line(raw)
-            if raw and (is_ends(raw) or NOTES_RX.match(cs) or CONTACT_HEADING_RX.match(cs) or EXPERT_HEADING_RX.match(cs)):
+            if raw and (
+                is_ends(raw) or NOTES_RX.match(cs) or CONTACT_HEADING_RX.match(cs) or EXPERT_HEADING_RX.match(cs)
+            ):
                 break
             if raw and ABOUT_RX.match(cs) and not re.search(r"[.!?]$", cs):
                 break
@@ -249,7 +256,11 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
 
 
 def sentence_contacts(
-    text: str, skip: list[tuple[int, int]], body: tuple[int, int], fallbacks: list[str], orgs: frozenset[str],
+    text: str,
+    skip: list[tuple[int, int]],
+    body: tuple[int, int],
+    fallbacks: list[str],
+    orgs: frozenset[str],
     warnings: list[str],
 ) -> list[ContactDraft]:
     """Read "contact Jane Doe at Org on jane@... or call ..." and "call or email x@... or (415) 555-0142"."""
@@ -282,7 +293,10 @@ def sentence_contacts(
                 if org and (not has_title_word(org) or has_org_word(org)):
                     draft.organisation = org
         else:
-            om = re.match(r"\s*(?P<org>(?:the\s+)?[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-ZÀ-Þ][\w&'’.-]*)*)", span[head:])
+            om = re.match(
+                r"\s*(?P<org>(?:the\s+)?[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-ZÀ-Þ][\w&'’.-]*)*)",
+                span[head:],
+            )
             if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):
                 draft.organisation = _PRESS_LINE_RX.sub("", re.sub(r"^the\s+", "", om.group("org")).strip(" ."))
         emails = emails_in(span, warnings)

@@ -160,7 +160,7 @@ def parse_embargo(
         rest = rest[: found[1]] + " " * (found[2] - found[1]) + rest[found[2] :]
     else:
         day = _day_without_year(rest, release_date or dt.date.today())
-    clock = find_clock(rest)
+    clock = find_clock(rest if zone is None else rest[: zone.start] + v[zone.start : zone.end] + rest[zone.end :])
     if day is None:
         wd = _WEEKDAY_RX.search(rest)
         if wd and release_date:

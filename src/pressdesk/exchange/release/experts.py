@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pressdesk.exchange.release.channels import emails_in, phones_in, regions_for
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
-from pressdesk.exchange.release.people import Mention, Role, people, person_at, role_after, role_before
+from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
 from pressdesk.exchange.release.vocab import ABBREVIATIONS, HON, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]

@@ -1,4 +1,4 @@
-"""The layout of a release: page labels and header lines, the title, the dateline, the body and the sections after it."""
+"""A release's layout: page labels and header lines, the title, the dateline, the body and the sections after it."""
 
 from __future__ import annotations
 

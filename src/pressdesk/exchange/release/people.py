@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nameparser import HumanName
 
+from pressdesk.exchange.release.places import place_region
 from pressdesk.exchange.release.vocab import (
     HON,
     NOT_NAME_WORDS,
@@ -18,7 +19,6 @@ from pressdesk.exchange.release.vocab import (
     looks_org,
     norm_hon,
 )
-from pressdesk.exchange.release.places import place_region
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
@@ -97,10 +97,16 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     """Split "Visiting Fellow at LSE IDEAS" into ("Visiting Fellow", "LSE IDEAS")."""
     t = re.sub(r"\s+", " ", text).strip(" ,.;:–—-")
     t = re.sub(r"^(?:a|an|the|our|its|their|le|la|el)\s+", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"\s+(?:who|which|whose|and\s+(?:the\s+)?(?:study|report|paper)['’]s\b|and\s+(?:author|co-author|lead)).*$", "", t)
+    t = re.sub(
+        r"\s+(?:who|which|whose|and\s+(?:the\s+)?(?:study|report|paper)['’]s\b|and\s+(?:author|co-author|lead)).*$",
+        "",
+        t,
+    )
     if not t:
         return None, None
-    joins = list(re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t))
+    joins = list(
+        re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t)
+    )
     m = joins[-1] if joins else None
     title: str | None
     aff: str | None
@@ -126,9 +132,53 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
 
 
 _REJECT = frozenset(
-    """said says say who which whose whom where when added explained told is was has had will would and but or also
-    commented warned noted continued argued believes thinks wrote writes sagt sagte erklärt erklärte betont betonte so
-    und der die das explique ha señalado""".split()
+    [
+        "said",
+        "says",
+        "say",
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "added",
+        "explained",
+        "told",
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "and",
+        "but",
+        "or",
+        "also",
+        "commented",
+        "warned",
+        "noted",
+        "continued",
+        "argued",
+        "believes",
+        "thinks",
+        "wrote",
+        "writes",
+        "sagt",
+        "sagte",
+        "erklärt",
+        "erklärte",
+        "betont",
+        "betonte",
+        "so",
+        "und",
+        "der",
+        "die",
+        "das",
+        "explique",
+        "ha",
+        "señalado",
+    ]
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from zoneinfo import ZoneInfo
@@ -15,11 +14,18 @@ from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
 from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
 from pressdesk.exchange.release.places import REGION_ZONES, place_region
 from pressdesk.exchange.release.vocab import BULLET_RX, PRESS_ROLE_RX, clean_line, has_title_word, looks_org
-from pressdesk.validation.release_phones import find_phone_numbers, is_known_region, region_for_email_domain, region_for_number
+from pressdesk.validation.release_phones import (
+    find_phone_numbers,
+    is_known_region,
+    region_for_email_domain,
+    region_for_number,
+)
 
 __all__ = ["parse_release"]
 
-_ORG = r"(?:[Tt]he[ \t]+)?(?P<org>[A-ZÀ-Þ][\w&'’-]*(?:[ \t]+(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?[A-ZÀ-Þ][\w&'’-]*){0,7})"
+_ORG_WORD = r"[A-ZÀ-Þ][\w&'’-]*"
+_ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
+_ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>{_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
 _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
@@ -27,8 +33,10 @@ _ISSUER_RXS = (
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
 )
-_LIKE_ORG_RX = re.compile(rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
-                          r"company|group|campaign|foundation|network|union|think\s+tank)\b")
+_LIKE_ORG_RX = re.compile(
+    rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
+    r"company|group|campaign|foundation|network|union|think\s+tank)\b"
+)
 
 
 def _normalise_text(text: str) -> str:
@@ -79,7 +87,9 @@ def _detect_region(text: str, place: str | None, default_region: str) -> tuple[s
     if re.search(r"(?<![\d+])\(\d{3}\)\s*\d{3}[-.\s]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", text):
         score["US"] += 1.5
     domains = {m.group(0).rsplit("@", 1)[-1].lower() for m in EMAIL_RX.finditer(text)}
-    domains |= {re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).lower()).split("/")[0] for m in URL_RX.finditer(text)}
+    domains |= {
+        re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).lower()).split("/")[0] for m in URL_RX.finditer(text)
+    }
     for domain in domains:
         region = region_for_email_domain(domain)
         if region:
@@ -103,8 +113,9 @@ def _orgs_named(text: str) -> list[str]:
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
-    """Who issued the release: the header's or "About"/"SOURCE" names, else the contacts' organisations, else the body's."""
-    named = list(dict.fromkeys(header + _orgs_named(text)))
+    """Who issued the release: header, SOURCE or About names, else the contacts' organisations, else the body's."""
+    sources = [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
+    named = list(dict.fromkeys(header + sources)) or _orgs_named(text)
     if named:
         return named
     from_contacts = list(dict.fromkeys(c.organisation for c in contacts if c.organisation))
@@ -133,8 +144,12 @@ def _merge(drafts: list[ContactDraft]) -> list[ContactDraft]:
     merged: list[ContactDraft] = []
     for d in drafts:
         twin = next(
-            (m for m in merged if (d.name and m.name and d.name.lower() == m.name.lower())
-             or ((not d.name or not m.name) and set(d.emails) & set(m.emails))),
+            (
+                m
+                for m in merged
+                if (d.name and m.name and d.name.lower() == m.name.lower())
+                or ((not d.name or not m.name) and set(d.emails) & set(m.emails))
+            ),
             None,
         )
         if twin is None:
@@ -223,7 +238,11 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
             d.organisation = issuer[0]
     contacts = [
         ParsedContact(
-            d.name, d.organisation, d.emails[0] if d.emails else None, tuple(d.phones), d.role,
+            d.name,
+            d.organisation,
+            d.emails[0] if d.emails else None,
+            tuple(d.phones),
+            d.role,
             tuple((p, d.labels[p]) for p in d.phones if p in d.labels),
         )
         for d in press

@@ -19,7 +19,8 @@ NAME_WORD = (
 PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|le|la|ter|ten|bin|zu|Ní|Nic|Mac|Ó|Ua)"
 NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,3}}"
 HON = (
-    r"(?:(?:Univ\.-|Assoz\.-|Ao\.[ \t]*Univ\.-|Apl\.[ \t]*)?Prof\.?(?:[ \t]+Dr\.?(?:[ \t]+(?:med|phil|habil|rer\.[ \t]*nat)\.)*)?"
+    r"(?:(?:Univ\.-|Assoz\.-|Ao\.[ \t]*Univ\.-|Apl\.[ \t]*)?Prof\.?"
+    r"(?:[ \t]+Dr\.?(?:[ \t]+(?:med|phil|habil|rer\.[ \t]*nat)\.)*)?"
     r"|Priv\.-Doz\.?(?:[ \t]+Dr\.?)?|PD[ \t]+Dr\.?|Dipl\.-Ing\.?"
     r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
     r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
@@ -35,7 +36,7 @@ ORG_WORDS = wordset(
     network alliance partners education laboratory lab labs academy akademie observatory bureau coalition union
     federation charity company corporation corp co. pr communications media news press project projects
     lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
-    composites engineering consulting consultants council initiative programme program""" 
+    composites engineering consulting consultants council initiative programme program"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
