@@ -139,6 +139,15 @@ def _is_press(d: ContactDraft) -> bool:
     return not ((role and has_title_word(role)) or d.honorific or (d.organisation and not role and d.honorific))
 
 
+def _first_seen(text: str, name: str) -> int:
+    """Where a name (or its surname) first appears, to list people in the order the release names them."""
+    for probe in (name, name.split()[-1]):
+        at = text.find(probe)
+        if at >= 0:
+            return at
+    return len(text)
+
+
 def _merge(drafts: list[ContactDraft]) -> list[ContactDraft]:
     """One contact per person (or per unnamed address)."""
     merged: list[ContactDraft] = []
@@ -253,7 +262,7 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
         title=lay.title,
         date=release_date,
         embargo=embargo,
-        experts=tuple(e.parsed() for e in experts.values()),
+        experts=tuple(e.parsed() for e in sorted(experts.values(), key=lambda e: _first_seen(prose, e.name))),
         press_contacts=tuple(contacts),
         body=body,
         region=region,
