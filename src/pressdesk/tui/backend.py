@@ -526,6 +526,15 @@ class Backend:
             )
             return parsed, outcome.release.id, list(outcome.created), list(outcome.matched)
 
+    def store_release(self, parsed: Any, source: str = "") -> tuple[Any, int, list[str], list[str]]:
+        """Store a release as the officer reviewed it: (parsed, release id, created, matched)."""
+        from pressdesk.services import intake
+
+        st = self.settings
+        with self.desk.write() as s:
+            outcome = intake.store_release(s, who=st.officer, region=st.region, parsed=parsed, source=source)
+            return parsed, outcome.release.id, list(outcome.created), list(outcome.matched)
+
     def update_expert(self, expert_id: int, version: int | None, **fields: Any) -> None:
         """Edit an expert with validation and the version check."""
         from pressdesk.services import experts
