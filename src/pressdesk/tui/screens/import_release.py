@@ -104,7 +104,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         height: 1fr;
     }
     ImportReleaseScreen .import-left {
-        width: 1fr;
+        width: 2fr;
         padding-right: 1;
     }
     ImportReleaseScreen #release-path {
@@ -114,12 +114,33 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         height: 1fr;
     }
     ImportReleaseScreen #release-preview-pane {
-        width: 1fr;
+        width: 3fr;
         padding: 0 1;
         border-left: solid $primary-darken-2;
     }
     ImportReleaseScreen #import-msg {
         height: auto;
+    }
+    ImportReleaseScreen.-narrow .import-dialog {
+        width: 100%;
+        height: 100%;
+        border: none;
+        padding: 0 1;
+    }
+    ImportReleaseScreen.-narrow .import-body {
+        layout: vertical;
+    }
+    ImportReleaseScreen.-narrow .import-left {
+        width: 100%;
+        height: 2fr;
+        padding-right: 0;
+    }
+    ImportReleaseScreen.-narrow #release-preview-pane {
+        width: 100%;
+        height: 3fr;
+        padding: 0;
+        border-left: none;
+        border-top: solid $primary-darken-2;
     }
     ImportReleaseScreen #release-people {
         height: auto;
@@ -166,9 +187,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
                     )
                     yield PeopleTable(id="release-people", cursor_type="row", zebra_stripes=True)
             yield Static("", id="import-msg")
-            yield Static(
-                lit("ctrl+r read · space keep/drop · m expert⇄contact · e correct name · ctrl+s store · Esc", "dim")
-            )
+            yield Static(lit("ctrl+r read · space keep/drop · m expert⇄contact · e name · ctrl+s store · Esc", "dim"))
 
     def on_mount(self) -> None:
         """Focus the path."""
