@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pressdesk.exchange.release.channels import URL_RX, emails_in, phones_in, regions_for
 from pressdesk.exchange.release.experts import sentence_bounds
-from pressdesk.exchange.release.layout import ABOUT_RX, CONTACT_HEADING_RX, EXPERT_HEADING_RX, NOTES_RX
+from pressdesk.exchange.release.layout import ABOUT_RX, EXPERT_HEADING_RX, NOTES_RX, contact_heading
 from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, person_at
 from pressdesk.exchange.release.vocab import (
     PRESS_ROLE_RX,
@@ -229,7 +229,7 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
     i, n = 0, len(lines)
     while i < n:
         s = clean_line(lines[i])
-        m = CONTACT_HEADING_RX.match(s) if s else None
+        m = contact_heading(s) if s else None
         if not m:
             i += 1
             continue
@@ -238,9 +238,7 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         while j < n:
             raw = lines[j].strip()
             cs = clean_line(raw)
-            if raw and (
-                is_ends(raw) or NOTES_RX.match(cs) or CONTACT_HEADING_RX.match(cs) or EXPERT_HEADING_RX.match(cs)
-            ):
+            if raw and (is_ends(raw) or NOTES_RX.match(cs) or contact_heading(cs) or EXPERT_HEADING_RX.match(cs)):
                 break
             if raw and ABOUT_RX.match(cs) and not re.search(r"[.!?]$", cs):
                 break

@@ -10,7 +10,7 @@ from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, da
 from pressdesk.exchange.release.model import ReleaseParseError
 from pressdesk.exchange.release.vocab import clean_line, is_ends, looks_org
 
-__all__ = ["ABOUT_RX", "CONTACT_HEADING_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "is_section_start", "layout"]
+__all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
 
 MARKER_RX = re.compile(
     r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
@@ -40,6 +40,16 @@ CONTACT_HEADING_RX = re.compile(
     r"\s*(?::\s*(?P<rest>.*)|[\-–—]?\s*)$",
     re.IGNORECASE,
 )
+_CONTACT_LEAD_RX = re.compile(
+    r"^(?:for|to)\s[^:.!?]{0,80}?\b(?:please\s+)?(?:contact|call|email|ring)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+def contact_heading(s: str) -> re.Match[str] | None:
+    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:")."""
+    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s)
+
+
 NOTES_RX = re.compile(
     r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?s?['’]?\s+notes?|"
     r"background(?:\s+information)?|hinweise?\s+(?:für|an)\s+(?:die\s+)?redaktion(?:en)?|journal|doi|"
@@ -76,7 +86,7 @@ def is_section_start(s: str) -> bool:
     """Return True for headings that close the body (notes, contacts, about)."""
     if not s:
         return False
-    if NOTES_RX.match(s) or CONTACT_HEADING_RX.match(s):
+    if NOTES_RX.match(s) or contact_heading(s):
         return True
     return bool(ABOUT_RX.match(s) and not re.search(r"[.!?]$", s) and len(s.split()) <= 10)
 
@@ -117,7 +127,7 @@ class _Header:
             if org and re.match(r"^(?:submitted|issued|distributed|released)", s, re.IGNORECASE):
                 self.orgs.append(org)
             return 1
-        if CONTACT_HEADING_RX.match(s) and not re.match(r"^weitere", s, re.IGNORECASE):
+        if contact_heading(s) and not re.match(r"^weitere", s, re.IGNORECASE):
             j = i
             while j < len(lines) and lines[j].strip():
                 j += 1

@@ -104,6 +104,9 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     )
     if not t:
         return None, None
+    owner = re.match(r"^(?P<org>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,6})['’]s\s+(?P<title>[^A-Z].*)$", t)
+    if owner and not _titleish(owner.group("org").split()[-1]):
+        return owner.group("title")[:1].upper() + owner.group("title")[1:], owner.group("org")
     joins = list(
         re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t)
     )

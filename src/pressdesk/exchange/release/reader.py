@@ -29,7 +29,9 @@ _ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>{_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{
 _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
-    re.compile(rf"\b(?:report|study|survey|analysis|research)\s+(?:from|by)\s+{_ORG}"),
+    re.compile(
+        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
+    ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
 )
@@ -139,6 +141,14 @@ def _is_press(d: ContactDraft) -> bool:
     return not ((role and has_title_word(role)) or d.honorific or (d.organisation and not role and d.honorific))
 
 
+def _expand_org(short: str | None, known: list[str]) -> str | None:
+    """A one-word affiliation ("the Trust") as the organisation the release names in full ("Island Seabird Trust")."""
+    if not short or len(short.split()) > 1:
+        return short
+    full = next((k for k in known if len(k.split()) > 1 and k.split()[-1].lower() == short.lower()), None)
+    return full or short
+
+
 def _first_seen(text: str, name: str) -> int:
     """Where a name (or its surname) first appears, to list people in the order the release names them."""
     for probe in (name, name.split()[-1]):
@@ -229,7 +239,8 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     drafts = _merge(drafts)
     press = [d for d in drafts if not d.name or _is_press(d)]
     listed = [d for d in drafts if d not in press]
-    issuer = _issuer(text, body, lay.header_orgs, press) or _issuer(text, body, lay.header_orgs, listed)
+    prose_body = _unwrap(body)
+    issuer = _issuer(text, prose_body, lay.header_orgs, press) or _issuer(text, prose_body, lay.header_orgs, listed)
 
     experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
     for d in listed:
@@ -242,6 +253,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
         draft.title = draft.title or d.role
         draft.email = draft.email or (d.emails[0] if d.emails else None)
         draft.phones += [p for p in d.phones if p not in draft.phones]
+    known = [*issuer, *(d.organisation for d in press if d.organisation)]
+    for draft in experts.values():
+        draft.affiliation = _expand_org(draft.affiliation, known)
     for d in press:
         if not d.name and not d.organisation and issuer:
             d.organisation = issuer[0]

@@ -47,7 +47,7 @@ TITLE_WORDS = wordset(
     member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager"""
 )
 PRESS_ROLE_RX = re.compile(
-    r"\b(?:press|media|communications?|kommunikation|presse|öffentlichkeitsarbeit|public\s+relations|pr|"
+    r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
     r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication)\b",
     re.IGNORECASE,
 )
