@@ -25,13 +25,25 @@ DONE_WHEN = {
     "title": "Taliban struggling to crush Islamic State in Khorasan, LSE report reveals",
     "date": "2024-02-13",
     "embargo": None,
-    "experts": [{"name": "Dr Antonio Giustozzi", "title": "Visiting Fellow", "affiliation": "LSE IDEAS"}],
+    "issuer": ["BlueSky Education"],
+    "experts": [
+        {
+            "name": "Dr Antonio Giustozzi",
+            "title": "Visiting Fellow",
+            "affiliation": "LSE IDEAS",
+            "source": "offered",
+            "email": None,
+            "phones": [],
+        }
+    ],
     "press_contacts": [
         {
             "name": "Jamie Hose",
             "organisation": "BlueSky Education",
+            "role": None,
             "email": "jamie@bluesky-pr.com",
             "phones": ["+441582790706"],
+            "phone_labels": {},
         }
     ],
 }

@@ -15,7 +15,7 @@ DOMAIN = [
     "pressdesk.services.routing",
     "pressdesk.services.interviews",
     "pressdesk.services.demo",
-    "pressdesk.exchange.release_text",
+    "pressdesk.exchange.release",
     "pressdesk.core",
     "pressdesk.settings",
 ]

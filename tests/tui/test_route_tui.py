@@ -385,7 +385,9 @@ async def test_release_imported_through_the_tui(app, demo_desk):
         await pilot.press("ctrl+r")
         await settle(pilot)
         preview = text_of(app, "#release-preview")
-        assert title in preview and "Dr Priya Raman" in preview and "Joanna Fletcher" in preview
+        table = app.screen.query_one("#release-people", DataTable)
+        people = " ".join(str(c) for i in range(table.row_count) for c in table.get_row_at(i))
+        assert title in preview and "Dr Priya Raman" in people and "Joanna Fletcher" in people
         assert "Embargo" in preview and "Wed 05 Jun 2024" in preview
         with demo_desk.read() as s:
             assert s.exec(select(Release).where(Release.title == title)).all() == []

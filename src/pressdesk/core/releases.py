@@ -8,7 +8,7 @@ from pressdesk.core.base import CoreBase
 from pressdesk.core.views import ReleaseImport
 
 if TYPE_CHECKING:
-    from pressdesk.exchange.release_text import ParsedRelease
+    from pressdesk.exchange.release import ParsedRelease
     from pressdesk.models.views import ReleaseRow
 
 
@@ -55,3 +55,12 @@ class ReleasesArea(CoreBase):
             )
             release_id = None if dry_run else outcome.release.id
             return ReleaseImport(parsed, release_id, list(outcome.created), list(outcome.matched))
+
+    def store_release(self, parsed: ParsedRelease, source: str = "") -> ReleaseImport:
+        """Store a release as the officer reviewed it (people kept, moved or renamed); re-importing updates it."""
+        from pressdesk.services import intake
+
+        st = self.settings
+        with self.desk.write() as s:
+            outcome = intake.store_release(s, who=st.officer, region=st.region, parsed=parsed, source=source)
+            return ReleaseImport(parsed, outcome.release.id, list(outcome.created), list(outcome.matched))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pressdesk.exchange.release.review import EXPERT, Person, people_of, reviewed
 from pressdesk.models.views import (
     ActivityRow,
     CoverageView,
@@ -28,9 +29,13 @@ from pressdesk.models.views import (
 )
 
 if TYPE_CHECKING:
-    from pressdesk.exchange.release_text import ParsedRelease
+    from pressdesk.exchange.release import ParsedRelease
 
 __all__ = [
+    "EXPERT",
+    "Person",
+    "people_of",
+    "reviewed",
     "ActivityRow",
     "Booked",
     "CallerCard",

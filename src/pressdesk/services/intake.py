@@ -1,4 +1,4 @@
-"""Release intake: read a press release's text and store it, linking or creating its experts and contacts."""
+"""Release intake: read a press release from the file it came in, let it be reviewed, then store or update it."""
 
 from __future__ import annotations
 
@@ -10,24 +10,23 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.errors import FieldError
-from pressdesk.exchange.release_text import ParsedRelease, ReleaseParseError, parse_release
+from pressdesk.exchange.release import ParsedRelease, ReleaseParseError, parse_release
+from pressdesk.exchange.release.files import ReleaseFileError, text_of_file
 from pressdesk.models import Release
 from pressdesk.services import contacts, releases
 
 MAX_RELEASE_BYTES = 2 * 1024 * 1024
-"""A press release is a few pages of text; anything over 2 MB is not one."""
+"""A press release is a few pages; a file over 2 MB is not one."""
 
 
-def release_text(data: bytes, *, source: str) -> str:
-    """A release file's bytes as text: UTF-8 (with or without a BOM), at most 2 MB, no NUL bytes; else FieldError."""
+def release_text(data: bytes, *, source: str, name: str = "") -> str:
+    """A release file's bytes as text, read by its type (.txt, .eml, .html, .docx, .pdf, .msg); else FieldError."""
     if len(data) > MAX_RELEASE_BYTES:
         raise FieldError("file", f"{source} is over 2 MB; a press release is a few pages of plain text.")
-    if b"\x00" in data:
-        raise FieldError("file", f"{source} has NUL bytes; it is not a plain-text file.")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FieldError("file", f"{source} is not UTF-8 text. Save it as UTF-8 and try again.") from None
+        return text_of_file(data, name or source, source)
+    except ReleaseFileError as exc:
+        raise FieldError("file", str(exc)) from None
 
 
 def read_release_file(path: str | None, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
@@ -42,7 +41,7 @@ def read_release_file(path: str | None, *, stdin: BinaryIO | None = None) -> tup
             data = fh.read(MAX_RELEASE_BYTES + 1)
     except OSError as exc:
         raise FieldError("file", f"cannot read {path}: {exc.strerror}.") from None
-    return release_text(data, source=str(path)), target.name
+    return release_text(data, source=str(path), name=target.name), target.name
 
 
 def read_release(text: str, *, region: str, tz: str) -> ParsedRelease:
@@ -58,49 +57,63 @@ def read_release(text: str, *, region: str, tz: str) -> ParsedRelease:
 
 
 def find_release(session: Session, parsed: ParsedRelease) -> Release | None:
-    """A release already on the desk with the same title (any case or spacing) and date."""
+    """A release already on the desk with the same title (any case, spacing or accents) and date."""
     title = validation.clean_text(parsed.title)
     if not title:
         return None
     key = contacts.name_key(title)
-    for release in session.execute(select(Release).where(Release.title.ilike(title))).scalars():
-        if contacts.name_key(release.title) == key and release.issued_on == parsed.date:
+    for release in session.execute(select(Release).where(Release.issued_on == parsed.date)).scalars():
+        if contacts.name_key(release.title) == key:
             return release
     return None
+
+
+def store_release(
+    session: Session, *, who: str, region: str, parsed: ParsedRelease, source: str = ""
+) -> releases.ReleaseOutcome:
+    """Store a release as read (or as reviewed); the same release again (title and date) updates the one stored."""
+    experts = [
+        releases.ExpertSpec(
+            name=e.name,
+            honorific=e.honorific or "",
+            title=e.title or "",
+            affiliation=e.affiliation or "",
+            emails=(e.email,) if e.email else (),
+            phones=e.phones,
+        )
+        for e in parsed.experts
+    ]
+    press_contacts = [
+        releases.ContactSpec(
+            name=c.name or c.organisation or c.email or "Press office",
+            organisation=c.organisation or "",
+            emails=(c.email,) if c.email else (),
+            phones=tuple(c.phones),
+        )
+        for c in parsed.press_contacts
+    ]
+    fields = {
+        "title": parsed.title,
+        "issued_on": parsed.date,
+        "embargo_until": parsed.embargo,
+        "body": parsed.body,
+        "source": source,
+        "experts": experts,
+        "press_contacts": press_contacts,
+    }
+    existing = find_release(session, parsed)
+    if existing is not None:
+        outcome = releases.update_release(session, existing, who=who, region=parsed.region or region, **fields)
+        outcome.matched.insert(0, f"release {existing.title} (updated)")
+        return outcome
+    outcome = releases.create_release(session, who=who, region=parsed.region or region, **fields)
+    outcome.created.insert(0, f"release {outcome.release.title}")
+    return outcome
 
 
 def import_release(
     session: Session, *, who: str, region: str, tz: str, text: str, source: str = ""
 ) -> tuple[ParsedRelease, releases.ReleaseOutcome]:
-    """Parse and store a release; a release already on the desk (same title and date) is matched, not doubled."""
+    """Parse and store a release; a release already on the desk (same title and date) is updated, not doubled."""
     parsed = read_release(text, region=region, tz=tz)
-    existing = find_release(session, parsed)
-    if existing is not None:
-        return parsed, releases.ReleaseOutcome(release=existing, matched=[f"release {existing.title}"])
-    outcome = releases.create_release(
-        session,
-        who=who,
-        region=parsed.region or region,
-        title=parsed.title,
-        issued_on=parsed.date,
-        embargo_until=parsed.embargo,
-        body=parsed.body,
-        source=source,
-        experts=[
-            releases.ExpertSpec(
-                name=e.name, honorific=e.honorific or "", title=e.title or "", affiliation=e.affiliation or ""
-            )
-            for e in parsed.experts
-        ],
-        press_contacts=[
-            releases.ContactSpec(
-                name=c.name or c.organisation or c.email or "Press office",
-                organisation=c.organisation or "",
-                emails=(c.email,) if c.email else (),
-                phones=tuple(c.phones),
-            )
-            for c in parsed.press_contacts
-        ],
-    )
-    outcome.created.insert(0, f"release {outcome.release.title}")
-    return parsed, outcome
+    return parsed, store_release(session, who=who, region=region, parsed=parsed, source=source)

@@ -22,6 +22,8 @@ class ExpertSpec:
     honorific: str = ""
     title: str = ""
     affiliation: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,30 @@ def create_release(
     session.add(release)
     session.flush()
     outcome = ReleaseOutcome(release=release)
+    _link(session, release, outcome, who=who, region=region, experts=experts, press_contacts=press_contacts)
+    session.flush()
+    activity.record(
+        session,
+        who=who,
+        action="create",
+        entity="release",
+        entity_id=release.id,
+        summary=f"Added release {clean_title}",
+    )
+    return outcome
+
+
+def _link(
+    session: Session,
+    release: Release,
+    outcome: ReleaseOutcome,
+    *,
+    who: str,
+    region: str,
+    experts: Sequence[ExpertSpec],
+    press_contacts: Sequence[ContactSpec],
+) -> None:
+    """Link a release's experts and press contacts, finding each by name (contacts also by email) before creating."""
     for spec in experts:
         expert = find_expert(session, spec.name)
         if expert is None:
@@ -106,11 +132,14 @@ def create_release(
                 honorific=spec.honorific,
                 title=spec.title,
                 affiliation=spec.affiliation,
+                emails=spec.emails,
+                phones=spec.phones,
             )
             outcome.created.append(f"expert {expert.name}")
         else:
             outcome.matched.append(f"expert {expert.name}")
-        session.add(ReleaseExpert(release_id=release.id, expert_id=expert.id))
+        if session.get(ReleaseExpert, (release.id, expert.id)) is None:
+            session.add(ReleaseExpert(release_id=release.id, expert_id=expert.id))
     for spec in press_contacts:
         contact = _find_press_contact(session, spec)
         if contact is None:
@@ -128,15 +157,45 @@ def create_release(
             drafts = contacts.drafts_from(emails=spec.emails, phones=spec.phones, region=region)
             contacts.add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts)
             outcome.matched.append(f"press contact {contact.name}")
-        session.add(ReleasePressContact(release_id=release.id, press_contact_id=contact.id))
+        if session.get(ReleasePressContact, (release.id, contact.id)) is None:
+            session.add(ReleasePressContact(release_id=release.id, press_contact_id=contact.id))
+
+
+def update_release(
+    session: Session,
+    release: Release,
+    *,
+    who: str,
+    region: str,
+    title: str,
+    issued_on: date | None = None,
+    embargo_until: datetime | None = None,
+    body: str = "",
+    source: str = "",
+    experts: Sequence[ExpertSpec] = (),
+    press_contacts: Sequence[ContactSpec] = (),
+) -> ReleaseOutcome:
+    """Update a release imported again: its text, embargo and source, and link the people it now names."""
+    clean_title = typed.clean("release.title", title, field="title")
+    if not clean_title:
+        raise FieldError("title", "A release needs a title.")
+    release.title = clean_title
+    release.issued_on = issued_on
+    release.embargo_until = embargo_until
+    release.body = typed.clean("release.body", body, field="body", multiline=True)
+    release.source = typed.clean("release.source", source, field="source") or release.source
+    contacts.bump(release, who=who, entity="release", expected_version=None)
+    session.add(release)
+    outcome = ReleaseOutcome(release=release)
+    _link(session, release, outcome, who=who, region=region, experts=experts, press_contacts=press_contacts)
     session.flush()
     activity.record(
         session,
         who=who,
-        action="create",
+        action="update",
         entity="release",
         entity_id=release.id,
-        summary=f"Added release {clean_title}",
+        summary=f"Updated release {clean_title}",
     )
     return outcome
 

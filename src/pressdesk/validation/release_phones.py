@@ -11,6 +11,7 @@ __all__ = [
     "find_phone_numbers",
     "is_known_region",
     "normalise_email",
+    "phone_kind",
     "region_for_email_domain",
     "region_for_number",
 ]
@@ -69,6 +70,18 @@ def region_for_number(e164: str) -> str | None:
         return None
     region = phonenumbers.region_code_for_number(number)
     return region if is_known_region(region) else None
+
+
+def phone_kind(e164: str) -> str | None:
+    """Return "mobile" for a mobile number, "fixed" for a fixed line, else None."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return None
+    kind = phonenumbers.number_type(number)
+    if kind == phonenumbers.PhoneNumberType.MOBILE:
+        return "mobile"
+    return "fixed" if kind == phonenumbers.PhoneNumberType.FIXED_LINE else None
 
 
 def region_for_email_domain(address_or_domain: str) -> str | None:

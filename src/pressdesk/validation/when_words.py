@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from pressdesk.validation.when_text import AMPM_RE, HHMM_HRS_RE, HHMM_RE, MONTHS
+
 __all__ = ["END_OF_DAY", "EVENING", "Reading", "WhenError", "read"]
 
 END_OF_DAY = time(17, 30)
@@ -66,9 +68,7 @@ _REL_BACK_RE = re.compile(r"\s+(?:ago|back|before now|earlier)$")
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
-_AMPM_RE = re.compile(r"(?<![\d:./-])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?")
-_HHMM_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})[:.](\d{2})(?:\s*(?:h|hrs|hours)\b)?(?![\d/.:])")
-_HHMM_HRS_RE = re.compile(r"(?<![\d/.:-])(\d{2})(\d{2})\s*(?:h|hrs|hours)\b")
+_AMPM_RE, _HHMM_RE, _HHMM_HRS_RE = AMPM_RE, HHMM_RE, HHMM_HRS_RE  # one clock grammar with the release reader
 _CLOCK_RUN_RE = re.compile(r"[\d:]*\d[\d:]*")
 _NAMED_TIMES: tuple[tuple[re.Pattern[str], time], ...] = (
     (re.compile(r"\b(?:noon|midday|mid-day)\b"), time(12, 0)),
@@ -84,9 +84,7 @@ _NAMED_TIMES: tuple[tuple[re.Pattern[str], time], ...] = (
 _FILLER_RE = re.compile(r"\b(?:at|by|on|before|for|this|the|of|until|till)\b|[,@]")
 _NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+_MONTHS = MONTHS  # English month names and abbreviations, and the German, French and Spanish ones
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_RE = re.compile(rf"^{_ORDINAL} {_MONTH}(?: (\d{{4}}))?$")
 _MONTH_DAY_RE = re.compile(rf"^{_MONTH} {_ORDINAL}(?: (\d{{4}}))?$")

@@ -1,4 +1,4 @@
-"""Release intake from the TUI: name a file or paste the text, preview what was read, then store it."""
+"""Release intake from the TUI: name a file or paste the text, review what was read person by person, then store it."""
 
 from __future__ import annotations
 
@@ -9,24 +9,35 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Static, TextArea
 
+from pressdesk.core.views import EXPERT, Person, people_of, reviewed
 from pressdesk.errors import DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
-from pressdesk.tui.safe import line, lit
+from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
 
+READABLE = "plain text, .eml, .html, .docx, .pdf or .msg"
 
-def render_parsed(parsed, tz: str) -> Text:
-    """What was read from a release: title, date, embargo, experts, press contacts and warnings, literally."""
+
+def render_parsed(parsed, tz: str, *, people_table: bool = False) -> Text:
+    """What was read from a release: title, date, embargo, place, issuer, then its people (unless a table lists
+    them) and warnings, literally."""
     out = Text()
     out.append_text(line(("Title    ", "dim"), (parsed.title, "bold"), "\n"))
     out.append_text(
         line(("Date     ", "dim"), parsed.date.isoformat() if parsed.date else ("not found", "yellow"), "\n")
     )
     embargo = local(parsed.embargo, tz, "%a %d %b %Y %H:%M") if parsed.embargo else ""
-    out.append_text(line(("Embargo  ", "dim"), (embargo, "bold yellow") if embargo else ("none", "dim"), "\n"))
+    zone = f"  ({parsed.embargo_zone})" if embargo and parsed.embargo_zone else ""
+    out.append_text(line(("Embargo  ", "dim"), (embargo + zone, "bold yellow") if embargo else ("none", "dim"), "\n"))
+    out.append_text(line(("Place    ", "dim"), parsed.place or ("not given", "dim"), "\n"))
+    out.append_text(line(("Issuer   ", "dim"), ", ".join(parsed.issuer) or ("not found", "dim"), "\n"))
+    if people_table:
+        for warning in parsed.warnings:
+            out.append_text(line(("⚠ ", "yellow"), (warning, "yellow"), "\n"))
+        return out
     out.append("\nExperts\n", style="bold underline")
     if not parsed.experts:
         out.append("none found\n", style="dim")
@@ -52,6 +63,31 @@ def render_stored(release_id: int, created: list[str], matched: list[str]) -> Te
     return out
 
 
+class PeopleTable(DataTable):
+    """The people found in a release, one row each: space keeps or drops, m moves, e corrects the name."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "screen.toggle_person", "Keep/drop", id="import.keep"),
+        Binding("m", "screen.move_person", "Expert⇄contact", id="import.move"),
+        Binding("e", "screen.rename_person", "Correct name", id="import.rename"),
+    ]
+
+
+def person_row(person: Person) -> tuple[Text, ...]:
+    """One person as a table row: kept or not, expert or contact, name, what they are, channels, where found."""
+    what = ", ".join(filter(None, [person.title, person.organisation]))
+    channels = ", ".join(filter(None, [person.email, *person.phones]))
+    style = "" if person.keep else "dim strike"
+    return (
+        cell("[x]" if person.keep else "[ ]", style),
+        cell("Expert" if person.kind == EXPERT else "Contact", style),
+        cell(person.shown_name, ("bold " + style).strip()),
+        cell(what, style),
+        cell(channels, style),
+        cell(person.source, style),
+    )
+
+
 class ImportReleaseScreen(ModalScreen[int | None]):
     """Read a press release from a file or pasted text; ctrl+r previews, ctrl+s stores."""
 
@@ -68,7 +104,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         height: 1fr;
     }
     ImportReleaseScreen .import-left {
-        width: 1fr;
+        width: 2fr;
         padding-right: 1;
     }
     ImportReleaseScreen #release-path {
@@ -78,12 +114,41 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         height: 1fr;
     }
     ImportReleaseScreen #release-preview-pane {
-        width: 1fr;
+        width: 3fr;
         padding: 0 1;
         border-left: solid $primary-darken-2;
     }
     ImportReleaseScreen #import-msg {
         height: auto;
+    }
+    ImportReleaseScreen.-narrow .import-dialog {
+        width: 100%;
+        height: 100%;
+        border: none;
+        padding: 0 1;
+    }
+    ImportReleaseScreen.-narrow .import-body {
+        layout: vertical;
+    }
+    ImportReleaseScreen.-narrow .import-left {
+        width: 100%;
+        height: 2fr;
+        padding-right: 0;
+    }
+    ImportReleaseScreen.-narrow #release-preview-pane {
+        width: 100%;
+        height: 3fr;
+        padding: 0;
+        border-left: none;
+        border-top: solid $primary-darken-2;
+    }
+    ImportReleaseScreen #release-people {
+        height: auto;
+        max-height: 12;
+        display: none;
+    }
+    ImportReleaseScreen #release-people.found {
+        display: block;
     }
     """
 
@@ -97,6 +162,11 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         super().__init__()
         self.busy = False
         self.stored: int | None = None
+        self.parsed = None
+        self.people: list[Person] = []
+        self.read_from: tuple[str, str] | None = None
+        """The path and pasted text the review was read from: storing after a change reads them again."""
+        self.read_source = ""
 
     def compose(self) -> ComposeResult:
         """A path box and a paste box on the left, what was read on the right."""
@@ -104,7 +174,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
             yield Static(Text("Import a press release", style="bold"))
             with Horizontal(classes="import-body"):
                 with Vertical(classes="import-left"):
-                    yield Label("File (plain text, UTF-8)")
+                    yield Label(f"File ({READABLE})")
                     yield Input(placeholder="~/Downloads/release.txt (leave empty to paste below)", id="release-path")
                     yield Label("…or paste the release text")
                     yield TextArea(id="release-text", soft_wrap=True)
@@ -115,8 +185,9 @@ class ImportReleaseScreen(ModalScreen[int | None]):
                         ),
                         id="release-preview",
                     )
+                    yield PeopleTable(id="release-people", cursor_type="row", zebra_stripes=True)
             yield Static("", id="import-msg")
-            yield Static(lit("ctrl+r read & preview · ctrl+s store · Escape closes", "dim"))
+            yield Static(lit("ctrl+r read · space keep/drop · m expert⇄contact · e name · ctrl+s store · Esc", "dim"))
 
     def on_mount(self) -> None:
         """Focus the path."""
@@ -154,6 +225,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
             return
         path, pasted = self._source()
         self.busy = True
+        self.read_from, self.parsed = (path, pasted), None
         self._message("Reading…", "dim")
 
         def parse(b):
@@ -163,11 +235,72 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         run_db(self, parse, done=self._previewed, error=self._refused, group="release-read")
 
     def _previewed(self, result) -> None:
-        """Show what was read."""
+        """Show what was read, with its people in a table to review."""
         self.busy = False
         parsed, source = result
-        self.query_one("#release-preview", Static).update(render_parsed(parsed, self.app.settings.timezone))
-        self._message(line(("Read from ", "dim"), source, (". Nothing stored yet: ctrl+s stores it.", "dim")))
+        self.parsed, self.people, self.read_source = parsed, people_of(parsed), source
+        self.query_one("#release-preview", Static).update(
+            render_parsed(parsed, self.app.settings.timezone, people_table=True)
+        )
+        table = self.query_one(PeopleTable)
+        if not table.columns:
+            table.add_columns("Keep", "As", "Name", "Title / organisation", "Email, phones", "Found")
+        self._fill_people()
+        table.set_class(bool(self.people), "found")
+        if self.people:
+            table.focus()
+        self._message(
+            line(("Read from ", "dim"), source, (". Review the people, then ctrl+s stores it as shown.", "dim"))
+        )
+
+    def _fill_people(self) -> None:
+        """Redraw the people table, keeping the cursor where it was."""
+        table = self.query_one(PeopleTable)
+        row = table.cursor_row
+        table.clear()
+        for person in self.people:
+            table.add_row(*person_row(person))
+        if self.people:
+            table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+
+    def _change(self, how) -> None:
+        """Change the highlighted person and redraw."""
+        table = self.query_one(PeopleTable)
+        if not self.people or table.cursor_row < 0:
+            return
+        self.people[table.cursor_row] = how(self.people[table.cursor_row])
+        self._fill_people()
+
+    def action_toggle_person(self) -> None:
+        """Keep or drop the highlighted person."""
+        self._change(Person.toggled)
+
+    def action_move_person(self) -> None:
+        """Make the highlighted expert a press contact, or the press contact an expert."""
+        self._change(Person.moved)
+
+    def action_rename_person(self) -> None:
+        """Correct the highlighted person's name in a one-line prompt."""
+        from pressdesk.tui.screens.prompt import PromptScreen
+
+        table = self.query_one(PeopleTable)
+        if not self.people or table.cursor_row < 0:
+            return
+        row = table.cursor_row
+
+        def check(_backend, text: str) -> str:
+            name = " ".join(text.split())
+            if not name:
+                raise FieldError("prompt", "A name cannot be empty; Escape keeps the one read.")
+            return name
+
+        def renamed(answer) -> None:
+            if answer is not None:
+                self.people[row] = self.people[row].renamed(answer.result)
+                self._fill_people()
+
+        current = self.people[row].name or ""
+        self.app.push_screen(PromptScreen("Correct the name", save=check, value=current), renamed)
 
     def action_store(self) -> None:
         """Parse and store the release with its experts and press contacts, in one write."""
@@ -177,9 +310,16 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         self.busy = True
         self._message("Storing…", "dim")
 
-        def store(b):
-            text, source = self._text_of(b, path, pasted)
-            return b.import_release(text, source)
+        if self.parsed is not None and self.read_from == (path, pasted):
+            release, source = reviewed(self.parsed, self.people), self.read_source
+
+            def store(b):
+                return b.store_release(release, source)
+        else:
+
+            def store(b):
+                text, source = self._text_of(b, path, pasted)
+                return b.import_release(text, source)
 
         run_db(self, store, done=self._stored, error=self._refused, group="release-write")
 
@@ -187,7 +327,8 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         """Show what was stored, created and matched; tell the other screens."""
         self.busy = False
         parsed, release_id, created, matched = result
-        self.stored = release_id
+        self.stored, self.parsed = release_id, None
+        self.query_one(PeopleTable).set_class(False, "found")
         out = render_stored(release_id, created, matched)
         out.append("\n")
         out.append_text(render_parsed(parsed, self.app.settings.timezone))

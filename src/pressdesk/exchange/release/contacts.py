@@ -1,0 +1,308 @@
+"""Press contacts: contact blocks read person by person, one-line and slash-joined contacts, and contact sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressdesk.exchange.release.channels import URL_RX, emails_in, phones_in, regions_for
+from pressdesk.exchange.release.experts import sentence_bounds
+from pressdesk.exchange.release.layout import ABOUT_RX, EXPERT_HEADING_RX, NOTES_RX, contact_heading
+from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, person_at
+from pressdesk.exchange.release.vocab import (
+    PRESS_ROLE_RX,
+    UP,
+    clean_line,
+    has_org_word,
+    has_title_word,
+    is_ends,
+    looks_org,
+)
+
+__all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
+
+_LABEL_RX = re.compile(
+    r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+line)?|office|switchboard|fax|f|e-?mail|e|mél|mel|"
+    r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
+    r"investor\s+relations|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
+    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
+    re.IGNORECASE,
+)
+_DEPARTMENT_WORDS = frozenset(
+    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group"]
+)
+_SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_PRESS_LINE_RX = re.compile(r"\s+(?:press\s+office|media\s+(?:line|team|office|relations)|press\s+team)$", re.I)
+_CONTACT_VERB_RX = re.compile(
+    r"\b(?:please\s+)?contact(?:ing)?\b(?!\s*:)|\bwenden\s+Sie\s+sich\s+(?:bitte\s+)?an\b|"
+    r"\b(?:call|ring|phone)\s+or\s+e-?mail\b|\be-?mail\s+or\s+call\b",
+    re.IGNORECASE,
+)
+_PRESS_WORDS = re.compile(
+    r"\b(?:media|press|journalists?|reporters?|interviews?|information|comment|enquiries|inquiries|presse|"
+    r"rückfragen)\b|@",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ContactDraft:
+    """A press contact being read; several may share channels (slash-joined names)."""
+
+    name: str | None = None
+    honorific: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def empty(self) -> bool:
+        """Nothing to keep."""
+        return not (self.name or self.emails or self.phones)
+
+
+def _piece_kind(piece: str) -> tuple[str, str | None]:
+    """("org", text), ("role", text), ("org+role", org) or ("", None) for one piece of a contact block."""
+    p = piece.strip(" .:")
+    if not p:
+        return "", None
+    bare = PRESS_ROLE_RX.sub(" ", p)
+    bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
+    proper = [w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS]
+    if PRESS_ROLE_RX.search(p) and not has_org_word(bare) and not proper:
+        return "role", p
+    if has_title_word(p) and not looks_org(p):
+        return "role", p
+    if not re.search(rf"[{UP}]", p):
+        return "", None
+    if _PRESS_LINE_RX.search(p) and looks_org(_PRESS_LINE_RX.sub("", p)):
+        return "org", _PRESS_LINE_RX.sub("", p)
+    if PRESS_ROLE_RX.search(p) and not has_org_word(PRESS_ROLE_RX.sub("", p)):
+        return "role", p
+    if has_title_word(p) and not looks_org(p):
+        return "role", p
+    at = re.search(r"\s(?:at|bei|@)\s+", p)
+    if at and has_title_word(p[: at.start()]):
+        return "org", re.sub(r"^the\s+", "", p[at.end() :]).strip() or None
+    if has_title_word(p) and p.split()[-1].lower().strip(".,") not in {"officer", "manager", "director"}:
+        return "org", p
+    if has_title_word(p):
+        return "role", p
+    return "org", p
+
+
+def _strip_label(piece: str) -> str:
+    """A piece without its leading label words ("Tel:", "E-Mail:", "Media:")."""
+    p = piece.strip(" \t|.:-")
+    while True:
+        q = _LABEL_RX.sub("", p, count=1) if _LABEL_RX.match(p) else p
+        if q == p:
+            break
+        p = q.strip(" \t|.:-")
+    p = re.sub(r"(?:\s+(?:on|or|and|at|via|call|email|e-mail|tel|phone|ring|/))+\s*$", "", p, flags=re.I)
+    if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
+        return ""
+    return p
+
+
+def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
+    """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth")."""
+    out = []
+    for part in re.split(r"\s*/\s*|\s+(?:and|und|&)\s+", piece.strip()):
+        m = person_at(part, 0, orgs)
+        if not m or part[m.end :].strip(" .") or len(m.name.split()) < 2:
+            return []
+        out.append((m.honorific, m.name))
+    return out
+
+
+def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: list[str]) -> list[ContactDraft]:
+    """Read one contact block (blank lines inside it allowed) into contacts, person by person."""
+    drafts: list[ContactDraft] = []
+    linked: list[ContactDraft] = []
+    pending: dict[str, str] = {}
+    for group in re.split(r"\n\s*\n", text):
+        emails = emails_in(group, warnings)
+        phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
+        spans = sorted(
+            [(s, e, "email", v, None) for s, e, v in emails]
+            + [(p.start, p.end, "phone", p.e164, p.label) for p in phones]
+            + [(m.start(), m.end(), "url", "", None) for m in URL_RX.finditer(group)]
+        )
+        found: dict[str, tuple[str, str, str | None]] = {}
+        parts, last = [], 0
+        for idx, (start, end, kind, value, label) in enumerate(spans):
+            if start < last:
+                continue
+            parts += [group[last:start], " " if kind == "url" else f"\ue000{idx}\ue001"]
+            found[str(idx)] = (kind, value, label)
+            last = end
+        parts.append(group[last:])
+        line_of_role = -1
+        for line_no, line in enumerate("".join(parts).split("\n")):
+            for raw in _SPLIT_RX.split(line):
+                piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
+                names = _names(piece, orgs) if piece else []
+                if names:
+                    linked = [ContactDraft(name=n, honorific=h) for h, n in names]
+                    for d in linked:
+                        d.organisation = pending.get("org")
+                        d.role = pending.get("role")
+                    pending = {}
+                    drafts.extend(linked)
+                elif piece:
+                    kind, value = _piece_kind(piece)
+                    cur = linked[0] if linked else None
+                    if not value:
+                        kind = ""
+                    busy = cur is None or cur.emails or cur.phones
+                    if kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
+                        for d in linked:
+                            d.role = f"{d.role}, {value}"
+                    elif kind == "role" and cur and not cur.role and not busy:
+                        for d in linked:
+                            d.role = value
+                        line_of_role = line_no
+                    elif kind == "org" and cur and not busy:
+                        for d in linked:
+                            d.organisation = f"{d.organisation}, {value}" if d.organisation else value
+                    elif kind:
+                        pending.setdefault(kind, value)
+                tokens = re.findall(r"\ue000(\d+)\ue001", raw)
+                if tokens and not linked:
+                    linked = [ContactDraft(organisation=pending.pop("org", None), role=pending.pop("role", None))]
+                    drafts.extend(linked)
+                kinds = [found[t] for t in tokens]
+                phones_here = [v for k, v, _ in kinds if k == "phone"]
+                for kind, value, label in kinds:
+                    share = linked
+                    if kind == "phone" and len(linked) > 1 and len(phones_here) == len(linked):
+                        share = [linked[phones_here.index(value)]]
+                    for d in share:
+                        target = d.emails if kind == "email" else d.phones
+                        if value not in target:
+                            target.append(value)
+                        if kind == "phone" and label:
+                            d.labels[value] = label
+    if pending.get("org") and linked and not linked[0].organisation:
+        for d in linked:
+            d.organisation = pending["org"]
+    drafts = [d for d in drafts if not d.empty()]
+    _match_emails_to_names(drafts)
+    named_orgs = {d.organisation for d in drafts if d.organisation}
+    if len(named_orgs) == 1:
+        for d in drafts:
+            d.organisation = d.organisation or next(iter(named_orgs))
+    return drafts
+
+
+def _fold(text: str) -> str:
+    """Lower-case text without accents."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _email_fits(email: str, name: str | None) -> bool:
+    """Return True when an address's local part contains part of the person's name."""
+    local = _fold(email.split("@")[0])
+    return bool(name) and any(len(p) >= 3 and p in local for p in _fold(name).replace("'", "").split())
+
+
+def _match_emails_to_names(drafts: list[ContactDraft]) -> None:
+    """Move an address listed beside the wrong person to the person it is named after."""
+    for draft in drafts:
+        for email in list(draft.emails):
+            if _email_fits(email, draft.name):
+                continue
+            owner = next((d for d in drafts if d is not draft and _email_fits(email, d.name)), None)
+            if owner is not None:
+                draft.emails.remove(email)
+                owner.emails.append(email)
+
+
+def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int, str]]:
+    """Contact-heading blocks: (first line, end line, the block's text after its heading); one above the title
+    ends at its first blank line."""
+    blocks = []
+    i, n = 0, len(lines)
+    while i < n:
+        s = clean_line(lines[i])
+        m = contact_heading(s) if s else None
+        if not m:
+            i += 1
+            continue
+        body = [(m.group("rest") or "").strip()]
+        j = i + 1
+        while j < n:
+            raw = lines[j].strip()
+            cs = clean_line(raw)
+            if raw and (is_ends(raw) or NOTES_RX.match(cs) or contact_heading(cs) or EXPERT_HEADING_RX.match(cs)):
+                break
+            if raw and ABOUT_RX.match(cs) and not re.search(r"[.!?]$", cs):
+                break
+            if not raw and i < title_idx:
+                break
+            if raw.startswith("OTS-ORIGINALTEXT") or (len(cs) > 160 and not re.search(r"@|\d{3}", cs)):
+                break
+            body.append(cs)
+            j += 1
+        blocks.append((i, j, "\n".join(body).strip("\n")))
+        i = max(j, i + 1)
+    return blocks
+
+
+def sentence_contacts(
+    text: str,
+    skip: list[tuple[int, int]],
+    body: tuple[int, int],
+    fallbacks: list[str],
+    orgs: frozenset[str],
+    warnings: list[str],
+) -> list[ContactDraft]:
+    """Read "contact Jane Doe at Org on jane@... or call ..." and "call or email x@... or (415) 555-0142"."""
+    out = []
+    verbs = list(_CONTACT_VERB_RX.finditer(text))
+    for idx, m in enumerate(verbs):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        s_start, s_end = sentence_bounds(text, m.start())
+        if body[0] <= m.start() < body[1] and not _PRESS_WORDS.search(text[s_start:s_end]):
+            continue
+        para_end = text.find("\n\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        nxt = verbs[idx + 1].start() if idx + 1 < len(verbs) else len(text)
+        span = text[m.end() : min(para_end, nxt)]
+        draft = ContactDraft()
+        lead = re.match(
+            r"\s*(?:(?:our|the|a|bitte)\s+)?(?:(?:senior\s+)?(?:press|media|communications)\s+"
+            r"(?:officer|manager|team|lead|office)\s*,?\s*)?",
+            span,
+            re.IGNORECASE,
+        )
+        head = lead.end() if lead else 0
+        pm = person_at(span, head, orgs)
+        if pm and not (pm.honorific and not span[pm.end :].strip()):
+            draft.name = pm.name
+            om = ORG_AFTER_NAME_RX.match(span[pm.end :])
+            if om:
+                org = re.sub(r"^the\s+", "", om.group("org")).strip(" .")
+                if org and (not has_title_word(org) or has_org_word(org)):
+                    draft.organisation = org
+        else:
+            om = re.match(
+                r"\s*(?P<org>(?:the\s+)?[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-ZÀ-Þ][\w&'’.-]*)*)",
+                span[head:],
+            )
+            if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):
+                draft.organisation = _PRESS_LINE_RX.sub("", re.sub(r"^the\s+", "", om.group("org")).strip(" ."))
+        emails = emails_in(span, warnings)
+        draft.emails = [v for _s, _e, v in emails]
+        for p in phones_in(span, regions_for(span, *fallbacks), warnings, [(s, e) for s, e, _ in emails]):
+            draft.phones.append(p.e164)
+            if p.label:
+                draft.labels[p.e164] = p.label
+        if draft.name or draft.emails or draft.phones:
+            out.append(draft)
+    return out

@@ -1,0 +1,204 @@
+"""A release's layout: page labels and header lines, the title, the dateline, the body and the sections after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline
+from pressdesk.exchange.release.model import ReleaseParseError
+from pressdesk.exchange.release.vocab import clean_line, is_ends, looks_org
+
+__all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
+
+MARKER_RX = re.compile(
+    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
+    r"(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
+    r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
+    r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
+    r"peer[-\s]reviewed\s+publication|research\s+news|media\s+advisory|news\s+advisory)"
+    r"(?:\s*(?:no\.?|nr\.?|n°|number|#)\s*\d+(?:\s*/\s*\d+)?)?"
+    r"(?:\s*[:\-–—]\s*(?:for\s+immediate\s+release|immediate)?)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+META_RX = re.compile(
+    r"^(?:(?:submitted|issued|posted|published|released|distributed|sent|news\s+provided)\s+by|"
+    r"ref(?:erence)?|release\s+no\.?|date|datum|published|dated)\b\s*[:.]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+CONTACT_HEADING_RX = re.compile(
+    r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news)\s+)?"
+    r"(?:contacts?|enquiries|inquiries|(?<=further\s)information|(?<=more\s)information|"
+    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|"
+    r"contact\s+(?:details|information)|pressekontakte?|pressestelle|medienkontakte?|"
+    r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
+    r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
+    r"contactos?\s+de\s+prensa|relations\s+presse)"
+    r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
+    r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email))?"
+    r"\s*(?::\s*(?P<rest>.*)|[\-–—]?\s*)$",
+    re.IGNORECASE,
+)
+_CONTACT_LEAD_RX = re.compile(
+    r"^(?:for|to)\s[^:.!?]{0,80}?\b(?:please\s+)?(?:contact|call|email|ring)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+def contact_heading(s: str) -> re.Match[str] | None:
+    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:")."""
+    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s)
+
+
+NOTES_RX = re.compile(
+    r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?s?['’]?\s+notes?|"
+    r"background(?:\s+information)?|hinweise?\s+(?:für|an)\s+(?:die\s+)?redaktion(?:en)?|journal|doi|"
+    r"funder|article\s+title|method\s+of\s+research|notes?)\s*:?$",
+    re.IGNORECASE,
+)
+ABOUT_RX = re.compile(r"^(?:about|über|à\s+propos\s+d[eu']\s*|acerca\s+de|sobre)\s*(?P<org>\S.{0,70})$", re.IGNORECASE)
+EXPERT_HEADING_RX = re.compile(
+    r"^(?:(?:spokespeople|spokespersons?|experts?|interviewees|academics|researchers|speakers|interview\s+contacts?)"
+    r"(?:\s+(?:are\s+)?available)?(?:\s+(?:for|to)\s+(?:interviews?|comment|speak|media)"
+    r"(?:\s+(?:and|or)\s+(?:interviews?|comment))?)?|"
+    r"available\s+(?:for|to)\s+(?:interviews?|comment)(?:\s+(?:and|or)\s+(?:interviews?|comment))?"
+    r"|for\s+interview|who|interviewpartner(?:innen)?|ansprechpartner(?:innen)?\s+für\s+interviews)"
+    r"\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Layout:
+    """Where the parts of a release are: line numbers, the title, the dateline and what the header said."""
+
+    lines: list[str]
+    title: str
+    title_idx: int
+    body_start: int
+    body_end: int
+    dateline: Dateline | None = None
+    header_dates: list[tuple[dt.date, str | None]] = field(default_factory=list)
+    header_orgs: list[str] = field(default_factory=list)
+
+
+def is_section_start(s: str) -> bool:
+    """Return True for headings that close the body (notes, contacts, about)."""
+    if not s:
+        return False
+    if NOTES_RX.match(s) or contact_heading(s):
+        return True
+    return bool(ABOUT_RX.match(s) and not re.search(r"[.!?]$", s) and len(s.split()) <= 10)
+
+
+def _embargo_value(lines: list[str], i: int) -> bool:
+    """Return True when line i continues an "EMBARGOED UNTIL:" line above it."""
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    m = EMBARGO_RX.match(clean_line(lines[j])) if j >= 0 else None
+    return bool(m and not m.group("rest").strip() and re.search(r"\d", lines[i]))
+
+
+class _Header:
+    """What the lines before and around the title say."""
+
+    def __init__(self, lines: list[str], month_first: bool) -> None:
+        self.lines, self.month_first = lines, month_first
+        self.dates: list[tuple[dt.date, str | None]] = []
+        self.orgs: list[str] = []
+
+    def skip(self, i: int) -> int:
+        """How many lines from i are header furniture (0 when line i is not)."""
+        lines = self.lines
+        s = clean_line(lines[i])
+        if not s or MARKER_RX.match(s) or EMBARGO_RX.match(s) or is_ends(s) or _embargo_value(lines, i):
+            return 1
+        found = date_line(s, month_first=self.month_first)
+        if found:
+            self.dates.append(found)
+            return 1
+        meta = META_RX.match(s)
+        if meta:
+            org = meta.group("rest").strip()
+            if re.match(r"^news\s+provided", s, re.IGNORECASE) and not org and i + 1 < len(lines):
+                self.orgs.append(clean_line(lines[i + 1]))
+                return 2
+            if org and re.match(r"^(?:submitted|issued|distributed|released)", s, re.IGNORECASE):
+                self.orgs.append(org)
+            return 1
+        if contact_heading(s) and not re.match(r"^weitere", s, re.IGNORECASE):
+            j = i
+            while j < len(lines) and lines[j].strip():
+                j += 1
+            return j - i
+        return 0
+
+
+def layout(text: str, *, month_first: bool = False) -> Layout:
+    """Find the title, header lines, dateline and the body's line range."""
+    lines = text.split("\n")
+    n = len(lines)
+    header = _Header(lines, month_first)
+    i = 0
+    while i < n and (step := header.skip(i)):
+        i += step
+    if i >= n:
+        raise ReleaseParseError("No title line found: a release must have a headline before its body text.")
+    title_idx = i
+    title = clean_line(lines[i])
+    dated = dateline(title, month_first=month_first)
+    if len(title) > 250 or (dated and len(dated.rest.split()) >= 3):
+        raise ReleaseParseError("No title line found: the release starts with body text instead of a headline.")
+    i += 1
+    while i < n and lines[i].strip() and len(title) < 200:
+        nxt = clean_line(lines[i])
+        joins = re.search(r"\b(?:and|or|of|to|in|for|the|a|an|with|on|at|as|by|from|und)$", title)
+        if not nxt or not (nxt[0].islower() or joins) or len(nxt) > 120 or dateline(nxt):
+            break
+        title = f"{title} {nxt}"
+        i += 1
+    while i < n and lines[i].strip():
+        nxt = lines[i].strip()
+        dl = dateline(nxt, month_first=month_first)
+        if len(nxt) > 200 or (dl and len(dl.rest.split()) >= 3):
+            break
+        i += 1
+    subtitles = 0
+    while i < n:
+        s = clean_line(lines[i])
+        if not s:
+            i += 1
+            continue
+        step = header.skip(i)
+        if step:
+            i += step
+            continue
+        end = i
+        while end < n and lines[end].strip():
+            end += 1
+        para = " ".join(x.strip() for x in lines[i:end])
+        if (
+            subtitles < 3
+            and end - i == 1
+            and len(para) <= 200
+            and not re.search(r"[.!?:]$", para)
+            and not dateline(para, month_first=month_first)
+            and not is_ends(para)
+            and not EXPERT_HEADING_RX.match(s)
+            and not is_section_start(s)
+            and any(x.strip() for x in lines[end:])
+        ):
+            if looks_org(para) and len(para.split()) <= 8 and not re.search(r"\d", para):
+                header.orgs.append(para)
+            subtitles += 1
+            i = end
+            continue
+        break
+    body_start = i
+    found = dateline(lines[body_start].strip(), month_first=month_first) if body_start < n else None
+    body_end = next(
+        (j for j in range(body_start, n) if is_section_start(clean_line(lines[j])) or is_ends(lines[j])),
+        n,
+    )
+    return Layout(lines, title, title_idx, body_start, body_end, found, header.dates, header.orgs)

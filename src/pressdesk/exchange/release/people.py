@@ -1,0 +1,292 @@
+"""People in running text: names with honorifics (nameparser), and the title and affiliation introduced with them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nameparser import HumanName
+
+from pressdesk.exchange.release.places import place_region
+from pressdesk.exchange.release.vocab import (
+    HON,
+    NOT_NAME_WORDS,
+    PERSON_RX,
+    TITLE_WORDS,
+    UP,
+    has_org_word,
+    has_title_word,
+    looks_org,
+    norm_hon,
+)
+from pressdesk.validation.when_text import MONTHS, WEEKDAYS
+
+_DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
+_IN_ORG_RX = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
+
+__all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
+
+Role = tuple[str | None, str | None]  # (title, affiliation)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in text: where, their honorific and their name."""
+
+    start: int
+    end: int
+    honorific: str | None
+    name: str
+
+
+def valid_person(hon: str | None, name: str, orgs: frozenset[str] = frozenset()) -> bool:
+    """Reject capitalised phrases that are not people's names, and organisations named like people."""
+    parts = name.split()
+    if not hon and len(parts) < 2:
+        return False
+    low = [w.lower().strip(".") for w in parts]
+    if any(w in NOT_NAME_WORDS or w in _DATE_WORDS or _titleish(w) for w in low):
+        return False
+    if all(len(w) <= 2 for w in parts) or name.lower() in orgs:
+        return False
+    if any(place_region(w) for w in parts[1:]):
+        return False  # "Stadtmobil Wien": an organisation named after its town
+    parsed = HumanName(name)
+    return bool(hon) or (bool(parsed.first) and bool(parsed.last))
+
+
+def person_at(text: str, pos: int = 0, orgs: frozenset[str] = frozenset()) -> Mention | None:
+    """The person named exactly at pos (a title word before the name is skipped), or None."""
+    m = PERSON_RX.match(text, pos)
+    if not m:
+        return None
+    hon, name = m.group("hon"), re.sub(r"\s+", " ", m.group("name"))
+    if valid_person(hon, name, orgs):
+        return Mention(m.start(), m.end(), norm_hon(hon), name)
+    return None
+
+
+def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every person-like mention in text, skipping title words written before a name ("Mayor Ana Tupou")."""
+    out: list[Mention] = []
+    for m in PERSON_RX.finditer(text):
+        found = person_at(text, m.start(), orgs)
+        if found is None:
+            for word in re.finditer(r"[ \t]+", m.group(0)):
+                found = person_at(text, m.start() + word.end(), orgs)
+                if found:
+                    break
+        inside = _IN_ORG_RX.search(text[max(0, found.start - 40) : found.start]) if found else None
+        after = re.match(r"[ \t]+([\w&.-]+)", text[found.end : found.end + 40]) if found else None
+        if (inside and (has_org_word(inside.group("word")) or _titleish(inside.group("word")))) or (
+            after and has_org_word(after.group(1)) and after.group(1)[0].isupper()
+        ):
+            continue  # "Ashdown Institute for Public Finance"
+        if found and (not out or found.start >= out[-1].end):
+            out.append(found)
+    return out
+
+
+_UNIT = (
+    r"(?:the\s+|der\s+|des\s+)?(?:[\w-]+\s+){0,4}?(?:department|institute|centre|center|school|faculty|division|unit|"
+    r"laboratory|lab|group|programme|program|abteilung|arbeitsgruppe|lehrstuhl)\b"
+)
+
+
+def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
+    """Split "Visiting Fellow at LSE IDEAS" into ("Visiting Fellow", "LSE IDEAS")."""
+    t = re.sub(r"\s+", " ", text).strip(" ,.;:–—-")
+    t = re.sub(r"^(?:a|an|the|our|its|their|le|la|el)\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(
+        r"\s+(?:who|which|whose|and\s+(?:the\s+)?(?:study|report|paper)['’]s\b|and\s+(?:author|co-author|lead)).*$",
+        "",
+        t,
+    )
+    if not t:
+        return None, None
+    owner = re.match(r"^(?P<org>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,6})['’]s\s+(?P<title>[^A-Z].*)$", t)
+    if owner and not _titleish(owner.group("org").split()[-1]):
+        return owner.group("title")[:1].upper() + owner.group("title")[1:], owner.group("org")
+    joins = list(
+        re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t)
+    )
+    m = joins[-1] if joins else None
+    title: str | None
+    aff: str | None
+    if m and re.sub(r"^(?:the|la|le|el)\s+", "", t[m.end() :])[:1].isupper():
+        title, aff = t[: m.start()], t[m.end() :]
+    else:
+        of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
+        rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
+        keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
+        rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
+        if of and (looks_org(rest) or rest.lower() in orgs) and not keeps_whole and not looks_org(t[: of.start()]):
+            title, aff = t[: of.start()], rest
+        elif looks_org(t) and not has_title_word(t):
+            title, aff = None, t
+        else:
+            title, aff = t, None
+    if aff:
+        aff = re.sub(r"^(?:the|la|le|el)\s+", "", aff.strip(" ,.")).strip() or None
+    if title:
+        title = title.strip(" ,.")
+        title = title[:1].upper() + title[1:] if title else None
+    return title or None, aff
+
+
+_REJECT = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "who",
+        "which",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "added",
+        "explained",
+        "told",
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "and",
+        "but",
+        "or",
+        "also",
+        "commented",
+        "warned",
+        "noted",
+        "continued",
+        "argued",
+        "believes",
+        "thinks",
+        "wrote",
+        "writes",
+        "sagt",
+        "sagte",
+        "erklärt",
+        "erklärte",
+        "betont",
+        "betonte",
+        "so",
+        "und",
+        "der",
+        "die",
+        "das",
+        "explique",
+        "ha",
+        "señalado",
+    ]
+)
+
+
+def _role_from_chunks(chunks: list[str], orgs: frozenset[str] = frozenset()) -> Role | None:
+    """Read title and affiliation from the comma chunks that follow a name."""
+    chunks = [c.strip() for c in chunks if c and c.strip()]
+    if not chunks:
+        return None
+    first = chunks[0]
+    words = first.split()
+    if not words or len(words) > 14:
+        return None
+    lead = words[0].lower().strip(".,")
+    if lead in _REJECT or re.match(r"^\d", first):
+        return None
+    if lead in {"a", "an", "the"} and len(words) > 1 and words[1].lower() in _REJECT:
+        return None
+    if not (first[0].isupper() or lead in {"a", "an", "the", "our"} or has_title_word(first)):
+        return None
+    second = chunks[1] if len(chunks) > 1 else ""
+    if second and looks_org(second) and len(second.split()) <= 10 and not has_title_word(second.split()[0]):
+        second = re.sub(r"^the\s+", "", second.strip(" ."))
+        title, aff = split_role(first)
+        if aff and re.search(r"\s(?:at|with|an\s+der|am|bei)\s", first):
+            aff = f"{aff}, {second}"
+        elif looks_org(first) and not has_title_word(first):
+            title, aff = None, f"{split_role(first)[1] or first}, {second}"
+        else:
+            title, aff = split_role(first + " at " + second)
+    else:
+        title, aff = split_role(first, orgs)
+    if not title and not aff:
+        return None
+    return title, aff
+
+
+_CHUNK = r"[^,;()\"“”„«»\n]+?"
+_CHUNK_END = r"(?=\s*(?:,|;|\(|\)|[\"“”„«»]|\.(?:\s|$)|\s[–—-]\s|$))"
+_TWO_CHUNKS = rf"(?P<a>{_CHUNK}){_CHUNK_END}(?:\s*,\s*(?P<b>{_CHUNK}){_CHUNK_END})?"
+_ORG_PHRASE = (
+    rf"(?:the[ \t]+)?[{UP}0-9][\w&'’.-]*"
+    rf"(?:(?:[ \t]+(?:of|for|and|&|on|in|the|für|de|der|des|du|at|del)){{0,2}}[ \t]+[{UP}][\w&'’.-]*)*"
+)
+ORG_AFTER_NAME_RX = re.compile(
+    r"^(?:[ \t]*,[ \t]*(?:of|from)?[ \t]*|[ \t]+(?:at|of|from|with|vom|von[ \t]+der|von|bei)[ \t]+)"
+    rf"(?P<org>{_ORG_PHRASE})"
+)
+
+
+def role_after(text: str, end: int, orgs: frozenset[str] = frozenset()) -> Role | None:
+    """Read the appositive introducing a person whose name ends at ``end``."""
+    tail = text[end : end + 300]
+    m = re.match(rf"\s*,\s*{_TWO_CHUNKS}", tail)
+    if m:
+        role = _role_from_chunks([m.group("a"), m.group("b") or ""], orgs)
+        if role:
+            return role
+    m = re.match(r"\s*\((?P<p>[^)\n]{3,150})\)", tail)
+    if m:
+        role = _role_from_chunks(m.group("p").split(",")[:2])
+        if role:
+            return role
+    m = re.match(rf"\s+[–—-]\s+{_TWO_CHUNKS}", tail)
+    if m:
+        role = _role_from_chunks([m.group("a"), m.group("b") or ""])
+        if role:
+            return role
+    m = ORG_AFTER_NAME_RX.match(tail)
+    if m:
+        org = re.sub(r"^the\s+", "", m.group("org")).strip(" .")
+        org = re.sub(r"['’]s$", "", org) if not re.search(r"['’]s\s", org) else org
+        if looks_org(org) or re.match(r"^\s*,?\s*(?:of|from|vom|von)\s", tail):
+            return None, org
+    m = re.match(r"\s+is\s+(?:a|an|the)\s+(?P<c>[^.;\n]{3,150}?)(?:\.(?:\s|$)|;|$)", tail)
+    if m:
+        title, aff = split_role(m.group("c").split(",")[0])
+        if aff:
+            return title, aff
+    return None
+
+
+def _titleish(word: str) -> bool:
+    """A word a job title ends with, including German compounds ("Studienleiterin")."""
+    w = word.lower().strip(".,")
+    return w in TITLE_WORDS or any(len(t) >= 5 and w.endswith(t) for t in TITLE_WORDS)
+
+
+def role_before(text: str, start: int) -> str | None:
+    """A job title written just before a name: "Mayor Ana Tupou", "Coastal engineer Dr Rawiri Paewai"."""
+    head = text[max(0, start - 60) : start]
+    head = re.sub(rf"(?:{HON})[ \t]+$", "", head)
+    words = re.findall(r"[\w’'-]+|[^\w\s]", head)
+    if not words or not _titleish(words[-1]):
+        return None
+    taken = [words.pop()]
+    stop = _REJECT | {"le", "la", "the", "a", "an", "de", "and", "und"}
+    while words and len(taken) < 4 and re.fullmatch(r"[\w’'-]+", words[-1]):
+        w = words[-1]
+        if w.lower() in stop or not (_titleish(w) or w[0].isupper()):
+            break
+        taken.append(words.pop())
+    title = " ".join(reversed(taken))
+    return title[:1].upper() + title[1:]
+
+
+def is_org_name(name: str) -> bool:
+    """Return True when a phrase names an organisation rather than a person."""
+    return has_org_word(name)

@@ -1,0 +1,287 @@
+"""Read a press release's text: layout, region and zone, date and embargo, press contacts, experts and issuer."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+from pressdesk.exchange.release.channels import EMAIL_RX, URL_RX, deobfuscate
+from pressdesk.exchange.release.contacts import ContactDraft, contact_blocks, read_block, sentence_contacts
+from pressdesk.exchange.release.dates import embargo_text, parse_embargo
+from pressdesk.exchange.release.experts import find_experts
+from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
+from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
+from pressdesk.exchange.release.places import REGION_ZONES, place_region
+from pressdesk.exchange.release.vocab import BULLET_RX, PRESS_ROLE_RX, clean_line, has_title_word, looks_org
+from pressdesk.validation.release_phones import (
+    find_phone_numbers,
+    is_known_region,
+    region_for_email_domain,
+    region_for_number,
+)
+
+__all__ = ["parse_release"]
+
+_ORG_WORD = r"[A-ZÀ-Þ][\w&'’-]*"
+_ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
+_ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>{_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
+_ISSUER_RXS = (
+    re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
+    re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
+    re.compile(
+        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
+    ),
+    re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
+    re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
+)
+_LIKE_ORG_RX = re.compile(
+    rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
+    r"company|group|campaign|foundation|network|union|think\s+tank)\b"
+)
+
+
+def _normalise_text(text: str) -> str:
+    """One kind of newline and space, no BOM, "((0)1223)" as "(0)1223", obfuscated addresses written plainly."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    for ch in ("\u00a0", "\u2009", "\u202f", "\u2007"):
+        text = text.replace(ch, " ")
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub(r"\(\(0\)\s*(\d{2,5})\)", r"(0)\1", text)
+    text = deobfuscate(text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped prose lines with spaces, keeping every character offset unchanged."""
+    out = list(text)
+    pos = 0
+    for para in re.split(r"(\n[ \t]*\n)", text):
+        lines = para.split("\n")
+        wrapped = len(lines) > 1 and all(len(ln.strip()) >= 45 and not BULLET_RX.match(ln) for ln in lines[:-1])
+        if wrapped:
+            offset = pos
+            for ln in lines[:-1]:
+                offset += len(ln)
+                out[offset] = " "
+                offset += 1
+        pos += len(para)
+    return "".join(out)
+
+
+def _place(lay: Layout) -> str | None:
+    """The dateline's place, or the place of a date line in the header."""
+    if lay.dateline and lay.dateline.place:
+        return lay.dateline.place
+    return next((place for _d, place in lay.header_dates if place), None)
+
+
+def _detect_region(text: str, place: str | None, default_region: str) -> tuple[str, str | None]:
+    """Score the release's region from dateline, numbers, domains and language; (region, dateline zone)."""
+    score: Counter[str] = Counter({default_region: 0.5})
+    where = place_region(place) if place else None
+    if where:
+        score[where[0]] += 5
+    for e164 in {v for _s, _e, v in find_phone_numbers(text, None)}:
+        region = region_for_number(e164)
+        if region:
+            score[region] += 2
+    if re.search(r"(?<![\d+])\(\d{3}\)\s*\d{3}[-.\s]\d{4}\b|\b\d{3}-\d{3}-\d{4}\b", text):
+        score["US"] += 1.5
+    domains = {m.group(0).rsplit("@", 1)[-1].lower() for m in EMAIL_RX.finditer(text)}
+    domains |= {
+        re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0).lower()).split("/")[0] for m in URL_RX.finditer(text)
+    }
+    for domain in domains:
+        region = region_for_email_domain(domain)
+        if region:
+            score[region] += 1 if domain.endswith((".gov", ".edu", ".mil")) else 2
+    if re.search(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Pressekontakt|Uhr)\b", text):
+        score["DE"] += 4
+    best = max(score.items(), key=lambda kv: (kv[1], kv[0] == default_region))[0]
+    return best, (where[1] if where and where[0] == best else None)
+
+
+def _orgs_named(text: str) -> list[str]:
+    """Organisations a release names in "About X" headings, "SOURCE X" and "X, the ... charity"."""
+    found = []
+    for line in text.split("\n"):
+        m = ABOUT_RX.match(clean_line(line))
+        if m and not re.search(r"[.!?]$", line.strip()) and len(line.split()) <= 10:
+            found.append(m.group("org").strip(" :"))
+    found += [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
+    found += [m.group("org").strip() for m in _LIKE_ORG_RX.finditer(text) if len(m.group("org").split()) >= 2]
+    return list(dict.fromkeys(found))
+
+
+def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
+    """Who issued the release: header, SOURCE or About names, else the contacts' organisations, else the body's."""
+    sources = [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
+    named = list(dict.fromkeys(header + sources)) or _orgs_named(text)
+    if named:
+        return named
+    from_contacts = list(dict.fromkeys(c.organisation for c in contacts if c.organisation))
+    if from_contacts:
+        return from_contacts
+    for rx in _ISSUER_RXS[1:]:
+        for m in rx.finditer(body):
+            org = re.sub(r"['’]s$", "", m.group("org").strip(" ."))
+            if looks_org(org) and len(org.split()) >= 2:
+                return [org]
+    return []
+
+
+def _is_press(d: ContactDraft) -> bool:
+    """A contact block's person is a press contact unless named with a non-press title or as an academic."""
+    role = d.role or ""
+    if PRESS_ROLE_RX.search(role) or PRESS_ROLE_RX.search(d.organisation or ""):
+        return True
+    if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
+        return True
+    return not ((role and has_title_word(role)) or d.honorific or (d.organisation and not role and d.honorific))
+
+
+def _expand_org(short: str | None, known: list[str]) -> str | None:
+    """A one-word affiliation ("the Trust") as the organisation the release names in full ("Island Seabird Trust")."""
+    if not short or len(short.split()) > 1:
+        return short
+    full = next((k for k in known if len(k.split()) > 1 and k.split()[-1].lower() == short.lower()), None)
+    return full or short
+
+
+def _first_seen(text: str, name: str) -> int:
+    """Where a name (or its surname) first appears, to list people in the order the release names them."""
+    for probe in (name, name.split()[-1]):
+        at = text.find(probe)
+        if at >= 0:
+            return at
+    return len(text)
+
+
+def _merge(drafts: list[ContactDraft]) -> list[ContactDraft]:
+    """One contact per person (or per unnamed address)."""
+    merged: list[ContactDraft] = []
+    for d in drafts:
+        twin = next(
+            (
+                m
+                for m in merged
+                if (d.name and m.name and d.name.lower() == m.name.lower())
+                or ((not d.name or not m.name) and set(d.emails) & set(m.emails))
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(d)
+            continue
+        twin.name = twin.name or d.name
+        twin.organisation = twin.organisation or d.organisation
+        twin.role = twin.role or d.role
+        twin.emails += [e for e in d.emails if e not in twin.emails]
+        twin.phones += [p for p in d.phones if p not in twin.phones]
+        twin.labels = d.labels | twin.labels
+    return merged
+
+
+def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "Europe/London") -> ParsedRelease:
+    """Parse press-release text; national phone numbers take their person's, the dateline's or the desk's region."""
+    if text is None or not text.strip():
+        raise ReleaseParseError("The release text is empty.")
+    try:
+        ZoneInfo(default_tz)
+    except (ValueError, KeyError) as exc:
+        raise ValueError(f"Unknown time zone {default_tz!r}.") from exc
+    default_region = default_region.upper() if is_known_region(default_region) else "GB"
+    text = _normalise_text(text)
+    warnings: list[str] = []
+    lay = layout(text, month_first=default_region == "US")
+    lines = lay.lines
+    place = _place(lay)
+    region, dateline_zone = _detect_region(text, place, default_region)
+    tz_name = dateline_zone or (default_tz if region == default_region else REGION_ZONES.get(region, default_tz))
+
+    release_date = lay.dateline.date if lay.dateline else None
+    release_date = release_date or next((d for d, _p in lay.header_dates), None)
+    if release_date is None:
+        footer = re.search(r"OTS-ORIGINALTEXT.*\|\s*(?P<d>[^|]+)$", text, re.MULTILINE)
+        from pressdesk.validation.when_text import find_date
+
+        found = find_date(footer.group("d")) if footer else None
+        release_date = found[0] if found else None
+    embargo = zone = None
+    words = embargo_text(lines)
+    if words:
+        read = parse_embargo(words, release_date, tz_name, warnings, month_first=region == "US")
+        if read:
+            embargo, zone = read.moment, read.zone
+            release_date = release_date or embargo.astimezone(ZoneInfo(tz_name)).date()
+    if release_date is None:
+        warnings.append("No release date found.")
+
+    body_lines = lines[lay.body_start : lay.body_end]
+    if body_lines and lay.dateline is not None:
+        body_lines = [lay.dateline.rest, *body_lines[1:]]
+    body = "\n".join(body_lines).strip()
+
+    fallbacks = [r for r in ((place_region(place) or (None,))[0] if place else None, region, default_region) if r]
+    orgs = frozenset(o.lower() for o in _orgs_named(text))
+    drafts: list[ContactDraft] = []
+    skip: list[tuple[int, int]] = []
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for start, end, block in contact_blocks(lines, lay.title_idx):
+        skip.append((offsets[start], offsets[min(end, len(lines))]))
+        drafts.extend(read_block(block, fallbacks, orgs, warnings))
+    prose = _unwrap(text)
+    span = (offsets[lay.body_start], offsets[min(lay.body_end, len(lines))])
+    drafts.extend(sentence_contacts(prose, skip, span, fallbacks, orgs, warnings))
+    drafts = _merge(drafts)
+    press = [d for d in drafts if not d.name or _is_press(d)]
+    listed = [d for d in drafts if d not in press]
+    prose_body = _unwrap(body)
+    issuer = _issuer(text, prose_body, lay.header_orgs, press) or _issuer(text, prose_body, lay.header_orgs, listed)
+
+    experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
+    for d in listed:
+        draft = experts.get(d.name.lower())
+        if draft is None:
+            from pressdesk.exchange.release.experts import ExpertDraft
+
+            draft = experts[d.name.lower()] = ExpertDraft(d.name, d.honorific, "listed", d.role, d.organisation)
+        draft.affiliation = draft.affiliation or d.organisation
+        draft.title = draft.title or d.role
+        draft.email = draft.email or (d.emails[0] if d.emails else None)
+        draft.phones += [p for p in d.phones if p not in draft.phones]
+    known = [*issuer, *(d.organisation for d in press if d.organisation)]
+    for draft in experts.values():
+        draft.affiliation = _expand_org(draft.affiliation, known)
+    for d in press:
+        if not d.name and not d.organisation and issuer:
+            d.organisation = issuer[0]
+    contacts = [
+        ParsedContact(
+            d.name,
+            d.organisation,
+            d.emails[0] if d.emails else None,
+            tuple(d.phones),
+            d.role,
+            tuple((p, d.labels[p]) for p in d.phones if p in d.labels),
+        )
+        for d in press
+    ]
+    if not contacts:
+        warnings.append("No press contacts found.")
+    return ParsedRelease(
+        title=lay.title,
+        date=release_date,
+        embargo=embargo,
+        experts=tuple(e.parsed() for e in sorted(experts.values(), key=lambda e: _first_seen(prose, e.name))),
+        press_contacts=tuple(contacts),
+        body=body,
+        region=region,
+        warnings=tuple(dict.fromkeys(warnings)),
+        issuer=tuple(issuer),
+        place=place,
+        embargo_zone=zone,
+    )

@@ -1,0 +1,120 @@
+"""The words of the trade the reader knows: names and honorifics, organisation and title words, section markers."""
+
+from __future__ import annotations
+
+import re
+
+
+def wordset(words: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a vocabulary string."""
+    return frozenset(words.split())
+
+
+UP = "A-ZÀ-ÖØ-Þ"
+LO = "a-zß-öø-ÿ"
+NAME_WORD = (
+    rf"(?:[{UP}]\.|[{UP}](?:[{LO}]+|['’][{UP}][{LO}]+)"
+    rf"(?:[{UP}][{LO}]+)?(?:-[{UP}][{LO}]+)*)"
+)
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|le|la|ter|ten|bin|zu|Ní|Nic|Mac|Ó|Ua)"
+NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,3}}"
+HON = (
+    r"(?:(?:Univ\.-|Assoz\.-|Ao\.[ \t]*Univ\.-|Apl\.[ \t]*)?Prof\.?"
+    r"(?:[ \t]+Dr\.?(?:[ \t]+(?:med|phil|habil|rer\.[ \t]*nat)\.)*)?"
+    r"|Priv\.-Doz\.?(?:[ \t]+Dr\.?)?|PD[ \t]+Dr\.?|Dipl\.-Ing\.?"
+    r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
+    r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
+    r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
+)
+PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w])")
+
+ORG_WORDS = wordset(
+    """university universität universitat universidad université hochschule college institute institut instituto
+    centre center zentrum school trust foundation fundación fondation stiftung society gesellschaft association
+    verband verein council agency agence agencia ltd limited inc inc. llc plc gmbh ag e.v. group department
+    ministry ministerium office hospital klinikum nhs museum library libraries commission authority board service
+    network alliance partners education laboratory lab labs academy akademie observatory bureau coalition union
+    federation charity company corporation corp co. pr communications media news press project projects
+    lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
+    composites engineering consulting consultants council initiative programme program"""
+)
+TITLE_WORDS = wordset(
+    """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
+    spokeswoman adviser advisor assistant consultant editor sprecher sprecherin pressesprecher pressesprecherin
+    referent referentin leiter leiterin leitung president vice chief chair chairman chairwoman professor lecturer
+    fellow researcher scientist reader analyst economist author investigator secretary engineer ecologist
+    entomologist hydrologist obstetrician nurse physician surgeon doctor geriatrician mayor minister founder
+    member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager"""
+)
+PRESS_ROLE_RX = re.compile(
+    r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
+    r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication)\b",
+    re.IGNORECASE,
+)
+NOT_NAME_WORDS = (
+    wordset(
+        """the a an this that these those for from in on at by with and or but if he she they we it its our their his
+        her new more all as about notes editors editor media press contact contacts information further email e-mail
+        tel telephone phone mobile mob fax embargo embargoed ends release research news today north south east west
+        street road national royal state states united kingdom american british irish australian german islamic
+        english european federal spokespeople experts available interview interviews pressemitteilung pressekontakt
+        website company source journal doi who when where contact details view rückfragen kontakt weitere"""
+    )
+    | ORG_WORDS
+    | TITLE_WORDS
+)
+ABBREVIATIONS = wordset(
+    "dr prof mr mrs ms mx st jr sr no vs etc inc ltd co corp dept univ assoc rev cllr gov sen "
+    "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass"
+)
+BULLET_RX = re.compile(r"^\s*(?:[-*•·▪–—]+|\d{1,2}[.)])\s+")
+
+
+def words(text: str) -> list[str]:
+    """The words of text, keeping inner punctuation such as "e.V." or "Berlin-Brandenburg"."""
+    return re.findall(r"[\w&.'’-]+", text)
+
+
+def has_org_word(text: str) -> bool:
+    """Return True when text holds a word organisations are named with."""
+    return any(w.lower().strip(".,") in ORG_WORDS for w in words(text))
+
+
+def has_title_word(text: str) -> bool:
+    """Return True when text holds a word job titles are made of."""
+    return any(w.lower().strip(".,") in TITLE_WORDS for w in re.split(r"[\s/-]+", text))
+
+
+def looks_org(text: str) -> bool:
+    """Return True for a capitalised phrase with an organisation word."""
+    t = text.strip()
+    return bool(t) and t[0].isupper() and has_org_word(t)
+
+
+def norm_hon(hon: str | None) -> str | None:
+    """An honorific without dots: "Prof. Dr." -> "Prof Dr"."""
+    if not hon:
+        return None
+    return re.sub(r"\s+", " ", hon.replace(".", " ").replace(" -", "-")).strip()
+
+
+def is_ends(line: str) -> bool:
+    """Return True for an end-of-release marker such as ENDS, /ENDS, ### or -30-."""
+    s = line.strip().replace("**", "")
+    if not s or len(s) > 30:
+        return False
+    if re.fullmatch(r"#(?:\s*#){2,}", s) or re.fullmatch(r"[-–—\s]*30[-–—\s]*", s):
+        return re.fullmatch(r"\d+", s) is None
+    core = re.sub(r"^[\s\-–—/*#\[\](){}<>.]+|[\s\-–—/*#\[\](){}<>.]+$", "", s).lower()
+    return core in {"ends", "end", "ende", "end of release", "end of press release", "end release", "fin"}
+
+
+def clean_line(line: str) -> str:
+    """Strip markdown emphasis, heading hashes and bullets from one line."""
+    s = line.strip()
+    s = re.sub(r"^#{1,6}\s+(?=\S)", "", s)
+    s = s.replace("**", "").replace("__", "")
+    if len(s) > 2 and s[0] in "*_" and s[-1] == s[0]:
+        s = s[1:-1]
+    s = BULLET_RX.sub("", s) if not is_ends(s) else s
+    return s.strip()

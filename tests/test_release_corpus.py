@@ -1,0 +1,21 @@
+"""The release reader scored field by field on the corpus of releases in fixtures/releases: at least 95% right."""
+
+from __future__ import annotations
+
+from tests.release_scoring import CORPUS, read_with_current_reader, score_corpus
+
+THRESHOLD = 0.95
+
+
+def test_corpus_has_thirty_releases_each_with_its_expected_fields() -> None:
+    releases = sorted(p.stem for p in CORPUS.glob("*.txt"))
+    expected = sorted(p.stem for p in CORPUS.glob("*.json"))
+    assert len(releases) >= 30
+    assert releases == expected
+
+
+def test_reader_gets_at_least_95_percent_of_fields_right(capsys) -> None:
+    score = score_corpus(read_with_current_reader)
+    with capsys.disabled():
+        print("\n" + score.table())
+    assert score.accuracy >= THRESHOLD, "\n".join(score.misses)

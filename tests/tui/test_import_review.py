@@ -1,0 +1,95 @@
+"""The import screen reviews a pasted release person by person before anything is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import select
+from textual.widgets import DataTable, Input, Static, TextArea
+
+from pressdesk.models import Expert, PressContact, Release
+from pressdesk.tui.screens.import_release import ImportReleaseScreen
+from pressdesk.tui.screens.prompt import PromptScreen
+from tests.tui.conftest import settle
+
+RELEASES = Path(__file__).resolve().parents[2] / "fixtures" / "releases"
+TITLE = "Ancient pollen reveals how East Anglia's fens were drained"
+
+
+def rows(app) -> list[list[str]]:
+    """The people table as text, row by row."""
+    table = app.screen.query_one("#release-people", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def open_review(app, pilot, text: str) -> None:
+    """Open the import screen from Releases, paste the text and read it."""
+    await settle(pilot)
+    await pilot.press("4")
+    await settle(pilot)
+    await pilot.press("i")
+    assert isinstance(app.screen, ImportReleaseScreen)
+    app.screen.query_one("#release-text", TextArea).text = text
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+
+
+async def test_a_pasted_release_is_shown_field_by_field_with_its_warnings(app, demo_desk):
+    text = (RELEASES / "uk_thinktank_interview.txt").read_text(encoding="utf-8")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_review(app, pilot, text)
+        summary = str(app.screen.query_one("#release-preview", Static).content)
+        assert "Councils face £4bn gap" in summary and "Issuer   Ashdown Institute for Public Finance" in summary
+        assert "no time zone" in summary and "Europe/London" in summary  # the assumption is shown
+        assert [r[:3] for r in rows(app)] == [
+            ["[x]", "Expert", "Tom Ellery-Jones"],
+            ["[x]", "Expert", "Dr Megan Pryce"],
+            ["[x]", "Contact", "Kwame Asante"],
+        ]
+        assert "tom.ellery-jones@ashdowninstitute.example" in rows(app)[0][4]
+        with demo_desk.read() as s:
+            assert s.exec(select(Release).where(Release.title.startswith("Councils face"))).all() == []
+
+
+async def test_the_officer_unticks_moves_and_renames_before_storing(app, demo_desk):
+    text = (RELEASES / "uk_cambridge_notes.txt").read_text(encoding="utf-8")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_review(app, pilot, text)
+        assert [r[2] for r in rows(app)] == ["Dr Harriet Quilley", "Professor Samuel Adeyemi", "Lucy Tremlett"]
+        assert app.screen.focused is app.screen.query_one("#release-people")
+        await pilot.press("space")  # drop Dr Quilley
+        await pilot.press("down", "e")  # correct Professor Adeyemi's name
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = "Samuel A. Adeyemi"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportReleaseScreen)
+        await pilot.press("down", "m")  # Lucy Tremlett becomes an expert
+        assert [r[:3] for r in rows(app)] == [
+            ["[ ]", "Expert", "Dr Harriet Quilley"],
+            ["[x]", "Expert", "Professor Samuel A. Adeyemi"],
+            ["[x]", "Expert", "Lucy Tremlett"],
+        ]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Stored as release" in str(app.screen.query_one("#release-preview", Static).content)
+    with demo_desk.read() as s:
+        (release,) = s.exec(select(Release).where(Release.title == TITLE)).all()
+        names = {e.name for e in s.exec(select(Expert)).all()}
+        assert {"Samuel A. Adeyemi", "Lucy Tremlett"} <= names and "Harriet Quilley" not in names
+        assert "Lucy Tremlett" not in {c.name for c in s.exec(select(PressContact)).all()}
+
+
+async def test_reading_again_after_editing_the_text_drops_the_old_review(app, demo_desk):
+    text = (RELEASES / "uk_cambridge_notes.txt").read_text(encoding="utf-8")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_review(app, pilot, text)
+        await pilot.press("space")
+        app.screen.query_one("#release-text", TextArea).text = text.replace("Lucy Tremlett", "Lucy Tremlow")
+        await pilot.press("ctrl+s")  # the text changed since it was read: what is stored is read afresh
+        await settle(pilot)
+    with demo_desk.read() as s:
+        names = {e.name for e in s.exec(select(Expert)).all()}
+        assert "Harriet Quilley" in names
+        assert "Lucy Tremlow" in {c.name for c in s.exec(select(PressContact)).all()}
