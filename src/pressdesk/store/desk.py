@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import event
@@ -15,6 +15,7 @@ from sqlmodel import Session, create_engine
 
 from pressdesk.store import search
 from pressdesk.store.errors import DeskMissing, StoreError, mask_url
+from pressdesk.store.files import create_private_file, is_data_folder, tighten
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -29,16 +30,6 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty SQLite file readable only by its owner, if it is not there yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -66,6 +57,8 @@ class Desk:
 
     url: str
     engine: Engine
+    warnings: list[str] = field(default_factory=list)
+    """What the owner should know about the desk's files (one found readable by others and not tightened)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,15 +108,17 @@ def open_desk(
     with explained(url):
         parsed = make_url(url)
         kwargs: dict = {"echo": echo}
+        warnings: list[str] = []
         if parsed.get_backend_name() == "sqlite":
             if (file := sqlite_file(url)) is not None:
                 _prepare_file(file, create=create)
+                warnings = tighten(file, private_folder=is_data_folder(file.parent))
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         engine = create_engine(url, **kwargs)
         if engine.dialect.name == "sqlite":
             _install_sqlite_pragmas(engine)
             search.install(engine)
-        desk = Desk(url=url, engine=engine)
+        desk = Desk(url=url, engine=engine, warnings=warnings)
         if migrate:
             from pressdesk.store.migrate import upgrade
 
@@ -151,7 +146,7 @@ def _prepare_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
             raise DeskMissing(str(path))
-        _create_private_file(path)
+        create_private_file(path)
 
 
 @contextmanager
