@@ -95,6 +95,7 @@ def create_release(
     session.add(release)
     session.flush()
     outcome = ReleaseOutcome(release=release)
+    origin = f"release #{release.id}" + (f" ({release.source})" if release.source else "")
     for spec in experts:
         expert = find_expert(session, spec.name)
         if expert is None:
@@ -106,6 +107,7 @@ def create_release(
                 honorific=spec.honorific,
                 title=spec.title,
                 affiliation=spec.affiliation,
+                source=origin,
             )
             outcome.created.append(f"expert {expert.name}")
         else:
@@ -122,6 +124,7 @@ def create_release(
                 organisation=spec.organisation,
                 emails=spec.emails,
                 phones=spec.phones,
+                source=origin,
             )
             outcome.created.append(f"press contact {contact.name}")
         else:

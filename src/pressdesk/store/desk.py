@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session, create_engine
 
@@ -81,16 +81,38 @@ class Desk:
                 session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A short session that takes the write lock at once and commits on success, else rolls back."""
-        bind = self.engine.execution_options(pressdesk_write=True)
-        with Session(bind, expire_on_commit=False) as session:
+    def write(self, *, secure_delete: bool = False) -> Iterator[Session]:
+        """A short session that takes the write lock at once and commits on success, else rolls back.
+
+        secure_delete: SQLite overwrites with zeros whatever this session deletes or replaces (for erasing people)."""
+        if secure_delete and self.is_sqlite:
+            with self._securely_deleting() as conn, self._session(conn) as session:
+                yield session
+            return
+        with self._session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def _session(self, bind) -> Iterator[Session]:
+        """A write session on an engine or connection: committed on success, else rolled back."""
+        with Session(bind.execution_options(pressdesk_write=True), expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def _securely_deleting(self) -> Iterator[Connection]:
+        """A connection with PRAGMA secure_delete on for as long as it is held (set outside any transaction)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute("PRAGMA secure_delete = ON")
+            try:
+                yield conn
+            finally:
+                raw.execute("PRAGMA secure_delete = OFF")
 
     def dispose(self) -> None:
         """Close every pooled connection."""
