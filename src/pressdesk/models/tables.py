@@ -32,7 +32,9 @@ class Tracked(SQLModel):
 class Collected(SQLModel):
     """What data-protection law asks a desk to know of each person it holds: why, from where, since when, told when."""
 
-    lawful_basis: str = Field(default="legitimate_interest", max_length=LENGTH["journalist.lawful_basis"], nullable=False)
+    lawful_basis: str = Field(
+        default="legitimate_interest", max_length=LENGTH["journalist.lawful_basis"], nullable=False
+    )
     """The lawful basis for holding them (models.LawfulBasis); legitimate interest unless recorded otherwise."""
     source: str = Field(default="", max_length=LENGTH["journalist.source"], nullable=False)
     """Where their details came from: "enquiry #12 (phone)", "release #4 (seed.txt)", "import contacts.csv"."""
