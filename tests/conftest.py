@@ -72,3 +72,25 @@ def desk(template, tmp_path):
     desk = open_desk(target)
     yield desk
     desk.dispose()
+
+
+def pytest_addoption(parser):
+    """--slow: the proofs run many seeds and hypothesis tries many more inputs."""
+    parser.addoption("--slow", action="store_true", default=False, help="long runs: many seeds, many examples")
+
+
+def pytest_configure(config):
+    """Hypothesis: a modest number of examples in `make test`, many more under --slow; no deadlines (shared CPUs)."""
+    from hypothesis import HealthCheck
+    from hypothesis import settings as hsettings
+
+    common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
+    hsettings.register_profile("pressdesk", max_examples=60, **common)
+    hsettings.register_profile("pressdesk-slow", max_examples=2000, **common)
+    hsettings.load_profile("pressdesk-slow" if config.getoption("--slow") else "pressdesk")
+
+
+@pytest.fixture
+def seeds(request) -> list[int]:
+    """The random seeds a proof runs with: a few in `make test`, many under --slow."""
+    return list(range(40 if request.config.getoption("--slow") else 3))

@@ -7,7 +7,7 @@ from sqlalchemy import String
 from pressdesk.limits import COLUMN_LENGTHS, TEXT_LENGTHS
 from pressdesk.models.tables import SQLModel
 
-MACHINE_TEXT = {"contact_point.problem", "activity.summary", "activity.changes"}
+MACHINE_TEXT = {"contact_point.problem", "activity.summary", "activity.changes", "desk_secret.value"}
 """Free-text columns the desk writes itself (messages, history), never a person's typing."""
 
 

@@ -24,6 +24,12 @@ COLUMN_LENGTHS: dict[str, int] = {
     "expert.affiliation": 200,
     "expert.languages": 200,
     "expert.working_hours": 40,
+    "journalist.lawful_basis": 40,
+    "journalist.source": 400,
+    "expert.lawful_basis": 40,
+    "expert.source": 400,
+    "press_contact.lawful_basis": 40,
+    "press_contact.source": 400,
     "press_contact.name": 200,
     "press_contact.organisation": 200,
     "contact_point.kind": 10,
@@ -50,6 +56,11 @@ COLUMN_LENGTHS: dict[str, int] = {
     "activity.who": 120,
     "activity.action": 40,
     "activity.entity": 40,
+    "do_not_contact.kind": 10,
+    "do_not_contact.digest": 64,
+    "do_not_contact.reason": 40,
+    "do_not_contact.created_by": 120,
+    "desk_secret.name": 40,
 }
 """Lengths declared on the columns ("table.column" -> characters); models/tables.py reads them from here."""
 

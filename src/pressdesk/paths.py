@@ -38,11 +38,13 @@ def demo_db_path() -> Path:
 
 
 _PASSWORD_RE = re.compile(r"(://[^/:@]*:).*@")
+_QUERY_PASSWORD_RE = re.compile(r"([?&;](?:ssl)?pass(?:word|wd)=)[^&;#]*", re.IGNORECASE)
+"""A password given as a query parameter (libpq takes `?password=...` and `?sslpassword=...`)."""
 
 
 def mask_url(url: str) -> str:
-    """A desk path or URL with any password replaced by ***, safe to print or show."""
-    return _PASSWORD_RE.sub(r"\1***@", url)
+    """A desk path or URL with any password (in user:password@ or ?password=) replaced by ***, safe to show."""
+    return _QUERY_PASSWORD_RE.sub(r"\1***", _PASSWORD_RE.sub(r"\1***@", url))
 
 
 def created_on_first_use(target: str | None, *, demo: bool = False) -> bool:

@@ -77,3 +77,14 @@ class ContactKind(StrEnum):
 
     PHONE = "phone"
     EMAIL = "email"
+
+
+class LawfulBasis(StrEnum):
+    """Why the desk may hold a person's details (UK GDPR / EU GDPR article 6)."""
+
+    LEGITIMATE_INTEREST = "legitimate_interest"
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTERESTS = "vital_interests"
+    PUBLIC_TASK = "public_task"

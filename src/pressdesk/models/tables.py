@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, event, text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
 from pressdesk.limits import COLUMN_LENGTHS as LENGTH
@@ -29,6 +29,26 @@ class Tracked(SQLModel):
     updated_by: str = Field(default="", max_length=LENGTH["tracked.updated_by"], nullable=False)
 
 
+class Collected(SQLModel):
+    """What data-protection law asks a desk to know of each person it holds: why, from where, since when, told when."""
+
+    lawful_basis: str = Field(
+        default="legitimate_interest", max_length=LENGTH["journalist.lawful_basis"], nullable=False
+    )
+    """The lawful basis for holding them (models.LawfulBasis); legitimate interest unless recorded otherwise."""
+    source: str = Field(default="", max_length=LENGTH["journalist.source"], nullable=False)
+    """Where their details came from: "enquiry #12 (phone)", "release #4 (seed.txt)", "import contacts.csv"."""
+    collected_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    """When the desk first held their details."""
+    told_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When they were told the desk holds their details (None: not yet)."""
+
+
+def _not_told_index(table: str) -> Index:
+    """The index behind "people not yet told": told_at, then when they were collected."""
+    return Index(f"ix_{table}_not_told", "told_at", "collected_at")
+
+
 class Outlet(Tracked, table=True):
     """A newspaper, broadcaster, agency or site that journalists work for."""
 
@@ -40,8 +60,10 @@ class Outlet(Tracked, table=True):
     website: str = Field(default="", max_length=LENGTH["outlet.website"], nullable=False)
 
 
-class Journalist(Tracked, table=True):
+class Journalist(Collected, Tracked, table=True):
     """A journalist who calls the desk."""
+
+    __table_args__ = (_not_told_index("journalist"),)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=LENGTH["journalist.name"], nullable=False, index=True)
@@ -61,8 +83,10 @@ def _key_the_name(_mapper, _connection, journalist: Journalist) -> None:
     journalist.name_key = name_key(journalist.name)
 
 
-class Expert(Tracked, table=True):
+class Expert(Collected, Tracked, table=True):
     """Someone the desk can put up for interview or comment."""
+
+    __table_args__ = (_not_told_index("expert"),)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=LENGTH["expert.name"], nullable=False, index=True)
@@ -79,10 +103,11 @@ class Expert(Tracked, table=True):
     notes: str = Field(default="", nullable=False)
 
 
-class PressContact(Tracked, table=True):
+class PressContact(Collected, Tracked, table=True):
     """A press officer or agency contact named on a release."""
 
     __tablename__ = "press_contact"
+    __table_args__ = (_not_told_index("press_contact"),)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=LENGTH["press_contact.name"], nullable=False, index=True)
@@ -259,3 +284,27 @@ class Activity(SQLModel, table=True):
     enquiry_id: int | None = _fk("enquiry.id", ondelete="CASCADE")
     summary: str = Field(default="", nullable=False)
     changes: str = Field(default="", nullable=False)
+
+
+class DoNotContact(SQLModel, table=True):
+    """An email address or phone number that asked not to be contacted, kept only as a salted hash."""
+
+    __tablename__ = "do_not_contact"
+    __table_args__ = (UniqueConstraint("kind", "digest", name="uq_do_not_contact_kind_digest"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=LENGTH["do_not_contact.kind"], nullable=False)
+    digest: str = Field(max_length=LENGTH["do_not_contact.digest"], nullable=False)
+    """HMAC-SHA256 of the look-up key (E.164 number, folded email) under the desk's own salt, in hex."""
+    reason: str = Field(default="objected", max_length=LENGTH["do_not_contact.reason"], nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    created_by: str = Field(default="", max_length=LENGTH["do_not_contact.created_by"], nullable=False)
+
+
+class DeskSecret(SQLModel, table=True):
+    """A secret of this desk alone, e.g. the salt of the do-not-contact hashes."""
+
+    __tablename__ = "desk_secret"
+
+    name: str = Field(primary_key=True, max_length=LENGTH["desk_secret.name"])
+    value: str = Field(nullable=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -16,11 +17,12 @@ from pressdesk.models import (
     ContactPoint,
     Expert,
     Journalist,
+    LawfulBasis,
     Outlet,
     PressContact,
     utcnow,
 )
-from pressdesk.services import activity, typed
+from pressdesk.services import activity, dnc, typed
 from pressdesk.services.choices import parse_choice
 
 OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
@@ -231,13 +233,17 @@ def add_points(
     owner_id: int,
     drafts: Iterable[PointDraft],
     enquiry_id: int | None = None,
+    override_dnc: bool = False,
 ) -> list[ContactPoint]:
-    """Attach validated contact points to a person, skipping ones they have and refusing ones another person has."""
+    """Attach validated contact points to a person, skipping ones they have and refusing ones another person has, or
+    one on the do-not-contact list (kept, flagged, with override_dnc)."""
     column = OWNER_COLUMNS[entity]
     added: list[ContactPoint] = []
     existing = session.exec(select(ContactPoint).where(getattr(ContactPoint, column) == owner_id)).all()
     have = {(p.kind, p.lookup_key) for p in existing}
     position = len(existing)
+    drafts = list(drafts)
+    flagged = dnc.screen(session, [d for d in drafts if (d.kind, d.lookup_key) not in have], override=override_dnc)
     for draft in drafts:
         if (draft.kind, draft.lookup_key) in have:
             continue
@@ -256,7 +262,7 @@ def add_points(
             extension=draft.extension,
             lookup_key=draft.lookup_key,
             valid=draft.valid,
-            problem=draft.problem,
+            problem=dnc.FLAG if draft in flagged else draft.problem,
             position=position,
             **{column: owner_id},
         )
@@ -275,6 +281,18 @@ def add_points(
             enquiry_id=enquiry_id,
             summary="Added " + ", ".join(p.value + (f" ext. {p.extension}" if p.extension else "") for p in added),
         )
+    for draft in flagged:
+        where = f"enquiry #{enquiry_id}" if enquiry_id else f"{entity} #{owner_id}"
+        noun = "phone number" if draft.kind == ContactKind.PHONE else "email address"
+        activity.record(
+            session,
+            who=who,
+            action="dnc_override",
+            entity=entity,
+            entity_id=owner_id,
+            enquiry_id=enquiry_id,
+            summary=f"Kept a {noun} on the do-not-contact list ({where})",
+        )
     return added
 
 
@@ -285,6 +303,21 @@ def drafts_from(
     drafts = [email_draft(e) for e in emails if e and e.strip()]
     drafts += [phone_draft(p, region=region, keep_invalid=keep_invalid) for p in phones if p and p.strip()]
     return drafts
+
+
+BY_HAND = "entered by hand"
+"""The source of a person typed in on the desk rather than found in a call, a release or an import."""
+
+
+def provenance(*, source: str, lawful_basis: str, collected_at: datetime | None) -> dict[str, object]:
+    """What the law asks the desk to record of a new person: lawful basis, source, when collected; checked."""
+    return {
+        "lawful_basis": parse_choice(
+            LawfulBasis, lawful_basis, field="lawful basis", noun="lawful basis", default="legitimate_interest"
+        ),
+        "source": typed.clean("journalist.source", source, field="source") or BY_HAND,
+        "collected_at": collected_at or utcnow(),
+    }
 
 
 def parse_channel(text: str | None, field: str = "channel") -> str:
@@ -306,10 +339,15 @@ def create_journalist(
     preferred_channel: str = "phone",
     notes: str = "",
     keep_invalid_phones: bool = False,
+    source: str = BY_HAND,
+    lawful_basis: str = "legitimate_interest",
+    collected_at: datetime | None = None,
+    override_dnc: bool = False,
 ) -> Journalist:
-    """Create a journalist with validated contact details."""
+    """Create a journalist with validated contact details, recording where they came from and on what basis."""
     name = clean_name(name, "name")
     drafts = drafts_from(emails=emails, phones=phones, region=region, keep_invalid=keep_invalid_phones)
+    held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
     channel = parse_channel(preferred_channel, "preferred channel")
     texts = {
         "role": typed.clean("journalist.role", role, field="role"),
@@ -323,6 +361,7 @@ def create_journalist(
         preferred_channel=channel,
         updated_by=who,
         **texts,
+        **held,
     )
     session.add(journalist)
     session.flush()
@@ -334,7 +373,7 @@ def create_journalist(
         entity_id=journalist.id,
         summary=f"Added journalist {name}" + (f" ({outlet_row.name})" if outlet_row else ""),
     )
-    add_points(session, who=who, entity="journalist", owner_id=journalist.id, drafts=drafts)
+    add_points(session, who=who, entity="journalist", owner_id=journalist.id, drafts=drafts, override_dnc=override_dnc)
     return journalist
 
 
@@ -351,11 +390,16 @@ def create_expert(
     languages: str = "en",
     emails: Sequence[str] = (),
     phones: Sequence[str] = (),
+    source: str = BY_HAND,
+    lawful_basis: str = "legitimate_interest",
+    collected_at: datetime | None = None,
+    override_dnc: bool = False,
     **extra: object,
 ) -> Expert:
-    """Create an expert with validated contact details."""
+    """Create an expert with validated contact details, recording where they came from and on what basis."""
     name = clean_name(name, "name", column="expert.name")
     drafts = drafts_from(emails=emails, phones=phones, region=region)
+    held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
     expert = Expert(
         name=name,
         honorific=typed.clean("expert.honorific", honorific, field="honorific").rstrip("."),
@@ -364,6 +408,7 @@ def create_expert(
         topics=typed.clean("expert.topics", topics, field="topics"),
         languages=clean_languages(languages) or "en",
         updated_by=who,
+        **held,
         **{
             k: typed.clean(f"expert.{k}", v, field=k.replace("_", " "), multiline=True) if isinstance(v, str) else v
             for k, v in extra.items()
@@ -379,7 +424,7 @@ def create_expert(
         entity_id=expert.id,
         summary=f"Added expert {name}",
     )
-    add_points(session, who=who, entity="expert", owner_id=expert.id, drafts=drafts)
+    add_points(session, who=who, entity="expert", owner_id=expert.id, drafts=drafts, override_dnc=override_dnc)
     return expert
 
 
@@ -392,12 +437,17 @@ def create_press_contact(
     organisation: str = "",
     emails: Sequence[str] = (),
     phones: Sequence[str] = (),
+    source: str = BY_HAND,
+    lawful_basis: str = "legitimate_interest",
+    collected_at: datetime | None = None,
+    override_dnc: bool = False,
 ) -> PressContact:
-    """Create a press contact (as named on a release) with validated details."""
+    """Create a press contact (as named on a release) with validated details and where they came from."""
     name = clean_name(name, "name", column="press_contact.name")
     drafts = drafts_from(emails=emails, phones=phones, region=region)
     organisation = typed.clean("press_contact.organisation", organisation, field="organisation")
-    contact = PressContact(name=name, organisation=organisation, updated_by=who)
+    held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
+    contact = PressContact(name=name, organisation=organisation, updated_by=who, **held)
     session.add(contact)
     session.flush()
     activity.record(
@@ -408,7 +458,7 @@ def create_press_contact(
         entity_id=contact.id,
         summary=f"Added press contact {name}",
     )
-    add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts)
+    add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts, override_dnc=override_dnc)
     return contact
 
 

@@ -13,6 +13,9 @@ from pressdesk.errors import DeskError
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
 from pressdesk.services import contacts, enquiries, releases
 
+DEMO_SOURCE = "demo data"
+"""The source recorded on the demo desk's people."""
+
 
 def demo_data() -> Traversable:
     """The demo data shipped inside the package (pressdesk/demo_data), wherever pressdesk is installed."""
@@ -42,7 +45,14 @@ def load_demo(
     for e in data["experts"]:
         spec = {k: v for k, v in e.items() if k not in ("emails", "phones")}
         experts[e["name"]] = contacts.create_expert(
-            session, who=who, region=region, emails=e.get("emails", []), phones=e.get("phones", []), **spec
+            session,
+            who=who,
+            region=region,
+            emails=e.get("emails", []),
+            phones=e.get("phones", []),
+            source=DEMO_SOURCE,
+            collected_at=now,
+            **spec,
         )
     release_ids = {}
     for r in data["releases"]:
@@ -87,6 +97,8 @@ def load_demo(
             phones=j.get("phones", []),
             preferred_channel=j.get("preferred_channel", "phone"),
             notes=j.get("notes", ""),
+            source=DEMO_SOURCE,
+            collected_at=now,
         )
     for item in data["enquiries"]:
         person = journalists[item["journalist"]]

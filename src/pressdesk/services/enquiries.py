@@ -16,7 +16,7 @@ from pressdesk.models import (
     Release,
     utcnow,
 )
-from pressdesk.services import activity, contacts, request_moves, typed
+from pressdesk.services import activity, contacts, dnc, request_moves, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.status import CLOSED, check_move
 
@@ -120,8 +120,12 @@ def log_enquiry(
     officer: str | None = None,
     keep_invalid_phone: bool = False,
     now: datetime | None = None,
+    override_dnc: bool = False,
 ) -> Enquiry:
-    """Log a call or message: find the caller by phone or email before creating a new journalist."""
+    """Log a call or message: find the caller by phone or email before creating a new journalist.
+
+    A number or address on the do-not-contact list is refused (FieldError naming it) unless override_dnc, which
+    keeps it flagged. A new journalist's source is this enquiry."""
     now = now or utcnow()
     subject = clean_subject(subject)
     kind = parse_type(type)
@@ -138,6 +142,7 @@ def log_enquiry(
         drafts.append(contacts.email_draft(email))
     if release_id is not None and session.get(Release, release_id) is None:
         raise FieldError("release", f"There is no release {release_id}.")
+    dnc.screen(session, drafts, override=override_dnc)
 
     person = who_called(
         session,
@@ -148,6 +153,7 @@ def log_enquiry(
         phone=phone,
         email=email,
     )
+    new_caller = person is None
     if person is None:
         name = typed.clean("journalist.name", journalist, field="journalist")
         if not name:
@@ -162,6 +168,8 @@ def log_enquiry(
             name=name,
             outlet=outlet,
             preferred_channel=chan if chan in ("phone", "email") else "phone",
+            source=f"enquiry ({chan})",
+            collected_at=now,
         )
     outlet_row = contacts.get_or_create_outlet(session, name=outlet, who=who)
     if person.outlet_id is None and outlet_row is not None:
@@ -183,6 +191,8 @@ def log_enquiry(
     )
     session.add(enquiry)
     session.flush()
+    if new_caller:
+        person.source = f"enquiry #{enquiry.id} ({chan})"
     activity.record(
         session,
         who=who,
@@ -200,6 +210,7 @@ def log_enquiry(
         owner_id=person.id,
         drafts=drafts,
         enquiry_id=enquiry.id,
+        override_dnc=override_dnc,
     )
     return enquiry
 

@@ -121,6 +121,7 @@ def _link(
     press_contacts: Sequence[ContactSpec],
 ) -> None:
     """Link a release's experts and press contacts, finding each by name (contacts also by email) before creating."""
+    origin = f"release #{release.id}" + (f" ({release.source})" if release.source else "")
     for spec in experts:
         expert = find_expert(session, spec.name)
         if expert is None:
@@ -134,6 +135,7 @@ def _link(
                 affiliation=spec.affiliation,
                 emails=spec.emails,
                 phones=spec.phones,
+                source=origin,
             )
             outcome.created.append(f"expert {expert.name}")
         else:
@@ -151,6 +153,7 @@ def _link(
                 organisation=spec.organisation,
                 emails=spec.emails,
                 phones=spec.phones,
+                source=origin,
             )
             outcome.created.append(f"press contact {contact.name}")
         else:

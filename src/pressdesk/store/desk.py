@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session, create_engine
 
 from pressdesk.store import search
 from pressdesk.store.errors import DeskMissing, StoreError, mask_url
+from pressdesk.store.files import create_private_file, is_data_folder, tighten
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -29,16 +30,6 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty SQLite file readable only by its owner, if it is not there yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -66,6 +57,8 @@ class Desk:
 
     url: str
     engine: Engine
+    warnings: list[str] = field(default_factory=list)
+    """What the owner should know about the desk's files (one found readable by others and not tightened)."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -88,16 +81,38 @@ class Desk:
                 session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A short session that takes the write lock at once and commits on success, else rolls back."""
-        bind = self.engine.execution_options(pressdesk_write=True)
-        with Session(bind, expire_on_commit=False) as session:
+    def write(self, *, secure_delete: bool = False) -> Iterator[Session]:
+        """A short session that takes the write lock at once and commits on success, else rolls back.
+
+        secure_delete: SQLite overwrites with zeros whatever this session deletes or replaces (for erasing people)."""
+        if secure_delete and self.is_sqlite:
+            with self._securely_deleting() as conn, self._session(conn) as session:
+                yield session
+            return
+        with self._session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def _session(self, bind) -> Iterator[Session]:
+        """A write session on an engine or connection: committed on success, else rolled back."""
+        with Session(bind.execution_options(pressdesk_write=True), expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def _securely_deleting(self) -> Iterator[Connection]:
+        """A connection with PRAGMA secure_delete on for as long as it is held (set outside any transaction)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute("PRAGMA secure_delete = ON")
+            try:
+                yield conn
+            finally:
+                raw.execute("PRAGMA secure_delete = OFF")
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -115,15 +130,17 @@ def open_desk(
     with explained(url):
         parsed = make_url(url)
         kwargs: dict = {"echo": echo}
+        warnings: list[str] = []
         if parsed.get_backend_name() == "sqlite":
             if (file := sqlite_file(url)) is not None:
                 _prepare_file(file, create=create)
+                warnings = tighten(file, private_folder=is_data_folder(file.parent))
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         engine = create_engine(url, **kwargs)
         if engine.dialect.name == "sqlite":
             _install_sqlite_pragmas(engine)
             search.install(engine)
-        desk = Desk(url=url, engine=engine)
+        desk = Desk(url=url, engine=engine, warnings=warnings)
         if migrate:
             from pressdesk.store.migrate import upgrade
 
@@ -151,7 +168,7 @@ def _prepare_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
             raise DeskMissing(str(path))
-        _create_private_file(path)
+        create_private_file(path)
 
 
 @contextmanager

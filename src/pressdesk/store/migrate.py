@@ -35,12 +35,18 @@ class Desk(Protocol):
 
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0005"
+HEAD = "0006"
 """The newest migration shipped (a test keeps it equal to Alembic's head), so an up-to-date desk opens
 without importing Alembic at all: about 130 ms saved on every start."""
 
 LOCK_TIMEOUT_S = 300
 """How long a process waits for another one that is creating or upgrading the same desk file."""
+
+KEEP_BACKUPS = 3
+"""How many copies taken before migrations are kept beside a desk (the newest ones); older ones are removed."""
+
+PRE_MIGRATION = "before-"
+"""The label of the copies upgrade() takes; only these are pruned, never a copy made for another reason."""
 
 
 def alembic_config(desk: Desk | None = None) -> Config:
@@ -104,6 +110,22 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Remove all but the newest `keep` pre-migration copies of a desk; returns those removed."""
+    copies = sorted(path.parent.glob(f"{path.name}.{PRE_MIGRATION}*.bak"), key=lambda p: (p.stat().st_mtime, p.name))
+    removed = copies[: max(len(copies) - keep, 0)]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this pressdesk's migrations know."""
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 @contextmanager
 def migration_lock(desk: Desk) -> Iterator[None]:
     """Hold a lock file beside a SQLite desk so one process at a time creates or upgrades it; others wait."""
@@ -137,8 +159,9 @@ def current_revision(desk: Desk) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(desk: Desk, revision: str = "head") -> MigrationStatus:
-    """Bring the desk up to date, one process at a time; a SQLite desk that already held data is backed up first."""
+def upgrade(desk: Desk, revision: str = "head", *, backup: bool = True) -> MigrationStatus:
+    """Bring the desk up to date, one process at a time; a SQLite desk that already held data is backed up first
+    (unless backup=False: a copy being prepared for a restore), keeping the last few such copies."""
     at_head = MigrationStatus(current=HEAD, head=HEAD, pending=())
     if revision == "head" and current_revision(desk) == HEAD:
         return at_head
@@ -151,8 +174,9 @@ def upgrade(desk: Desk, revision: str = "head") -> MigrationStatus:
         if before.current is None:
             _refuse_foreign_database(desk)
         path = desk.path
-        if path is not None and before.current is not None and path.stat().st_size > 0:
-            backup_sqlite(path, f"before-{before.head}")
+        if backup and path is not None and before.current is not None and path.stat().st_size > 0:
+            backup_sqlite(path, f"{PRE_MIGRATION}{before.head}")
+            prune_backups(path)
         from alembic import command
 
         command.upgrade(alembic_config(desk), revision)

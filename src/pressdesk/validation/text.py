@@ -35,13 +35,18 @@ _CARET_STRING_RE = re.compile(
 )
 _CARET_CSI_RE = re.compile(r"\^\[(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|[\x30-\x3f]+[\x20-\x2f]*[@A-Za-z`~]|[mHJK])")
 _LINE_SEP_RE = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+# Lone surrogates: not text (they cannot be stored as UTF-8); they stand for bytes that were not UTF-8.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _BREAKS_RE = re.compile(r"[ \t]*[\t\n][\t\n ]*")
 
 
 def clean_text(text: str | None, *, multiline: bool = False) -> str:
-    """Remove terminal escapes (also as "^[" caret remnants), control and invisible bidi characters; keep markup."""
+    """Remove terminal escapes (also as "^[" caret remnants), control and invisible bidi characters; keep markup.
+
+    A lone surrogate (from bytes that were not UTF-8) becomes U+FFFD, so what is cleaned can always be stored."""
     if not text:
         return ""
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = _LINE_SEP_RE.sub("\n", text)
     text = _STRING_CMD_RE.sub("", text)
     text = _CSI_RE.sub("", text)

@@ -1,0 +1,140 @@
+"""`db check`: SQLite's own integrity and foreign-key checks, and the search index in step with its tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from pressdesk.store.search import CODES, FOLD_FUNCTION, INDEXED, SHIFT, fill_sql, rowid_sql, trigger_sql
+
+if TYPE_CHECKING:
+    from pressdesk.store.desk import Desk
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    """How far the search index is from its tables, by kind of record (only kinds with a difference are listed)."""
+
+    missing: dict[str, int] = field(default_factory=dict)
+    """Records with no row in the index: search cannot find them."""
+    stale: dict[str, int] = field(default_factory=dict)
+    """Records whose index row holds other text than theirs: search finds them by old words."""
+    orphaned: dict[str, int] = field(default_factory=dict)
+    """Index rows of records that no longer exist."""
+    missing_triggers: list[str] = field(default_factory=list)
+    """Triggers that keep the index in step and are gone: edits no longer reach it."""
+    damaged: str = ""
+    """FTS5's own integrity check, when it fails."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the index matches its tables exactly."""
+        return not (self.missing or self.stale or self.orphaned or self.missing_triggers or self.damaged)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `db check` found: SQLite's integrity messages, foreign keys that point nowhere, the search index."""
+
+    integrity: list[str]
+    foreign_keys: list[tuple[str, int, str]]
+    search: SearchReport | None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the desk is sound."""
+        return not self.integrity and not self.foreign_keys and (self.search is None or self.search.ok)
+
+    @property
+    def problems(self) -> list[str]:
+        """Each finding as a sentence."""
+        lines = [f"integrity: {m}" for m in self.integrity]
+        lines += [
+            f"foreign key: {t} row {rowid} points at a missing {parent}" for t, rowid, parent in self.foreign_keys
+        ]
+        if self.search is not None:
+            s = self.search
+            lines += [f"search index: {n} {kind} record(s) missing from it" for kind, n in s.missing.items()]
+            lines += [f"search index: {n} {kind} record(s) indexed with old text" for kind, n in s.stale.items()]
+            lines += [f"search index: {n} row(s) of deleted {kind} records" for kind, n in s.orphaned.items()]
+            lines += [f"search index: trigger {t} is missing" for t in s.missing_triggers]
+            lines += [f"search index: {s.damaged}"] if s.damaged else []
+        if any(line.startswith("search index") for line in lines):
+            lines.append("search index: `rebuild_search_index` makes it again from the tables")
+        return lines
+
+
+def check(desk: Desk) -> CheckReport:
+    """Run PRAGMA integrity_check and foreign_key_check, and compare the search index with its tables (SQLite)."""
+    if not desk.is_sqlite:
+        return CheckReport(integrity=[], foreign_keys=[], search=None)
+    with desk.read() as s:
+        found = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
+        integrity = [] if found == ["ok"] else found
+        keys = [(t, rowid, parent) for t, rowid, parent, _fk in s.execute(text("PRAGMA foreign_key_check"))]
+        search = _search_report(s) if not integrity else None
+    return CheckReport(integrity=integrity, foreign_keys=keys, search=search)
+
+
+def _count_by_kind(session, sql: str) -> dict[str, int]:
+    """Run one counting query per kind ({table}, {rowid}, {low}, {high}, {indexed} filled in); keep non-zero counts."""
+    counts = {}
+    for kind, code in CODES.items():
+        low = code << SHIFT
+        query = sql.format(
+            table=kind,
+            rowid=rowid_sql(kind),
+            indexed=f"{FOLD_FUNCTION}({INDEXED[kind]})",
+            low=low,
+            high=low + (1 << SHIFT) - 1,
+        )
+        if n := session.execute(text(query)).scalar():
+            counts[kind] = n
+    return counts
+
+
+def _search_report(session) -> SearchReport:
+    """Compare every record's index row with the text it should hold."""
+    if not session.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'search_index'")).first():
+        return SearchReport(missing_triggers=sorted(n for k in CODES for n in trigger_sql(k)))
+    triggers = {r[0] for r in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+    damaged = ""
+    try:
+        session.execute(text("INSERT INTO search_index(search_index) VALUES ('integrity-check')"))
+    except Exception as exc:  # noqa: BLE001 - FTS5 reports damage as an error; it is a finding here
+        damaged = str(getattr(exc, "orig", exc)).splitlines()[0]
+    return SearchReport(
+        missing=_count_by_kind(
+            session,
+            "SELECT count(*) FROM {table} AS NEW WHERE NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = {rowid})",
+        ),
+        stale=_count_by_kind(
+            session,
+            "SELECT count(*) FROM {table} AS NEW JOIN search_index AS s ON s.rowid = {rowid} "
+            "WHERE s.body IS NOT {indexed}",
+        ),
+        orphaned=_count_by_kind(
+            session,
+            "SELECT count(*) FROM search_index WHERE rowid BETWEEN {low} AND {high} "
+            "AND rowid - {low} NOT IN (SELECT id FROM {table})",
+        ),
+        missing_triggers=sorted(n for k in CODES for n in trigger_sql(k) if n not in triggers),
+        damaged=damaged,
+    )
+
+
+def rebuild_search_index(desk: Desk) -> None:
+    """Make the search index again from its tables, with the triggers that keep it in step, in one transaction."""
+    if not desk.is_sqlite:
+        return
+    with desk.write() as s:
+        for kind in CODES:
+            for name, sql in trigger_sql(kind).items():
+                s.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+                s.execute(text(sql))
+        s.execute(text("DELETE FROM search_index"))
+        for kind in CODES:
+            s.execute(text(fill_sql(kind)))
+        s.execute(text("INSERT INTO search_index(search_index) VALUES ('optimize')"))

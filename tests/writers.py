@@ -1,0 +1,161 @@
+"""Processes the proofs start against one desk: `python -m tests.writers KIND DESK N TAG [GATE]`.
+
+cli      N calls logged through the command line (`pressdesk log`), each opening the desk as the command does
+         (N = 0: until a file DESK.stop appears)
+tui      N calls logged through the TUI's log form, driven headless by a Pilot
+release  N synthetic releases (many experts and press contacts each) imported with `pressdesk import release`
+migrate  open the desk, which migrates it to the newest schema
+
+A GATE file, when given, is waited for before the work starts, so several writers begin together. Every refusal or
+error is printed on stderr, one line each; the exit code is 0 only if every call succeeded."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+EXPERTS_PER_RELEASE = 30
+CONTACTS_PER_RELEASE = 12
+
+
+def cli_subject(tag: str, i: int) -> str:
+    """The subject a command-line writer gives its i-th call."""
+    return f"cli-{tag}-{i}"
+
+
+def tui_subject(tag: str, i: int) -> str:
+    """The subject the TUI writer gives its i-th call."""
+    return f"tui-{tag}-{i}"
+
+
+MOBILE_BLOCKS = ("07400", "07500", "07800", "07900", "07412", "07512", "07812", "07912")
+
+
+def phone(tag: str, i: int) -> str:
+    """A valid UK mobile number of one writer's i-th caller (each writer its own block)."""
+    return f"{MOBILE_BLOCKS[int(tag) % len(MOBILE_BLOCKS)]} {100000 + i % 900000}"
+
+
+def word(n: int) -> str:
+    """A made-up capitalised name for a number (letters only, as names are): 0 -> Ba, 1 -> Be, 27 -> Beba..."""
+    syllables = ("ba", "be", "bi", "bo", "da", "de", "di", "do", "ka", "ke", "ki", "ko", "la", "le", "li", "lo")
+    out = ""
+    while True:
+        out = syllables[n % 16] + out
+        n //= 16
+        if not n:
+            return out.capitalize()
+
+
+def release_text(tag: str, i: int) -> str:
+    """A press release naming EXPERTS_PER_RELEASE experts and CONTACTS_PER_RELEASE media contacts."""
+    who = word(5000 + int(tag) * 100000 + i)
+    experts = "\n".join(
+        f"- Dr {word(k)} {who}, Reader in Field Studies, University of Somewhere" for k in range(EXPERTS_PER_RELEASE)
+    )
+    contacts = "\n\n".join(
+        f"{word(k + 100)} {who}\nPress Officer\nUniversity of Somewhere\n"
+        f"0161 {300 + (int(tag) * 97 + i) % 600} {1000 + k:04d}\n{word(k + 100).lower()}.{who.lower()}@somewhere.ac.uk"
+        for k in range(CONTACTS_PER_RELEASE)
+    )
+    return (
+        f"FOR IMMEDIATE RELEASE\n\nStudy number {tag}-{i} finds things\n\n"
+        + "A long paragraph about the study. " * 40
+        + f"\n\nSpokespeople available for interview:\n{experts}\n\nENDS\n\nMedia contacts:\n\n{contacts}\n"
+    )
+
+
+def _cli(desk: str, *args: str) -> bool:
+    """Run one pressdesk command in this process; True when it succeeded (a refusal is printed on stderr)."""
+    from pressdesk.cli import main
+
+    try:
+        main(["--db", desk, "--officer", "Writer", *args], prog_name="pressdesk", standalone_mode=False)
+    except SystemExit as exc:
+        return not exc.code
+    except Exception as exc:  # noqa: BLE001 - the proof counts failures; each is reported
+        print(f"FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def cli_writer(desk: str, n: int, tag: str) -> int:
+    """Log n calls through the command line; n = 0: until a file DESK.stop appears. Prints how many were logged."""
+    ok = i = 0
+    stop = Path(desk + ".stop")
+    while (i < n) if n else not stop.exists():
+        args = ["--phone", phone(tag, i), "--journalist", f"Caller {tag} {i}", "--subject", cli_subject(tag, i)]
+        ok += _cli(desk, "log", *args, "--deadline", "+2h")
+        i += 1
+    print(f"logged {ok} of {i}", flush=True)
+    return 0 if ok == i else 1
+
+
+def release_writer(desk: str, n: int, tag: str) -> int:
+    """Import n synthetic releases through the command line."""
+    folder = Path(desk).parent
+    ok = 0
+    for i in range(n):
+        path = folder / f"release-{tag}-{i}.txt"
+        path.write_text(release_text(tag, i), encoding="utf-8")
+        ok += _cli(desk, "import", "release", str(path))
+    return 0 if ok == n else 1
+
+
+async def _tui(desk: str, n: int, tag: str) -> int:
+    """Log n calls through the TUI's log form: n, number, subject, deadline, name, ctrl+s."""
+    from pressdesk.settings import Settings
+    from pressdesk.tui.app import build_app
+    from pressdesk.tui.screens.desk import DeskScreen
+    from tests.tui.conftest import settle
+
+    app = build_app(Settings(region="GB", officer="TUI Writer", timezone="Europe/London"), target=desk)
+    saved = 0
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        for i in range(n):
+            await pilot.press("n", *phone(tag, 50000 + i), "tab", *tui_subject(tag, i), "tab", *"+2h", "tab", "tab")
+            await settle(pilot)
+            await pilot.press(*f"Tui Caller {i}")
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            if isinstance(app.screen, DeskScreen):
+                saved += 1
+            else:
+                print(f"FAILED: the form stayed open for call {i}", file=sys.stderr, flush=True)
+                await pilot.press("escape")
+                await settle(pilot)
+    return 0 if saved == n else 1
+
+
+def migrate(desk: str) -> int:
+    """Open the desk, migrating it."""
+    from pressdesk.store import open_desk
+
+    open_desk(desk).dispose()
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Run one writer; wait at the gate first if one is given."""
+    kind, desk, n, tag = argv[0], argv[1], int(argv[2]), argv[3]
+    if len(argv) > 4:
+        Path(f"{argv[4]}.{tag}.ready").touch()
+        while not Path(argv[4]).exists():
+            time.sleep(0.005)
+    if kind == "cli":
+        return cli_writer(desk, n, tag)
+    if kind == "tui":
+        return asyncio.run(_tui(desk, n, tag))
+    if kind == "release":
+        return release_writer(desk, n, tag)
+    if kind == "migrate":
+        return migrate(desk)
+    raise SystemExit(f"unknown writer {kind}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
