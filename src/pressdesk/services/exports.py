@@ -236,9 +236,16 @@ def export_log(
     """Write the enquiries the filter holds to a binary stream in a format (csv, xlsx, json, md, html); how many."""
     if fmt not in LOG_FORMATS:
         raise FieldError("format", f"'{fmt}' is not a format of the log. Use one of: {', '.join(LOG_FORMATS)}.")
-    total = count_log(session, wanted) if progress is not None else 0
-    rows = _reporting(stream_log(session, wanted, now=now), total, progress)
+    rows = stream_progress(session, wanted, now=now, progress=progress)
     return log_writer(fmt)(rows, out, zone=ZoneInfo(tz), title=title)
+
+
+def stream_progress(
+    session: Session, wanted: LogFilter, *, now: datetime | None = None, progress: Progress | None = None
+) -> Iterator[LogRow]:
+    """The log's rows as stream_log gives them, telling `progress` how far it has got (the total counted first)."""
+    total = count_log(session, wanted) if progress is not None else 0
+    return _reporting(stream_log(session, wanted, now=now), total, progress)
 
 
 def write_file(path: str | os.PathLike[str], write: Callable[[IO[bytes]], T]) -> T:

@@ -39,36 +39,39 @@ Kind = Literal["number", "text", "time", "links"]
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column of the log: its key (JSON), heading (the other formats), kind of value and width in characters."""
+    """A column of the log: its key (JSON), heading (the other formats), kind of value and widths in characters."""
 
     key: str
     heading: str
     kind: Kind
     width: int
+    """On screen (the XLSX column width)."""
+    paper: int
+    """On a printed page, where 21 columns share a landscape A4: the longest word of a short column, less for text."""
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "id", "number", 7),
-    Column("received", "received", "time", 16),
-    Column("channel", "channel", "text", 9),
-    Column("journalist", "journalist", "text", 22),
-    Column("outlet", "outlet", "text", 22),
-    Column("email", "email", "text", 28),
-    Column("phone", "phone", "text", 16),
-    Column("type", "type", "text", 11),
-    Column("subject", "subject", "text", 50),
-    Column("release", "release", "text", 30),
-    Column("expert", "expert", "text", 22),
-    Column("status", "status", "text", 10),
-    Column("officer", "officer", "text", 16),
-    Column("priority", "priority", "text", 9),
-    Column("deadline", "deadline", "time", 16),
-    Column("first_response_at", "first response at", "time", 16),
-    Column("closed_at", "closed at", "time", 16),
-    Column("minutes_to_first_response", "minutes to first response", "number", 10),
-    Column("deadline_met", "deadline met", "text", 9),
-    Column("interview_outcome", "interview outcome", "text", 11),
-    Column("coverage_links", "coverage links", "links", 40),
+    Column("id", "id", "number", 7, 6),
+    Column("received", "received", "time", 16, 10),
+    Column("channel", "channel", "text", 9, 9),
+    Column("journalist", "journalist", "text", 22, 11),
+    Column("outlet", "outlet", "text", 22, 11),
+    Column("email", "email", "text", 28, 13),
+    Column("phone", "phone", "text", 16, 14),
+    Column("type", "type", "text", 11, 12),
+    Column("subject", "subject", "text", 50, 17),
+    Column("release", "release", "text", 30, 12),
+    Column("expert", "expert", "text", 22, 11),
+    Column("status", "status", "text", 10, 11),
+    Column("officer", "officer", "text", 16, 10),
+    Column("priority", "priority", "text", 9, 8),
+    Column("deadline", "deadline", "time", 16, 10),
+    Column("first_response_at", "first response at", "time", 16, 10),
+    Column("closed_at", "closed at", "time", 16, 10),
+    Column("minutes_to_first_response", "minutes to first response", "number", 10, 7),
+    Column("deadline_met", "deadline met", "text", 9, 6),
+    Column("interview_outcome", "interview outcome", "text", 11, 11),
+    Column("coverage_links", "coverage links", "links", 40, 15),
 )
 """The log's columns, in order (LogRow has the same fields in the same order)."""
 

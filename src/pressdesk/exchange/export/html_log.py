@@ -12,8 +12,10 @@ from pressdesk.exchange.export.markup import PAGE_END, h, h_lines, page_head
 
 def table_head() -> str:
     """The opening of the log's table, with its headings."""
+    paper = sum(c.paper for c in COLUMNS)
+    widths = "".join(f'<col style="width:{100 * c.paper / paper:.1f}%">' for c in COLUMNS)
     cells = "".join(f"<th{' class=n' if c.kind == 'number' else ''}>{h(c.heading)}</th>" for c in COLUMNS)
-    return f'<table class="log">\n<thead><tr>{cells}</tr></thead>\n<tbody>\n'
+    return f'<table class="log">\n<colgroup>{widths}</colgroup>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n'
 
 
 def table_row(row: LogRow, zone: ZoneInfo) -> str:

@@ -63,10 +63,13 @@ section { break-inside: auto; }
   body { margin: 0; font-size: 9.5pt; }
   h2 { break-after: avoid; }
   table, figure, .kpis { break-inside: avoid; }
+  .charts { gap: 4mm; }
+  figure { width: 88mm; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   section.page { break-before: page; }
-  section.log table { break-inside: auto; }
+  section.log table { break-inside: auto; font-size: 6pt; width: 100%; table-layout: fixed; }
+  section.log th, section.log td { padding: .5mm .6mm; overflow-wrap: anywhere; }
   @page { size: A4; margin: 14mm 12mm; }
   @page log { size: A4 landscape; }
   section.log { page: log; }

@@ -51,6 +51,9 @@ class LogSheets:
         for n, column in enumerate(COLUMNS):
             sheet.set_column(n, n, column.width, self.wrap if column.kind == "links" else None)
         sheet.freeze_panes(1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4; 21 columns print across pages, the headings on each
+        sheet.repeat_rows(0)
         sheet.write_row(0, 0, HEADINGS, self.heading)
         self.sheet, self.row = sheet, 1
 
