@@ -257,24 +257,8 @@ def test_html_is_one_self_contained_page_that_shows_every_value_as_text(week):
     subjects = {row[0]: row[headings.index("subject")] for row in body}
     assert subjects[str(fixture.ids["E7"])] == "<script>alert(1)</script> & <b>bold</b>"
     assert subjects[str(fixture.ids["E1"])] == PAYLOADS["E1"]
-    assert parser.tags <= {
-        "html",
-        "head",
-        "meta",
-        "title",
-        "style",
-        "body",
-        "section",
-        "h1",
-        "p",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "br",
-    }
+    allowed = "html head meta title style body section h1 p table colgroup col thead tbody tr th td br"
+    assert parser.tags <= set(allowed.split())
     assert "src=" not in page and "href=" not in page and "url(" not in page and "@import" not in page
 
 
