@@ -202,9 +202,10 @@ def stream_log(
     """The log's rows, fetched `batch` at a time from one SELECT: memory stays flat however many there are."""
     query = log_query(session, wanted, now=now or utcnow()).execution_options(yield_per=batch)
     separator = facts.COVERAGE_SEPARATOR
-    for row in session.execute(query):
-        *head, links = row
-        yield LogRow._make((*head, tuple(links.split(separator)) if links else ()))
+    make = LogRow._make
+    for row in session.connection().execute(query):  # Core rows: the ORM's loading layer adds nothing here
+        links = row[-1]
+        yield make((*row[:-1], tuple(links.split(separator)) if links else ()))
 
 
 def _reporting(rows: Iterable[T], total: int, progress: Progress | None) -> Iterator[T]:

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.exchange.export import REPORT_FORMATS, report_writer
+from pressdesk.exchange.export.clock import offset_changes
 from pressdesk.exchange.export.document import Chart, Figure, ReportDocument, Table
 from pressdesk.models import (
     OPEN_STATUSES,
@@ -268,30 +269,9 @@ def _shifted_postgresql(element, compiler, **kw) -> str:
     return f"CAST({moment} + ({minutes}) * INTERVAL '1 minute' AS DATE)"
 
 
-def _offset_minutes(moment: datetime, zone: ZoneInfo) -> int:
-    """The zone's offset from UTC at a moment, in minutes."""
-    return int(moment.astimezone(zone).utcoffset().total_seconds() // 60)
-
-
-def offset_changes(start: datetime, end: datetime, zone: ZoneInfo) -> list[tuple[datetime, int]]:
-    """The zone's offsets over [start, end): (from when, minutes), the first from `start`; each change to the second."""
-    changes = [(start, _offset_minutes(start, zone))]
-    step, moment = timedelta(hours=6), start
-    while moment < end:
-        following = min(moment + step, end)
-        if _offset_minutes(following, zone) != changes[-1][1]:
-            before, after = moment, following
-            while after - before > timedelta(seconds=1):
-                middle = before + (after - before) / 2
-                before, after = (middle, after) if _offset_minutes(middle, zone) == changes[-1][1] else (before, middle)
-            changes.append((after, _offset_minutes(after, zone)))
-        moment = following
-    return changes
-
-
 def local_day(column, start: datetime, end: datetime, zone: ZoneInfo):
     """The desk's local date of a UTC timestamp column, exact across clock changes within [start, end)."""
-    changes = offset_changes(start, end, zone)
+    changes = [(since, int(offset.total_seconds() // 60)) for since, offset in offset_changes(start, end, zone)]
     minutes = changes[-1][1]
     if len(changes) > 1:
         minutes = case(
