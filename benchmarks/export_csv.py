@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"# Enquiry log CSV export: {rows:,} enquiries ({args.db.name}, {args.db.stat().st_size / 2**20:,.0f} MiB)",
         "",
-        f"Median and best of {args.runs} runs, each a fresh process; peak RSS from wait4.",
+        f"Median and best of {args.runs} runs, each a fresh process; wall clock and peak RSS from GNU time.",
         "",
         "| what | median s | best s | × sqlite3 CLI | peak RSS MiB | file MiB |",
         "|---|---:|---:|---:|---:|---:|",

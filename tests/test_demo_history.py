@@ -63,3 +63,12 @@ def test_interviews_of_closed_demo_enquiries_are_settled_before_they_close(desk)
         pairs = s.exec(select(Enquiry.status, InterviewRequest.status).join(InterviewRequest)).all()
     assert ("done", "done") in pairs
     assert all(request != "offered" or enquiry in ("routed",) for enquiry, request in pairs)
+
+
+def test_some_done_demo_enquiries_have_coverage_so_the_report_shows_it(desk):
+    from pressdesk.models import Coverage
+
+    with desk.read() as s:
+        pieces = s.exec(select(Enquiry.status, Coverage.published_on, Coverage.url).join(Coverage)).all()
+    assert len(pieces) == 5 and {status for status, _, _ in pieces} == {"done"}
+    assert all(day is not None and day <= DEMO_NOW.date() for _, day, _ in pieces)

@@ -16,6 +16,11 @@ DOMAIN = [
     "pressdesk.services.interviews",
     "pressdesk.services.demo",
     "pressdesk.exchange.release_text",
+    "pressdesk.services.exports",
+    "pressdesk.services.reports",
+    "pressdesk.exchange.export.csv_log",
+    "pressdesk.exchange.export.xlsx_log",
+    "pressdesk.exchange.export.report_html",
     "pressdesk.cli",
 ]
 

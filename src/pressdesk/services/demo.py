@@ -10,7 +10,7 @@ from importlib.resources.abc import Traversable
 from sqlmodel import Session, func, select
 
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
-from pressdesk.services import activity, contacts, enquiries, releases, request_moves
+from pressdesk.services import activity, contacts, coverage, enquiries, releases, request_moves
 from pressdesk.services.errors import DeskError
 
 
@@ -126,7 +126,8 @@ FORMATS = ("radio", "phone", "tv", "online", "print")
 
 def _replay(session: Session, enquiry: Enquiry, item: dict, *, expert: int | None, now: datetime, who: str) -> None:
     """Walk a demo enquiry through its "history" ([minutes before now, status] or [minutes, "note", text]) with
-    the services, at those times, so its history rows, response and closing times agree with its status."""
+    the services, at those times, so its history rows, response and closing times agree with its status; then
+    link its "coverage" ({minutes, headline, url}: the day it ran)."""
     officer = item.get("officer") or who
     request: InterviewRequest | None = None
     last = enquiry.received_at
@@ -145,6 +146,17 @@ def _replay(session: Session, enquiry: Enquiry, item: dict, *, expert: int | Non
         enquiries.change_status(session, who=officer, enquiry_id=enquiry.id, to=to, now=at)
     if enquiry.status != item["status"]:
         raise DeskError(f"Demo enquiry '{item['subject']}': its history ends {enquiry.status}, not {item['status']}.")
+    for piece in item.get("coverage", []):
+        coverage.add_coverage(
+            session,
+            who=officer,
+            enquiry_id=enquiry.id,
+            published_on=(now + timedelta(minutes=piece["minutes"])).date(),
+            url=piece.get("url", ""),
+            headline=piece.get("headline", ""),
+            tz="UTC",
+            now=now,
+        )
 
 
 def _offer(session: Session, enquiry: Enquiry, expert_id: int, *, who: str, at: datetime) -> InterviewRequest:

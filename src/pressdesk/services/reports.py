@@ -595,7 +595,7 @@ def report_document(report: Report, *, now: datetime | None = None) -> ReportDoc
     charts = (
         Chart("Enquiries per day", "column", "by_day", 0, (1,)),
         Chart("Enquiries by type", "bar", "by_type", 0, (1,)),
-        Chart("Deadlines", "pie", "deadlines", 0, (1,)),
+        Chart("Deadlines", "pie", "deadlines", 0, (1,), colors=("#4e9a06", "#cc0000", "#babdb6", "#3465a4")),
         Chart("Interviews per expert", "bar", "interviews", 0, (1, 2, 4)),
     )
     stamp = (now or utcnow()).astimezone(zone)

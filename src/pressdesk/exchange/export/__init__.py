@@ -1,7 +1,9 @@
 """Exports: the enquiry log (CSV, XLSX, JSON, Markdown, HTML) and the report (XLSX, HTML, Markdown), streamed.
 
 One module per format; `columns` holds the log's row and columns, `safety` the formula neutralising, `markup` the
-Markdown and HTML escaping, `document` the report's tables and charts as the report writers take them.
+Markdown and HTML escaping, `clock` local times, `document` the report's tables and charts as the report writers
+take them, `charts` its SVG charts. Nothing here touches the database: services.exports and services.reports
+stream the rows and figures in.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import BinaryIO
-from zoneinfo import ZoneInfo
 
 from pressdesk.exchange.export.columns import LogRow
 
@@ -25,8 +26,6 @@ LOG_FORMATS: dict[str, str] = {
 REPORT_FORMATS: dict[str, str] = {"xlsx": "report_xlsx", "html": "report_html", "md": "report_markdown"}
 """The report's formats and the module that writes each."""
 
-LogWriter = Callable[..., int]
-
 
 def log_writer(fmt: str) -> Callable[[Iterable[LogRow], BinaryIO], int]:
     """The write_log(rows, out, *, zone, title) of a log format (KeyError for an unknown one)."""
@@ -38,4 +37,4 @@ def report_writer(fmt: str) -> Callable[..., None]:
     return import_module(f"pressdesk.exchange.export.{REPORT_FORMATS[fmt]}").write_report
 
 
-__all__ = ["LOG_FORMATS", "REPORT_FORMATS", "LogRow", "ZoneInfo", "log_writer", "report_writer"]
+__all__ = ["LOG_FORMATS", "REPORT_FORMATS", "LogRow", "log_writer", "report_writer"]

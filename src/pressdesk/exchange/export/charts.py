@@ -20,7 +20,7 @@ class ExternalReference(ValueError):
     """A chart's SVG refers to something outside the page (it must not: the page is self-contained)."""
 
 
-def _style():
+def _style(colors: tuple[str, ...] = ()):
     """A plain print-friendly pygal style in the system sans-serif font."""
     from pygal.style import Style
 
@@ -31,7 +31,7 @@ def _style():
         foreground="#1d1d1f",
         foreground_strong="#1d1d1f",
         foreground_subtle="#888",
-        colors=PALETTE,
+        colors=colors or PALETTE,
         font_family=font,
         title_font_family=font,
         label_font_family=font,
@@ -59,7 +59,7 @@ def svg(chart: Chart, table: Table) -> str:
     options = {
         "js": [],
         "disable_xml_declaration": True,
-        "style": _style(),
+        "style": _style(chart.colors),
         "width": 640,
         "height": 340,
         "title": chart.title,

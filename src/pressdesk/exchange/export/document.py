@@ -44,6 +44,8 @@ class Chart:
     table: str
     label_column: int
     value_columns: tuple[int, ...]
+    colors: tuple[str, ...] = ()
+    """Colours that carry meaning ("#rrggbb"): a pie's slices, or the series, in order; default palette if empty."""
 
 
 @dataclass(frozen=True, slots=True)

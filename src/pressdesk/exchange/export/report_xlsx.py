@@ -58,6 +58,10 @@ def _chart(workbook, chart: Chart, table: Table):
         }
         if chart.kind == "pie":
             series["data_labels"] = {"value": True}
+            if chart.colors:
+                series["points"] = [{"fill": {"color": c}} for c in chart.colors]
+        elif chart.colors:
+            series["fill"] = {"color": chart.colors[chart.value_columns.index(column) % len(chart.colors)]}
         drawing.add_series(series)
     drawing.set_title({"name": chart.title, "name_font": {"size": 12}})
     drawing.set_legend(
