@@ -329,21 +329,64 @@ def _by_day(session: Session, period: Period) -> tuple[DayCount, ...]:
     return tuple(DayCount(d, counted.get(d, 0)) for d in _days(period.start, period.end, zone))
 
 
-def _breakdown(session: Session, period: Period, key, *joins, blank_is_none: bool = False) -> tuple[Count, ...]:
-    """Enquiries (open, closed) per value of `key`, most first; joins (target, on) reach the key's table."""
-    name = func.nullif(key, "") if blank_is_none else key
-    query = select(
-        name.label("name"),
-        func.count(Enquiry.id.distinct()),
-        func.count(case((_OPEN, Enquiry.id)).distinct()),
-        func.count(case((_CLOSED, Enquiry.id)).distinct()),
-    ).select_from(Enquiry)
-    for target, on, outer in joins:
-        query = query.join(target, on, isouter=outer)
-    query = (
-        query.where(_in(period)).group_by(name).order_by(func.count(Enquiry.id.distinct()).desc(), name.is_(None), name)
+def _counted(rows) -> tuple[Count, ...]:
+    """Breakdown rows (name, enquiries, open, closed) as Counts."""
+    return tuple(Count(n, int(a), int(b), int(c)) for n, a, b, c in rows)
+
+
+def _per_value(period: Period, key):
+    """Enquiries, open and closed per value of an enquiry column, as a subquery (k, n, open, closed)."""
+    return (
+        select(
+            key.label("k"),
+            func.count().label("n"),
+            func.sum(_flag(_OPEN)).label("open"),
+            func.sum(_flag(_CLOSED)).label("closed"),
+        )
+        .where(_in(period))
+        .group_by(key)
+        .subquery()
     )
-    return tuple(Count(n, int(a), int(b), int(c)) for n, a, b, c in session.execute(query))
+
+
+def _breakdown(session: Session, period: Period, key, *, blank_is_none: bool = False) -> tuple[Count, ...]:
+    """Enquiries (open, closed) per value of an enquiry column, most first (a blank value as None if asked)."""
+    counts = _per_value(period, key)
+    name = func.nullif(counts.c.k, "") if blank_is_none else counts.c.k
+    query = select(name, counts.c.n, counts.c.open, counts.c.closed).order_by(counts.c.n.desc(), name.is_(None), name)
+    return _counted(session.execute(query))
+
+
+def _named_breakdown(session: Session, period: Period, key, table, name) -> tuple[Count, ...]:
+    """Enquiries (open, closed) per row another table names by `key` (outlet, release): counted first, then named."""
+    counts = _per_value(period, key)
+    shown = (
+        select(name, counts.c.n, counts.c.open, counts.c.closed)
+        .select_from(counts)
+        .outerjoin(table, table.id == counts.c.k)
+        .order_by(counts.c.n.desc(), name.is_(None), name)
+    )
+    return _counted(session.execute(shown))
+
+
+def _by_expert(session: Session, period: Period) -> tuple[Count, ...]:
+    """Enquiries (open, closed) per expert asked for an interview (an enquiry counts once per expert)."""
+    name = facts.expert_label()
+    query = (
+        select(
+            name,
+            func.count(Enquiry.id.distinct()),
+            func.count(case((_OPEN, Enquiry.id)).distinct()),
+            func.count(case((_CLOSED, Enquiry.id)).distinct()),
+        )
+        .select_from(InterviewRequest)
+        .join(Enquiry, Enquiry.id == InterviewRequest.enquiry_id)
+        .join(Expert, Expert.id == InterviewRequest.expert_id)
+        .where(_in(period))
+        .group_by(Expert.id, name)
+        .order_by(func.count(Enquiry.id.distinct()).desc(), name)
+    )
+    return _counted(session.execute(query))
 
 
 def _percentile(n, value_rank, value, share: tuple[int, int]):
@@ -358,20 +401,23 @@ def _percentile(n, value_rank, value, share: tuple[int, int]):
 
 
 def _times(session: Session, period: Period, group=None) -> list[Times]:
-    """Answered count, median and 90th percentile of minutes to first response, overall or per `group`."""
-    minutes = facts.response_minutes()
-    key = group if group is not None else literal(None)
-    partition = {"partition_by": group} if group is not None else {}
-    ranked = (
-        select(
-            key.label("g"),
-            minutes.label("v"),
-            (func.row_number().over(order_by=minutes, **partition) - 1).label("i"),
-            func.count().over(**partition).label("n"),
-        )
+    """Answered count, median and 90th percentile of minutes to first response, overall or per `group`.
+
+    The minutes are worked out once per enquiry (inner query), ranked in their group by a window function, and
+    each percentile interpolated between the two values around its spot, as percentile_cont does.
+    """
+    answered = (
+        select((group if group is not None else literal(None)).label("g"), facts.response_minutes().label("v"))
         .where(_in(period), Enquiry.first_response_at.is_not(None))
         .subquery()
     )
+    partition = {"partition_by": answered.c.g} if group is not None else {}
+    ranked = select(
+        answered.c.g,
+        answered.c.v,
+        (func.row_number().over(order_by=answered.c.v, **partition) - 1).label("i"),
+        func.count().over(**partition).label("n"),
+    ).subquery()
     rows = session.execute(
         select(
             ranked.c.g,
@@ -455,14 +501,19 @@ def _coverage(session: Session, period: Period) -> CoverageCounts:
 
 
 def _busiest(session: Session, period: Period) -> tuple[BusyJournalist, ...]:
-    """The journalists with the most enquiries in the period."""
+    """The journalists with the most enquiries in the period: counted per journalist first, then named."""
+    counts = (
+        select(Enquiry.journalist_id.label("k"), func.count().label("n"))
+        .where(_in(period), Enquiry.journalist_id.is_not(None))
+        .group_by(Enquiry.journalist_id)
+        .subquery()
+    )
     rows = session.execute(
-        select(Journalist.name, Outlet.name, func.count(Enquiry.id))
-        .join(Journalist, Journalist.id == Enquiry.journalist_id)
+        select(Journalist.name, Outlet.name, counts.c.n)
+        .select_from(counts)
+        .join(Journalist, Journalist.id == counts.c.k)
         .outerjoin(Outlet, Outlet.id == Journalist.outlet_id)
-        .where(_in(period))
-        .group_by(Journalist.id, Journalist.name, Outlet.name)
-        .order_by(func.count(Enquiry.id).desc(), Journalist.name)
+        .order_by(counts.c.n.desc(), Journalist.name)
         .limit(BUSIEST)
     )
     return tuple(BusyJournalist(name, outlet, int(n)) for name, outlet, n in rows)
@@ -481,19 +532,15 @@ def build_report(
     still pending); `period` names the span ("day", "week", "month", "custom"). An empty period gives zeros."""
     now = now or utcnow()
     span = Period(label=period, start=start, end=end, tz=tz, title=_title(start, end, ZoneInfo(tz)))
-    expert_joins = (
-        (InterviewRequest, InterviewRequest.enquiry_id == Enquiry.id, False),
-        (Expert, Expert.id == InterviewRequest.expert_id, False),
-    )
     return Report(
         period=span,
         totals=_totals(session, span),
         by_day=_by_day(session, span),
         by_type=_breakdown(session, span, Enquiry.type),
-        by_outlet=_breakdown(session, span, Outlet.name, (Outlet, Outlet.id == Enquiry.outlet_id, True)),
+        by_outlet=_named_breakdown(session, span, Enquiry.outlet_id, Outlet, Outlet.name),
         by_channel=_breakdown(session, span, Enquiry.channel),
-        by_release=_breakdown(session, span, Release.title, (Release, Release.id == Enquiry.release_id, True)),
-        by_expert=_breakdown(session, span, facts.expert_label(), *expert_joins),
+        by_release=_named_breakdown(session, span, Enquiry.release_id, Release, Release.title),
+        by_expert=_by_expert(session, span),
         by_officer=_breakdown(session, span, Enquiry.officer, blank_is_none=True),
         response=_response(session, span),
         deadlines=_deadlines(session, span, now),
