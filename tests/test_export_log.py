@@ -275,3 +275,52 @@ def test_markdown_escapes_what_would_break_the_table_or_be_read_as_markup(week):
     assert r"a \| b \*not bold\* \[link\](http://x) \<b\>" in e7
     unescaped_pipes = [line.replace("\\|", "").count("|") for line in lines]
     assert set(unescaped_pipes) == {22}, "every row has the same 21 cells"
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def test_an_export_file_appears_whole_or_not_at_all(week, tmp_path):
+    desk, _ = week
+    target = tmp_path / "log.csv"
+    target.write_text("the old export")
+    with desk.read() as s:
+        written = exports.write_file(target, lambda out: exports.export_log(s, exports.LogFilter(), "csv", out, tz=TZ))
+    assert written == 9 and target.read_bytes().startswith(b"\xef\xbb\xbfid,received")
+
+    def breaks(out):
+        out.write(b"half a file")
+        raise RuntimeError("disk unplugged")
+
+    with pytest.raises(RuntimeError):
+        exports.write_file(tmp_path / "log.csv", breaks)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfid,received"), "the last good file stays"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db", "log.csv"] or not list(
+        tmp_path.glob(".pressdesk-*")
+    )
+
+
+@pytest.mark.parametrize("where", ["folder", "missing"])
+def test_an_output_path_that_cannot_be_a_file_is_refused_naming_the_output(tmp_path, where):
+    path = tmp_path if where == "folder" else tmp_path / "nowhere" / "log.csv"
+    with pytest.raises(FieldError) as refused:
+        exports.write_file(path, lambda out: out.write(b"x"))
+    assert refused.value.field == "output"
+
+
+def test_an_xlsx_log_can_be_written_to_a_pipe(week):
+    import os
+    import threading
+
+    desk, _ = week
+    read_end, write_end = os.pipe()
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: chunks.extend(iter(lambda: os.read(read_end, 65536), b"")))
+    reader.start()
+    with desk.read() as s, os.fdopen(write_end, "wb") as pipe:
+        exports.export_log(s, exports.LogFilter(), "xlsx", pipe, tz=TZ, now=NOW)
+    reader.join()
+    os.close(read_end)
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(chunks))).active
+    assert sheet.max_row == 10 and sheet["A1"].value == "id"
