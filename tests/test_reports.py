@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from pressdesk.models import Enquiry
 from pressdesk.services import enquiries, reports
 from pressdesk.services.errors import FieldError
 from tests import report_desk
@@ -79,6 +80,15 @@ def test_deadlines_met_missed_none_and_pending(report):
     # Met: E1 (done 11:00, due 12:00). Missed: E2 (done the day after, an hour late), E3 (open, due Wed).
     # None: E4 and E7 had no deadline, E6 was withdrawn before its deadline. Pending: E5 (due Fri 27).
     assert report.deadlines == reports.Deadlines(met=1, missed=2, none=3, pending=1, share_met=0.3333)
+
+
+def test_a_closed_enquiry_without_a_closing_time_is_unknown_not_pending(empty_desk):
+    fixture = report_desk.build(empty_desk)
+    with empty_desk.write() as s:  # as a desk holds an enquiry closed before it kept closing times
+        s.exec(Enquiry.__table__.update().where(Enquiry.id == fixture.ids["E2"]).values(closed_at=None))
+    with empty_desk.read() as s:
+        deadlines = reports.build_report(s, *WEEK, "week", tz=TZ, now=NOW).deadlines
+    assert deadlines == reports.Deadlines(met=1, missed=1, none=3, pending=1, share_met=0.5, unknown=1)
 
 
 def test_interviews_requested_accepted_declined_held_per_expert(report):

@@ -110,13 +110,15 @@ class Response(JsonMixin):
 
 @dataclass(frozen=True, slots=True)
 class Deadlines(JsonMixin):
-    """Deadlines met, missed, none to meet, and still pending (see enquiry_facts); share met of those decided."""
+    """Deadlines met, missed, none to meet, still pending (open, not due yet), and unknown (closed before the desk
+    kept closing times); share met of those met or missed. See enquiry_facts for the rule."""
 
     met: int
     missed: int
     none: int
     pending: int
     share_met: float | None
+    unknown: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,12 +443,17 @@ def _response(session: Session, period: Period) -> Response:
 def _deadlines(session: Session, period: Period, now: datetime) -> Deadlines:
     """Deadlines met, missed, none and pending, with the share met of those met or missed."""
     verdict = facts.deadline_met(now)
-    values = (facts.MET, facts.MISSED, facts.NO_DEADLINE, facts.PENDING)
-    row = session.execute(
-        select(*(func.coalesce(func.sum(_flag(verdict == v)), 0) for v in values)).where(_in(period))
-    ).one()
-    met, missed, none, pending = (int(v) for v in row)
-    return Deadlines(met, missed, none, pending, round(met / (met + missed), 4) if met + missed else None)
+    conditions = (
+        verdict == facts.MET,
+        verdict == facts.MISSED,
+        verdict == facts.NO_DEADLINE,
+        and_(verdict == facts.PENDING, _OPEN),
+        and_(verdict == facts.PENDING, _CLOSED),
+    )
+    row = session.execute(select(*(func.coalesce(func.sum(_flag(c)), 0) for c in conditions)).where(_in(period))).one()
+    met, missed, none, pending, unknown = (int(v) for v in row)
+    share = round(met / (met + missed), 4) if met + missed else None
+    return Deadlines(met, missed, none, pending, share, unknown)
 
 
 def _interview_columns():
@@ -617,6 +624,7 @@ def report_document(report: Report, *, now: datetime | None = None) -> ReportDoc
             "Deadlines",
             ("Deadline", "Enquiries"),
             (("Met", d.met), ("Missed", d.missed), ("No deadline", d.none), ("Not due yet", d.pending))
+            + ((("Closing time unknown", d.unknown),) if d.unknown else ())
             if t.enquiries
             else (),
         ),
