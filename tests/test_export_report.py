@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from pressdesk.models import Outlet
-from pressdesk.services import reports
+from pressdesk.services import report_files, reports
 from pressdesk.services.errors import FieldError
 from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, WEEK
@@ -34,7 +34,7 @@ def write(desk, fmt: str, start=WEEK[0], end=WEEK[1], **options) -> bytes:
     period = reports.Period("week", start, end, TZ, "")
     out = io.BytesIO()
     with desk.read() as s:
-        reports.export_report(s, period, fmt, out, now=NOW, **options)
+        report_files.export_report(s, period, fmt, out, now=NOW, **options)
     return out.getvalue()
 
 
