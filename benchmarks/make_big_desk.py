@@ -21,7 +21,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-BULK_TABLES = ("outlet", "journalist", "contact_point", "expert", "release", "enquiry", "interview_request", "activity")
+BULK_TABLES = (
+    "outlet",
+    "journalist",
+    "contact_point",
+    "expert",
+    "release",
+    "enquiry",
+    "interview_request",
+    "activity",
+    "coverage",
+)
 
 FIRST = words(
     "Aisha Alex Alice Amara Amy Andrew Anna Ben Beth Callum Carlos Charlotte Chloe Chris Claire Dan Daniel David "
@@ -375,6 +385,7 @@ class Builder:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.rng = random.Random(args.seed)
+        self.facts = random.Random(args.seed + 1)  # response times and coverage: the first stream stays as it was
         self.now = datetime.now(UTC).replace(tzinfo=None)
         self.start = self.now - timedelta(days=3 * 365)
         self.made = stamp(self.start - timedelta(days=30))
@@ -479,7 +490,16 @@ class Builder:
             )
             yield (1, stamp(day), stamp(day), "bench", rid, title, day.date().isoformat(), None, body, "bench")
 
-    def enquiry_rows(self, activity: list[tuple], interviews: list[tuple]) -> Iterator[tuple]:
+    def answered(self, received: datetime, status: str, updated: datetime) -> tuple[str | None, str | None]:
+        """The stored first response and closing time: answered within minutes to hours, closed when last updated."""
+        if status == "new":
+            return None, None
+        closed = status not in OPEN
+        latest = updated if closed else self.now
+        first = received + (latest - received) * min(1.0, self.facts.expovariate(1 / 0.1))
+        return stamp(max(first, received + timedelta(minutes=1))), stamp(updated) if closed else None
+
+    def enquiry_rows(self, activity: list[tuple], interviews: list[tuple], coverage: list[tuple]) -> Iterator[tuple]:
         """Enquiries in id order over three years; ~open-fraction open among the newest quarter, due around now."""
         a, rng, n = self.args, self.rng, self.args.enquiries
         span = (self.now - self.start).total_seconds()
@@ -525,7 +545,12 @@ class Builder:
                 officer,
                 notes,
                 None,
+                *self.answered(received, status, updated),
             )
+            if status == "done" and self.facts.random() < 0.05:
+                day = (updated + timedelta(days=1)).date().isoformat()
+                url = f"https://{self.domains[oid - 1]}/news/{eid}"
+                coverage.append((1, stamp(updated), stamp(updated), "bench", eid, oid, day, url, subject[:200], ""))
             summary = f"Logged {kind} enquiry from {jname}: {subject}"
             activity.append((rec, officer or "bench", "create", "enquiry", eid, eid, summary, ""))
             if kind == "interview" and rng.random() < 0.6:
@@ -708,8 +733,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "officer",
         "notes",
         "statement_id",
+        "first_response_at",
+        "closed_at",
     )
-    counts["enquiry"] = insert(con, "enquiry", cols_enq, b.enquiry_rows(activity, interviews))
+    coverage: list[tuple] = []
+    counts["enquiry"] = insert(con, "enquiry", cols_enq, b.enquiry_rows(activity, interviews, coverage))
     t = phase(f"enquiry{' (+ FTS triggers)' if args.fts == 'triggers' else ''}", t)
     cols_ir = (
         *TRACKED,
@@ -726,7 +754,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts["interview_request"] = insert(con, "interview_request", cols_ir, interviews)
     cols_a = ("at", "who", "action", "entity", "entity_id", "enquiry_id", "summary", "changes")
     counts["activity"] = insert(con, "activity", cols_a, activity)
-    del activity, interviews
+    cols_c = (*TRACKED, "enquiry_id", "outlet_id", "published_on", "url", "headline", "note")
+    counts["coverage"] = insert(con, "coverage", cols_c, coverage)
+    del activity, interviews, coverage
     t = phase("interview_request, activity", t)
 
     if triggers:

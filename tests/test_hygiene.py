@@ -18,6 +18,12 @@ DOMAIN = [
     "pressdesk.exchange.release",
     "pressdesk.core",
     "pressdesk.settings",
+    "pressdesk.services.exports",
+    "pressdesk.services.reports",
+    "pressdesk.services.report_files",
+    "pressdesk.exchange.export.csv_log",
+    "pressdesk.exchange.export.xlsx_log",
+    "pressdesk.exchange.export.report_html",
 ]
 
 

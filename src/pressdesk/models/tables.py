@@ -217,6 +217,7 @@ class Enquiry(Tracked, table=True):
             sqlite_where=text(_OPEN),
             postgresql_where=text(_OPEN),
         ),
+        Index("ix_enquiry_closed_at", "closed_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -233,6 +234,10 @@ class Enquiry(Tracked, table=True):
     officer: str = Field(default="", max_length=LENGTH["enquiry.officer"], nullable=False, index=True)
     notes: str = Field(default="", nullable=False)
     statement_id: int | None = _fk("statement.id")
+    first_response_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the desk first answered: the first move out of new, or the first note (services.enquiries keeps it)."""
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When it last reached done, declined or withdrawn; None while open."""
 
 
 class InterviewRequest(Tracked, table=True):

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 
 from pressdesk.errors import DeskError
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
-from pressdesk.services import contacts, enquiries, releases
+from pressdesk.services import activity, contacts, coverage, enquiries, releases, request_moves
 
 DEMO_SOURCE = "demo data"
 """The source recorded on the demo desk's people."""
@@ -120,25 +120,9 @@ def load_demo(
             officer=item.get("officer", ""),
             now=received,
         )
-        if item.get("expert"):
-            status = _interview_status(item["status"])
-            slot = _demo_slot(received, now + timedelta(minutes=deadline) if deadline is not None else None)
-            booked = status in ("scheduled", "done")
-            session.add(
-                InterviewRequest(
-                    enquiry_id=enquiry.id,
-                    expert_id=experts[item["expert"]].id,
-                    status=status,
-                    slot_start=slot if booked else None,
-                    slot_end=slot + timedelta(minutes=30) if booked else None,
-                    format=FORMATS[enquiry.id % len(FORMATS)] if booked else "",
-                    place="Down the line from the office studio" if booked else "",
-                    updated_by=who,
-                    created_at=received,
-                    updated_at=received,
-                )
-            )
-        enquiry.status = item["status"]
+        _replay(
+            session, enquiry, item, expert=experts[item["expert"]].id if item.get("expert") else None, now=now, who=who
+        )
     session.flush()
     return {
         "outlets": len(data["outlets"]),
@@ -150,6 +134,94 @@ def load_demo(
 
 
 FORMATS = ("radio", "phone", "tv", "online", "print")
+
+
+def _replay(session: Session, enquiry: Enquiry, item: dict, *, expert: int | None, now: datetime, who: str) -> None:
+    """Walk a demo enquiry through its "history" ([minutes before now, status] or [minutes, "note", text]) with
+    the services, at those times, so its history rows, response and closing times agree with its status; then
+    link its "coverage" ({minutes, headline, url}: the day it ran)."""
+    officer = item.get("officer") or who
+    request: InterviewRequest | None = None
+    last = enquiry.received_at
+    for minutes, to, *text in item.get("history", []):
+        at = now + timedelta(minutes=minutes)
+        if not last < at < now:
+            raise DeskError(f"Demo enquiry '{item['subject']}': its history must run forward from the call to now.")
+        last = at
+        if to == "note":
+            enquiries.add_note(session, who=officer, enquiry_id=enquiry.id, text=text[0], now=at)
+            continue
+        if expert is not None and to == "routed" and request is None:
+            request = _offer(session, enquiry, expert, who=officer, at=at)
+        if request is not None and to in ("scheduled", "done", "declined"):
+            _settle(session, request, enquiry, to=_interview_status(to), who=officer, at=at)
+        enquiries.change_status(session, who=officer, enquiry_id=enquiry.id, to=to, now=at)
+    if enquiry.status != item["status"]:
+        raise DeskError(f"Demo enquiry '{item['subject']}': its history ends {enquiry.status}, not {item['status']}.")
+    for piece in item.get("coverage", []):
+        coverage.add_coverage(
+            session,
+            who=officer,
+            enquiry_id=enquiry.id,
+            published_on=(now + timedelta(minutes=piece["minutes"])).date(),
+            url=piece.get("url", ""),
+            headline=piece.get("headline", ""),
+            tz="UTC",
+            now=now,
+        )
+
+
+def _offer(session: Session, enquiry: Enquiry, expert_id: int, *, who: str, at: datetime) -> InterviewRequest:
+    """Offer a demo enquiry to its expert at a given time, with the history row routing writes."""
+    request = InterviewRequest(
+        enquiry_id=enquiry.id, expert_id=expert_id, status="offered", updated_by=who, created_at=at, updated_at=at
+    )
+    session.add(request)
+    session.flush()
+    name = request_moves.expert_name(session, expert_id)
+    activity.record(
+        session,
+        who=who,
+        action="route",
+        entity="interview_request",
+        entity_id=request.id,
+        enquiry_id=enquiry.id,
+        summary=f"Offered to {name} (request {request.id})",
+        at=at,
+    )
+    return request
+
+
+def _settle(session: Session, request: InterviewRequest, enquiry: Enquiry, *, to: str, who: str, at: datetime) -> None:
+    """Move a demo interview request on as its enquiry moves (booked, held, declined), with its history rows."""
+    if request.status == to or to == "offered":
+        return
+    name = request_moves.expert_name(session, request.expert_id)
+    if to == "scheduled":
+        slot = _demo_slot(enquiry.received_at, enquiry.deadline)
+        request.slot_start, request.slot_end = slot, slot + timedelta(minutes=30)
+        request.format = FORMATS[enquiry.id % len(FORMATS)]
+        request.place = "Down the line from the office studio"
+        steps = [("accepted", f"{name} accepted"), ("scheduled", f"Scheduled {request.format} interview with {name}")]
+    elif to == "done":
+        steps = [("done", f"Interview with {name} done")]
+    else:
+        steps = [(to, f"{name} {to}")]
+    for status, summary in steps:
+        activity.record(
+            session,
+            who=who,
+            action=f"interview_{status}",
+            entity="interview_request",
+            entity_id=request.id,
+            enquiry_id=enquiry.id,
+            summary=summary,
+            changes={"status": [request.status, status]},
+            at=at,
+        )
+        request.status = status
+    request.version += len(steps)
+    request.updated_at, request.updated_by = at, who
 
 
 def _demo_slot(received: datetime, deadline: datetime | None) -> datetime:

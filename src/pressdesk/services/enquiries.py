@@ -232,8 +232,9 @@ def _apply(
     action: str,
     expected_version: int | None,
     summary: str,
+    at: datetime | None = None,
 ) -> Enquiry:
-    """Check the version, write the values, bump the version and record what changed."""
+    """Check the version, write the values, bump the version and record what changed (at `at`, default now)."""
     changes = activity.diff(enquiry, values)
     contacts.bump(enquiry, who=who, entity="enquiry", expected_version=expected_version)
     for key, value in values.items():
@@ -247,6 +248,7 @@ def _apply(
         enquiry_id=enquiry.id,
         summary=summary,
         changes=changes,
+        at=at,
     )
     return enquiry
 
@@ -262,8 +264,11 @@ def change_status(
 ) -> Enquiry:
     """Move an enquiry to another status, if the state machine allows it; closing it closes its open requests.
 
+    The first move is the first response (the first leaves `new`, and none leads back to it) unless a note came
+    first; a move into done, declined or withdrawn is the closing time, and reopening clears it.
     Reopening leaves cancelled requests as they are: the officer routes the enquiry again.
     """
+    moment = now or utcnow()
     enquiry = _load(session, enquiry_id)
     target = check_move(enquiry.status, to)
     _apply(
@@ -274,9 +279,12 @@ def change_status(
         action="status",
         expected_version=expected_version,
         summary=f"Status {enquiry.status} → {target.value}",
+        at=moment,
     )
+    enquiry.first_response_at = enquiry.first_response_at or moment
+    enquiry.closed_at = moment if target in CLOSED else None
     if target in CLOSED:
-        request_moves.close_open_requests(session, enquiry, who=who, now=now or utcnow())
+        request_moves.close_open_requests(session, enquiry, who=who, now=moment)
     return enquiry
 
 
@@ -367,12 +375,18 @@ def update_enquiry(
 
 
 def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: datetime | None = None) -> Enquiry:
-    """Append a dated note; notes never conflict with other edits, so the version stays."""
+    """Append a dated note; notes never conflict with other edits, so the version stays.
+
+    A note is the desk answering (a call back, an email sent): the first one on an enquiry still unanswered is
+    its first response.
+    """
     note = typed.clean("enquiry.notes", text, field="note", multiline=True)
     if not note:
         raise FieldError("note", "The note is empty.")
+    moment = now or utcnow()
     enquiry = _load(session, enquiry_id)
-    stamp = (now or utcnow()).strftime("%Y-%m-%d %H:%M UTC")
+    enquiry.first_response_at = enquiry.first_response_at or moment
+    stamp = moment.strftime("%Y-%m-%d %H:%M UTC")
     entry = f"[{stamp} {who}] {note}"
     enquiry.notes = f"{enquiry.notes}\n{entry}" if enquiry.notes else entry
     activity.record(
@@ -383,6 +397,7 @@ def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: dat
         entity_id=enquiry.id,
         enquiry_id=enquiry.id,
         summary=f"Note: {note}",
+        at=moment,
     )
     return enquiry
 

@@ -30,6 +30,7 @@ _EXPORTS = {
     "due_state": "when",
     "format_countdown": "when",
     "parse_when": "when",
+    "parse_range": "when",
 }
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "parse_languages",
     "parse_day",
     "parse_phone",
+    "parse_range",
     "parse_when",
     "phone_key",
 ]
@@ -69,6 +71,7 @@ if TYPE_CHECKING:
         due_state,
         format_countdown,
         parse_day,
+        parse_range,
         parse_when,
     )
 

@@ -6,11 +6,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pressdesk.validation.text import clean_text
-from pressdesk.validation.when_words import Reading, WhenError, read
+from pressdesk.validation.when_words import Reading, WhenError, read, read_days
 
 __all__ = [
     "DEADLINE",
@@ -20,6 +20,7 @@ __all__ = [
     "due_state",
     "format_countdown",
     "parse_day",
+    "parse_range",
     "parse_when",
 ]
 
@@ -113,13 +114,18 @@ def _check(reading: Reading, window: Window, now: datetime, zone: ZoneInfo, type
     return moment
 
 
-def _read(text: str, now: datetime, zone: ZoneInfo, tz: str, window: Window | None) -> Reading:
-    """Read the text with the one grammar; WhenError when it is not a time or names one wrongly."""
+def _normal(text: str) -> tuple[str, str]:
+    """The text as typed (cleaned, for messages) and normalised for the grammar; WhenError when it is empty."""
     typed = clean_text(text)  # what is read is also what a refusal may echo: never an escape code
     if not typed:
         raise WhenError(f"Could not read an empty entry as a time. {_HINT}")
     normal = unicodedata.normalize("NFKC", typed).lower()
-    normal = re.sub(r"\s+", " ", normal).strip(" .")
+    return typed, re.sub(r"\s+", " ", normal).strip(" .")
+
+
+def _read(text: str, now: datetime, zone: ZoneInfo, tz: str, window: Window | None) -> Reading:
+    """Read the text with the one grammar; WhenError when it is not a time or names one wrongly."""
+    typed, normal = _normal(text)
     try:
         found = read(normal, now=now, zone=zone, tz=tz, looks_back=window is not None and window.looks_back)
     except WhenError:
@@ -161,6 +167,41 @@ def parse_day(text: str, *, now: datetime | None = None, tz: str = "Europe/Londo
     """Read a typed day ("yesterday", "mon", "25/11", "2026-11-25") with the same grammar; the local date."""
     zone = _zone(tz)
     return parse_when(text, now=now, tz=tz, window=window).astimezone(zone).date()
+
+
+def parse_range(text: str, *, now: datetime | None = None, tz: str = "Europe/London") -> tuple[datetime, datetime]:
+    """Read typed words as a span of time (start, end), end excluded, as aware UTC datetimes, for choosing a period.
+
+    Words for days give whole local days from midnight to midnight: "today", "monday" (the latest Monday),
+    "25/11", "this week" and "last week" (Monday to Sunday), "this month", "october", "last 7 days"
+    (see when_words.read_days). Words for a moment ("monday 9am", "-2h", "now") give a span of no length,
+    (moment, moment), so a "from" takes its start and a "to" its end either way.
+    """
+    zone = _zone(tz)
+    now = _aware(now) if now is not None else datetime.now(UTC)
+    typed, normal = _normal(text)
+    unread = f"Could not read '{typed}' as a day or a period. Try today, monday, last week or 25/11."
+    try:
+        days = read_days(normal, now=now, zone=zone)
+        found = None if days is not None else read(normal, now=now, zone=zone, tz=tz, looks_back=True)
+    except WhenError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise WhenError(unread) from exc
+    if days is not None:
+        first, after = days
+        return _midnight(first, zone), _midnight(after, zone)
+    if found is None:
+        raise WhenError(unread)
+    return found.moment, found.moment
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    """The UTC instant a local day begins."""
+    try:
+        return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(UTC)
+    except OverflowError:
+        raise WhenError(f"{day.year} is too far from today; check the year.") from None
 
 
 def _span(minutes: int) -> str:

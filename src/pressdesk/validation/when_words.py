@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pressdesk.validation.when_text import AMPM_RE, HHMM_HRS_RE, HHMM_RE, MONTHS
 
-__all__ = ["END_OF_DAY", "EVENING", "Reading", "WhenError", "read"]
+__all__ = ["END_OF_DAY", "EVENING", "Reading", "WhenError", "read", "read_days"]
 
 END_OF_DAY = time(17, 30)
 EVENING = time(18, 0)
@@ -388,3 +388,67 @@ def read(text: str, *, now: datetime, zone: ZoneInfo, tz: str, looks_back: bool 
         # midnight for a bare day, which means end of that day here.
         at = parsed.time() if parsed.time() != time(0, 0) else END_OF_DAY
     return Reading(_at(parsed.date(), at, zone))
+
+
+_SPAN_RE = re.compile(r"^(?:(this|current|last|previous|next) )?(week|month|year)$")
+_LAST_DAYS_RE = re.compile(r"^(?:the )?(?:last|past|previous) (\d{1,4}) (days?|weeks?)$")
+_MONTH_ALONE_RE = re.compile(rf"^{_MONTH}(?: (\d{{4}}))?$")
+
+
+def _month_start(year: int, month: int, step: int = 0) -> date:
+    """The first day of the month `step` months after (year, month)."""
+    index = year * 12 + month - 1 + step
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _named_span(which: str, unit: str, today: date) -> tuple[date, date]:
+    """The days of this, last or next week (Monday to Sunday), month or year."""
+    step = {"last": -1, "previous": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
+        return monday, monday + timedelta(weeks=1)
+    if unit == "month":
+        first = _month_start(today.year, today.month, step)
+        return first, _month_start(first.year, first.month, 1)
+    return date(today.year + step, 1, 1), date(today.year + step + 1, 1, 1)
+
+
+def _month_span(name: str, year: str | None, today: date) -> tuple[date, date]:
+    """A month named alone: that month of the year given, else the latest such month (this one or before)."""
+    month = _MONTHS[name]
+    first = date(int(year), month, 1) if year else date(today.year - (month > today.month), month, 1)
+    return first, _month_start(first.year, first.month, 1)
+
+
+def read_days(text: str, *, now: datetime, zone: ZoneInfo) -> tuple[date, date] | None:
+    """The local days normalised text names as a span, (first day, day after the last); None when it names no span.
+
+    "this week" and "last week" run Monday to Sunday; "this month", "last year", "october" (the latest
+    October), "nov 2025", "last 7 days" (today and the six before). A single day ("today", "monday", "25/11",
+    "2026-11-02") is that day; weekdays and dates without a year look back, as for the day coverage ran.
+    Words that give a time of day name a moment, not a span: None, for read() to answer.
+    """
+    today = now.astimezone(zone).date()
+    if span := _SPAN_RE.match(text):
+        return _named_span(span.group(1) or "this", span.group(2), today)
+    if last := _LAST_DAYS_RE.match(text):
+        count = int(last.group(1)) * (7 if last.group(2).startswith("week") else 1)
+        if count < 1:
+            raise WhenError(f"'{text}' names no days; give at least one day, e.g. last 7 days.")
+        return today - timedelta(days=count - 1), today + timedelta(days=1)
+    if month := _MONTH_ALONE_RE.match(text):
+        return _month_span(month.group(1).rstrip("."), month.group(2), today)
+    iso = _ISO_RE.match(text)
+    if iso and iso.group(4) is None:
+        day = make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        return day, day + timedelta(days=1)
+    if iso:
+        return None
+    _check_clock_runs(text)
+    at, rest = _take_time(text)
+    if at is not None:
+        return None
+    named = _day(re.sub(r"\s+", " ", _FILLER_RE.sub(" ", rest)).strip(), today, looks_back=True)
+    if named is None:
+        return None
+    return named.day, named.day + timedelta(days=1)

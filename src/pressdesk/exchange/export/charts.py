@@ -1,0 +1,97 @@
+"""The report's charts as inline SVG (pygal): no script, no font, no image, no link to anything outside the page."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from pressdesk.exchange.export.document import Chart, Table
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+"""pygal always adds a script holding its settings (for its optional tooltips); text in it is escaped, so the first
+</script> is the element's end."""
+_EXTERNAL = re.compile(r"<script|(?:xlink:)?href\s*=|\bsrc\s*=|url\(|@import", re.I)
+
+PALETTE = ("#3465a4", "#f57900", "#73d216", "#cc0000", "#75507b", "#c4a000", "#06989a", "#555753")
+
+
+class ExternalReference(ValueError):
+    """A chart's SVG refers to something outside the page (it must not: the page is self-contained)."""
+
+
+def _style(colors: tuple[str, ...] = ()):
+    """A plain print-friendly pygal style in the system sans-serif font."""
+    from pygal.style import Style
+
+    font = 'system-ui, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif'
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#1d1d1f",
+        foreground_strong="#1d1d1f",
+        foreground_subtle="#888",
+        colors=colors or PALETTE,
+        font_family=font,
+        title_font_family=font,
+        label_font_family=font,
+        major_label_font_family=font,
+        value_font_family=font,
+        value_label_font_family=font,
+        tooltip_font_family=font,
+        legend_font_family=font,
+        title_font_size=16,
+        label_font_size=11,
+        major_label_font_size=11,
+        legend_font_size=11,
+    )
+
+
+def _label(value: object) -> str:
+    """A label as shown on a chart."""
+    return "(none)" if value is None else str(value)
+
+
+def svg(chart: Chart, table: Table) -> str:
+    """The chart as an <svg> element to inline in HTML; ExternalReference if pygal ever put a link in it."""
+    import pygal
+
+    options = {
+        "js": [],
+        "disable_xml_declaration": True,
+        "style": _style(chart.colors),
+        "width": 640,
+        "height": 340,
+        "title": chart.title,
+        "show_legend": chart.kind == "pie" or len(chart.value_columns) > 1,
+        "legend_at_bottom": True,
+        "truncate_label": 24,
+        "truncate_legend": 28,
+    }
+    rows = list(reversed(table.rows)) if chart.kind == "bar" else list(table.rows)  # pygal draws bars bottom up
+    labels = [_label(row[chart.label_column]) for row in rows]
+    if chart.kind == "pie":
+        drawing = pygal.Pie(inner_radius=0.45, print_values=True, **options)
+        for label, row in zip(labels, rows, strict=True):
+            drawing.add(label, [row[chart.value_columns[0]] or 0])
+    else:
+        kind = pygal.HorizontalBar if chart.kind == "bar" else pygal.Bar
+        every = max(1, len(labels) // 12)
+        highest = max([1, *((row[c] or 0) for row in rows for c in chart.value_columns)])
+        step = max(1, math.ceil(highest / 8))
+        drawing = kind(
+            x_label_rotation=0 if len(labels) <= 8 else 40,
+            show_minor_x_labels=every == 1,
+            y_labels=list(range(0, highest + step, step)),
+            **options,
+        )
+        drawing.x_labels = labels
+        if every > 1:
+            drawing.x_labels_major = labels[::every]
+        for column in chart.value_columns:
+            drawing.add(table.headings[column], [row[column] or 0 for row in rows])
+    text = _SCRIPT.sub("", _COMMENT.sub("", drawing.render(is_unicode=True)))
+    found = _EXTERNAL.search(text)
+    if found:
+        raise ExternalReference(f"The chart '{chart.title}' refers outside the page ({found.group(0)}).")
+    return text
