@@ -77,3 +77,13 @@ class ContactKind(StrEnum):
 
     PHONE = "phone"
     EMAIL = "email"
+
+
+class PointLabel(StrEnum):
+    """What a phone number or email address is for; blank when nobody said."""
+
+    MOBILE = "mobile"
+    WORK = "work"
+    HOME = "home"
+    FAX = "fax"
+    OTHER = "other"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pressdesk.store.desk import Desk
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0005"
+HEAD = "0006_contacts"
 """The newest migration shipped (a test keeps it equal to Alembic's head), so an up-to-date desk opens
 without importing Alembic at all: about 130 ms saved on every start."""
 
