@@ -169,7 +169,7 @@ def test_older_desk_gets_folded_keys_and_keeps_its_search_triggers(tmp_path):
         contacts.update_journalist(s, who="t", region="GB", journalist_id=1, expected_version=None, beat="floods")
     assert people(desk) == before
     assert [p.id for p in journalists_called(desk, "floods")] == [1], "the search index still follows edits"
-    command.downgrade(alembic_config(desk), "-1")  # undo this revision only
+    command.downgrade(alembic_config(desk), "0004")  # undo 0005 (and any revision after it)
     with desk.read() as s:
         assert s.execute(text("SELECT name_key FROM outlet")).scalar() == "rté news"
         assert s.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar() == triggers
