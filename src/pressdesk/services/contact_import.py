@@ -171,16 +171,6 @@ def _tidy(text: str, *, multiline: bool = False) -> str:
     return validation.clean_text(text, multiline=multiline)
 
 
-def merge_topics(current: str, more: str) -> str:
-    """Comma-separated topics with more added, each once (case aside), in order."""
-    seen: dict[str, str] = {}
-    for part in f"{current},{more}".replace(";", ",").split(","):
-        word = " ".join(part.split())
-        if word and word.casefold() not in seen:
-            seen[word.casefold()] = word
-    return ", ".join(seen.values())
-
-
 class _Import:
     """One import run: the desk's people as far as looked up, and what the current batch will write."""
 
@@ -508,7 +498,7 @@ class _Import:
         if row.role and not target.role:
             target.role = row.role
             changes.append("job title")
-        topics = merge_topics(target.beat, row.beat) if row.beat else target.beat
+        topics = duplicates.merge_topics(target.beat, row.beat) if row.beat else target.beat
         if topics != target.beat and not too_long(self.shape.limits["beat"], topics):
             target.beat = topics
             changes.append("topics")

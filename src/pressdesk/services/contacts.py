@@ -124,11 +124,18 @@ def _owner_of(point: ContactPoint) -> tuple[str, int]:
     raise ValueError("contact point without owner")
 
 
-def find_points(session: Session, kind: str, key: str, *, entity: str | None = None) -> list[ContactPoint]:
-    """Contact points with this look-up key, optionally only those of one kind of owner."""
+def find_points(
+    session: Session, kind: str, key: str, *, entity: str | None = None, include_archived: bool = False
+) -> list[ContactPoint]:
+    """Contact points with this look-up key, optionally only those of one kind of owner (archived people's left out
+    unless asked: they are kept for history, not found)."""
     query = select(ContactPoint).where(ContactPoint.kind == kind, ContactPoint.lookup_key == key)
     if entity:
-        query = query.where(getattr(ContactPoint, OWNER_COLUMNS[entity]).is_not(None))
+        column = getattr(ContactPoint, OWNER_COLUMNS[entity])
+        query = query.where(column.is_not(None))
+        if entity in ARCHIVABLE and not include_archived:
+            model = ARCHIVABLE[entity]
+            query = query.join(model, model.id == column).where(model.archived_at.is_(None))
     return list(session.exec(query.order_by(ContactPoint.id)))
 
 
@@ -159,7 +166,7 @@ def find_journalists_by_name(session: Session, text: str, *, limit: int = 10) ->
     if len(needle) < 2:
         return []
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    keys = select(Journalist.id, Journalist.name_key)
+    keys = select(Journalist.id, Journalist.name_key).where(Journalist.archived_at.is_(None))
     starting = keys.where(Journalist.name_key >= needle, Journalist.name_key < needle + "\uffff").limit(limit)
     inside = keys.where(Journalist.name_key.like(pattern, escape="\\")).limit(200)
     hits = set(session.execute(starting).all()) | set(session.execute(inside).all())
@@ -176,11 +183,13 @@ def name_fits(typed: str, name: str) -> bool:
 
 
 def journalists_named(session: Session, name: str) -> list[Journalist]:
-    """Every journalist whose whole name is this one, ignoring case, accents and spacing (an indexed look-up)."""
+    """Every journalist whose whole name is this one, ignoring case, accents and spacing (an indexed look-up); archived
+    journalists are left out."""
     key = name_key(validation.clean_text(name))
     if not key:
         return []
-    return list(session.exec(select(Journalist).where(Journalist.name_key == key).order_by(Journalist.id)))
+    query = select(Journalist).where(Journalist.name_key == key, Journalist.archived_at.is_(None))
+    return list(session.exec(query.order_by(Journalist.id)))
 
 
 def _outlet_names(session: Session, people: Sequence[Journalist]) -> dict[int, str]:
@@ -413,6 +422,38 @@ def create_press_contact(
 
 
 _MODELS = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}
+ARCHIVABLE = {"journalist": Journalist, "expert": Expert}
+"""The people who can be archived: hidden from look-up, name suggestions and routing, kept for history."""
+
+
+def archive_person(
+    session: Session,
+    *,
+    who: str,
+    entity: str,
+    person_id: int,
+    archived: bool = True,
+    expected_version: int | None = None,
+) -> Journalist | Expert:
+    """Archive a journalist or expert (or, with archived=False, bring them back); their history stays."""
+    if entity not in ARCHIVABLE:
+        raise FieldError("entity", f"Only {' and '.join(ARCHIVABLE)}s can be archived.")
+    person = session.get(ARCHIVABLE[entity], person_id, with_for_update=True)
+    if person is None:
+        raise NotFound(f"There is no {entity} {person_id}.")
+    if (person.archived_at is not None) == archived:
+        return person
+    bump(person, who=who, entity=entity, expected_version=expected_version)
+    person.archived_at = utcnow() if archived else None
+    activity.record(
+        session,
+        who=who,
+        action="archive" if archived else "unarchive",
+        entity=entity,
+        entity_id=person.id,
+        summary=("Archived " if archived else "Brought back from the archive: ") + person.name,
+    )
+    return person
 
 
 def bump(obj, *, who: str, entity: str, expected_version: int | None) -> None:
