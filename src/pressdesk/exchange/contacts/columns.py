@@ -85,6 +85,11 @@ def split_phones(cell: str) -> list[str]:
     return [part for part in _PHONE_SPLIT.split(cell.strip()) if part]
 
 
+def _unguarded(cell: str) -> str:
+    """A cell without the apostrophe a formula-safe export put before = + - @ (exchange.safe_cells)."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
 def _labels(cell: str, count: int) -> list[str]:
     """Google's label cell for `count` values: one label each when it lists as many, else its first for all."""
     parts = [label_of(p) for p in cell.split(GOOGLE_JOIN.strip())] if cell else [""]
@@ -115,7 +120,7 @@ class ColumnMap:
 
     def record(self, cells: Sequence[str], *, row: int, source: str) -> ContactRecord:
         """The contact in one row of the table."""
-        cells = list(cells) + [""] * (len(self.headers) - len(cells))
+        cells = [_unguarded(c) for c in cells] + [""] * (len(self.headers) - len(cells))
         found = ContactRecord(row=row, source=source)
         texts: dict[str, str] = {}
         for name, columns in self.text.items():

@@ -66,6 +66,8 @@ class ContactRecord:
     """The column or property each text came from ("name" -> "Full Name"), for messages."""
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     """(field, value, reason) of what the reader itself could not read."""
+    uid: str = ""
+    """A stable identity for writers (a vCard UID), blank for what was read."""
 
     @property
     def full_name(self) -> str:
