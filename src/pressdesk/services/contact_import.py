@@ -154,6 +154,8 @@ class _Person:
     keys: set[tuple[str, str]]
     existed: bool
     positions: int = 0
+    labels: dict[tuple[str, str], object] = field(default_factory=dict)
+    """The label of each email and number, or the pending _Point of one this import adds."""
     origin: str = ""
     org_name: str = ""
 
@@ -169,6 +171,9 @@ def _tidy(text: str, *, multiline: bool = False) -> str:
     if text.isascii() and text.isprintable() and "^" not in text:
         return text.strip()
     return validation.clean_text(text, multiline=multiline)
+
+
+_NAMELESS = "No usable name, and none of its emails or numbers is anyone's on the desk: the row was left out."
 
 
 class _Import:
@@ -204,6 +209,7 @@ class _Import:
         self.points: list[tuple[_Person, _Point]] = []
         self.history: list[tuple[_Person, str, str]] = []
         self.reviews: list[tuple[_Person, _Person, float, str]] = []
+        self.relabel: list[tuple[_Person, tuple[str, str], str]] = []
 
     # --- checking a row ---------------------------------------------------------------------------------
 
@@ -219,7 +225,7 @@ class _Import:
             return ""
         multiline = attr == "notes"
         text = _tidy(raw, multiline=multiline)
-        where = record.fields.get(attr, attr)
+        where = record.fields.get(attr) or _name_columns(record) if attr == "name" else record.fields.get(attr, attr)
         if not multiline and looks_like_formula(text):
             self.reject(record, where, raw, "This looks like a spreadsheet formula, not text; it was left out.")
             return ""
@@ -276,17 +282,17 @@ class _Import:
             seen.add(("phone", result.e164))
             label = detail.label or ("mobile" if validation.parse_phone(result.e164, None).kind == "mobile" else "")
             points.append(_Point("phone", result.e164, result.e164, result.raw, result.extension or "", label))
-        if not name and points:
-            name = org_name or points[0].value
-        if not name:
-            if not record.problems:
+        if not name and not record.full_name and points:
+            name = org_name or points[0].value  # a file's nameless entry (a newsdesk) goes by its outlet or address
+        if not name and not points:
+            if not record.problems and not record.full_name:
                 self.reject(record, record.fields.get("name", "name"), "", "No name, email or phone number: left out.")
             return None
         return _Row(
             source=record.source,
             row=record.row,
             name=name,
-            words=likeness.name_words(name),
+            words=likeness.name_words(name) if name else "",
             name_key=validation.name_key(name),
             org_name=org_name,
             role=self.text(record, "title", limits["role"]),
@@ -356,11 +362,12 @@ class _Import:
                     person_id, name, likeness.name_words(name), validation.name_key(name), key or None,
                     role, beat, notes, set(), existed=person_id not in self.created, org_name=org_name or "",
                 )  # fmt: skip
-            for owner_id, kind, key in self.session.execute(
-                select(owner, ContactPoint.kind, ContactPoint.lookup_key).where(owner.in_(chunk))
+            for owner_id, kind, key, label in self.session.execute(
+                select(owner, ContactPoint.kind, ContactPoint.lookup_key, ContactPoint.label).where(owner.in_(chunk))
             ):
                 person = self.people[owner_id]
                 person.keys.add((kind, key))
+                person.labels[(kind, key)] = label
                 person.positions += 1
 
     def _outlet_name(self, outlet_id: int | None) -> str:
@@ -440,6 +447,10 @@ class _Import:
             for other in owners[1:]:
                 self.review(target, other, 0, row, f"row has details of both {target.name} and {other.name}")
             return
+        if not row.name:
+            details = ", ".join(p.value for p in row.points)
+            self.summary.rejected.append(Rejected(row.source, row.row, "name", details, _NAMELESS))
+            return
         same: list[_Person] = []
         close: list[tuple[_Person, float]] = []
         if row.org is not None and (choices := self.org_people.get(row.org)):
@@ -483,18 +494,37 @@ class _Import:
         added = []
         for point in row.points:
             key = (point.kind, point.key)
-            if key in person.keys or self.key_owner.get(key, person) is not person:
+            if key in person.keys:
+                self._label(person, key, point.label)
+                continue
+            if self.key_owner.get(key, person) is not person:
                 continue
             person.keys.add(key)
+            person.labels[key] = point
             self.key_owner[key] = person
             self.points.append((person, point))
             added.append(point)
         return added
 
+    def _label(self, person: _Person, key: tuple[str, str], label: str) -> None:
+        """Give an unlabelled email or number of the person the label a later file gives it."""
+        known = person.labels.get(key)
+        if not label or known is None:
+            return
+        if isinstance(known, _Point):
+            known.label = known.label or label
+        elif known == "":
+            person.labels[key] = label
+            self.relabel.append((person, key, label))
+
     def fold(self, target: _Person, row: _Row) -> None:
         """Add what the row knows that the person lacks: emails, numbers, job title, topics, notes, outlet."""
+        relabelled = len(self.relabel)
         added = [p.value for p in self._add_points(target, row)]
-        changes = []
+        changes = ["labels"] if len(self.relabel) > relabelled else []
+        if row.name and row.name_key == target.name_key and target.name.isascii() and not row.name.isascii():
+            target.name = row.name  # "Elodie Marchand" and "Élodie Marchand": keep the accents
+            changes.append("name")
         if row.role and not target.role:
             target.role = row.role
             changes.append("job title")
@@ -571,17 +601,24 @@ class _Import:
                 refs[:] = [ref.id if isinstance(ref, _Person) else ref for ref in refs]
         if self.changed:
             values = {
-                self.shape.role: bindparam("b_role"), self.shape.beat: bindparam("b_beat"),
-                "notes": bindparam("b_notes"), "version": t.c.version + 1, "updated_at": self.now,
-                "updated_by": self.who,
+                "name": bindparam("b_name"), self.shape.role: bindparam("b_role"),
+                self.shape.beat: bindparam("b_beat"), "notes": bindparam("b_notes"), "version": t.c.version + 1,
+                "updated_at": self.now, "updated_by": self.who,
             }  # fmt: skip
             params = [
-                {"b_id": p.id, "b_role": p.role, "b_beat": p.beat, "b_notes": p.notes} for p in self.changed.values()
+                {"b_id": p.id, "b_name": p.name, "b_role": p.role, "b_beat": p.beat, "b_notes": p.notes}
+                for p in self.changed.values()
             ]
             if self.shape.entity == "journalist":
                 values["outlet_id"] = bindparam("b_org")
+                values["name_key"] = bindparam("b_key")
                 for p, param in zip(self.changed.values(), params, strict=True):
                     param["b_org"] = p.org
+                    param["b_key"] = p.name_key
+            else:
+                values["affiliation"] = bindparam("b_org")
+                for p, param in zip(self.changed.values(), params, strict=True):
+                    param["b_org"] = p.org_name
             self.session.execute(update(t).where(t.c.id == bindparam("b_id")).values(values), params)
         if self.points:
             owner = self.shape.owner
@@ -595,6 +632,16 @@ class _Import:
                 })  # fmt: skip
                 person.positions += 1
             self.session.execute(insert(ContactPoint.__table__), rows)
+        if self.relabel:
+            owner = getattr(ContactPoint.__table__.c, self.shape.owner)
+            table = ContactPoint.__table__
+            self.session.execute(
+                update(table)
+                .where(owner == bindparam("b_owner"), table.c.kind == bindparam("b_kind"))
+                .where(table.c.lookup_key == bindparam("b_key"))
+                .values(label=bindparam("b_label")),
+                [{"b_owner": p.id, "b_kind": k[0], "b_key": k[1], "b_label": label} for p, k, label in self.relabel],
+            )
         if self.history:
             rows = [self._activity(action, self.shape.entity, p.id, text) for p, action, text in self.history]
             self.session.execute(insert(Activity.__table__), rows)
@@ -621,6 +668,11 @@ class _Import:
             self.write()
             if progress is not None:
                 progress(self.summary.rows)
+
+
+def _name_columns(record: ContactRecord) -> str:
+    """The columns a row's name came from ("First Name + Last Name"), for messages."""
+    return " + ".join(record.fields[k] for k in ("first", "last") if k in record.fields) or "name"
 
 
 def _pair(a: int, b: int) -> tuple[int, int]:
@@ -679,6 +731,8 @@ def import_contacts(
     except BaseException:
         savepoint.rollback()
         raise
+    order = {name: n for n, name in enumerate(names)}
+    summary.rejected.sort(key=lambda r: (order.get(r.file, 0), r.row))
     if dry_run:
         savepoint.rollback()
     else:

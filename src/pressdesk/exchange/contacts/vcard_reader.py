@@ -27,7 +27,7 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
     carrying = False
     for line in lines:
         if carrying:
-            joined[-1] = joined[-1][:-1] + line.lstrip(" \t")
+            joined[-1] = joined[-1][:-1] + line
         else:
             joined.append(line)
         head = joined[-1].split(":", 1)[0]
