@@ -225,6 +225,8 @@ class _Import:
             return ""
         multiline = attr == "notes"
         text = _tidy(raw, multiline=multiline)
+        if not multiline:
+            text = " ".join(text.split())  # a spreadsheet's stray double spaces
         where = record.fields.get(attr) or _name_columns(record) if attr == "name" else record.fields.get(attr, attr)
         if not multiline and looks_like_formula(text):
             self.reject(record, where, raw, "This looks like a spreadsheet formula, not text; it was left out.")
