@@ -367,6 +367,12 @@ def merge(
     model = _model(entity)
     if a == b:
         raise FieldError("people", "Give two different people to merge.")
+    keep = dict(keep or {})
+    for field, side in keep.items():
+        if field not in MERGE_FIELDS[entity]:
+            raise FieldError("keep", f"{field} is not a field to choose ({', '.join(MERGE_FIELDS[entity])}).")
+        if side not in ("a", "b"):
+            raise FieldError("keep", f"Keep {field} of a or b, not {side!r}.")
     first = session.get(model, a, with_for_update=True)
     second = session.get(model, b, with_for_update=True)
     for person, person_id in ((first, a), (second, b)):
@@ -375,12 +381,6 @@ def merge(
     for person, expected in zip((first, second), expected_versions, strict=True):
         if expected is not None and person.version != expected:
             raise ConflictError(entity, person.id, person.updated_by, person.version)
-    keep = dict(keep or {})
-    for field, side in keep.items():
-        if field not in MERGE_FIELDS[entity]:
-            raise FieldError("keep", f"{field} is not a field to choose ({', '.join(MERGE_FIELDS[entity])}).")
-        if side not in ("a", "b"):
-            raise FieldError("keep", f"Keep {field} of a or b, not {side!r}.")
     values: dict[str, object] = {}
     for field in MERGE_FIELDS[entity]:
         column = _COLUMN.get(field, field)
