@@ -16,6 +16,18 @@ DOMAIN = [
     "pressdesk.services.interviews",
     "pressdesk.services.demo",
     "pressdesk.exchange.release_text",
+    "pressdesk.exchange.contacts",
+    "pressdesk.exchange.contacts.csv_reader",
+    "pressdesk.exchange.contacts.vcard_reader",
+    "pressdesk.exchange.contacts.xlsx_reader",
+    "pressdesk.exchange.contacts.csv_writer",
+    "pressdesk.exchange.contacts.vcard_writer",
+    "pressdesk.exchange.contacts.xlsx_writer",
+    "pressdesk.services.contact_import",
+    "pressdesk.services.contact_export",
+    "pressdesk.services.duplicates",
+    "pressdesk.services.media_lists",
+    "pressdesk.services.outlets",
     "pressdesk.cli",
 ]
 
