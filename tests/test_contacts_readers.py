@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pressdesk.exchange.contacts import ContactFileError, Detail, file_format, read_contacts
+from pressdesk.exchange.contacts import ContactFileError, Detail, count_records, file_format, read_contacts
 from pressdesk.exchange.contacts.text_files import detect_encoding
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
@@ -170,3 +170,12 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(ContactFileError, match="is not an Excel workbook"):
         read(path)
+
+
+def test_a_progress_bar_can_know_about_how_many_people_a_file_holds():
+    assert [count_records(FIXTURES / n) for n in ("google.csv", "outlook.csv", "apple.vcf", "android.vcf")] == [
+        5,
+        3,
+        2,
+        2,
+    ]

@@ -30,8 +30,11 @@ from pressdesk.validation.phones import is_known_region
 
 AS = {"journalists": "journalist", "experts": "expert"}
 """What the people of a file may be imported as."""
-BATCH = 1000
+BATCH = 2000
 """Rows looked up and written together."""
+ROWS_PER_STATEMENT = 2000
+"""Rows one INSERT writes at most (measured: 500 a statement took 1.7 times as long as 2,000, search triggers and
+all; 2,000 is as quick as filling the search index in one go after the rows)."""
 _IN_CHUNK = 500
 """Values in one SQL IN list."""
 
@@ -696,7 +699,7 @@ def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     one = "(" + ", ".join([mark] * len(columns)) + ")"
-    per = max(1, min(500, 30_000 // len(columns)))
+    per = max(1, min(ROWS_PER_STATEMENT, _max_parameters(connection) // len(columns)))
     for first in range(0, len(rows), per):
         chunk = rows[first : first + per]
         sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES " + ", ".join(
@@ -708,6 +711,16 @@ def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
             for name, process in zip(columns, processors, strict=True)
         ]
         connection.exec_driver_sql(sql, tuple(params))
+
+
+def _max_parameters(connection) -> int:
+    """How many parameters one statement may have (SQLite's limit, often 32,766; 999 before 3.32)."""
+    raw = connection.connection.driver_connection
+    if hasattr(raw, "getlimit"):
+        import sqlite3
+
+        return raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return 30_000
 
 
 def _allocate_ids(session: Session, table: Table, count: int) -> list[int]:

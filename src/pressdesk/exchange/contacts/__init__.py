@@ -9,7 +9,16 @@ from pathlib import Path
 from pressdesk.exchange.contacts.record import LABELS, ContactRecord, Detail, label_of
 from pressdesk.exchange.contacts.text_files import ContactFileError
 
-__all__ = ["LABELS", "ContactFileError", "ContactRecord", "Detail", "file_format", "label_of", "read_contacts"]
+__all__ = [
+    "LABELS",
+    "ContactFileError",
+    "ContactRecord",
+    "Detail",
+    "count_records",
+    "file_format",
+    "label_of",
+    "read_contacts",
+]
 
 FORMATS = ("csv", "vcf", "xlsx")
 _XLSX_MAGIC = b"PK\x03\x04"
@@ -46,3 +55,27 @@ def read_contacts(path: str | Path, *, source: str | None = None) -> Iterator[Co
     from pressdesk.exchange.contacts.csv_reader import read_csv
 
     return read_csv(path, source=source)
+
+
+def count_records(path: str | Path) -> int:
+    """About how many people a file holds, quickly, for a progress bar: a CSV's lines after the first, a vCard
+    file's cards, a sheet's rows after the first."""
+    path = Path(path)
+    kind = file_format(path)
+    if kind == "xlsx":
+        from python_calamine import CalamineWorkbook
+
+        try:
+            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        except Exception:  # noqa: BLE001 - an unreadable workbook is refused when it is read
+            return 0
+        return max(0, sheet.height - 1)
+    marker = b"BEGIN:VCARD" if kind == "vcf" else b"\n"
+    count = 0
+    with path.open("rb") as fh:
+        head = fh.read(2)
+        wide = head in (b"\xff\xfe", b"\xfe\xff")
+        fh.seek(0)
+        while chunk := fh.read(1 << 20):
+            count += chunk.replace(b"\x00", b"").upper().count(marker) if wide or kind == "vcf" else chunk.count(marker)
+    return count if kind == "vcf" else max(0, count - 1)

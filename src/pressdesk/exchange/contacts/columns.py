@@ -77,12 +77,18 @@ def fold_header(header: str) -> str:
 
 def split_emails(cell: str) -> list[str]:
     """The addresses in one cell: several may be joined by " ::: ", commas, semicolons or spaces."""
-    return [part for part in _EMAIL_SPLIT.split(cell.strip()) if part] if "@" in cell else [cell.strip()]
+    text = cell.strip()
+    if cell.count("@") < 2:
+        return [text]
+    return [part for part in _EMAIL_SPLIT.split(text) if part]
 
 
 def split_phones(cell: str) -> list[str]:
     """The numbers in one cell: several may be joined by " ::: ", semicolons, new lines or " / "."""
-    return [part for part in _PHONE_SPLIT.split(cell.strip()) if part]
+    text = cell.strip()
+    if not any(mark in text for mark in (";", "\n", "/", ":::")):
+        return [text]
+    return [part for part in _PHONE_SPLIT.split(text) if part]
 
 
 def _unguarded(cell: str) -> str:
