@@ -780,7 +780,9 @@ def import_contacts(
     """Import people from contacts files (CSV, vCard, XLSX) as journalists or experts, one record per person.
 
     All or nothing: everything is written inside one savepoint, released only when every file has been read; a dry
-    run does all the same work and rolls it back, so its summary is exactly what the import would do.
+    run does all the same work and rolls it back, so its summary is exactly what the import would do. Run it in a
+    desk's write session (Desk.write), which holds the write lock: new rows' ids are taken as the next free ones.
+    `progress` is called with the number of rows read after each batch is written (count_records gives the total).
     """
     if as_ not in AS:
         raise FieldError("as", f"Import people as {' or '.join(AS)}, not {as_!r}.")
