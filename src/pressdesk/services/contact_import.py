@@ -301,7 +301,7 @@ class _Import:
             name_key=validation.name_key(name),
             org_name=org_name,
             role=self.text(record, "title", limits["role"]),
-            beat=self.text(record, "beat", limits["beat"]),
+            beat=_topics(self.text(record, "beat", limits["beat"]), limits["beat"]),
             notes=self.text(record, "notes", limits["notes"]),
             points=points,
         )
@@ -733,6 +733,12 @@ def _allocate_ids(session: Session, table: Table, count: int) -> list[int]:
         )
     top = session.execute(select(func.max(table.c.id))).scalar() or 0
     return list(range(top + 1, top + 1 + count))
+
+
+def _topics(text: str, column: str) -> str:
+    """Topics as a comma-separated list, each once ("schools; Schools; exams" -> "schools, exams"), if that fits."""
+    topics = duplicates.merge_topics("", text)
+    return text if too_long(column, topics) else topics
 
 
 def _name_columns(record: ContactRecord) -> str:
