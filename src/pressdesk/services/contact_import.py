@@ -684,6 +684,9 @@ class _Import:
                 progress(self.summary.rows)
 
 
+_UNSET = object()
+
+
 def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
     """Insert rows a few hundred to a statement (INSERT ... VALUES (...), (...)), not one statement a row.
 
@@ -695,21 +698,28 @@ def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
     connection = session.connection()
     dialect = connection.dialect
     columns = list(rows[0])
-    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    binders = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     one = "(" + ", ".join([mark] * len(columns)) + ")"
     per = max(1, min(ROWS_PER_STATEMENT, _max_parameters(connection) // len(columns)))
+    pairs = list(zip(columns, binders, strict=True))
+    seen: dict[str, object] = {}
+    done: dict[str, object] = {}
     for first in range(0, len(rows), per):
         chunk = rows[first : first + per]
         sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES " + ", ".join(
             [one] * len(chunk)
         )
-        params = [
-            process(row[name]) if process is not None else row[name]
-            for row in chunk
-            for name, process in zip(columns, processors, strict=True)
-        ]
+        params: list = []
+        for row in chunk:
+            for name, bind in pairs:
+                value = row[name]
+                if bind is not None:
+                    if value is not seen.get(name, _UNSET):  # the batch's one timestamp is processed once
+                        seen[name], done[name] = value, bind(value)
+                    value = done[name]
+                params.append(value)
         connection.exec_driver_sql(sql, tuple(params))
 
 
