@@ -130,14 +130,21 @@ def pressdesk_loop(phones: list[str], emails: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def import_once(path: Path, desk_path: Path, *, dry_run: bool):
-    """Import the file into a new desk; (seconds, summary)."""
+def import_once(path: Path, desk_path: Path, *, dry_run: bool, index: bool = True):
+    """Import the file into a new desk (without its search triggers, as a diagnostic, if not index); (seconds,
+    summary)."""
+    from sqlalchemy import text
+
     from pressdesk.services.contact_import import import_contacts
     from pressdesk.store import open_desk
 
     for old in desk_path.parent.glob(desk_path.name + "*"):
         old.unlink()  # a new, empty desk every run
     desk = open_desk(desk_path)
+    if not index:
+        with desk.write() as session:
+            for (name,) in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
+                session.execute(text(f'DROP TRIGGER "{name}"'))
     try:
         start = time.perf_counter()
         with desk.write() as session:
@@ -167,6 +174,7 @@ def main() -> None:
     real, summary = import_once(path, folder / "desk.db", dry_run=False)
     after = library_loop(phones, emails)  # again, so a machine busier at one moment than another shows
     dry, dry_summary = import_once(path, folder / "dry.db", dry_run=True)
+    bare, _ = import_once(path, folder / "bare.db", dry_run=False, index=False)
     library = (before + after) / 2
     same = dry_summary.to_json() | {"dry_run": False} == summary.to_json()
     lines = [
@@ -179,6 +187,7 @@ def main() -> None:
         f"| the same through pressdesk.validation (detail=False) | {ours:.2f} | {ours / library:.2f} |",
         f"| import (read, check, dedup, write, commit) | {real:.2f} | {real / library:.2f} |",
         f"| import --dry-run | {dry:.2f} | {dry / library:.2f} |",
+        f"| diagnostic: import into a desk without its search triggers | {bare:.2f} | {bare / library:.2f} |",
         "",
         f"summary: rows {summary.rows:,}, added {summary.added:,}, merged {summary.merged:,}, "
         f"updated {summary.updated:,}, unchanged {summary.unchanged:,}, rejected {len(summary.rejected):,}, "
