@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -176,6 +177,10 @@ def _tidy(text: str, *, multiline: bool = False) -> str:
     return validation.clean_text(text, multiline=multiline)
 
 
+_FORMULA = "This looks like a spreadsheet formula, not text; it was left out."
+_FORMULA_START = frozenset("=+-@")
+_SHORTEST_LIMIT = 200
+"""The shortest length limit of a field an import fills (names, outlets, job titles, topics): shorter text fits."""
 _NAMELESS = "No usable name, and none of its emails or numbers is anyone's on the desk: the row was left out."
 
 
@@ -230,14 +235,20 @@ class _Import:
         text = _tidy(raw, multiline=multiline)
         if not multiline:
             text = " ".join(text.split())  # a spreadsheet's stray double spaces
-        where = record.fields.get(attr) or _name_columns(record) if attr == "name" else record.fields.get(attr, attr)
-        if not multiline and looks_like_formula(text):
-            self.reject(record, where, raw, "This looks like a spreadsheet formula, not text; it was left out.")
-            return ""
-        if problem := too_long(column, text):
-            self.reject(record, where, raw, problem)
+            if text[:1] in _FORMULA_START and looks_like_formula(text):
+                self.reject(record, self._where(record, attr), raw, _FORMULA)
+                return ""
+        if len(text) > _SHORTEST_LIMIT and (problem := too_long(column, text)):
+            self.reject(record, self._where(record, attr), raw, problem)
             return ""
         return text
+
+    @staticmethod
+    def _where(record: ContactRecord, attr: str) -> str:
+        """The column (or columns) a text field came from."""
+        if attr == "name":
+            return record.fields.get("name") or _name_columns(record)
+        return record.fields.get(attr, attr)
 
     def region_for(self, country: str) -> str:
         """The default region for a row's numbers: its own country where the file gives one, else the desk's."""
@@ -703,9 +714,10 @@ def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     one = "(" + ", ".join([mark] * len(columns)) + ")"
     per = max(1, min(ROWS_PER_STATEMENT, _max_parameters(connection) // len(columns)))
-    pairs = list(zip(columns, binders, strict=True))
-    seen: dict[str, object] = {}
-    done: dict[str, object] = {}
+    get = itemgetter(*columns)
+    bound = [(i, bind) for i, bind in enumerate(binders) if bind is not None]
+    seen: dict[int, object] = {}
+    done: dict[int, object] = {}
     for first in range(0, len(rows), per):
         chunk = rows[first : first + per]
         sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES " + ", ".join(
@@ -713,13 +725,12 @@ def _insert_values(session: Session, table: Table, rows: list[dict]) -> None:
         )
         params: list = []
         for row in chunk:
-            for name, bind in pairs:
-                value = row[name]
-                if bind is not None:
-                    if value is not seen.get(name, _UNSET):  # the batch's one timestamp is processed once
-                        seen[name], done[name] = value, bind(value)
-                    value = done[name]
-                params.append(value)
+            values = list(get(row)) if len(columns) > 1 else [get(row)]
+            for i, bind in bound:
+                if values[i] is not seen.get(i, _UNSET):  # the batch's one timestamp is processed once
+                    seen[i], done[i] = values[i], bind(values[i])
+                values[i] = done[i]
+            params += values
         connection.exec_driver_sql(sql, tuple(params))
 
 
