@@ -114,7 +114,7 @@ def _core(text: str) -> str:
 
 def _count_digits(text: str) -> int:
     """Count decimal digits in any script."""
-    return sum(1 for ch in text if ch.isdecimal())
+    return sum(map(str.isdecimal, text))
 
 
 def _where(region: str | None, country_code: int | None) -> str:
@@ -171,14 +171,17 @@ def _result(
 ) -> PhoneResult:
     """Build a result from a parsed number (`checked`: its _checked answer, if known); without detail the display
     forms and the kind are left None."""
-    bare = copy.copy(num)
-    bare.extension = None
+    if num.extension:
+        bare = copy.copy(num)
+        bare.extension = None
+    else:
+        bare = num
     code, valid = checked or _checked(num)
     region = _region_of(num, code)
     return PhoneResult(
         raw=raw,
         valid=valid,
-        possible=phonenumbers.is_possible_number(num),
+        possible=valid or phonenumbers.is_possible_number(num),
         e164=phonenumbers.format_number(bare, PhoneNumberFormat.E164),
         international=phonenumbers.format_number(bare, PhoneNumberFormat.INTERNATIONAL) if detail else None,
         national=phonenumbers.format_number(bare, PhoneNumberFormat.NATIONAL) if detail else None,
