@@ -24,6 +24,18 @@ DOMAIN = [
     "pressdesk.exchange.export.csv_log",
     "pressdesk.exchange.export.xlsx_log",
     "pressdesk.exchange.export.report_html",
+    "pressdesk.exchange.contacts",
+    "pressdesk.exchange.contacts.csv_reader",
+    "pressdesk.exchange.contacts.vcard_reader",
+    "pressdesk.exchange.contacts.xlsx_reader",
+    "pressdesk.exchange.contacts.csv_writer",
+    "pressdesk.exchange.contacts.vcard_writer",
+    "pressdesk.exchange.contacts.xlsx_writer",
+    "pressdesk.services.contact_import",
+    "pressdesk.services.contact_export",
+    "pressdesk.services.duplicates",
+    "pressdesk.services.media_lists",
+    "pressdesk.services.outlets",
 ]
 
 

@@ -145,3 +145,29 @@ def test_known_head_matches_the_migrations(empty_desk):
     from pressdesk.store.migrate import HEAD, current_revision
 
     assert status(empty_desk).head == HEAD == current_revision(empty_desk)
+
+
+def test_a_migration_run_that_fails_part_way_leaves_the_desk_at_its_old_revision(tmp_path, monkeypatch):
+    """All pending revisions commit together: a failure (or a kill) in the last one leaves none of them behind."""
+    from alembic.operations import Operations
+
+    from pressdesk.store import open_desk
+    from pressdesk.store.migrate import HEAD, current_revision, upgrade
+
+    desk = open_desk(tmp_path / "old.db", migrate=False)
+    upgrade(desk, "0003")
+    real = Operations.create_table
+
+    def failing(self, name, *columns, **kw):
+        if name == "media_list":  # made by the newest revision, after several others have run
+            raise RuntimeError("power cut")
+        return real(self, name, *columns, **kw)
+
+    monkeypatch.setattr(Operations, "create_table", failing)
+    with pytest.raises(RuntimeError, match="power cut"):
+        upgrade(desk)
+    assert current_revision(desk) == "0003"
+    monkeypatch.undo()
+    upgrade(desk)
+    assert current_revision(desk) == HEAD
+    desk.dispose()

@@ -61,6 +61,14 @@ COLUMN_LENGTHS: dict[str, int] = {
     "do_not_contact.reason": 40,
     "do_not_contact.created_by": 120,
     "desk_secret.name": 40,
+    "not_duplicate.entity": 20,
+    "not_duplicate.who": 120,
+    "duplicate_review.entity": 20,
+    "duplicate_review.reason": 500,
+    "duplicate_review.found_by": 400,
+    "media_list.name": 200,
+    "media_list.name_key": 400,
+    "media_list.built_from": 500,
 }
 """Lengths declared on the columns ("table.column" -> characters); models/tables.py reads them from here."""
 
@@ -77,6 +85,7 @@ TEXT_LENGTHS: dict[str, int] = {
     "enquiry.notes": 20_000,
     "interview_request.notes": 20_000,
     "coverage.note": 20_000,
+    "media_list.description": 2_000,
 }
 """Columns stored as free text, without a declared length: the most one entry may hold (a note, a release body)."""
 

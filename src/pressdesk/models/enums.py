@@ -88,3 +88,13 @@ class LawfulBasis(StrEnum):
     LEGAL_OBLIGATION = "legal_obligation"
     VITAL_INTERESTS = "vital_interests"
     PUBLIC_TASK = "public_task"
+
+
+class PointLabel(StrEnum):
+    """What a phone number or email address is for; blank when nobody said."""
+
+    MOBILE = "mobile"
+    WORK = "work"
+    HOME = "home"
+    FAX = "fax"
+    OTHER = "other"

@@ -74,6 +74,8 @@ class Journalist(Collected, Tracked, table=True):
     beat: str = Field(default="", max_length=LENGTH["journalist.beat"], nullable=False)
     preferred_channel: str = Field(default="phone", max_length=LENGTH["journalist.preferred_channel"], nullable=False)
     notes: str = Field(default="", nullable=False)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the journalist was archived: hidden from look-up and name suggestions, kept for history; None if live."""
 
 
 @event.listens_for(Journalist, "before_insert")
@@ -101,6 +103,8 @@ class Expert(Collected, Tracked, table=True):
     conflicts: str = Field(default="", nullable=False)
     weekly_limit: int = Field(default=3, nullable=False)
     notes: str = Field(default="", nullable=False)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    """When the expert was archived: left out of routing suggestions, kept for history; None if live."""
 
 
 class PressContact(Collected, Tracked, table=True):
@@ -313,3 +317,58 @@ class DeskSecret(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=LENGTH["desk_secret.name"])
     value: str = Field(nullable=False)
+
+
+class NotDuplicate(SQLModel, table=True):
+    """Two people an officer said are not the same person: never suggested as duplicates again (low id first)."""
+
+    __tablename__ = "not_duplicate"
+
+    entity: str = Field(primary_key=True, max_length=LENGTH["not_duplicate.entity"])
+    low_id: int = Field(primary_key=True)
+    high_id: int = Field(primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    who: str = Field(default="", max_length=LENGTH["not_duplicate.who"], nullable=False)
+
+
+class DuplicateReview(SQLModel, table=True):
+    """Two people who may be one, which an import could not decide: waiting for an officer (low id first)."""
+
+    __tablename__ = "duplicate_review"
+    __table_args__ = (UniqueConstraint("entity", "low_id", "high_id", name="uq_duplicate_review_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity: str = Field(max_length=LENGTH["duplicate_review.entity"], nullable=False)
+    low_id: int = Field(nullable=False)
+    high_id: int = Field(nullable=False)
+    score: float = Field(default=0.0, nullable=False)
+    reason: str = Field(default="", max_length=LENGTH["duplicate_review.reason"], nullable=False)
+    found_by: str = Field(default="", max_length=LENGTH["duplicate_review.found_by"], nullable=False)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class MediaList(Tracked, table=True):
+    """A named list of journalists ("education correspondents"), built from a filter or by hand."""
+
+    __tablename__ = "media_list"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=LENGTH["media_list.name"], nullable=False)
+    name_key: str = Field(max_length=LENGTH["media_list.name_key"], nullable=False, unique=True)
+    description: str = Field(default="", nullable=False)
+    built_from: str = Field(default="", max_length=LENGTH["media_list.built_from"], nullable=False)
+    """The filter the list was first built from, as the officer gave it (blank for a list made by hand)."""
+
+
+class MediaListMember(SQLModel, table=True):
+    """A journalist on a media list."""
+
+    __tablename__ = "media_list_member"
+
+    media_list_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("media_list.id", ondelete="CASCADE"), primary_key=True)
+    )
+    journalist_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("journalist.id", ondelete="CASCADE"), primary_key=True, index=True)
+    )
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

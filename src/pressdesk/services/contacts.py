@@ -126,11 +126,18 @@ def _owner_of(point: ContactPoint) -> tuple[str, int]:
     raise ValueError("contact point without owner")
 
 
-def find_points(session: Session, kind: str, key: str, *, entity: str | None = None) -> list[ContactPoint]:
-    """Contact points with this look-up key, optionally only those of one kind of owner."""
+def find_points(
+    session: Session, kind: str, key: str, *, entity: str | None = None, include_archived: bool = False
+) -> list[ContactPoint]:
+    """Contact points with this look-up key, optionally only those of one kind of owner (archived people's left out
+    unless asked: they are kept for history, not found)."""
     query = select(ContactPoint).where(ContactPoint.kind == kind, ContactPoint.lookup_key == key)
     if entity:
-        query = query.where(getattr(ContactPoint, OWNER_COLUMNS[entity]).is_not(None))
+        column = getattr(ContactPoint, OWNER_COLUMNS[entity])
+        query = query.where(column.is_not(None))
+        if entity in ARCHIVABLE and not include_archived:
+            model = ARCHIVABLE[entity]
+            query = query.join(model, model.id == column).where(model.archived_at.is_(None))
     return list(session.exec(query.order_by(ContactPoint.id)))
 
 
@@ -155,20 +162,22 @@ def find_journalist_by_email(session: Session, text: str) -> Journalist | None:
 def find_journalists_by_name(session: Session, text: str, *, limit: int = 10) -> list[Journalist]:
     """Journalists whose name contains the text, ignoring case, accents and spacing; names starting with it first.
 
-    Suggestions only, never a match. The scan reads the name-key index alone (about 10 ms for 50,000 people).
+    Suggestions only, never a match; archived journalists are left out. The scan reads the name-key index alone
+    (about 10 ms for 50,000 people); whether a hit is archived is read for the best few only.
     """
     needle = name_key(validation.clean_text(text))
     if len(needle) < 2:
         return []
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     keys = select(Journalist.id, Journalist.name_key)
-    starting = keys.where(Journalist.name_key >= needle, Journalist.name_key < needle + "\uffff").limit(limit)
+    starting = keys.where(Journalist.name_key >= needle, Journalist.name_key < needle + "\uffff").limit(limit * 3)
     inside = keys.where(Journalist.name_key.like(pattern, escape="\\")).limit(200)
     hits = set(session.execute(starting).all()) | set(session.execute(inside).all())
     ranked = sorted(hits, key=lambda hit: (not hit[1].startswith(needle), f" {needle}" not in hit[1], hit[1], hit[0]))
-    ids = [hit[0] for hit in ranked[:limit]]
-    found = {j.id: j for j in session.exec(select(Journalist).where(Journalist.id.in_(ids)))} if ids else {}
-    return [found[i] for i in ids if i in found]
+    ids = [hit[0] for hit in ranked[: limit * 3]]
+    live = select(Journalist).where(Journalist.id.in_(ids), Journalist.archived_at.is_(None))
+    found = {j.id: j for j in session.exec(live)} if ids else {}
+    return [found[i] for i in ids if i in found][:limit]
 
 
 def name_fits(typed: str, name: str) -> bool:
@@ -178,11 +187,13 @@ def name_fits(typed: str, name: str) -> bool:
 
 
 def journalists_named(session: Session, name: str) -> list[Journalist]:
-    """Every journalist whose whole name is this one, ignoring case, accents and spacing (an indexed look-up)."""
+    """Every journalist whose whole name is this one, ignoring case, accents and spacing (an indexed look-up); archived
+    journalists are left out."""
     key = name_key(validation.clean_text(name))
     if not key:
         return []
-    return list(session.exec(select(Journalist).where(Journalist.name_key == key).order_by(Journalist.id)))
+    query = select(Journalist).where(Journalist.name_key == key, Journalist.archived_at.is_(None))
+    return list(session.exec(query.order_by(Journalist.id)))
 
 
 def _outlet_names(session: Session, people: Sequence[Journalist]) -> dict[int, str]:
@@ -463,6 +474,38 @@ def create_press_contact(
 
 
 _MODELS = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}
+ARCHIVABLE = {"journalist": Journalist, "expert": Expert}
+"""The people who can be archived: hidden from look-up, name suggestions and routing, kept for history."""
+
+
+def archive_person(
+    session: Session,
+    *,
+    who: str,
+    entity: str,
+    person_id: int,
+    archived: bool = True,
+    expected_version: int | None = None,
+) -> Journalist | Expert:
+    """Archive a journalist or expert (or, with archived=False, bring them back); their history stays."""
+    if entity not in ARCHIVABLE:
+        raise FieldError("entity", f"Only {' and '.join(ARCHIVABLE)}s can be archived.")
+    person = session.get(ARCHIVABLE[entity], person_id, with_for_update=True)
+    if person is None:
+        raise NotFound(f"There is no {entity} {person_id}.")
+    if (person.archived_at is not None) == archived:
+        return person
+    bump(person, who=who, entity=entity, expected_version=expected_version)
+    person.archived_at = utcnow() if archived else None
+    activity.record(
+        session,
+        who=who,
+        action="archive" if archived else "unarchive",
+        entity=entity,
+        entity_id=person.id,
+        summary=("Archived " if archived else "Brought back from the archive: ") + person.name,
+    )
+    return person
 
 
 def bump(obj, *, who: str, entity: str, expected_version: int | None) -> None:

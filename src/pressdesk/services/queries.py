@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, false, func, or_, select, text
+from sqlalchemy import and_, bindparam, case, false, func, or_, select, text, true
 from sqlalchemy.orm import Session
 
 from pressdesk import validation
@@ -328,6 +328,40 @@ def _person(kind: str, obj, outlet: str, role: str, points: list[ContactPoint], 
     )
 
 
+def beat_filter(session: Session, column, beat: str):
+    """A WHERE clause for people whose topics hold these words, whole, case and accents aside ("education" matches
+    "Higher Education, schools", not "educational")."""
+    from pressdesk.store.search import words_of
+
+    words = words_of(beat)  # letters and digits only: nothing to escape in a LIKE pattern
+    if not words:
+        return true()
+    if session.get_bind().dialect.name == "sqlite":
+        return func.pressdesk_fold(column).like(f"% {words} %")
+    return func.lower(column).like(like_pattern(beat), escape="\\")
+
+
+def journalist_filters(
+    session: Session,
+    *,
+    text: str | None = None,
+    beat: str | None = None,
+    outlet_id: int | None = None,
+    archived: bool | None = None,
+) -> list:
+    """WHERE clauses for journalists matching a text, with a beat, at an outlet, archived or not (None: either)."""
+    clauses: list = []
+    if text and text.strip():
+        clauses.append(Journalist.id.in_(_people_matching(session, "journalist", text)))
+    if beat and beat.strip():
+        clauses.append(beat_filter(session, Journalist.beat, beat))
+    if outlet_id is not None:
+        clauses.append(Journalist.outlet_id == outlet_id)
+    if archived is not None:
+        clauses.append(Journalist.archived_at.is_not(None) if archived else Journalist.archived_at.is_(None))
+    return clauses
+
+
 def list_journalists(
     session: Session,
     *,
@@ -335,8 +369,12 @@ def list_journalists(
     ids: Sequence[int] | None = None,
     limit: int = 100,
     offset: int = 0,
+    beat: str | None = None,
+    outlet_id: int | None = None,
+    archived: bool | None = None,
 ) -> list[PersonRow]:
-    """Journalists by name, with outlet, emails and phones; optionally those matching a text."""
+    """Journalists by name, with outlet, emails and phones; optionally those matching a text, with a beat, at an
+    outlet, or archived or not (None: both)."""
     query = (
         select(Journalist, func.coalesce(Outlet.name, ""))
         .outerjoin(Outlet, Outlet.id == Journalist.outlet_id)
@@ -344,8 +382,7 @@ def list_journalists(
     )
     if ids is not None:
         query = query.where(Journalist.id.in_(list(ids)))
-    if text and text.strip():
-        query = query.where(Journalist.id.in_(_people_matching(session, "journalist", text)))
+    query = query.where(*journalist_filters(session, text=text, beat=beat, outlet_id=outlet_id, archived=archived))
     rows = session.execute(query.limit(limit).offset(offset)).all()
     points = _points(session, "journalist", [j.id for j, _ in rows])
     return [
@@ -359,8 +396,12 @@ def list_journalists(
             preferred_channel=j.preferred_channel,
             notes=j.notes,
             problems=[f"{p.value}: {p.problem}" for p in points.get(j.id, []) if not p.valid],
+            outlet_id=j.outlet_id,
+            archived=j.archived_at is not None,
+            labelled=[(p.kind, p.label, _phone_text(p) if p.kind == "phone" else p.value) for p in mine],
         )
         for j, outlet in rows
+        for mine in [points.get(j.id, [])]
     ]
 
 
@@ -424,8 +465,10 @@ def list_experts(
     limit: int = 100,
     offset: int = 0,
     now: datetime | None = None,
+    archived: bool | None = None,
 ) -> list[PersonRow]:
-    """Experts by name with topics, languages and current load (open interview requests this week)."""
+    """Experts by name with topics, languages and current load (open interview requests this week); archived or not
+    (None: both)."""
     now = now or utcnow()
     week_ago = now - timedelta(days=7)
     load = (
@@ -443,6 +486,8 @@ def list_experts(
         query = query.where(Expert.id.in_(list(ids)))
     if text and text.strip():
         query = query.where(Expert.id.in_(_people_matching(session, "expert", text)))
+    if archived is not None:
+        query = query.where(Expert.archived_at.is_not(None) if archived else Expert.archived_at.is_(None))
     rows = session.execute(query.limit(limit).offset(offset)).all()
     points = _points(session, "expert", [e.id for e, _ in rows])
     return [
@@ -461,6 +506,7 @@ def list_experts(
             conflicts=e.conflicts,
             load=n,
             notes=e.notes,
+            archived=e.archived_at is not None,
         )
         for e, n in rows
     ]

@@ -375,11 +375,12 @@ def suggest_experts(
 ) -> list[Suggestion]:
     """Experts for an enquiry, best first: topic, release, availability, load, language.
 
-    Experts who declined it, or are asked already (see asked_experts), are left out.
+    Experts who declined it, are asked already (see asked_experts) or are archived are left out.
     """
     now = now or utcnow()
     ctx = _context(session, _load_enquiry(session, enquiry_id), now=now, tz=tz)
-    scored = (_score(e, ctx) for e in session.execute(select(Expert).execution_options(yield_per=200)).scalars())
+    live = select(Expert).where(Expert.archived_at.is_(None)).execution_options(yield_per=200)
+    scored = (_score(e, ctx) for e in session.execute(live).scalars())
     kept = (s for s in scored if s.expert_id not in ctx.excluded | ctx.live)
     return heapq.nsmallest(limit, kept, key=lambda s: (-s.score, ctx.loads.get(s.expert_id, 0), fold(s.name)))
 

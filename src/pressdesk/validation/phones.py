@@ -114,7 +114,7 @@ def _core(text: str) -> str:
 
 def _count_digits(text: str) -> int:
     """Count decimal digits in any script."""
-    return sum(1 for ch in text if ch.isdecimal())
+    return sum(map(str.isdecimal, text))
 
 
 def _where(region: str | None, country_code: int | None) -> str:
@@ -126,9 +126,16 @@ def _where(region: str | None, country_code: int | None) -> str:
     return "a phone number"
 
 
-def _region_of(num: phonenumbers.PhoneNumber) -> str | None:
-    """Return the region of a number, falling back to its country code's main region."""
+def _checked(num: phonenumbers.PhoneNumber) -> tuple[str | None, bool]:
+    """The number's region code as phonenumbers finds it, and whether the number is valid there.
+
+    The same answer as phonenumbers.is_valid_number, which finds the region first too: found once, not twice."""
     region = phonenumbers.region_code_for_number(num)
+    return region, phonenumbers.is_valid_number_for_region(num, region)
+
+
+def _region_of(num: phonenumbers.PhoneNumber, region: str | None) -> str | None:
+    """Return the region of a number (region_code_for_number's), falling back to its country code's main region."""
     if not region or region == "ZZ":
         region = phonenumbers.region_code_for_country_code(num.country_code)
     # "001" is phonenumbers' code for non-geographic numbers such as +800: no region.
@@ -159,22 +166,28 @@ def _not_valid_reason(num: phonenumbers.PhoneNumber, region: str | None) -> str:
     return f"This looks like {where} but no such number is in use."
 
 
-def _result(raw: str, num: phonenumbers.PhoneNumber) -> PhoneResult:
-    """Build a result from a parsed number."""
-    bare = copy.copy(num)
-    bare.extension = None
-    region = _region_of(num)
-    valid = phonenumbers.is_valid_number(num)
+def _result(
+    raw: str, num: phonenumbers.PhoneNumber, checked: tuple[str | None, bool] | None = None, *, detail: bool = True
+) -> PhoneResult:
+    """Build a result from a parsed number (`checked`: its _checked answer, if known); without detail the display
+    forms and the kind are left None."""
+    if num.extension:
+        bare = copy.copy(num)
+        bare.extension = None
+    else:
+        bare = num
+    code, valid = checked or _checked(num)
+    region = _region_of(num, code)
     return PhoneResult(
         raw=raw,
         valid=valid,
-        possible=phonenumbers.is_possible_number(num),
+        possible=valid or phonenumbers.is_possible_number(num),
         e164=phonenumbers.format_number(bare, PhoneNumberFormat.E164),
-        international=phonenumbers.format_number(bare, PhoneNumberFormat.INTERNATIONAL),
-        national=phonenumbers.format_number(bare, PhoneNumberFormat.NATIONAL),
+        international=phonenumbers.format_number(bare, PhoneNumberFormat.INTERNATIONAL) if detail else None,
+        national=phonenumbers.format_number(bare, PhoneNumberFormat.NATIONAL) if detail else None,
         extension=num.extension or None,
         region=region,
-        kind=_KINDS.get(phonenumbers.number_type(num), "unknown"),
+        kind=_KINDS.get(phonenumbers.number_type(num), "unknown") if detail else None,
         error=None if valid else _not_valid_reason(num, region),
     )
 
@@ -242,8 +255,11 @@ def _vanity(core: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     return None
 
 
-def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
-    """Read a phone number in any common written form; region is the default for national forms."""
+def parse_phone(text: str, region: str | None = "GB", *, detail: bool = True) -> PhoneResult:
+    """Read a phone number in any common written form; region is the default for national forms.
+
+    detail=False leaves out the international and national forms and the kind (None), for bulk imports: it reads
+    a number in about half the time."""
     raw = (text or "").strip()
     if not raw:
         return _failed(raw, "Enter a phone number.")
@@ -260,7 +276,7 @@ def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
     if any(ch.isalpha() for ch in core):
         vanity = _vanity(core, region)
         if vanity is not None:
-            return _result(raw, vanity)
+            return _result(raw, vanity, detail=detail)
         return _failed(
             raw,
             "This number has letters in it: use only digits, spaces and + ( ) - . "
@@ -277,10 +293,11 @@ def parse_phone(text: str, region: str | None = "GB") -> PhoneResult:
         first = parsed[0]
         assert isinstance(first, NumberParseException)
         return _failed(raw, _parse_error(first, normal, core, region))
-    best = next((n for n in numbers if phonenumbers.is_valid_number(n)), None)
+    checks = [(n, _checked(n)) for n in numbers]
+    best = next(((n, c) for n, c in checks if c[1]), None)
     if best is None:
-        best = next((n for n in numbers if phonenumbers.is_possible_number(n)), numbers[0])
-    return _result(raw, best)
+        best = next(((n, c) for n, c in checks if phonenumbers.is_possible_number(n)), checks[0])
+    return _result(raw, best[0], best[1], detail=detail)
 
 
 def phone_key(text: str, region: str | None = "GB") -> str | None:

@@ -30,6 +30,9 @@ def run() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             include_name=include_name,
             compare_type=True,
+            # SQLite's DDL is transactional, but Alembic assumes not and would commit after each revision: a kill
+            # between two revisions would leave a desk half way. One transaction for the whole run instead.
+            transactional_ddl=True,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,203 @@
+"""Which column of a contacts table holds what, recognised by its header: generic, Outlook and Google exports alike.
+
+A header is compared folded (case, accents, spaces and punctuation aside), so "E-mail Address", "email address" and
+"EMAIL_ADDRESS" are one column. Google's numbered columns ("E-mail 1 - Value", "Phone 2 - Type") pair a value with
+its label, and one cell may hold several values joined by " ::: ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
+
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person"),
+    "first": ("firstname", "givenname", "forename", "forenames", "first"),
+    "middle": ("middlename", "additionalname", "middle"),
+    "last": ("lastname", "surname", "familyname", "last"),
+    "organisation": (
+        "company", "companyname", "organisation", "organization", "organisationname", "organizationname",
+        "organization1name", "outlet", "outletname", "mediaoutlet", "publication", "media", "newspaper", "employer",
+        "station", "programme", "program", "org",
+    ),
+    "title": (
+        "jobtitle", "position", "role", "jobrole", "designation", "organizationtitle", "organisationtitle",
+        "organization1title",
+    ),
+    "beat": (
+        "beat", "beats", "topics", "topic", "subjects", "specialism", "specialisms", "expertise", "coverage", "area",
+        "areas", "section", "categories", "interests",
+    ),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
+    "country": (
+        "country", "countryregion", "businesscountryregion", "homecountryregion", "address1country",
+        "countrycode",
+    ),
+}  # fmt: skip
+"""Folded headers of each text field; a field's first column that has a value wins."""
+
+EMAIL_COLUMNS: dict[str, str] = {
+    "email": "", "emailaddress": "", "emails": "", "emailaddresses": "", "mail": "",
+    "workemail": "work", "businessemail": "work", "officeemail": "work", "emailwork": "work",
+    "homeemail": "home", "personalemail": "home", "privateemail": "home", "emailhome": "home",
+    "otheremail": "other",
+}  # fmt: skip
+"""Folded headers (digits left out: "E-mail 2 Address") of email columns, with the label they give."""
+
+PHONE_COLUMNS: dict[str, str] = {
+    "phone": "", "phones": "", "telephone": "", "tel": "", "phonenumber": "", "telephonenumber": "",
+    "contactnumber": "", "primaryphone": "",
+    "mobile": "mobile", "mobilephone": "mobile", "mobilenumber": "mobile", "mobiletelephone": "mobile",
+    "cell": "mobile", "cellphone": "mobile", "cellular": "mobile", "mob": "mobile",
+    "work": "work", "workphone": "work", "businessphone": "work", "officephone": "work", "directline": "work",
+    "directdial": "work", "ddi": "work", "companymainphone": "work", "switchboard": "work", "worknumber": "work",
+    "homephone": "home", "home": "home",
+    "otherphone": "other", "carphone": "other",
+    "fax": "fax", "businessfax": "fax", "homefax": "fax", "otherfax": "fax",
+}  # fmt: skip
+"""Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give."""
+
+_GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
+_NOT_FOLDED = re.compile(r"[^a-z0-9]+")
+GOOGLE_JOIN = " ::: "
+"""How a Google Contacts export joins several values in one cell."""
+_EMAIL_SPLIT = re.compile(r"\s*(?::::|[;,\s])\s*")
+_PHONE_SPLIT = re.compile(r"\s*(?::::|;|\n|\s/\s)\s*")
+
+
+def fold_header(header: str) -> str:
+    """A header folded for recognition: "E-mail Address" -> "emailaddress", "Téléphone" -> "telephone"."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", header or "") if not unicodedata.combining(c))
+    return _NOT_FOLDED.sub("", bare.casefold().replace("\ufeff", ""))
+
+
+def split_emails(cell: str) -> list[str]:
+    """The addresses in one cell: several may be joined by " ::: ", commas, semicolons or spaces."""
+    text = cell.strip()
+    if cell.count("@") < 2:
+        return [text]
+    return [part for part in _EMAIL_SPLIT.split(text) if part]
+
+
+def split_phones(cell: str) -> list[str]:
+    """The numbers in one cell: several may be joined by " ::: ", semicolons, new lines or " / "."""
+    text = cell.strip()
+    if not any(mark in text for mark in (";", "\n", "/", ":::")):
+        return [text]
+    return [part for part in _PHONE_SPLIT.split(text) if part]
+
+
+def _unguarded(cell: str) -> str:
+    """A cell without the apostrophe a formula-safe export put before = + - @ (exchange.safe_cells)."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
+def _labels(cell: str, count: int) -> list[str]:
+    """Google's label cell for `count` values: one label each when it lists as many, else its first for all."""
+    parts = [label_of(p) for p in cell.split(GOOGLE_JOIN.strip())] if cell else [""]
+    return parts if len(parts) == count else [parts[0]] * count
+
+
+@dataclass
+class ColumnMap:
+    """Where each field of a contacts table is: text fields by column, and email and phone columns with labels."""
+
+    headers: list[str]
+    text: dict[str, list[int]] = field(default_factory=dict)
+    emails: list[tuple[int, str]] = field(default_factory=list)
+    phones: list[tuple[int, str]] = field(default_factory=list)
+    google: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    """Google's numbered details: (kind, number) -> {"value": column, "label": column}."""
+
+    @property
+    def score(self) -> int:
+        """How many recognised columns the header has (0 for a row that is no header)."""
+        return sum(len(v) for v in self.text.values()) + len(self.emails) + len(self.phones) + len(self.google)
+
+    @property
+    def is_header(self) -> bool:
+        """Whether the row reads as a header: two recognised columns, one of them a name, email or phone."""
+        named = any(self.text.get(k) for k in ("name", "first", "last", "organisation"))
+        return self.score >= 2 and (named or bool(self.emails or self.phones or self.google))
+
+    def record(self, cells: Sequence[str], *, row: int, source: str) -> ContactRecord:
+        """The contact in one row of the table."""
+        cells = [_unguarded(c) for c in cells] + [""] * (len(self.headers) - len(cells))
+        found = ContactRecord(row=row, source=source)
+        texts: dict[str, str] = {}
+        for name, columns in self.text.items():
+            for column in columns:
+                if value := cells[column].strip():
+                    texts[name] = value
+                    found.fields[name] = self.headers[column]
+                    break
+        if middle := texts.pop("middle", ""):
+            texts["first"] = f"{texts.get('first', '')} {middle}".strip()
+        for name, value in texts.items():
+            setattr(found, name, value)
+        for column, label in self.emails:
+            found.emails += [Detail(label, v, self.headers[column]) for v in split_emails(cells[column]) if v]
+        for column, label in self.phones:
+            found.phones += [Detail(label, v, self.headers[column]) for v in split_phones(cells[column]) if v]
+        for (kind, _n), where in sorted(self.google.items(), key=lambda item: (item[0][0], int(item[0][1]))):
+            if "value" not in where or not cells[where["value"]].strip():
+                continue
+            cell = cells[where["value"]]
+            values = split_emails(cell) if kind == "email" else split_phones(cell)
+            labels = _labels(cells[where["label"]].strip() if "label" in where else "", len(values))
+            header = self.headers[where["value"]]
+            details = [Detail(label, value, header) for label, value in zip(labels, values, strict=True)]
+            (found.emails if kind == "email" else found.phones).extend(details)
+        return found
+
+
+_TEXT_BY_HEADER = {header: name for name, headers in TEXT_FIELDS.items() for header in headers}
+
+
+def map_columns(headers: Sequence[str]) -> ColumnMap:
+    """Recognise the columns of a header row."""
+    found = ColumnMap(headers=[h.strip() for h in headers])
+    folded = [fold_header(h) for h in headers]
+    has_job_title = any(_TEXT_BY_HEADER.get(f) == "title" for f in folded)
+    for column, key in enumerate(folded):
+        if not key:
+            continue
+        if google := _GOOGLE.match(key):
+            kind, number, part = google.groups()
+            found.google.setdefault((kind, number), {})["value" if part == "value" else "label"] = column
+            continue
+        name = _TEXT_BY_HEADER.get(key)
+        if key == "title" and not has_job_title:
+            name = "title"  # a media list's "Title" is the job; beside Outlook's "Job Title" it is Mr or Dr
+        if name:
+            found.text.setdefault(name, []).append(column)
+            continue
+        bare = re.sub(r"\d+", "", key)
+        if bare in EMAIL_COLUMNS:
+            found.emails.append((column, EMAIL_COLUMNS[bare]))
+        elif bare in PHONE_COLUMNS:
+            found.phones.append((column, PHONE_COLUMNS[bare]))
+    return found
+
+
+HEADER_SEARCH_ROWS = 20
+"""How far down a sheet the header row may be (a title and a date above it are common)."""
+
+
+def find_header(rows, *, source: str) -> tuple[ColumnMap, int]:
+    """The column map of the first row, among the first HEADER_SEARCH_ROWS, that reads as a header, and its row number
+    (1-based); ValueError naming what was looked for when there is none."""
+    for number, cells in enumerate(rows, start=1):
+        columns = map_columns([str(c) if c is not None else "" for c in cells])
+        if columns.is_header:
+            return columns, number
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    raise ValueError(
+        f"{source} has no header row in its first {HEADER_SEARCH_ROWS} rows: "
+        "name the columns Name (or First Name and Last Name), Email, Phone, Company, Job Title, Notes."
+    )

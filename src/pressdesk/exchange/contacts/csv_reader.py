@@ -1,0 +1,79 @@
+"""Contacts from a CSV file: generic media lists, Outlook and Google Contacts exports, in any delimiter and encoding."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+
+from pressdesk.exchange.contacts.columns import find_header
+from pressdesk.exchange.contacts.record import ContactRecord
+from pressdesk.exchange.contacts.text_files import ContactFileError, open_text
+
+DELIMITERS = ",;\t|"
+"""The delimiters a contacts CSV may use (Excel in much of Europe writes semicolons)."""
+
+_SEP_HINT = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
+_SAMPLE_LINES = 50
+
+csv.field_size_limit(1 << 24)  # a notes cell can be long; the default 128 KB refuses some real exports
+
+
+def _delimiter(sample: list[str]) -> str:
+    """The delimiter of a sample of lines: csv.Sniffer's, else the one the first line with any has most of."""
+    text = "".join(sample)
+    try:
+        found = csv.Sniffer().sniff(text, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    for line in sample:
+        counts = {d: line.count(d) for d in DELIMITERS}
+        if max(counts.values()) > 0:
+            return found if found and counts.get(found, 0) > 0 else max(counts, key=counts.get)
+    return found or ","
+
+
+def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
+    """Every contact in a CSV file, one row at a time; ContactFileError when the file has no recognisable header."""
+    path = Path(path)
+    source = source or path.name
+    try:
+        handle = open_text(path)
+    except OSError as exc:
+        raise ContactFileError(f"cannot read {source}: {exc.strerror or exc}.") from None
+    with handle:
+        try:
+            head = [line for _, line in zip(range(_SAMPLE_LINES), handle, strict=False)]
+        except UnicodeDecodeError:
+            raise ContactFileError(f"{source} is not text in the encoding it starts with.") from None
+        if head and (hint := _SEP_HINT.match(head[0])):  # Excel's hint line, not a row of the sheet
+            delimiter, head = hint.group(1), head[1:]
+        else:
+            delimiter = _delimiter(head)
+        rows = csv.reader(chain(head, handle), delimiter=delimiter)
+        seen: list[list[str]] = []
+        try:
+            for cells in rows:
+                seen.append(cells)
+                if len(seen) >= 20:
+                    break
+            columns, at = find_header(seen, source=source)
+        except ValueError as exc:
+            raise ContactFileError(str(exc)) from None
+        except UnicodeDecodeError:
+            raise ContactFileError(f"{source} is not text in the encoding it starts with.") from None
+        number = 0
+        try:
+            for cells in chain(seen, rows):
+                number += 1
+                if number <= at or not any(c.strip() for c in cells):
+                    continue
+                record = columns.record(cells, row=number, source=source)
+                if not record.is_empty():
+                    yield record
+        except UnicodeDecodeError:
+            raise ContactFileError(f"{source} has text that is not in its encoding near row {number + 1}.") from None
+        except csv.Error as exc:
+            raise ContactFileError(f"{source} row {number + 1}: {exc}.") from None

@@ -1,0 +1,90 @@
+"""The neutral contact record every reader yields and every writer takes, and the labels of its details."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+LABELS = ("mobile", "work", "home", "fax", "other")
+"""What a phone number or email address is for (blank when the file does not say)."""
+
+_LABEL_WORDS = {
+    "mobile": "mobile",
+    "mob": "mobile",
+    "cell": "mobile",
+    "cellular": "mobile",
+    "iphone": "mobile",
+    "handy": "mobile",
+    "work": "work",
+    "business": "work",
+    "office": "work",
+    "company": "work",
+    "direct": "work",
+    "main": "work",
+    "switchboard": "work",
+    "home": "home",
+    "personal": "home",
+    "private": "home",
+    "fax": "fax",
+    "other": "other",
+    "pager": "other",
+    "car": "other",
+}
+_LABEL_TOKEN = re.compile(r"[a-z]+")
+
+
+class Detail(NamedTuple):
+    """One phone number or email address as the file gave it: its label, its text and the column or property."""
+
+    label: str
+    value: str
+    field: str
+
+
+@dataclass(slots=True)
+class ContactRecord:
+    """One person as a file describes them, before any checking: the same shape for CSV, vCard and XLSX."""
+
+    row: int
+    """Where the person is in the file: the spreadsheet row (header included) or the card's number in a vCard file."""
+    source: str
+    """The file's name, for messages."""
+    name: str = ""
+    first: str = ""
+    last: str = ""
+    organisation: str = ""
+    title: str = ""
+    beat: str = ""
+    notes: str = ""
+    country: str = ""
+    """A country or region code the file gives for the person (used as the default region of their numbers)."""
+    emails: list[Detail] = field(default_factory=list)
+    phones: list[Detail] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    """The column or property each text came from ("name" -> "Full Name"), for messages."""
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(field, value, reason) of what the reader itself could not read."""
+    uid: str = ""
+    """A stable identity for writers (a vCard UID), blank for what was read."""
+
+    @property
+    def full_name(self) -> str:
+        """The name as given, else first and last name joined."""
+        return self.name.strip() or " ".join(p for p in (self.first.strip(), self.last.strip()) if p)
+
+    def is_empty(self) -> bool:
+        """Whether the record holds nothing at all (a blank line or card)."""
+        return not (self.full_name or self.organisation or self.emails or self.phones or self.notes or self.title)
+
+
+def label_of(text: str | None) -> str:
+    """A label from what a file calls a detail ("Mobile Phone", "* Work", "_$!<Home>!$_", "CELL"); "" if none."""
+    if not text:
+        return ""
+    words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", text).casefold())
+    for word in words:
+        if word in _LABEL_WORDS:
+            return _LABEL_WORDS[word]
+    return ""

@@ -1,0 +1,146 @@
+"""Contacts from a vCard file (2.1, 3.0 and 4.0; Apple, Android and Outlook exports) through vobject, card by card.
+
+Each card is cut out of the file first, so one card vobject cannot read is reported and the others still come in.
+vCard 2.1's quoted-printable soft line breaks ("=" at a line's end) are joined before vobject reads the card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
+from pressdesk.exchange.contacts.text_files import ContactFileError, open_text
+
+_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
+_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
+_QP = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
+MAX_CARD_LINES = 5000
+"""A card longer than this is not a contact (a photo is a few hundred folded lines)."""
+
+
+def _join_soft_breaks(lines: list[str]) -> list[str]:
+    """Lines with quoted-printable soft breaks ("=" at the end) joined to the lines they continue on."""
+    joined: list[str] = []
+    carrying = False
+    for line in lines:
+        if carrying:
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+        head = joined[-1].split(":", 1)[0]
+        carrying = bool(_QP.search(head + ":")) and joined[-1].endswith("=")
+    return joined
+
+
+def _cards(lines) -> Iterator[tuple[int, str]]:
+    """(number, text) of each card in the file's lines, in order."""
+    number = 0
+    card: list[str] | None = None
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if card is None:
+            if _BEGIN.match(line):
+                card = [line]
+            continue
+        card.append(line)
+        if _END.match(line) or len(card) > MAX_CARD_LINES:
+            number += 1
+            yield number, "\r\n".join(_join_soft_breaks(card)) + "\r\n"
+            card = None
+    if card:
+        number += 1
+        yield number, "\r\n".join(_join_soft_breaks(card)) + "\r\nEND:VCARD\r\n"
+
+
+def _types(line) -> list[str]:
+    """The TYPE parameters of a property, however written (TYPE=a,b; type=a;type=b; vCard 2.1's bare CELL)."""
+    found: list[str] = []
+    for value in line.params.get("TYPE", []):
+        found += [part.strip().strip('"') for part in value.split(",")]
+    found += list(getattr(line, "singletonparams", []) or [])
+    return found
+
+
+def _label(line, group_labels: dict[str, str]) -> str:
+    """A property's label: an Apple X-ABLabel of its group first, then its TYPE parameters."""
+    if line.group and (found := label_of(group_labels.get(line.group.casefold()))):
+        return found
+    for kind in _types(line):
+        if found := label_of(kind):
+            return found
+    return ""
+
+
+def _text(value) -> str:
+    """A property value as one line of text (ORG and CATEGORIES are lists)."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v).strip() for v in value if str(v).strip())
+    return str(value or "").strip()
+
+
+def _record(card, *, number: int, source: str) -> ContactRecord:
+    """The contact a parsed card describes."""
+    found = ContactRecord(row=number, source=source)
+    group_labels = {
+        line.group.casefold(): _APPLE_LABEL.sub(r"\1", str(line.value))
+        for line in card.getChildren()
+        if line.name == "X-ABLABEL" and line.group
+    }
+    for line in card.getChildren():
+        name = line.name
+        if name == "FN":
+            found.name = found.name or _text(line.value)
+        elif name == "N":
+            value = line.value
+            if hasattr(value, "given"):
+                found.first = _text(" ".join(filter(None, [_text(value.given), _text(value.additional)])))
+                found.last = _text(value.family)
+        elif name == "ORG":
+            parts = line.value if isinstance(line.value, list) else [line.value]
+            found.organisation = found.organisation or _text(parts[0] if parts else "")
+        elif name == "TITLE":
+            found.title = found.title or _text(line.value)
+        elif name == "CATEGORIES":
+            found.beat = found.beat or _text(line.value)
+        elif name == "NOTE":
+            found.notes = "\n".join(filter(None, [found.notes, str(line.value or "").strip()]))
+        elif name == "EMAIL":
+            found.emails.append(Detail(_label(line, group_labels), _text(line.value), "EMAIL"))
+        elif name == "TEL":
+            found.phones.append(Detail(_label(line, group_labels), _text(line.value), "TEL"))
+        elif name == "ADR" and not found.country and hasattr(line.value, "country"):
+            found.country = _text(line.value.country)
+    found.fields.update(name="FN", first="N", last="N", organisation="ORG", title="TITLE", beat="CATEGORIES")
+    return found
+
+
+def read_vcards(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
+    """Every contact in a vCard file, card by card; a card that cannot be read comes as a record with its problem."""
+    import vobject
+
+    path = Path(path)
+    source = source or path.name
+    try:
+        handle = open_text(path)
+    except OSError as exc:
+        raise ContactFileError(f"cannot read {source}: {exc.strerror or exc}.") from None
+    with handle:
+        any_card = False
+        for number, text in _cards(handle):
+            any_card = True
+            try:
+                card = vobject.readOne(text, ignoreUnreadable=True)
+            except Exception as exc:  # noqa: BLE001 - vobject raises many kinds of error for one bad line
+                problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                yield ContactRecord(
+                    row=number, source=source, problems=[("card", text[:80], f"vCard not readable: {problem}")]
+                )
+                continue
+            record = _record(card, number=number, source=source)
+            if not record.is_empty():
+                yield record
+        if not any_card:
+            raise ContactFileError(f"{source} has no vCard in it (no BEGIN:VCARD line).")

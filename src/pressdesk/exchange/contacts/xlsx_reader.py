@@ -1,0 +1,52 @@
+"""Contacts from the first sheet of an Excel media list (python-calamine), its header row found wherever it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from itertools import chain
+from pathlib import Path
+
+from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
+from pressdesk.exchange.contacts.record import ContactRecord
+from pressdesk.exchange.contacts.text_files import ContactFileError
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: a whole number without ".0" (phone numbers are often stored as numbers), dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
+    """Every contact on the first sheet of a workbook, one row at a time; ContactFileError if it cannot be read."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    source = source or path.name
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
+        reason = type(exc).__name__
+        raise ContactFileError(f"{source} is not an Excel workbook pressdesk can read ({reason}).") from None
+    first_row = sheet.start[0] if sheet.start else 0
+    rows = ([cell_text(c) for c in cells] for cells in sheet.iter_rows())
+    seen = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+    try:
+        columns, at = find_header(seen, source=source)
+    except ValueError as exc:
+        raise ContactFileError(str(exc)) from None
+    for offset, cells in enumerate(chain(seen, rows), start=1):
+        if offset <= at or not any(c.strip() for c in cells):
+            continue
+        record = columns.record(cells, row=first_row + offset, source=source)
+        if not record.is_empty():
+            yield record
