@@ -67,9 +67,16 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     p = piece.strip(" .:")
     if not p:
         return "", None
+    agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
+    named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
+    named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
+    if agency and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
+        return "org", agency.group("agency")  # "Brightwave PR for Corvane Systems"
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
-    proper = [w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS]
+    proper = [
+        w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS and not has_title_word(w)
+    ]
     if PRESS_ROLE_RX.search(p) and not has_org_word(bare) and not proper:
         return "role", p
     if has_title_word(p) and not looks_org(p):
@@ -78,7 +85,7 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
         return "", None
     if _PRESS_LINE_RX.search(p) and looks_org(_PRESS_LINE_RX.sub("", p)):
         return "org", _PRESS_LINE_RX.sub("", p)
-    if PRESS_ROLE_RX.search(p) and not has_org_word(PRESS_ROLE_RX.sub("", p)):
+    if PRESS_ROLE_RX.search(p) and not has_org_word(PRESS_ROLE_RX.sub("", p)) and not proper:
         return "role", p
     if has_title_word(p) and not looks_org(p):
         return "role", p
@@ -190,10 +197,13 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             d.organisation = pending["org"]
     drafts = [d for d in drafts if not d.empty()]
     _match_emails_to_names(drafts)
-    named_orgs = {d.organisation for d in drafts if d.organisation}
-    if len(named_orgs) == 1:
+    holders = [d for d in drafts if d.organisation]
+    if len({d.organisation for d in holders}) == 1:
+        domains = {e.rsplit("@", 1)[-1] for d in holders for e in d.emails}
         for d in drafts:
-            d.organisation = d.organisation or next(iter(named_orgs))
+            mine = {e.rsplit("@", 1)[-1] for e in d.emails}
+            if not d.organisation and (not mine or not domains or mine & domains):
+                d.organisation = holders[0].organisation
     return drafts
 
 

@@ -19,7 +19,16 @@ from pressdesk.validation.when_text import (
     weekday_pattern,
 )
 
-__all__ = ["Dateline", "Embargo", "dateline", "date_line", "embargo_text", "parse_embargo", "EMBARGO_RX"]
+__all__ = [
+    "Dateline",
+    "Embargo",
+    "dateline",
+    "date_line",
+    "embargo_text",
+    "parse_embargo",
+    "EMBARGO_RX",
+    "release_time",
+]
 
 EMBARGO_RX = re.compile(
     r"^(?:(?:strictly\s+)?(?:under\s+(?:strict\s+)?)?(?:news\s+)?"
@@ -107,11 +116,20 @@ def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | N
     return day, place
 
 
+def release_time(s: str) -> str | None:
+    """The time in a "FOR RELEASE: 10 a.m. CT, Thursday, Jan. 22, 2026" line (a release time is an embargo)."""
+    m = re.match(r"^(?:for\s+release|release\s+(?:time|date|at))\s*(?:at|on)?\s*[:\-–—]?\s*(?P<rest>.*\d.*)$", s, re.I)
+    return m.group("rest") if m and find_clock(m.group("rest")) else None
+
+
 def embargo_text(lines: list[str]) -> str | None:
     """Return the wording after "EMBARGOED UNTIL" (or similar) anywhere in the release."""
     for i, raw in enumerate(lines):
         m = EMBARGO_RX.match(clean_line(raw))
         if not m:
+            timed = release_time(clean_line(raw))
+            if timed:
+                return timed
             continue
         rest = m.group("rest").strip()
         if not rest:

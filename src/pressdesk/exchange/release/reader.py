@@ -12,7 +12,7 @@ from pressdesk.exchange.release.dates import embargo_text, parse_embargo
 from pressdesk.exchange.release.experts import find_experts
 from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
 from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
-from pressdesk.exchange.release.places import REGION_ZONES, place_region
+from pressdesk.exchange.release.places import REGION_ZONES, place_region, regions_named
 from pressdesk.exchange.release.vocab import BULLET_RX, PRESS_ROLE_RX, clean_line, has_title_word, looks_org
 from pressdesk.validation.release_phones import (
     find_phone_numbers,
@@ -82,6 +82,8 @@ def _detect_region(text: str, place: str | None, default_region: str) -> tuple[s
     where = place_region(place) if place else None
     if where:
         score[where[0]] += 5
+    for named, count in regions_named(text).items():
+        score[named] += min(count, 3) * 0.5
     for e164 in {v for _s, _e, v in find_phone_numbers(text, None)}:
         region = region_for_number(e164)
         if region:
