@@ -75,6 +75,9 @@ class Phone:
 def _label(before: str, after: str, e164: str) -> str | None:
     """The label written before (or in brackets after) a number, else "mobile" when the number is one."""
     tail = re.split(r"[|;,\n]|\s/\s|\bor\b", before)[-1]
+    sentence = re.split(r"[.!?]\s|\n", before)[-1]
+    if _LABELS[0][1].match(sentence.strip()):
+        return "out of hours"  # "Out of hours, call the switchboard on …"
     bracket = re.match(r"\s*\(([^)]{1,20})\)", after)
     for text in (tail, bracket.group(1) if bracket else ""):
         for label, pattern in _LABELS:

@@ -24,7 +24,7 @@ __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+line)?|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
-    r"investor\s+relations|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
+    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
@@ -32,6 +32,11 @@ _DEPARTMENT_WORDS = frozenset(
     ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group"]
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_SHARED_LINE_RX = re.compile(
+    r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
+    r"press\s+office|newsdesk|news\s+desk)\b",
+    re.IGNORECASE,
+)
 _PRESS_LINE_RX = re.compile(r"\s+(?:press\s+office|media\s+(?:line|team|office|relations)|press\s+team)$", re.I)
 _CONTACT_VERB_RX = re.compile(
     r"\b(?:please\s+)?contact(?:ing)?\b(?!\s*:)|\bwenden\s+Sie\s+sich\s+(?:bitte\s+)?an\b|"
@@ -67,6 +72,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     p = piece.strip(" .:")
     if not p:
         return "", None
+    if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
+        return "role", p
     agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
     named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
     named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
@@ -129,6 +136,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
+    desk: str | None = None
     for group in re.split(r"\n\s*\n", text):
         emails = emails_in(group, warnings)
         phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
@@ -148,6 +156,12 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
         parts.append(group[last:])
         line_of_role = -1
         for line_no, line in enumerate("".join(parts).split("\n")):
+            unit = _PRESS_LINE_RX.search(re.sub(r"\ue000\d+\ue001", " ", line).strip())
+            desk = desk or (unit.group(0).strip() if unit else None)
+            named = [d for d in drafts if d.name]
+            if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
+                linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
+                drafts.extend(linked)
             for raw in _SPLIT_RX.split(line):
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
@@ -286,10 +300,10 @@ def sentence_contacts(
         span = text[m.end() : min(para_end, nxt)]
         draft = ContactDraft()
         lead = re.match(
-            r"\s*(?:(?:our|the|a|bitte)\s+)?(?:(?:senior\s+)?(?:press|media|communications)\s+"
-            r"(?:officer|manager|team|lead|office)\s*,?\s*)?",
+            r"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[A-ZÀ-Þ][\w&'’-]*\s+){0,4}?"
+            r"(?P<role>(?i:(?:senior\s+)?(?:press|media|communications)\s+(?:officer|manager|team|lead|office)))"
+            r"\s*,?\s*)?",
             span,
-            re.IGNORECASE,
         )
         head = lead.end() if lead else 0
         pm = person_at(span, head, orgs)
@@ -307,6 +321,13 @@ def sentence_contacts(
             )
             if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):
                 draft.organisation = _PRESS_LINE_RX.sub("", re.sub(r"^the\s+", "", om.group("org")).strip(" ."))
+        if (
+            lead
+            and lead.group("role")
+            and not draft.name
+            and re.match(r"(?i:team|office)$", lead.group("role").split()[-1])
+        ):
+            draft.role = lead.group("role")  # "contact the Communications Team on …"
         emails = emails_in(span, warnings)
         draft.emails = [v for _s, _e, v in emails]
         for p in phones_in(span, regions_for(span, *fallbacks), warnings, [(s, e) for s, e, _ in emails]):

@@ -40,7 +40,8 @@ EMBARGO_RX = re.compile(
 _WIRE_TAG = r"(?:/\s*[A-Za-z][\w .-]{1,30}/|\((?:GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|OTS|APA|dpa|AP|PRNewswire)\))"
 _AFTER_DATE = re.compile(rf"^\s*\)?\s*(?:{_WIRE_TAG})?\s*(?:[—–:.-]{{1,2}}|,)?\s*")
 _PLACE_ONLY = re.compile(
-    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)\s*(?:{_WIRE_TAG}|--\((?:BUSINESS WIRE)\)--)?\s*(?:—|–|--|-)\s+(?=\S)"
+    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)"
+    rf"(?:\s*--\((?:BUSINESS\s+WIRE)\)--\s*|\s*(?:{_WIRE_TAG})?\s*(?:—|–|--|-)\s+)(?=\S)"
 )
 _NO_YEAR_RX = re.compile(
     rf"(?<![\w])(?:{weekday_pattern()}\.?,?\s+(?:the\s+)?)?"
@@ -139,6 +140,10 @@ def embargo_text(lines: list[str]) -> str | None:
     return None
 
 
+_AMBIGUOUS = {"IST": {"Asia/Kolkata": 5.5, "Europe/Dublin": 1, "Asia/Jerusalem": 2}}
+"""Zone abbreviations that mean different hours in different countries, read by the release's country."""
+
+
 @dataclass(frozen=True)
 class Embargo:
     """An embargo read: the UTC moment and the zone it was read in."""
@@ -196,6 +201,9 @@ def parse_embargo(
     if zone is None:
         warnings.append(f"Embargo time has no time zone: read as {tz_name}.")
         tz, zone_name = ZoneInfo(tz_name), tz_name
+    elif zone.name.upper() in _AMBIGUOUS and tz_name in _AMBIGUOUS[zone.name.upper()]:
+        hours = _AMBIGUOUS[zone.name.upper()][tz_name]
+        tz, zone_name = dt.timezone(dt.timedelta(hours=hours)), zone.name
     else:
         tz, zone_name = zone.tz, zone.name
     return Embargo(dt.datetime.combine(day, at, tzinfo=tz).astimezone(dt.UTC), zone_name)

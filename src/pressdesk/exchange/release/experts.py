@@ -191,13 +191,22 @@ class _Finder:
     def quoted(self) -> None:
         """People a speech verb attributes words to: '..., said Jane Roe, chief scientist at X'."""
         text = self.prose
+        public: set[str] = set()
         for mention in self.mentions:
             before = text[max(0, mention.start - 60) : mention.start]
             before = re.sub(rf"(?:{HON})[ \t]+$", "", before)
             if _CASE_STUDY_RX.match(text, mention.end):
-                continue  # "Eileen Marsh, 71, from Stockport": a member of the public, not an expert
+                public.add(mention.name)  # "Eileen Marsh, 71, from Stockport": a member of the public
+                continue
             if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
                 self.add("quoted", mention.honorific, mention.name)
+        for hon, name in self.everyone:
+            if name.lower() in self.drafts or name in public:
+                continue
+            surname = re.escape(name.split()[-1])
+            by_title = rf"(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?{surname}"
+            if re.search(rf"\b{_SPEECH}[ \t]+{by_title}\b|\b{by_title}[ \t]+{_SPEECH}\b", text):
+                self.add("quoted", hon, name)  # "…," said Secretary Moreno.
 
     def introductions(self) -> None:
         """Titles and affiliations from where each expert is introduced in the text."""
