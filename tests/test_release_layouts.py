@@ -136,3 +136,39 @@ def test_a_scientific_contact_block_lists_the_expert_with_title_affiliation_and_
         "listed",
     )
     assert expert.phones == ("+498921805512",)
+
+
+def test_a_government_release_with_from_date_then_place_and_the_honourable_minister() -> None:
+    text = (
+        "News release\n\nRural clinics funded\n\nFrom: Department of Rural Health Canada\n\n"
+        "September 30, 2025 – Ottawa, Ontario\n\n"
+        f"{_BODY}\n\nThe Minister of Rural Health, the Honourable Claire Dubois, announced the money today.\n\n"
+        '"Help on the day you ask," said Minister Dubois.\n'
+    )
+    release = parse_release(text, default_region="US")
+    assert (release.issuer, release.place, release.date) == (
+        ("Department of Rural Health Canada",),
+        "Ottawa, Ontario",
+        dt.date(2025, 9, 30),
+    )
+    (minister,) = release.experts
+    assert (minister.display_name, minister.title) == ("Claire Dubois", "Minister of Rural Health")
+
+
+def test_a_media_relations_heading_is_the_role_of_the_unnamed_line_under_it() -> None:
+    text = (
+        f"Clinics funded\n\n{_BODY}\n\nContacts\n\nJon Roe\nPress Secretary\n613-555-0141\n\n"
+        "Media Relations\nDepartment of Rural Health Canada\n613-555-0102\nmedia@rhc.example\n"
+    )
+    line = _contact(parse_release(text, default_region="US"), None)
+    assert (line.role, line.organisation) == ("Media Relations", "Department of Rural Health Canada")
+
+
+def test_a_did_number_is_an_office_line() -> None:
+    text = (
+        f"Clinic opens\n\nSINGAPORE, 8 October 2025 – {_BODY}\n\nMedia enquiries:\nTan Wei Ling\n"
+        "Senior Manager, Corporate Communications\nDID: +65 6555 1234\nMobile: +65 9123 4567\n"
+    )
+    contact = parse_release(text).press_contacts[0]
+    assert contact.organisation is None
+    assert dict(contact.phone_labels) == {"+6565551234": "office", "+6591234567": "mobile"}

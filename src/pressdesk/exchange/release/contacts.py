@@ -22,16 +22,18 @@ from pressdesk.exchange.release.vocab import (
 __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 
 _LABEL_RX = re.compile(
-    r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+line)?|office|switchboard|fax|f|e-?mail|e|mél|mel|"
+    r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
     r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
 _DEPARTMENT_WORDS = frozenset(
-    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group"]
+    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group", "relations", "affairs"]
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
+"""A contact heading that names the press office itself: the role of the unnamed line under it."""
 _SHARED_LINE_RX = re.compile(
     r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
     r"press\s+office|newsdesk|news\s+desk)\b",
@@ -136,7 +138,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
-    desk: str | None = None
+    first, _, rest = text.partition("\n")
+    unit = _UNIT_LINE_RX.match(first.strip())
+    heading = desk = unit.group(0) if unit else None
+    text = rest if unit else text
     for group in re.split(r"\n\s*\n", text):
         emails = emails_in(group, warnings)
         phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
@@ -210,6 +215,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
         for d in linked:
             d.organisation = pending["org"]
     drafts = [d for d in drafts if not d.empty()]
+    for d in drafts:
+        d.role = d.role or (heading if not d.name else None)
     _match_emails_to_names(drafts)
     holders = [d for d in drafts if d.organisation]
     if len({d.organisation for d in holders}) == 1:
@@ -257,7 +264,7 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         if not m:
             i += 1
             continue
-        body = [(m.group("rest") or "").strip()]
+        body = [s if _UNIT_LINE_RX.match(s) else (m.group("rest") or "").strip()]
         j = i + 1
         while j < n:
             raw = lines[j].strip()

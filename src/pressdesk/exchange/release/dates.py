@@ -107,7 +107,10 @@ def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | N
         after = after[clock.end :]
         zone = find_zone(after)
         after = after[zone.end :] if zone and zone.start <= 2 else after
-    if after.strip(" ,.-–—()"):
+    trailing = after.strip(" ,.-–—()")
+    if trailing and not before and placeish(trailing) and place_region(trailing):
+        before = trailing  # "September 30, 2025 – Ottawa, Ontario"
+    elif trailing:
         return None
     place = _clean_place(before) if before else None
     if place and not (placeish(place) and (place_region(place) or not _WEEKDAY_RX.fullmatch(place))):

@@ -141,6 +141,11 @@ class _Header:
         if found:
             self.dates.append(found)
             return 1
+        issued = re.match(r"^from\s*:\s*(?P<rest>\S.*)$", s, re.IGNORECASE)
+        if issued:
+            parts = re.split(r"\s*(?:,|;|\band\b)\s*", issued.group("rest"))
+            self.orgs += [p.strip(" .") for p in parts if looks_org(p) and not _HON_PERSON_RX.match(p)]
+            return 1
         marked = _ORG_MARKER_RX.match(s)
         if marked and looks_org(marked.group("org")):
             self.orgs.append(marked.group("org"))

@@ -286,8 +286,9 @@ _BEFORE_STOP = frozenset(["today", "yesterday", "also", "meanwhile", "however", 
 def role_before(text: str, start: int) -> Role | None:
     """A title written just before a name: "Mayor Ana Tupou", "Minister for Rural Roads Patrick Delaney",
     "Hopewell Carers Network chief executive Marcus Adeyemi" (title and affiliation)."""
-    head = text[max(0, start - 90) : start]
+    head = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]
     head = re.sub(rf"(?:{HON})[ \t]+$", "", head)
+    head = re.sub(r",[ \t]*(?:the[ \t]+)?$", "", head)  # "The Minister of Health, the Honourable Jane Roe"
     words = re.findall(r"[\w’'.-]+|[^\w\s]", head)
     taken: list[str] = []
     stop = _REJECT | _BEFORE_STOP | {"the", "a", "an", "de"}
@@ -306,7 +307,7 @@ def role_before(text: str, start: int) -> Role | None:
     if title_at is None:
         return None
     aff = None
-    if title_at and phrase[title_at][0].islower() and has_org_word(" ".join(phrase[:title_at])):
+    if title_at >= 2 and phrase[title_at][0].islower() and has_org_word(" ".join(phrase[:title_at])):
         aff = " ".join(phrase[:title_at])
         phrase = phrase[title_at:]
     elif not _titleish(phrase[-1]) and phrase[-1][0].isupper() and not re.search(r"\b(?:for|of)\b", " ".join(phrase)):

@@ -40,7 +40,10 @@ _ISSUER_RXS = (
         rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
-    re.compile(rf"\b(?:researchers|scientists|economists|engineers|a\s+team|team)\s+(?:at|from)\s+{_ORG}"),
+    re.compile(
+        rf"\b(?i:researchers|scientists|economists|engineers|a\s+team|team|rangers|volunteers|staff)\s+(?:at|from)\s+"
+        rf"{_ORG}"
+    ),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
 )
 _LIKE_ORG_RX = re.compile(
@@ -169,6 +172,7 @@ def _expand_org(short: str | None, known: list[str]) -> str | None:
     if not short or len(short.split()) > 1:
         return short
     full = next((k for k in known if len(k.split()) > 1 and k.split()[-1].lower() == short.lower()), None)
+    full = full or next((k for k in known if len(k.split()) > 1 and k.split()[0].lower() == short.lower()), None)
     return full or short
 
 
