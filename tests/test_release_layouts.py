@@ -42,6 +42,7 @@ def test_ist_is_read_as_india_time_when_the_release_comes_from_india() -> None:
     )
     release = parse_release(text)
     assert release.embargo == dt.datetime(2025, 5, 5, 4, 30, tzinfo=dt.UTC)
+    assert any("IST" in w and "Asia/Kolkata" in w for w in release.warnings)  # the reading is said
 
 
 def test_a_title_written_before_a_name_is_kept_and_a_form_of_address_is_dropped() -> None:

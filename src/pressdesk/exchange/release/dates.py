@@ -207,6 +207,8 @@ def parse_embargo(
     elif zone.name.upper() in _AMBIGUOUS and tz_name in _AMBIGUOUS[zone.name.upper()]:
         hours = _AMBIGUOUS[zone.name.upper()][tz_name]
         tz, zone_name = dt.timezone(dt.timedelta(hours=hours)), zone.name
+        offset = f"{'+' if hours >= 0 else '-'}{int(abs(hours)):02d}:{int(abs(hours) % 1 * 60):02d}"
+        warnings.append(f"{zone.name} names several zones: read as {tz_name} (UTC{offset}), the release's country.")
     else:
         tz, zone_name = zone.tz, zone.name
     return Embargo(dt.datetime.combine(day, at, tzinfo=tz).astimezone(dt.UTC), zone_name)
