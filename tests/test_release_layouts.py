@@ -173,3 +173,12 @@ def test_a_did_number_is_an_office_line() -> None:
     contact = parse_release(text).press_contacts[0]
     assert contact.organisation is None
     assert dict(contact.phone_labels) == {"+6565551234": "office", "+6591234567": "mobile"}
+
+
+def test_a_contact_for_journalists_heading_opens_a_contact_block() -> None:
+    text = (
+        f"Batteries\n\n{_BODY}\n\nContact for journalists:\nLena Hart\nCorporate Communications\n"
+        "Phone +49 711 555 2190\n"
+    )
+    (contact,) = parse_release(text).press_contacts
+    assert (contact.name, contact.role, contact.phones) == ("Lena Hart", "Corporate Communications", ("+497115552190",))
