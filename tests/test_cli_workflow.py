@@ -295,3 +295,14 @@ def test_experts_spread(cli, demo_db):
     spread = json.loads(result.stdout)
     assert spread[0] == {"expert": "Antonio Giustozzi", "requests": 4}
     assert len(spread) == 7
+
+
+def test_import_release_text_shows_issuer_place_roles_and_labelled_phones(cli, tmp_path):
+    db = new_desk(tmp_path)
+    release = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "uk_uni_seagrass_two_contacts.txt"
+    result = cli(db, "import", "release", str(release), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Issuer:   University of Wessex" in result.stdout
+    assert "Expert:   Dr Tamsin Rourke (Marine ecologist, University of Wessex), offered" in result.stdout
+    assert "Contact:  Ruth Sandling (Media Relations Officer, University of Wessex," in result.stdout
+    assert "Contact:  (no name) (Press Office, University of Wessex, +447400123456 out of hours)" in result.stdout

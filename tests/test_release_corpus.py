@@ -19,3 +19,9 @@ def test_reader_gets_at_least_95_percent_of_fields_right(capsys) -> None:
     with capsys.disabled():
         print("\n" + score.table())
     assert score.accuracy >= THRESHOLD, "\n".join(score.misses)
+
+
+def test_every_field_is_at_least_95_percent_right() -> None:
+    score = score_corpus(read_with_current_reader)
+    low = {key: score.right[key] / total for key, total in score.total.items() if score.right[key] / total < THRESHOLD}
+    assert not low, "\n".join(score.misses)

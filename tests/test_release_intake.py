@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from pressdesk.models import ContactPoint, Expert, PressContact, Release
+from pressdesk.models import ContactPoint, Expert, PressContact, Release, ReleaseExpert
 from pressdesk.services import intake
 
 SEED = next((Path(__file__).resolve().parents[1] / "src" / "pressdesk" / "demo_data" / "seeds").glob("000_*.txt"))
@@ -64,3 +64,29 @@ def test_an_expert_stored_from_a_release_keeps_the_email_and_phone_it_gave(empty
         tom = s.exec(select(Expert).where(Expert.name == "Tom Ellery-Jones")).one()
         points = {p.value for p in s.exec(select(ContactPoint).where(ContactPoint.expert_id == tom.id))}
     assert points == {"tom.ellery-jones@ashdowninstitute.example", "+442079460812"}
+
+
+def test_a_stored_release_keeps_its_issuer_place_zone_roles_labels_and_where_experts_came_from(empty_desk) -> None:
+    _import(empty_desk, (FIXTURES / "uk_uni_seagrass_two_contacts.txt").read_text(encoding="utf-8"))
+    _import(empty_desk, (FIXTURES / "us_uni_sources_block.txt").read_text(encoding="utf-8"))
+    with empty_desk.read() as s:
+        seagrass, buses = sorted(s.exec(select(Release)).all(), key=lambda r: r.title, reverse=True)
+        assert (seagrass.issuer, seagrass.embargo_zone) == ("University of Wessex", "Europe/London")
+        assert (buses.place, buses.embargo_zone) == ("CHICAGO", "America/Chicago")
+        ruth = s.exec(select(PressContact).where(PressContact.name == "Ruth Sandling")).one()
+        assert ruth.role == "Media Relations Officer"
+        line = s.exec(select(PressContact).where(PressContact.role == "Press Office")).one()
+        labels = {
+            p.value: p.label for p in s.exec(select(ContactPoint).where(ContactPoint.press_contact_id == line.id))
+        }
+        assert labels == {"+447400123456": "out of hours"}
+        sources = {
+            e.name: link.source
+            for link, e in s.exec(select(ReleaseExpert, Expert).where(ReleaseExpert.expert_id == Expert.id))
+        }
+        assert sources == {
+            "Tamsin Rourke": "offered",
+            "Alan Okafor": "offered",
+            "Ramon Ortiz": "listed",
+            "Lydia Chen": "listed",
+        }

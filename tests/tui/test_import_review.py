@@ -93,3 +93,12 @@ async def test_reading_again_after_editing_the_text_drops_the_old_review(app, de
         names = {e.name for e in s.exec(select(Expert)).all()}
         assert "Harriet Quilley" in names
         assert "Lucy Tremlow" in {c.name for c in s.exec(select(PressContact)).all()}
+
+
+async def test_the_review_shows_a_contacts_role_and_what_each_number_is(app, demo_desk):
+    text = (RELEASES / "nhs_statement_pipes.txt").read_text(encoding="utf-8")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_review(app, pilot, text)
+        jo = next(r for r in rows(app) if r[2] == "Jo Whitcombe")
+        assert jo[3] == "Communications Officer"
+        assert "+447123456789 (mobile)" in jo[4] and "+441134960000 (out of hours)" in jo[4]

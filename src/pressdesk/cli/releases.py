@@ -38,11 +38,22 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
     echo(f"Title:    {parsed.title}")
     echo(f"Date:     {parsed.date.isoformat() if parsed.date else 'not found'}")
     echo(f"Embargo:  {local(parsed.embargo, tz) if parsed.embargo else 'none'}")
+    if parsed.embargo_zone:
+        echo(f"Zone:     {parsed.embargo_zone}")
+    if parsed.issuer:
+        echo(f"Issuer:   {'; '.join(parsed.issuer)}")
+    if parsed.place:
+        echo(f"Place:    {parsed.place}")
     for e in parsed.experts:
         extra = ", ".join(filter(None, [e.title, e.affiliation]))
-        echo(f"Expert:   {e.display_name}" + (f" ({extra})" if extra else ""))
+        channels = ", ".join(filter(None, [e.email, *e.phones]))
+        echo(f"Expert:   {e.display_name}" + (f" ({extra})" if extra else "") + f", {e.source}")
+        if channels:
+            echo(f"          {channels}")
     for c in parsed.press_contacts:
-        detail = ", ".join(filter(None, [c.organisation, c.email, *c.phones]))
+        labels = dict(c.phone_labels)
+        phones = [f"{p} {labels[p]}" if p in labels else p for p in c.phones]
+        detail = ", ".join(filter(None, [c.role, c.organisation, c.email, *phones]))
         echo(f"Contact:  {c.name or '(no name)'}" + (f" ({detail})" if detail else ""))
     for warning in parsed.warnings:
         echo(f"Warning:  {warning}")

@@ -116,6 +116,7 @@ class PressContact(Collected, Tracked, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=LENGTH["press_contact.name"], nullable=False, index=True)
     organisation: str = Field(default="", max_length=LENGTH["press_contact.organisation"], nullable=False)
+    role: str = Field(default="", max_length=LENGTH["press_contact.role"], nullable=False)
     notes: str = Field(default="", nullable=False)
 
 
@@ -155,6 +156,10 @@ class Release(Tracked, table=True):
     embargo_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     body: str = Field(default="", nullable=False)
     source: str = Field(default="", max_length=LENGTH["release.source"], nullable=False)
+    issuer: str = Field(default="", max_length=LENGTH["release.issuer"], nullable=False)
+    """The organisations that issued it, "; " between them."""
+    place: str = Field(default="", max_length=LENGTH["release.place"], nullable=False)
+    embargo_zone: str = Field(default="", max_length=LENGTH["release.embargo_zone"], nullable=False)
 
 
 class ReleaseExpert(SQLModel, table=True):
@@ -166,6 +171,8 @@ class ReleaseExpert(SQLModel, table=True):
     expert_id: int = Field(
         sa_column=Column(Integer, ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
+    source: str = Field(default="", max_length=LENGTH["release_expert.source"], nullable=False)
+    """How the release named them: offered (for interview), listed (under a heading) or quoted."""
 
 
 class ReleasePressContact(SQLModel, table=True):

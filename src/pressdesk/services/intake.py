@@ -80,6 +80,7 @@ def store_release(
             affiliation=e.affiliation or "",
             emails=(e.email,) if e.email else (),
             phones=e.phones,
+            source=e.source,
         )
         for e in parsed.experts
     ]
@@ -89,6 +90,8 @@ def store_release(
             organisation=c.organisation or "",
             emails=(c.email,) if c.email else (),
             phones=tuple(c.phones),
+            role=c.role or "",
+            phone_labels=tuple(c.phone_labels),
         )
         for c in parsed.press_contacts
     ]
@@ -100,6 +103,7 @@ def store_release(
         "source": source,
         "experts": experts,
         "press_contacts": press_contacts,
+        "details": releases.ReleaseDetails(parsed.issuer, parsed.place or "", parsed.embargo_zone or ""),
     }
     existing = find_release(session, parsed)
     if existing is not None:

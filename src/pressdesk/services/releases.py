@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from pressdesk import validation
 from pressdesk.errors import FieldError
-from pressdesk.models import Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
+from pressdesk.models import ContactPoint, Expert, PressContact, Release, ReleaseExpert, ReleasePressContact
 from pressdesk.services import activity, contacts, typed
 
 
@@ -24,16 +24,29 @@ class ExpertSpec:
     affiliation: str = ""
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
+    source: str = ""
+    """How the release named them: offered, listed or quoted."""
 
 
 @dataclass(frozen=True)
 class ContactSpec:
-    """A press contact named on a release."""
+    """A press contact named on a release, with the role and the labels ("mobile", "out of hours") it gave."""
 
     name: str
     organisation: str = ""
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
+    role: str = ""
+    phone_labels: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ReleaseDetails:
+    """What the reader found about a release beyond its text: issuer(s), dateline place, embargo zone."""
+
+    issuer: tuple[str, ...] = ()
+    place: str = ""
+    embargo_zone: str = ""
 
 
 @dataclass
@@ -81,6 +94,7 @@ def create_release(
     source: str = "",
     experts: Sequence[ExpertSpec] = (),
     press_contacts: Sequence[ContactSpec] = (),
+    details: ReleaseDetails = ReleaseDetails(),
 ) -> ReleaseOutcome:
     """Store a release, linking existing experts and press contacts and creating new ones."""
     clean_title = typed.clean("release.title", title, field="title")
@@ -94,6 +108,7 @@ def create_release(
         source=typed.clean("release.source", source, field="source"),
         updated_by=who,
     )
+    _set_details(release, details)
     session.add(release)
     session.flush()
     outcome = ReleaseOutcome(release=release)
@@ -108,6 +123,26 @@ def create_release(
         summary=f"Added release {clean_title}",
     )
     return outcome
+
+
+def _set_details(release: Release, details: ReleaseDetails) -> None:
+    """Issuer, place and embargo zone, cleaned and cut to their columns."""
+    issuer = "; ".join(o.strip() for o in details.issuer if o and o.strip())
+    release.issuer = typed.clean("release.issuer", issuer, field="issuer")
+    release.place = typed.clean("release.place", details.place, field="place")
+    release.embargo_zone = typed.clean("release.embargo_zone", details.embargo_zone, field="embargo zone")
+
+
+def _label_phones(session: Session, contact_id: int, labels: Sequence[tuple[str, str]]) -> None:
+    """Give a press contact's numbers the labels the release wrote (a label already set is kept)."""
+    wanted = dict(labels)
+    if not wanted:
+        return
+    for point in session.exec(select(ContactPoint).where(ContactPoint.press_contact_id == contact_id)):
+        label = wanted.get(point.value)
+        if label and not point.label:
+            point.label = typed.clean("contact_point.label", label, field="label")
+            session.add(point)
 
 
 def _link(
@@ -140,8 +175,11 @@ def _link(
             outcome.created.append(f"expert {expert.name}")
         else:
             outcome.matched.append(f"expert {expert.name}")
-        if session.get(ReleaseExpert, (release.id, expert.id)) is None:
-            session.add(ReleaseExpert(release_id=release.id, expert_id=expert.id))
+        link = session.get(ReleaseExpert, (release.id, expert.id))
+        if link is None:
+            link = ReleaseExpert(release_id=release.id, expert_id=expert.id)
+        link.source = typed.clean("release_expert.source", spec.source, field="source") or link.source
+        session.add(link)
     for spec in press_contacts:
         contact = _find_press_contact(session, spec)
         if contact is None:
@@ -160,6 +198,10 @@ def _link(
             drafts = contacts.drafts_from(emails=spec.emails, phones=spec.phones, region=region)
             contacts.add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts)
             outcome.matched.append(f"press contact {contact.name}")
+        if spec.role and not contact.role:
+            contact.role = typed.clean("press_contact.role", spec.role, field="role")
+            session.add(contact)
+        _label_phones(session, contact.id, spec.phone_labels)
         if session.get(ReleasePressContact, (release.id, contact.id)) is None:
             session.add(ReleasePressContact(release_id=release.id, press_contact_id=contact.id))
 
@@ -177,6 +219,7 @@ def update_release(
     source: str = "",
     experts: Sequence[ExpertSpec] = (),
     press_contacts: Sequence[ContactSpec] = (),
+    details: ReleaseDetails = ReleaseDetails(),
 ) -> ReleaseOutcome:
     """Update a release imported again: its text, embargo and source, and link the people it now names."""
     clean_title = typed.clean("release.title", title, field="title")
@@ -187,6 +230,7 @@ def update_release(
     release.embargo_until = embargo_until
     release.body = typed.clean("release.body", body, field="body", multiline=True)
     release.source = typed.clean("release.source", source, field="source") or release.source
+    _set_details(release, details)
     contacts.bump(release, who=who, entity="release", expected_version=None)
     session.add(release)
     outcome = ReleaseOutcome(release=release)

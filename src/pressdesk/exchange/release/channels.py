@@ -27,7 +27,12 @@ _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("out of hours", re.compile(r"\b(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|notfall)\b", re.IGNORECASE)),
     ("mobile", re.compile(r"\b(?:m|mob|mobile|cell|cellphone|handy|mobil|portable|móvil|movil)\b\.?", re.IGNORECASE)),
-    ("office", re.compile(r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+line)?|telefon|tél|teléfono)\b\.?", re.I)),
+    (
+        "office",
+        re.compile(
+            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|tél|teléfono)\b\.?", re.I
+        ),
+    ),
 )
 
 
@@ -75,6 +80,9 @@ class Phone:
 def _label(before: str, after: str, e164: str) -> str | None:
     """The label written before (or in brackets after) a number, else "mobile" when the number is one."""
     tail = re.split(r"[|;,\n]|\s/\s|\bor\b", before)[-1]
+    sentence = re.split(r"[.!?]\s|\n", before)[-1]
+    if _LABELS[0][1].match(sentence.strip()):
+        return "out of hours"  # "Out of hours, call the switchboard on …"
     bracket = re.match(r"\s*\(([^)]{1,20})\)", after)
     for text in (tail, bracket.group(1) if bracket else ""):
         for label, pattern in _LABELS:

@@ -22,16 +22,23 @@ from pressdesk.exchange.release.vocab import (
 __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 
 _LABEL_RX = re.compile(
-    r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+line)?|office|switchboard|fax|f|e-?mail|e|mél|mel|"
+    r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
-    r"investor\s+relations|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
+    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
 _DEPARTMENT_WORDS = frozenset(
-    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group"]
+    ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group", "relations", "affairs"]
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
+"""A contact heading that names the press office itself: the role of the unnamed line under it."""
+_SHARED_LINE_RX = re.compile(
+    r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
+    r"press\s+office|newsdesk|news\s+desk)\b",
+    re.IGNORECASE,
+)
 _PRESS_LINE_RX = re.compile(r"\s+(?:press\s+office|media\s+(?:line|team|office|relations)|press\s+team)$", re.I)
 _CONTACT_VERB_RX = re.compile(
     r"\b(?:please\s+)?contact(?:ing)?\b(?!\s*:)|\bwenden\s+Sie\s+sich\s+(?:bitte\s+)?an\b|"
@@ -67,9 +74,18 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     p = piece.strip(" .:")
     if not p:
         return "", None
+    if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
+        return "role", p
+    agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
+    named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
+    named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
+    if agency and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
+        return "org", agency.group("agency")  # "Brightwave PR for Corvane Systems"
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
-    proper = [w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS]
+    proper = [
+        w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS and not has_title_word(w)
+    ]
     if PRESS_ROLE_RX.search(p) and not has_org_word(bare) and not proper:
         return "role", p
     if has_title_word(p) and not looks_org(p):
@@ -78,7 +94,7 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
         return "", None
     if _PRESS_LINE_RX.search(p) and looks_org(_PRESS_LINE_RX.sub("", p)):
         return "org", _PRESS_LINE_RX.sub("", p)
-    if PRESS_ROLE_RX.search(p) and not has_org_word(PRESS_ROLE_RX.sub("", p)):
+    if PRESS_ROLE_RX.search(p) and not has_org_word(PRESS_ROLE_RX.sub("", p)) and not proper:
         return "role", p
     if has_title_word(p) and not looks_org(p):
         return "role", p
@@ -122,6 +138,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
+    first, _, rest = text.partition("\n")
+    unit = _UNIT_LINE_RX.match(first.strip())
+    heading = desk = unit.group(0) if unit else None
+    text = rest if unit else text
     for group in re.split(r"\n\s*\n", text):
         emails = emails_in(group, warnings)
         phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
@@ -141,6 +161,12 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
         parts.append(group[last:])
         line_of_role = -1
         for line_no, line in enumerate("".join(parts).split("\n")):
+            unit = _PRESS_LINE_RX.search(re.sub(r"\ue000\d+\ue001", " ", line).strip())
+            desk = desk or (unit.group(0).strip() if unit else None)
+            named = [d for d in drafts if d.name]
+            if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
+                linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
+                drafts.extend(linked)
             for raw in _SPLIT_RX.split(line):
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
@@ -189,11 +215,16 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
         for d in linked:
             d.organisation = pending["org"]
     drafts = [d for d in drafts if not d.empty()]
+    for d in drafts:
+        d.role = d.role or (heading if not d.name else None)
     _match_emails_to_names(drafts)
-    named_orgs = {d.organisation for d in drafts if d.organisation}
-    if len(named_orgs) == 1:
+    holders = [d for d in drafts if d.organisation]
+    if len({d.organisation for d in holders}) == 1:
+        domains = {e.rsplit("@", 1)[-1] for d in holders for e in d.emails}
         for d in drafts:
-            d.organisation = d.organisation or next(iter(named_orgs))
+            mine = {e.rsplit("@", 1)[-1] for e in d.emails}
+            if not d.organisation and (not mine or not domains or mine & domains):
+                d.organisation = holders[0].organisation
     return drafts
 
 
@@ -233,7 +264,7 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         if not m:
             i += 1
             continue
-        body = [(m.group("rest") or "").strip()]
+        body = [s if _UNIT_LINE_RX.match(s) else (m.group("rest") or "").strip()]
         j = i + 1
         while j < n:
             raw = lines[j].strip()
@@ -276,10 +307,10 @@ def sentence_contacts(
         span = text[m.end() : min(para_end, nxt)]
         draft = ContactDraft()
         lead = re.match(
-            r"\s*(?:(?:our|the|a|bitte)\s+)?(?:(?:senior\s+)?(?:press|media|communications)\s+"
-            r"(?:officer|manager|team|lead|office)\s*,?\s*)?",
+            r"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[A-ZÀ-Þ][\w&'’-]*\s+){0,4}?"
+            r"(?P<role>(?i:(?:senior\s+)?(?:press|media|communications)\s+(?:officer|manager|team|lead|office)))"
+            r"\s*,?\s*)?",
             span,
-            re.IGNORECASE,
         )
         head = lead.end() if lead else 0
         pm = person_at(span, head, orgs)
@@ -297,6 +328,13 @@ def sentence_contacts(
             )
             if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):
                 draft.organisation = _PRESS_LINE_RX.sub("", re.sub(r"^the\s+", "", om.group("org")).strip(" ."))
+        if (
+            lead
+            and lead.group("role")
+            and not draft.name
+            and re.match(r"(?i:team|office)$", lead.group("role").split()[-1])
+        ):
+            draft.role = lead.group("role")  # "contact the Communications Team on …"
         emails = emails_in(span, warnings)
         draft.emails = [v for _s, _e, v in emails]
         for p in phones_in(span, regions_for(span, *fallbacks), warnings, [(s, e) for s, e, _ in emails]):

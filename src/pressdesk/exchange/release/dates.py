@@ -19,7 +19,16 @@ from pressdesk.validation.when_text import (
     weekday_pattern,
 )
 
-__all__ = ["Dateline", "Embargo", "dateline", "date_line", "embargo_text", "parse_embargo", "EMBARGO_RX"]
+__all__ = [
+    "Dateline",
+    "Embargo",
+    "dateline",
+    "date_line",
+    "embargo_text",
+    "parse_embargo",
+    "EMBARGO_RX",
+    "release_time",
+]
 
 EMBARGO_RX = re.compile(
     r"^(?:(?:strictly\s+)?(?:under\s+(?:strict\s+)?)?(?:news\s+)?"
@@ -31,7 +40,8 @@ EMBARGO_RX = re.compile(
 _WIRE_TAG = r"(?:/\s*[A-Za-z][\w .-]{1,30}/|\((?:GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|OTS|APA|dpa|AP|PRNewswire)\))"
 _AFTER_DATE = re.compile(rf"^\s*\)?\s*(?:{_WIRE_TAG})?\s*(?:[—–:.-]{{1,2}}|,)?\s*")
 _PLACE_ONLY = re.compile(
-    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)\s*(?:{_WIRE_TAG}|--\((?:BUSINESS WIRE)\)--)?\s*(?:—|–|--|-)\s+(?=\S)"
+    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)"
+    rf"(?:\s*--\((?:BUSINESS\s+WIRE)\)--\s*|\s*(?:{_WIRE_TAG})?\s*(?:—|–|--|-)\s+)(?=\S)"
 )
 _NO_YEAR_RX = re.compile(
     rf"(?<![\w])(?:{weekday_pattern()}\.?,?\s+(?:the\s+)?)?"
@@ -97,7 +107,10 @@ def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | N
         after = after[clock.end :]
         zone = find_zone(after)
         after = after[zone.end :] if zone and zone.start <= 2 else after
-    if after.strip(" ,.-–—()"):
+    trailing = after.strip(" ,.-–—()")
+    if trailing and not before and placeish(trailing) and place_region(trailing):
+        before = trailing  # "September 30, 2025 – Ottawa, Ontario"
+    elif trailing:
         return None
     place = _clean_place(before) if before else None
     if place and not (placeish(place) and (place_region(place) or not _WEEKDAY_RX.fullmatch(place))):
@@ -107,11 +120,20 @@ def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | N
     return day, place
 
 
+def release_time(s: str) -> str | None:
+    """The time in a "FOR RELEASE: 10 a.m. CT, Thursday, Jan. 22, 2026" line (a release time is an embargo)."""
+    m = re.match(r"^(?:for\s+release|release\s+(?:time|date|at))\s*(?:at|on)?\s*[:\-–—]?\s*(?P<rest>.*\d.*)$", s, re.I)
+    return m.group("rest") if m and find_clock(m.group("rest")) else None
+
+
 def embargo_text(lines: list[str]) -> str | None:
     """Return the wording after "EMBARGOED UNTIL" (or similar) anywhere in the release."""
     for i, raw in enumerate(lines):
         m = EMBARGO_RX.match(clean_line(raw))
         if not m:
+            timed = release_time(clean_line(raw))
+            if timed:
+                return timed
             continue
         rest = m.group("rest").strip()
         if not rest:
@@ -119,6 +141,10 @@ def embargo_text(lines: list[str]) -> str | None:
         if rest:
             return rest
     return None
+
+
+_AMBIGUOUS = {"IST": {"Asia/Kolkata": 5.5, "Europe/Dublin": 1, "Asia/Jerusalem": 2}}
+"""Zone abbreviations that mean different hours in different countries, read by the release's country."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +204,11 @@ def parse_embargo(
     if zone is None:
         warnings.append(f"Embargo time has no time zone: read as {tz_name}.")
         tz, zone_name = ZoneInfo(tz_name), tz_name
+    elif zone.name.upper() in _AMBIGUOUS and tz_name in _AMBIGUOUS[zone.name.upper()]:
+        hours = _AMBIGUOUS[zone.name.upper()][tz_name]
+        tz, zone_name = dt.timezone(dt.timedelta(hours=hours)), zone.name
+        offset = f"{'+' if hours >= 0 else '-'}{int(abs(hours)):02d}:{int(abs(hours) % 1 * 60):02d}"
+        warnings.append(f"{zone.name} names several zones: read as {tz_name} (UTC{offset}), the release's country.")
     else:
         tz, zone_name = zone.tz, zone.name
     return Embargo(dt.datetime.combine(day, at, tzinfo=tz).astimezone(dt.UTC), zone_name)

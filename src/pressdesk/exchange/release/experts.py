@@ -9,7 +9,7 @@ from pressdesk.exchange.release.channels import emails_in, phones_in, regions_fo
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
 from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
-from pressdesk.exchange.release.vocab import ABBREVIATIONS, HON, clean_line, is_ends
+from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]
 
@@ -41,6 +41,7 @@ _SPEECH = (
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
     r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró)"
 )
+_CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 
@@ -117,6 +118,7 @@ class _Finder:
     def add(self, source: str, hon: str | None, name: str, role: Role | None = None) -> ExpertDraft | None:
         """Record a mention of an expert."""
         hon, name = self.resolve(hon, name)
+        hon = None if hon and COURTESY_RX.match(hon) else hon
         if name.lower() in self.not_experts or name.lower() in self.orgs or (len(name.split()) < 2 and not hon):
             return None
         draft = self.drafts.get(name.lower())
@@ -140,8 +142,18 @@ class _Finder:
                         break
                     items.append(s)
                 j += 1
-            for item in items:
+            for item in self._people_items(items):
                 self.listed_item(item)
+
+    def _people_items(self, items: list[str]) -> list[str]:
+        """Lines of a headed block grouped person by person: a line that starts with a name opens an item."""
+        grouped: list[str] = []
+        for item in items:
+            if grouped and not person_at(item, 0, self.orgs):
+                grouped[-1] = f"{grouped[-1]}, {item}"
+            else:
+                grouped.append(item)
+        return grouped
 
     def listed_item(self, item: str) -> ExpertDraft | None:
         """One line of a headed block: a name, then its role after a comma or dash."""
@@ -179,11 +191,22 @@ class _Finder:
     def quoted(self) -> None:
         """People a speech verb attributes words to: '..., said Jane Roe, chief scientist at X'."""
         text = self.prose
+        public: set[str] = set()
         for mention in self.mentions:
             before = text[max(0, mention.start - 60) : mention.start]
             before = re.sub(rf"(?:{HON})[ \t]+$", "", before)
+            if _CASE_STUDY_RX.match(text, mention.end):
+                public.add(mention.name)  # "Eileen Marsh, 71, from Stockport": a member of the public
+                continue
             if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
                 self.add("quoted", mention.honorific, mention.name)
+        for hon, name in self.everyone:
+            if name.lower() in self.drafts or name in public:
+                continue
+            surname = re.escape(name.split()[-1])
+            by_title = rf"(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?{surname}"
+            if re.search(rf"\b{_SPEECH}[ \t]+{by_title}\b|\b{by_title}[ \t]+{_SPEECH}\b", text):
+                self.add("quoted", hon, name)  # "…," said Secretary Moreno.
 
     def introductions(self) -> None:
         """Titles and affiliations from where each expert is introduced in the text."""
@@ -198,8 +221,10 @@ class _Finder:
                 for mm in re.finditer(rf"(?<![\w]){rx}(?![\w])", text):
                     role = role_after(text, mm.end(), self.orgs)
                     before = role_before(text, mm.start())
-                    if before:
-                        role = (before, role[1] if role else None) if not (role and role[0]) else role
+                    if before and role and role[0]:
+                        role = (role[0], role[1] or before[1])
+                    elif before:
+                        role = (before[0], (role[1] if role else None) or before[1])
                     if role and (best is None or (role[0] and role[1] and not (best[0] and best[1]))):
                         best = role
                     if best and best[0] and best[1]:

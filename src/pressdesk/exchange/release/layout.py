@@ -6,15 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline
+from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline, release_time
 from pressdesk.exchange.release.model import ReleaseParseError
-from pressdesk.exchange.release.vocab import clean_line, is_ends, looks_org
+from pressdesk.exchange.release.vocab import clean_line, has_title_word, is_ends, looks_org
+from pressdesk.validation.when_text import find_date
 
 __all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
 
 MARKER_RX = re.compile(
     r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
-    r"(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
+    r"(?:joint\s+)?(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
     r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
     r"peer[-\s]reviewed\s+publication|research\s+news|media\s+advisory|news\s+advisory)"
@@ -23,15 +24,16 @@ MARKER_RX = re.compile(
     re.IGNORECASE,
 )
 META_RX = re.compile(
-    r"^(?:(?:submitted|issued|posted|published|released|distributed|sent|news\s+provided)\s+by|"
+    r"^(?:(?:submitted|issued|posted|published|released|distributed|sent|news\s+provided)\s+(?:by|on)|"
     r"ref(?:erence)?|release\s+no\.?|date|datum|published|dated)\b\s*[:.]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 CONTACT_HEADING_RX = re.compile(
-    r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news)\s+)?"
+    r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news|investors?|investor\s+relations|analysts?)\s+)?"
     r"(?:contacts?|enquiries|inquiries|(?<=further\s)information|(?<=more\s)information|"
     r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|"
-    r"contact\s+(?:details|information)|pressekontakte?|pressestelle|medienkontakte?|"
+    r"contact\s+(?:details|information)|contacts?\s+for\s+(?:the\s+)?(?:journalists|media|press|reporters)|"
+    r"pressekontakte?|pressestelle|medienkontakte?|"
     r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
     r"contactos?\s+de\s+prensa|relations\s+presse)"
@@ -43,6 +45,24 @@ CONTACT_HEADING_RX = re.compile(
 _CONTACT_LEAD_RX = re.compile(
     r"^(?:for|to)\s[^:.!?]{0,80}?\b(?:please\s+)?(?:contact|call|email|ring)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
 )
+
+
+_ORG_MARKER_RX = re.compile(r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$", re.I)
+_HON_PERSON_RX = re.compile(
+    r"^(?:(?:Senator|Senior\s+Counsel)\s+)?(?:the\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.?|Honourable|Honorable)\s+"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
+    r"|^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}\s+(?:MP|MLA|MSP|TD|MHR|MLC)$",
+    re.IGNORECASE,
+)
+_JOINER = frozenset(["of", "for", "and", "&", "the", "on", "in", "für", "de", "du", "des", "der", "la", "le"])
+
+
+def letterhead(s: str) -> bool:
+    """Return True for a short organisation name printed above a release ("Ministry of Inland Fisheries")."""
+    words = s.split()
+    if not 1 < len(words) <= 6 or re.search(r"[\d.!?:;,]$|\d", s) or not looks_org(s):
+        return False
+    return all(w[0].isupper() or w.lower() in _JOINER for w in words) and words[-1].lower() not in _JOINER
 
 
 def contact_heading(s: str) -> re.Match[str] | None:
@@ -58,7 +78,8 @@ NOTES_RX = re.compile(
 )
 ABOUT_RX = re.compile(r"^(?:about|über|à\s+propos\s+d[eu']\s*|acerca\s+de|sobre)\s*(?P<org>\S.{0,70})$", re.IGNORECASE)
 EXPERT_HEADING_RX = re.compile(
-    r"^(?:(?:spokespeople|spokespersons?|experts?|interviewees|academics|researchers|speakers|interview\s+contacts?)"
+    r"^(?:(?:spokespeople|spokespersons?|experts?|interviewees|academics|researchers|speakers|interview\s+contacts?|"
+    r"sources?|(?:scientific|science|academic|research|technical|expert)\s+contacts?)"
     r"(?:\s+(?:are\s+)?available)?(?:\s+(?:for|to)\s+(?:interviews?|comment|speak|media)"
     r"(?:\s+(?:and|or)\s+(?:interviews?|comment))?)?|"
     r"available\s+(?:for|to)\s+(?:interviews?|comment)(?:\s+(?:and|or)\s+(?:interviews?|comment))?"
@@ -107,6 +128,7 @@ class _Header:
         self.lines, self.month_first = lines, month_first
         self.dates: list[tuple[dt.date, str | None]] = []
         self.orgs: list[str] = []
+        self.before_title = True
 
     def skip(self, i: int) -> int:
         """How many lines from i are header furniture (0 when line i is not)."""
@@ -114,13 +136,35 @@ class _Header:
         s = clean_line(lines[i])
         if not s or MARKER_RX.match(s) or EMBARGO_RX.match(s) or is_ends(s) or _embargo_value(lines, i):
             return 1
+        if release_time(s):
+            return 1
         found = date_line(s, month_first=self.month_first)
         if found:
             self.dates.append(found)
             return 1
+        issued = re.match(r"^from\s*:\s*(?P<rest>\S.*)$", s, re.IGNORECASE)
+        if issued:
+            parts = re.split(r"\s*(?:,|;|\band\b)\s*", issued.group("rest"))
+            self.orgs += [p.strip(" .") for p in parts if looks_org(p) and not _HON_PERSON_RX.match(p)]
+            return 1
+        marked = _ORG_MARKER_RX.match(s)
+        if marked and looks_org(marked.group("org")):
+            self.orgs.append(marked.group("org"))
+            return 1
+        if self.before_title and self._people_header(i):
+            return 1
+        if self.before_title and letterhead(s) and self._more_header_after(i):
+            above = clean_line(lines[i - 1]) if i else ""
+            if not (above and letterhead(above)):
+                self.orgs.append(s)
+            return 1
         meta = META_RX.match(s)
         if meta:
             org = meta.group("rest").strip()
+            dated = find_date(org, month_first=self.month_first)
+            if dated and re.match(r"^(?:posted|published|issued|released|date|datum|dated)\b", s, re.I):
+                self.dates.append((dated[0], None))
+                return 1
             if re.match(r"^news\s+provided", s, re.IGNORECASE) and not org and i + 1 < len(lines):
                 self.orgs.append(clean_line(lines[i + 1]))
                 return 2
@@ -134,6 +178,26 @@ class _Header:
             return j - i
         return 0
 
+    def _people_header(self, i: int) -> bool:
+        """A minister's name line ("The Hon. Jane Roe MP") or the office line under it."""
+        s = clean_line(self.lines[i])
+        if _HON_PERSON_RX.match(s):
+            return True
+        above = clean_line(self.lines[i - 1]) if i else ""
+        return bool(above and _HON_PERSON_RX.match(above) and len(s.split()) <= 10 and has_title_word(s))
+
+    def _more_header_after(self, i: int) -> bool:
+        """Return True when a headline-like line still follows line i before the first paragraph of prose."""
+        for raw in self.lines[i + 1 : i + 12]:
+            s = clean_line(raw)
+            if not s:
+                continue
+            if len(s) > 200:
+                return False
+            if not re.search(r"[.!?]$", s):
+                return True
+        return False
+
 
 def layout(text: str, *, month_first: bool = False) -> Layout:
     """Find the title, header lines, dateline and the body's line range."""
@@ -146,6 +210,7 @@ def layout(text: str, *, month_first: bool = False) -> Layout:
     if i >= n:
         raise ReleaseParseError("No title line found: a release must have a headline before its body text.")
     title_idx = i
+    header.before_title = False
     title = clean_line(lines[i])
     dated = dateline(title, month_first=month_first)
     if len(title) > 250 or (dated and len(dated.rest.split()) >= 3):

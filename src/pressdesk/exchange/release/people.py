@@ -78,6 +78,12 @@ def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
                     break
         inside = _IN_ORG_RX.search(text[max(0, found.start - 40) : found.start]) if found else None
         after = re.match(r"[ \t]+([\w&.-]+)", text[found.end : found.end + 40]) if found else None
+        if found and inside and _titleish(inside.group("word")) and len(found.name.split()) >= 3:
+            last_two = found.name.split()[-2:]
+            at = found.end - len(" ".join(last_two))
+            tail = person_at(text, at, orgs)
+            if tail and not (after and has_org_word(after.group(1)) and after.group(1)[0].isupper()):
+                found, inside = tail, None  # "Minister for Regional Health Clare Whitmore"
         if (inside and (has_org_word(inside.group("word")) or _titleish(inside.group("word")))) or (
             after and has_org_word(after.group(1)) and after.group(1)[0].isupper()
         ):
@@ -105,6 +111,9 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if not t:
         return None, None
     owner = re.match(r"^(?P<org>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,6})['’]s\s+(?P<title>[^A-Z].*)$", t)
+    owner = owner or re.match(r"^(?P<org>[a-z]+)['’]s\s+(?P<title>[a-z].*)$", t)
+    if owner and owner.group("org")[0].islower() and not has_org_word(owner.group("org")):
+        owner = None
     if owner and not _titleish(owner.group("org").split()[-1]):
         return owner.group("title")[:1].upper() + owner.group("title")[1:], owner.group("org")
     joins = list(
@@ -202,7 +211,8 @@ def _role_from_chunks(chunks: list[str], orgs: frozenset[str] = frozenset()) -> 
     if not (first[0].isupper() or lead in {"a", "an", "the", "our"} or has_title_word(first)):
         return None
     second = chunks[1] if len(chunks) > 1 else ""
-    if second and looks_org(second) and len(second.split()) <= 10 and not has_title_word(second.split()[0]):
+    known = second.strip(" .").lower() in orgs
+    if second and (looks_org(second) or known) and len(second.split()) <= 10 and not has_title_word(second.split()[0]):
         second = re.sub(r"^the\s+", "", second.strip(" ."))
         title, aff = split_role(first)
         if aff and re.search(r"\s(?:at|with|an\s+der|am|bei)\s", first):
@@ -269,22 +279,47 @@ def _titleish(word: str) -> bool:
     return w in TITLE_WORDS or any(len(t) >= 5 and w.endswith(t) for t in TITLE_WORDS)
 
 
-def role_before(text: str, start: int) -> str | None:
-    """A job title written just before a name: "Mayor Ana Tupou", "Coastal engineer Dr Rawiri Paewai"."""
-    head = text[max(0, start - 60) : start]
+_AUTHOR_RX = re.compile(r"^(?:lead|co-?|senior|first|last|corresponding|joint|study)?[ -]?authors?$", re.IGNORECASE)
+_BEFORE_STOP = frozenset(["today", "yesterday", "also", "meanwhile", "however", "but", "and", "und", "le", "la"])
+
+
+def role_before(text: str, start: int) -> Role | None:
+    """A title written just before a name: "Mayor Ana Tupou", "Minister for Rural Roads Patrick Delaney",
+    "Hopewell Carers Network chief executive Marcus Adeyemi" (title and affiliation)."""
+    head = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]
     head = re.sub(rf"(?:{HON})[ \t]+$", "", head)
-    words = re.findall(r"[\w’'-]+|[^\w\s]", head)
-    if not words or not _titleish(words[-1]):
-        return None
-    taken = [words.pop()]
-    stop = _REJECT | {"le", "la", "the", "a", "an", "de", "and", "und"}
-    while words and len(taken) < 4 and re.fullmatch(r"[\w’'-]+", words[-1]):
+    head = re.sub(r",[ \t]*(?:the[ \t]+)?$", "", head)  # "The Minister of Health, the Honourable Jane Roe"
+    words = re.findall(r"[\w’'.-]+|[^\w\s]", head)
+    taken: list[str] = []
+    stop = _REJECT | _BEFORE_STOP | {"the", "a", "an", "de"}
+    while words and len(taken) < 8:
         w = words[-1]
-        if w.lower() in stop or not (_titleish(w) or w[0].isupper()):
+        low = w.lower()
+        if not re.fullmatch(r"[\w’'.-]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
+            break
+        if low in stop or not (_titleish(w) or w[0].isupper() or (taken and low in {"of", "for", "and", "&"})):
             break
         taken.append(words.pop())
-    title = " ".join(reversed(taken))
-    return title[:1].upper() + title[1:]
+    while taken and taken[-1].lower() in {"of", "for", "and", "&"}:
+        taken.pop()
+    phrase = list(reversed(taken))
+    title_at = next((k for k, w in enumerate(phrase) if _titleish(w)), None)
+    if title_at is None:
+        return None
+    aff = None
+    if title_at >= 2 and phrase[title_at][0].islower() and has_org_word(" ".join(phrase[:title_at])):
+        aff = " ".join(phrase[:title_at])
+        phrase = phrase[title_at:]
+    elif not _titleish(phrase[-1]) and phrase[-1][0].isupper() and not re.search(r"\b(?:for|of)\b", " ".join(phrase)):
+        return None
+    elif title_at:
+        leading = phrase[:title_at]
+        if not all(_titleish(w) or w[0].isupper() for w in leading):
+            phrase = phrase[title_at:]
+    title = " ".join(phrase)
+    if _AUTHOR_RX.match(title):
+        return None
+    return title[:1].upper() + title[1:], aff
 
 
 def is_org_name(name: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REGION_ZONES", "place_region", "placeish"]
+__all__ = ["REGION_ZONES", "place_region", "placeish", "regions_named"]
 
 REGION_ZONES = {
     "GB": "Europe/London", "IE": "Europe/Dublin", "US": "America/New_York", "AU": "Australia/Sydney",
@@ -50,6 +50,7 @@ NZ|-|auckland,wellington,christchurch,new zealand
 CA|America/Toronto|toronto,ottawa,montreal,montréal,ontario,ont.,quebec,québec,thunder bay
 CA|America/Vancouver|vancouver,british columbia,b.c.
 CA|-|canada
+IN|-|new delhi,delhi,mumbai,bengaluru,bangalore,chennai,kolkata,hyderabad,pune,ahmedabad,karnataka,india
 """
 _PLACES: dict[str, tuple[str, str | None]] = {}
 for _row in re.split(r"\n(?=[A-Z]{2}\|)", _TABLE.strip()):
@@ -88,3 +89,20 @@ def placeish(place: str) -> bool:
         return False
     small = {"am", "an", "der", "upon", "on", "de", "and", "und", "et", "y", "le"}
     return all(w[0].isupper() or w in small for w in words)
+
+
+_NAMED_RX = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(k) for k in sorted(_PLACES, key=len, reverse=True) if len(k) >= 5)
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def regions_named(text: str) -> dict[str, int]:
+    """How many different known places of each country a text names (capitalised), for guessing its country."""
+    seen: dict[str, set[str]] = {}
+    for m in _NAMED_RX.finditer(text):
+        if m.group(0)[0].isupper():
+            seen.setdefault(_PLACES[m.group(0).lower()][0], set()).add(m.group(0).lower())
+    return {region: len(names) for region, names in seen.items()}

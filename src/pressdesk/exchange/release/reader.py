@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from zoneinfo import ZoneInfo
 
 from pressdesk.exchange.release.channels import EMAIL_RX, URL_RX, deobfuscate
 from pressdesk.exchange.release.contacts import ContactDraft, contact_blocks, read_block, sentence_contacts
-from pressdesk.exchange.release.dates import embargo_text, parse_embargo
+from pressdesk.exchange.release.dates import date_line, embargo_text, parse_embargo
 from pressdesk.exchange.release.experts import find_experts
 from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
 from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
-from pressdesk.exchange.release.places import REGION_ZONES, place_region
-from pressdesk.exchange.release.vocab import BULLET_RX, PRESS_ROLE_RX, clean_line, has_title_word, looks_org
+from pressdesk.exchange.release.places import REGION_ZONES, place_region, regions_named
+from pressdesk.exchange.release.vocab import (
+    BULLET_RX,
+    PRESS_ROLE_RX,
+    clean_line,
+    has_title_word,
+    looks_org,
+)
 from pressdesk.validation.release_phones import (
     find_phone_numbers,
     is_known_region,
@@ -33,6 +40,10 @@ _ISSUER_RXS = (
         rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
+    re.compile(
+        rf"\b(?i:researchers|scientists|economists|engineers|a\s+team|team|rangers|volunteers|staff)\s+(?:at|from)\s+"
+        rf"{_ORG}"
+    ),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
 )
 _LIKE_ORG_RX = re.compile(
@@ -76,12 +87,25 @@ def _place(lay: Layout) -> str | None:
     return next((place for _d, place in lay.header_dates if place), None)
 
 
+def _labelled_date(lines: list[str], *, month_first: bool) -> dt.date | None:
+    """A "Published 12 June 2025" (or Date:, Issued, Posted) line anywhere above the notes and contacts."""
+    for line in lines:
+        s = clean_line(line)
+        if re.match(r"^(?:published|date|dated|issued|posted|updated|datum)\b", s, re.IGNORECASE):
+            found = date_line(s, month_first=month_first)
+            if found:
+                return found[0]
+    return None
+
+
 def _detect_region(text: str, place: str | None, default_region: str) -> tuple[str, str | None]:
     """Score the release's region from dateline, numbers, domains and language; (region, dateline zone)."""
     score: Counter[str] = Counter({default_region: 0.5})
     where = place_region(place) if place else None
     if where:
         score[where[0]] += 5
+    for named, count in regions_named(text).items():
+        score[named] += min(count, 3) * 0.5
     for e164 in {v for _s, _e, v in find_phone_numbers(text, None)}:
         region = region_for_number(e164)
         if region:
@@ -134,6 +158,8 @@ def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft
 def _is_press(d: ContactDraft) -> bool:
     """A contact block's person is a press contact unless named with a non-press title or as an academic."""
     role = d.role or ""
+    if re.search(r"\binvestors?\b", role, re.IGNORECASE):
+        return True
     if PRESS_ROLE_RX.search(role) or PRESS_ROLE_RX.search(d.organisation or ""):
         return True
     if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
@@ -146,6 +172,7 @@ def _expand_org(short: str | None, known: list[str]) -> str | None:
     if not short or len(short.split()) > 1:
         return short
     full = next((k for k in known if len(k.split()) > 1 and k.split()[-1].lower() == short.lower()), None)
+    full = full or next((k for k in known if len(k.split()) > 1 and k.split()[0].lower() == short.lower()), None)
     return full or short
 
 
@@ -203,6 +230,8 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     release_date = lay.dateline.date if lay.dateline else None
     release_date = release_date or next((d for d, _p in lay.header_dates), None)
     if release_date is None:
+        release_date = _labelled_date(lines[: lay.body_end], month_first=default_region == "US")
+    if release_date is None:
         footer = re.search(r"OTS-ORIGINALTEXT.*\|\s*(?P<d>[^|]+)$", text, re.MULTILINE)
         from pressdesk.validation.when_text import find_date
 
@@ -240,7 +269,8 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     press = [d for d in drafts if not d.name or _is_press(d)]
     listed = [d for d in drafts if d not in press]
     prose_body = _unwrap(body)
-    issuer = _issuer(text, prose_body, lay.header_orgs, press) or _issuer(text, prose_body, lay.header_orgs, listed)
+    below_title = _unwrap("\n".join(lines[lay.title_idx + 1 : lay.body_start])) + "\n\n" + prose_body
+    issuer = _issuer(text, below_title, lay.header_orgs, press) or _issuer(text, below_title, lay.header_orgs, listed)
 
     experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
     for d in listed:

@@ -24,7 +24,9 @@ HON = (
     r"|Priv\.-Doz\.?(?:[ \t]+Dr\.?)?|PD[ \t]+Dr\.?|Dipl\.-Ing\.?"
     r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
     r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
-    r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
+    r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Shri|Shrimati|Smt\.?|Sri"
+    r"|(?:[Tt]he[ \t]+)?(?:Rt\.?[ \t]+|Right[ \t]+)?(?:Hon\.|Honourable|Honorable)"
+    r"|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
 )
 PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w])")
 
@@ -63,6 +65,11 @@ NOT_NAME_WORDS = (
     | ORG_WORDS
     | TITLE_WORDS
 )
+COURTESY_RX = re.compile(
+    r"^(?:mrs?|ms|miss|mx|shri|shrimati|smt|sri|(?:the\s+)?(?:rt\s+|right\s+)?(?:hon|honourable|honorable))\.?$",
+    re.IGNORECASE,
+)
+"""Honorifics that are forms of address, not titles: a name is shown without them."""
 ABBREVIATIONS = wordset(
     "dr prof mr mrs ms mx st jr sr no vs etc inc ltd co corp dept univ assoc rev cllr gov sen "
     "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass"

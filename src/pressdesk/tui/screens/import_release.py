@@ -48,11 +48,17 @@ def render_parsed(parsed, tz: str, *, people_table: bool = False) -> Text:
     if not parsed.press_contacts:
         out.append("none found\n", style="dim")
     for c in parsed.press_contacts:
-        detail = ", ".join(filter(None, [c.organisation, c.email, *c.phones]))
+        detail = ", ".join(filter(None, [c.role, c.organisation, c.email, *labelled(c.phones, c.phone_labels)]))
         out.append_text(line("  ", (c.name or "(no name)", "bold"), (f"  {detail}" if detail else "", "dim"), "\n"))
     for warning in parsed.warnings:
         out.append_text(line(("⚠ ", "yellow"), (warning, "yellow"), "\n"))
     return out
+
+
+def labelled(phones, labels) -> list[str]:
+    """Numbers with what the release called them: "+447123456789 (mobile)"."""
+    names = dict(labels)
+    return [f"{p} ({names[p]})" if p in names else p for p in phones]
 
 
 def render_stored(release_id: int, created: list[str], matched: list[str]) -> Text:
@@ -76,7 +82,7 @@ class PeopleTable(DataTable):
 def person_row(person: Person) -> tuple[Text, ...]:
     """One person as a table row: kept or not, expert or contact, name, what they are, channels, where found."""
     what = ", ".join(filter(None, [person.title, person.organisation]))
-    channels = ", ".join(filter(None, [person.email, *person.phones]))
+    channels = ", ".join(filter(None, [person.email, *labelled(person.phones, person.phone_labels)]))
     style = "" if person.keep else "dim strike"
     return (
         cell("[x]" if person.keep else "[ ]", style),
