@@ -240,3 +240,27 @@ def test_export_to_a_missing_folder_names_the_output(week, cli, tmp_path):
     db, _ = week
     result = cli(db, "export", "enquiries", "-o", str(tmp_path / "nowhere" / "x.csv"))
     assert result.exit_code != 0 and result.stderr.startswith("Error: output:")
+
+
+def test_the_xlsx_log_prints_two_pages_wide_with_headings_and_ids_on_every_page(week, cli, tmp_path):
+    db, _ = week
+    out = tmp_path / "week.xlsx"
+    assert cli(db, "export", "enquiries", "--format", "xlsx", *WEEK, "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (2, 0), "21 columns on two pages across"
+    assert sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$A:$A"
+
+
+def test_the_xlsx_log_wraps_long_text_in_rows_tall_enough_to_show_it(week, cli, tmp_path):
+    db, fixture = week
+    out = tmp_path / "week.xlsx"
+    assert cli(db, "export", "enquiries", "--format", "xlsx", *WEEK, "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out).active
+    heading = [c.value for c in sheet[1]]
+    subject, links = heading.index("subject") + 1, heading.index("coverage links") + 1
+    assert sheet.cell(2, subject).alignment.wrap_text, "long text wraps in its column instead of running over"
+    e1 = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == fixture.ids["E1"])
+    lines = sheet.cell(e1, links).value.count("\n") + 1
+    assert lines == 2 and sheet.row_dimensions[e1].height >= 15 * lines, "both of E1's coverage links show"
