@@ -18,6 +18,7 @@ COMMANDS = {
     "interview": "pressdesk.cli.interviews:interview_group",
     "list": "pressdesk.cli.listing:list_cmd",
     "log": "pressdesk.cli.enquiries:log_cmd",
+    "report": "pressdesk.cli.reports:report_cmd",
     "route": "pressdesk.cli.interviews:route_cmd",
     "statement": "pressdesk.cli.statements:statement_group",
     "validate": "pressdesk.cli.people:validate_group",
@@ -27,7 +28,11 @@ COMMANDS = {
 IMPORTS = {"release": "pressdesk.cli.releases:import_release_cmd"}
 """`pressdesk import ...`: bringing records in from files."""
 
-EXPORTS = {"interviews": "pressdesk.cli.exports:export_interviews"}
+EXPORTS = {
+    "enquiries": "pressdesk.cli.reports:export_enquiries",
+    "interviews": "pressdesk.cli.exports:export_interviews",
+    "report": "pressdesk.cli.reports:export_report",
+}
 """`pressdesk export ...`: writing records out to files."""
 
 

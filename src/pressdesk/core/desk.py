@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Self
 
 from pressdesk.core.base import CoreBase
-from pressdesk.core.views import DeskPage, DeskPlace, SchemaStatus, Upgraded
+from pressdesk.core.views import DeskPage, DeskPlace, DeskView, SchemaStatus, Upgraded
 
 if TYPE_CHECKING:
     from pressdesk.models.views import DeskCounts, SearchHit
@@ -133,15 +133,53 @@ class DeskArea(CoreBase):
         self.desk.dispose()
 
     def desk_page(
-        self, *, after: tuple[datetime | None, int] | None = None, limit: int = 200, now: datetime | None = None
+        self,
+        *,
+        view: DeskView | None = None,
+        after: tuple[datetime | None, int] | None = None,
+        limit: int = 200,
+        now: datetime | None = None,
     ) -> DeskPage:
-        """A page of open enquiries, most urgent first, after a (deadline, id) cursor; counts on the first page."""
-        from pressdesk.services import queries
+        """A page of a desk view (by default the open enquiries, most urgent first) after a cursor, read along an
+        index so any page costs the same; the header counts on the first page."""
+        from pressdesk.services import desk_views, queries
+
+        view = view or DeskView()
+        now = now or self.clock()
+        with self.desk.read() as s:
+            found = desk_views.view_page(
+                s,
+                view.name,
+                me=self.settings.officer,
+                officer=view.officer,
+                type=view.type,
+                outlet=view.outlet,
+                after=after,
+                limit=limit + 1,
+                now=now,
+                tz=self.settings.timezone,
+            )
+            counts = queries.desk_counts(s, now=now) if after is None else None
+        more = len(found) > limit
+        shown = found[:limit]
+        return DeskPage(
+            counts=counts,
+            rows=tuple(row for row, _ in shown),
+            after=after,
+            more=more,
+            next_after=shown[-1][1] if shown else None,
+        )
+
+    def narrow_desk(self, view: DeskView) -> DeskView:
+        """The view with its officer, type and outlet checked and cleaned; FieldError names one the desk cannot use."""
+        from pressdesk.services import desk_views
 
         with self.desk.read() as s:
-            rows = queries.open_page(s, after=after, limit=limit + 1)
-            counts = queries.desk_counts(s, now=now or self.clock()) if after is None else None
-        return DeskPage(counts=counts, rows=tuple(rows[:limit]), after=after, more=len(rows) > limit)
+            name = desk_views.read_view(view.name)
+            officer, kind, outlet = desk_views.read_narrowing(
+                s, officer=view.officer, type=view.type, outlet=view.outlet
+            )
+        return DeskView(name, officer, kind, outlet)
 
     def counts(self, now: datetime | None = None) -> DeskCounts:
         """The header strip's numbers."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from pressdesk.exchange.export.document import Chart, Figure, ReportDocument, Table
 from pressdesk.exchange.release.review import EXPERT, Person, people_of, reviewed
 from pressdesk.models.views import (
     ActivityRow,
@@ -30,6 +31,7 @@ from pressdesk.models.views import (
 
 if TYPE_CHECKING:
     from pressdesk.exchange.release import ParsedRelease
+    from pressdesk.services.reports import Report
 
 __all__ = [
     "EXPERT",
@@ -40,16 +42,20 @@ __all__ = [
     "Booked",
     "CallerCard",
     "CallerLookup",
+    "Chart",
     "Completed",
     "CoverageView",
     "Declined",
     "DeskCounts",
     "DeskPage",
     "DeskPlace",
+    "DeskView",
+    "DESK_VIEWS",
     "EnquiryDetail",
     "EnquiryRow",
     "ExpertRecord",
     "Exported",
+    "Figure",
     "InterviewDesk",
     "InterviewLine",
     "InterviewView",
@@ -58,6 +64,8 @@ __all__ = [
     "PointView",
     "ReleaseImport",
     "ReleaseRow",
+    "ReportDocument",
+    "ReportView",
     "Revision",
     "RouteOptions",
     "Routed",
@@ -65,7 +73,10 @@ __all__ = [
     "SearchHit",
     "StatementView",
     "Suggestion",
+    "Table",
     "Upgraded",
+    "WrittenLog",
+    "WrittenReport",
 ]
 
 
@@ -103,8 +114,43 @@ class DeskPage:
     """The header strip's numbers, on the first page only."""
     rows: tuple[EnquiryRow, ...]
     after: tuple[datetime | None, int] | None
-    """The (deadline, id) cursor this page started after, None for the first."""
+    """The cursor this page started after, None for the first."""
     more: bool
+    next_after: tuple[datetime | None, int] | None = None
+    """The cursor to ask for the next page with (its view's sort time and id of the last row)."""
+
+
+DESK_VIEWS: tuple[str, ...] = ("open", "mine", "overdue", "closed today", "all")
+"""The desk's views, in the order `v` cycles through them (services.desk_views.VIEWS)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeskView:
+    """What the desk shows: a view (open, mine, overdue, closed today, all) narrowed by officer, type and outlet."""
+
+    name: str = "open"
+    officer: str = ""
+    type: str = ""
+    outlet: str = ""
+
+    def cycled(self) -> DeskView:
+        """The next view, the narrowing kept."""
+        following = DESK_VIEWS[(DESK_VIEWS.index(self.name) + 1) % len(DESK_VIEWS)]
+        return DeskView(following, self.officer, self.type, self.outlet)
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether an officer, type or outlet is chosen."""
+        return bool(self.officer or self.type or self.outlet)
+
+    @property
+    def label(self) -> str:
+        """The view in words: "open", "all · officer Jo · type interview · outlet BBC News"."""
+        parts = [self.name]
+        parts += [f"{what} {value}" for what, value in (("officer", self.officer), ("type", self.type)) if value]
+        if self.outlet:
+            parts.append(f"outlet {self.outlet}")
+        return " · ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,3 +272,27 @@ class Booked(NamedTuple):
     end: datetime | None
     format: str
     place: str
+
+
+class WrittenLog(NamedTuple):
+    """Enquiries written to a log file."""
+
+    count: int
+    where: str
+    """The full path written (or "-" for a stream)."""
+
+
+class ReportView(NamedTuple):
+    """The report of a period: its figures (Report, as `report --json` prints it) and the same laid out as headline
+    figures and tables (ReportDocument, as the report files and the Reports screen show them)."""
+
+    report: Report
+    document: ReportDocument
+
+
+class WrittenReport(NamedTuple):
+    """A report written to a file."""
+
+    report: Report
+    where: str
+    """The full path written (or "-" for a stream)."""

@@ -53,6 +53,11 @@ class LogFilter:
     types: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     open_only: bool = False
+    closed_from: datetime | None = None
+    """Closed (done, declined, withdrawn) from then (included), as the desk's "closed today" view."""
+    closed_to: datetime | None = None
+    due_before: datetime | None = None
+    """Deadline before then, as the desk's "overdue" view (with open_only)."""
 
 
 def _words(values: str | Sequence[str] | None) -> list[str]:
@@ -138,6 +143,12 @@ def _conditions(session: Session, wanted: LogFilter) -> list:
         where.append(Enquiry.type.in_(wanted.types))
     if wanted.outlets:
         where.append(Enquiry.outlet_id.in_(_outlet_ids(session, wanted.outlets)))
+    if wanted.closed_from is not None:
+        where.append(Enquiry.closed_at >= wanted.closed_from)
+    if wanted.closed_to is not None:
+        where.append(Enquiry.closed_at < wanted.closed_to)
+    if wanted.due_before is not None:
+        where.append(Enquiry.deadline < wanted.due_before)
     return where
 
 

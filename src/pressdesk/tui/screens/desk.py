@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
+from pressdesk.core.views import DeskView
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
@@ -49,10 +50,12 @@ class DeskScreen(EnquiryActions, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New enquiry", id="desk.new"),
         *EnquiryActions.ACTION_BINDINGS,
+        Binding("v", "view", "View", id="desk.view"),
+        Binding("f", "filter", "Filter", id="desk.filter"),
         Binding("x", "export", "Export", id="desk.export"),
-        Binding("f5", "reload", "Reload", id="desk.reload"),
+        Binding("f5", "reload", "Reload", id="desk.reload", show=False),  # the desk reloads by itself
     ]
-    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "reload"})
+    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "view", "filter"})
     """The desk's keys a narrow footer keeps (besides quit, help and search)."""
 
     def __init__(self) -> None:
@@ -62,6 +65,9 @@ class DeskScreen(EnquiryActions, Screen):
         self.loading_more = False
         self.select_after_load: int | None = None
         self.columns: tuple[Column, ...] = ()
+        self.view = DeskView()
+        """What the desk shows: a view (open, mine, overdue, closed today, all) and its narrowing."""
+        self.next_after = None
 
     def compose(self) -> ComposeResult:
         """Header strip, the table and the detail pane."""
@@ -124,7 +130,8 @@ class DeskScreen(EnquiryActions, Screen):
         # a reload that replaces one still under way keeps the enquiry that one was to select
         self.select_after_load = select or self.select_after_load or (current.id if current else None)
         limit = max(PAGE, table.row_count)
-        run_db(self, lambda b: b.desk_page(limit=limit), done=self._show_page, group="desk")
+        view = self.view
+        run_db(self, lambda b: b.desk_page(view=view, limit=limit), done=self._show_page, group="desk")
 
     def _show_page(self, page) -> None:
         """Fill the table with a fresh first page."""
@@ -135,7 +142,8 @@ class DeskScreen(EnquiryActions, Screen):
         self.query_one(CountsStrip).show(page.counts)
         self._append(page)
         if not self.rows:
-            self.query_one(EnquiryDetailView).clear_detail("No open enquiries. Press n to log a call.")
+            empty = "No open enquiries." if self.view == DeskView() else f"Nothing in this view ({self.view.label})."
+            self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
             return
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
@@ -147,6 +155,7 @@ class DeskScreen(EnquiryActions, Screen):
         self.rows.update((r.id, r) for r in fresh)
         self._add_rows(fresh)
         self.more = page.more
+        self.next_after = page.next_after
         self.loading_more = False
 
     def _add_rows(self, rows) -> None:
@@ -198,9 +207,8 @@ class DeskScreen(EnquiryActions, Screen):
         table = event.data_table
         if self.more and not self.loading_more and event.cursor_row >= table.row_count - 20:
             self.loading_more = True
-            last = self.rows[int(table.ordered_rows[-1].key.value)]
-            cursor = (last.deadline, last.id)
-            run_db(self, lambda b: b.desk_page(after=cursor, limit=PAGE), done=self._append, group="more")
+            cursor, view = self.next_after, self.view
+            run_db(self, lambda b: b.desk_page(view=view, after=cursor, limit=PAGE), done=self._append, group="more")
 
     @on(DataTable.RowSelected, "#enquiries")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -233,6 +241,42 @@ class DeskScreen(EnquiryActions, Screen):
 
         self.app.push_screen(LogCallScreen(), logged)
 
+    def show_view(self, view: DeskView) -> None:
+        """Show another view or narrowing: its name under the title, the rows reloaded."""
+        self.view = view
+        self.sub_title = "" if view == DeskView() else f"{self.app.sub_title} · {view.label}".strip(" ·")
+        self.select_after_load = None
+        self.query_one(DataTable).clear()
+        self.rows = {}
+        self.reload()
+
+    def action_view(self) -> None:
+        """The next view: open, mine, overdue, closed today, all."""
+        self.show_view(self.view.cycled())
+        self.app.notify(f"Showing: {self.view.label}", timeout=3)
+
+    def action_filter(self) -> None:
+        """Narrow the desk to an officer, a type and an outlet."""
+        from pressdesk.tui.screens.desk_filter import DeskFilterScreen
+
+        def chosen(view: DeskView | None) -> None:
+            if view is not None:
+                self.show_view(view)
+
+        self.app.push_screen(DeskFilterScreen(self.view), chosen)
+
     def action_export(self) -> None:
-        """Exports arrive with the reports work; say so instead of doing nothing."""
-        self.app.notify("Exports (CSV, XLSX) come with the reports work; ICS: pressdesk export interviews.")
+        """Write what the desk shows (its view and filter) to a file."""
+        from pressdesk.tui.screens.export import ExportScreen, default_path
+
+        if self.app.backend is None:
+            self.app.notify("The desk is still opening.", severity="warning")
+            return
+        view = self.view
+
+        def write(backend, path: str, fmt: str, progress):
+            return backend.export_view(view, path, fmt, progress=progress)
+
+        formats = ("xlsx", "csv", "html", "md", "json")
+        path = default_path("enquiries", formats[0], self.app.backend.clock())
+        self.app.push_screen(ExportScreen(f"Export the desk: {view.label}", formats, path, write, noun="enquiry"))
