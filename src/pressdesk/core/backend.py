@@ -8,9 +8,10 @@ from pressdesk.core.interviews import InterviewsArea
 from pressdesk.core.people import PeopleArea
 from pressdesk.core.releases import ReleasesArea
 from pressdesk.core.statements import StatementsArea
+from pressdesk.core.trust import TrustArea
 
 
-class Backend(DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea):
+class Backend(DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea, TrustArea):
     """An opened desk with its settings and clock. Every method opens and closes its own short session and returns
     plain views (pressdesk.core.views), never ORM rows; refusals are pressdesk.errors. Synchronous: the TUI calls it
     from thread workers, the CLI directly."""
