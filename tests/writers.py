@@ -4,6 +4,7 @@ cli      N calls logged through the command line (`pressdesk log`), each opening
          (N = 0: until a file DESK.stop appears)
 tui      N calls logged through the TUI's log form, driven headless by a Pilot
 release  N synthetic releases (many experts and press contacts each) imported with `pressdesk import release`
+contacts N synthetic contacts files (CONTACTS_PER_FILE people each) imported one after another, each in one change
 migrate  open the desk, which migrates it to the newest schema
 
 A GATE file, when given, is waited for before the work starts, so several writers begin together. Every refusal or
@@ -18,6 +19,7 @@ from pathlib import Path
 
 EXPERTS_PER_RELEASE = 30
 CONTACTS_PER_RELEASE = 12
+CONTACTS_PER_FILE = 1500
 
 
 def cli_subject(tag: str, i: int) -> str:
@@ -65,6 +67,37 @@ def release_text(tag: str, i: int) -> str:
         + "A long paragraph about the study. " * 40
         + f"\n\nSpokespeople available for interview:\n{experts}\n\nENDS\n\nMedia contacts:\n\n{contacts}\n"
     )
+
+
+def contacts_domain(tag: str, i: int) -> str:
+    """The email domain every person of one writer's i-th contacts file has (so a proof can count each file)."""
+    return f"f{tag}n{i}.somewhere.ac.uk"
+
+
+def contacts_csv(tag: str, i: int) -> str:
+    """An Outlook-style contacts file of CONTACTS_PER_FILE journalists, each with their own address."""
+    rows = ["First Name,Last Name,Company,Job Title,E-mail Address"]
+    for k in range(CONTACTS_PER_FILE):
+        first, last = word(k), word(20000 + i)
+        rows.append(f"{first},{last},Outlet {word(k % 40)},Reporter,{first.lower()}.{k}@{contacts_domain(tag, i)}")
+    return "\n".join(rows) + "\n"
+
+
+def contacts_writer(desk: str, n: int, tag: str) -> int:
+    """Import n synthetic contacts files, each in its own write (all of a file or none of it)."""
+    from pressdesk.services.contact_import import import_contacts
+    from pressdesk.store import open_desk
+
+    folder = Path(desk).parent
+    opened = open_desk(desk)
+    for i in range(n):
+        path = folder / f"contacts-{tag}-{i}.csv"
+        path.write_text(contacts_csv(tag, i), encoding="utf-8")
+        with opened.write() as session:
+            import_contacts(session, who="Importer", region="GB", files=[path])
+        print(f"imported file {i}", flush=True)
+    opened.dispose()
+    return 0
 
 
 def _cli(desk: str, *args: str) -> bool:
@@ -152,6 +185,8 @@ def main(argv: list[str]) -> int:
         return asyncio.run(_tui(desk, n, tag))
     if kind == "release":
         return release_writer(desk, n, tag)
+    if kind == "contacts":
+        return contacts_writer(desk, n, tag)
     if kind == "migrate":
         return migrate(desk)
     raise SystemExit(f"unknown writer {kind}")

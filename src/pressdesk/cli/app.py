@@ -10,6 +10,7 @@ from pressdesk.cli.errors import LazyGroup
 from pressdesk.cli.state import CliState
 
 COMMANDS = {
+    "backup": "pressdesk.cli.trust:backup_cmd",
     "coverage": "pressdesk.cli.statements:coverage_group",
     "db": "pressdesk.cli.db:db_group",
     "demo": "pressdesk.cli.db:demo_cmd",
@@ -19,6 +20,8 @@ COMMANDS = {
     "list": "pressdesk.cli.listing:list_cmd",
     "log": "pressdesk.cli.enquiries:log_cmd",
     "report": "pressdesk.cli.reports:report_cmd",
+    "privacy": "pressdesk.cli.privacy:privacy_group",
+    "restore": "pressdesk.cli.trust:restore_cmd",
     "route": "pressdesk.cli.interviews:route_cmd",
     "statement": "pressdesk.cli.statements:statement_group",
     "validate": "pressdesk.cli.people:validate_group",

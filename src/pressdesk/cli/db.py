@@ -60,3 +60,35 @@ def db_status(state: CliState, as_json: bool) -> None:
     echo(f"desk:     {url}")
     echo(f"revision: {current or 'none (empty desk)'} (newest {head})")
     echo("pending:  " + (", ".join(pending) if pending else "none"))
+
+
+@db_group.command("check")
+@click.option("--rebuild-index", is_flag=True, help="Make the search index again from the tables first.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+def db_check(state: CliState, rebuild_index: bool, as_json: bool) -> None:
+    """Check the desk: integrity, foreign keys, schema revision, search index in step with its tables. Exits 1 when
+    the desk is not sound."""
+    from pressdesk.core import Backend
+
+    core = Backend.open_as_is(state.settings, target=state.target)
+    try:
+        found = core.check(rebuild_index=rebuild_index)
+        warnings = core.warnings
+    finally:
+        core.close()
+    if as_json:
+        emit_json(found.to_json() | {"warnings": list(warnings)})
+    else:
+        for warning in warnings:
+            echo(f"Warning: {warning}", err=True)
+        if not found.checked:
+            echo("A server database looks after its own integrity; nothing to check here.")
+        elif found.rebuilt:
+            echo("Rebuilt the search index from the tables.")
+        for problem in found.problems:
+            echo(f"Problem: {problem}")
+        if found.checked and found.ok:
+            echo(f"The desk is sound: {', '.join(found.checked)}.")
+    if not found.ok:
+        raise SystemExit(1)

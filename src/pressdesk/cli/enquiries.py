@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 @click.option("--priority", default="normal", show_default=True, help="low, normal, high or urgent.")
 @click.option("--notes", default="", help="Anything else to keep.")
 @click.option("--keep-invalid-phone", is_flag=True, help="Keep a number that is not valid, flagged.")
+@click.option(
+    "--override-dnc",
+    is_flag=True,
+    help="Log it although the number or address asked not to be contacted (kept, flagged, on the history).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the logged enquiry as JSON.")
 @pass_state
 def log_cmd(
@@ -58,6 +63,7 @@ def log_cmd(
     priority,
     notes,
     keep_invalid_phone,
+    override_dnc,
     as_json,
 ) -> None:
     """Log an enquiry, finding the caller by phone or email before creating a new journalist."""
@@ -76,6 +82,7 @@ def log_cmd(
         priority=priority,
         notes=notes,
         keep_invalid_phone=keep_invalid_phone,
+        override_dnc=override_dnc,
     )
     logged = core.listed_enquiry(enquiry_id)
     if as_json:

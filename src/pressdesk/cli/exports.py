@@ -15,7 +15,8 @@ from pressdesk.words import counted
 @click.option("-o", "--output", required=True, metavar="FILE", help="The .ics file to write ('-' for stdout).")
 @pass_state
 def export_interviews(state: CliState, fmt: str, output: str) -> None:
-    """Write the scheduled interviews as an iCalendar file that calendar programs import."""
+    """Write the scheduled interviews as an iCalendar file that calendar programs import. It carries personal data
+    (experts' and journalists' names and details): share it only with those who need it."""
     core = state.backend(write=False)
     if output == "-":
         core.export_ics(click.open_file("-", "wb"))

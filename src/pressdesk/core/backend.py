@@ -9,9 +9,12 @@ from pressdesk.core.people import PeopleArea
 from pressdesk.core.releases import ReleasesArea
 from pressdesk.core.reports import ReportsArea
 from pressdesk.core.statements import StatementsArea
+from pressdesk.core.trust import TrustArea
 
 
-class Backend(DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea, ReportsArea):
+class Backend(
+    DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea, ReportsArea, TrustArea
+):
     """An opened desk with its settings and clock. Every method opens and closes its own short session and returns
     plain views (pressdesk.core.views), never ORM rows; refusals are pressdesk.errors. Synchronous: the TUI calls it
     from thread workers, the CLI directly."""

@@ -251,3 +251,28 @@ class ExpertRecord(JsonMixin):
     """E.164 numbers, each with " ext. N" when it has an extension."""
     conflicts: str
     notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ErasurePreview(JsonMixin):
+    """What erasing one person would take away, for the confirmation that names it before anything changes."""
+
+    kind: str
+    id: int
+    name: str
+    honorific: str
+    points: tuple[tuple[str, str], ...]
+    """(kind, value) of each phone number and email address: removed, and put on the do-not-contact list."""
+    enquiries: int
+    """Their enquiries: kept for the figures, anonymised (no journalist, notes cleared, their name taken out)."""
+    history_rows: int
+    """History rows about them, their enquiries or their interviews: anonymised."""
+    interviews: int
+    """Interview requests to them (an expert): removed."""
+    releases: int
+    """Releases naming them (an expert or press contact): the link is removed, the release stays."""
+
+    @property
+    def display_name(self) -> str:
+        """The name with any honorific."""
+        return f"{self.honorific} {self.name}".strip()

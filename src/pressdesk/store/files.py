@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -74,3 +78,19 @@ def is_data_folder(folder: Path) -> bool:
         return folder.resolve() == data_dir().expanduser().resolve()
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def private_output(path: Path) -> Iterator[BinaryIO]:
+    """Write a file readable only by its owner: into a private file beside it, moved into place whole at the end (a
+    failure leaves the old file, or none, never half a file). For files that hold personal data."""
+    path = Path(path)
+    fd, part = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
+        os.replace(part, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+        raise

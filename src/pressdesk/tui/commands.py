@@ -14,6 +14,8 @@ COMMANDS = (
     ("Go to Experts", "Experts, their topics and load", "mode", "experts"),
     ("Go to Releases", "Press releases", "mode", "releases"),
     ("Go to Reports", "Reports (coming)", "mode", "reports"),
+    ("People not yet told", "Collected over a month ago, not told the desk holds them", "push", "not_told"),
+    ("Erase this person", "Erase the journalist or expert selected (asks first)", "here", "action_erase"),
     ("Help", "Keys of this screen", "app", "action_help"),
 )
 
@@ -28,6 +30,16 @@ class DeskCommands(Provider):
             app.switch_mode(target)
         elif kind == "app":
             getattr(app, target)()
+        elif kind == "push":
+            from pressdesk.tui.screens.not_told import NotToldScreen
+
+            app.push_screen(NotToldScreen())
+        elif kind == "here":
+            method = getattr(app.screen, target, None)
+            if method is None:
+                app.notify("Select a journalist on Contacts (2) or an expert on Experts (3) first.", severity="warning")
+            else:
+                method()
         else:
             app.switch_mode("desk")
             method = getattr(app.screen, target, None)

@@ -447,7 +447,16 @@ class ContactsScreen(ListScreen):
         ("Phone", "phone", 16),
         ("Email", "email", 30),
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "edit", "Edit", id="contacts.edit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", id="contacts.edit"),
+        Binding("ctrl+e", "erase", "Erase", id="contacts.erase"),
+    ]
+
+    def action_erase(self) -> None:
+        """Erase the selected journalist, once a confirmation naming what goes is answered yes."""
+        from pressdesk.tui.screens.erase_person import erase_selected
+
+        erase_selected(self)
 
     def action_edit(self) -> None:
         """Open the edit form for the selected journalist."""
@@ -476,7 +485,16 @@ class ExpertsScreen(ListScreen):
         ("Topics", "topics", 30),
         ("Load", "load", 5),
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "edit", "Edit", id="experts.edit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", id="experts.edit"),
+        Binding("ctrl+e", "erase", "Erase", id="experts.erase"),
+    ]
+
+    def action_erase(self) -> None:
+        """Erase the selected expert, once a confirmation naming what goes is answered yes."""
+        from pressdesk.tui.screens.erase_person import erase_selected
+
+        erase_selected(self)
 
     def fetch(self, backend, text: str, offset: int, limit: int):
         """Experts with their load."""
