@@ -10,6 +10,7 @@ from pressdesk.cli.errors import LazyGroup
 from pressdesk.cli.state import CliState
 
 COMMANDS = {
+    "contacts": "pressdesk.cli.contacts:contacts_group",
     "coverage": "pressdesk.cli.statements:coverage_group",
     "db": "pressdesk.cli.db:db_group",
     "demo": "pressdesk.cli.db:demo_cmd",
@@ -24,10 +25,16 @@ COMMANDS = {
 }
 """Each command by name -> "module:attribute" where it is defined (imported when run)."""
 
-IMPORTS = {"release": "pressdesk.cli.releases:import_release_cmd"}
+IMPORTS = {
+    "contacts": "pressdesk.cli.contacts:import_contacts_cmd",
+    "release": "pressdesk.cli.releases:import_release_cmd",
+}
 """`pressdesk import ...`: bringing records in from files."""
 
-EXPORTS = {"interviews": "pressdesk.cli.exports:export_interviews"}
+EXPORTS = {
+    "contacts": "pressdesk.cli.contacts:export_contacts_cmd",
+    "interviews": "pressdesk.cli.exports:export_interviews",
+}
 """`pressdesk export ...`: writing records out to files."""
 
 
