@@ -270,7 +270,9 @@ def export_contacts_cmd(state: CliState, list_name: str | None, fmt: str, output
     if fmt == "xlsx":
         if sys.stdout.isatty():
             fail("output: an XLSX file is not for a terminal; give -o FILE.xlsx or pipe it.")
-        core.export_contacts(fmt, click.open_file("-", "wb"), list_name=list_name)
+        workbook = io.BytesIO()  # whole, then out: a closed pipe is the pipe's, not the workbook writer's
+        core.export_contacts(fmt, workbook, list_name=list_name)
+        click.open_file("-", "wb").write(workbook.getvalue())
         return
     buffer = io.StringIO(newline="")
     core.export_contacts(fmt, buffer, list_name=list_name)
