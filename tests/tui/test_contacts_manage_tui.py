@@ -199,7 +199,7 @@ async def test_outlets_list_their_journalists_and_enter_opens_one_in_contacts(ap
         browser.query_one("#outlets-search", Input).value = "Guardian"
         await settle(pilot)
         outlets = browser.query_one("#outlets-table", DataTable)
-        assert outlets.row_count == 1 and outlets.get_row_at(0)[0].plain == "The Guardian"
+        assert outlets.row_count == 1 and outlets.get_row_at(0)[0].plain == "The Guardian · 2"
         people = browser.query_one("#outlet-people", DataTable)
         guardian = sorted(people.get_row_at(i)[0].plain for i in range(people.row_count))
         assert guardian == ["Marcus Fenwick", "Sam (Samantha) Reid"]

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from pressdesk.tui.debounce import Debounce
-from pressdesk.tui.safe import cell, lit
+from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.work import run_db
 
 
@@ -39,8 +39,7 @@ class OutletsScreen(ModalScreen[object]):
             yield Input(placeholder="Find an outlet", id="outlets-search")
             with Horizontal(classes="outlets-columns"):
                 outlets = DataTable(id="outlets-table", cursor_type="row", zebra_stripes=True)
-                outlets.add_column("Outlet", key="name", width=24)
-                outlets.add_column("Journalists", key="count", width=11)
+                outlets.add_column("Outlet · journalists", key="name")
                 yield outlets
                 people = DataTable(id="outlet-people", cursor_type="row", zebra_stripes=True)
                 people.add_column("Journalist", key="name", width=22)
@@ -65,7 +64,7 @@ class OutletsScreen(ModalScreen[object]):
         table.clear()
         self.outlets = {r.id: r for r in rows}
         for r in rows:
-            table.add_row(cell(r.name), cell(str(r.journalists)), key=str(r.id))
+            table.add_row(line(r.name, (f" · {r.journalists}", "dim")), key=str(r.id))
         self.shown = None
         self._show_people()
 
