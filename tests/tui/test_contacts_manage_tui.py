@@ -209,3 +209,16 @@ async def test_outlets_list_their_journalists_and_enter_opens_one_in_contacts(ap
 
         assert pilot.app.screen is screen
         assert screen.current_row().name in guardian
+
+
+async def test_beats_show_in_the_list_and_a_beat_word_finds_its_journalists(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("f")
+        screen.search_box.value = "terrorism"
+        await settle(pilot)
+
+        found = names(screen)
+        assert "Sam (Samantha) Reid" in found and "Marcus Fenwick" not in found
+        beat = screen.table.get_row_at(found.index("Sam (Samantha) Reid"))[3].plain
+        assert beat == "defence, security, terrorism, Afghanistan"
