@@ -11,6 +11,7 @@ from pressdesk.cli.state import CliState
 
 COMMANDS = {
     "backup": "pressdesk.cli.trust:backup_cmd",
+    "contacts": "pressdesk.cli.contacts:contacts_group",
     "coverage": "pressdesk.cli.statements:coverage_group",
     "db": "pressdesk.cli.db:db_group",
     "demo": "pressdesk.cli.db:demo_cmd",
@@ -28,10 +29,14 @@ COMMANDS = {
 }
 """Each command by name -> "module:attribute" where it is defined (imported when run)."""
 
-IMPORTS = {"release": "pressdesk.cli.releases:import_release_cmd"}
+IMPORTS = {
+    "contacts": "pressdesk.cli.contacts:import_contacts_cmd",
+    "release": "pressdesk.cli.releases:import_release_cmd",
+}
 """`pressdesk import ...`: bringing records in from files."""
 
 EXPORTS = {
+    "contacts": "pressdesk.cli.contacts:export_contacts_cmd",
     "enquiries": "pressdesk.cli.reports:export_enquiries",
     "interviews": "pressdesk.cli.exports:export_interviews",
     "report": "pressdesk.cli.reports:export_report",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pressdesk.core.contacts import ContactsArea
 from pressdesk.core.desk import DeskArea
 from pressdesk.core.enquiries import EnquiriesArea
 from pressdesk.core.interviews import InterviewsArea
@@ -13,7 +14,15 @@ from pressdesk.core.trust import TrustArea
 
 
 class Backend(
-    DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea, ReportsArea, TrustArea
+    DeskArea,
+    EnquiriesArea,
+    PeopleArea,
+    ReleasesArea,
+    InterviewsArea,
+    StatementsArea,
+    ReportsArea,
+    TrustArea,
+    ContactsArea,
 ):
     """An opened desk with its settings and clock. Every method opens and closes its own short session and returns
     plain views (pressdesk.core.views), never ORM rows; refusals are pressdesk.errors. Synchronous: the TUI calls it

@@ -205,6 +205,9 @@ class _Import:
         self.experts_loaded = False
         self.by_name_all: dict[str, list[object]] = {}
         self.outlet_names: dict[int, str] = {}
+        self.org_keys: dict[str, str] = {}
+        """Each outlet or affiliation name's key, folded once per import (a file names a few thousand outlets, each on
+        many rows)."""
         self._new_batch()
 
     def _new_batch(self) -> None:
@@ -329,14 +332,18 @@ class _Import:
     def place_outlets(self, rows: Sequence[_Row]) -> None:
         """Give each row its outlet id (journalists) or folded affiliation (experts), adding the outlets new to the
         desk in one go."""
+        keys = self.org_keys
+        for row in rows:
+            if row.org_name and row.org_name not in keys:
+                keys[row.org_name] = validation.name_key(row.org_name)
         if self.shape.entity == "expert":
             for row in rows:
-                row.org = validation.name_key(row.org_name) if row.org_name else None
+                row.org = keys[row.org_name] if row.org_name else None
             return
         outlets = self._outlets()
         new: dict[str, _Row] = {}
         for row in rows:
-            if row.org_name and (key := validation.name_key(row.org_name)) not in outlets:
+            if row.org_name and (key := keys[row.org_name]) not in outlets:
                 new.setdefault(key, row)
         if new:
             table = Outlet.__table__
@@ -357,7 +364,7 @@ class _Import:
             _insert_values(self.session, table, values)
             _insert_values(self.session, Activity.__table__, history)
         for row in rows:
-            row.org = outlets[validation.name_key(row.org_name)] if row.org_name else None
+            row.org = outlets[keys[row.org_name]] if row.org_name else None
 
     def _outlets(self) -> dict[str, int]:
         """Every outlet's id by name key (read once: a desk has hundreds of outlets, not millions)."""
