@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from pressdesk.errors import ConflictError, DeskError, FieldError, IllegalMove
-from pressdesk.models import Activity, Enquiry, InterviewRequest
+from pressdesk.models import LIVE_REQUESTS, Activity, Enquiry, InterviewRequest
 from pressdesk.services import enquiries, interviews, routing
 from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
@@ -244,7 +244,7 @@ def test_closing_an_enquiry_cancels_its_open_requests_with_history(desk, close_a
     assert {rid for rid, _, _ in cancelled} == {offered, accepted}
     assert all(who == "jo" and "enquiry closed" in summary for _, who, summary in cancelled)
     with desk.read() as s:  # `interview list` no longer shows them as open
-        live = [line for line in interviews.list_interviews(s, enquiry_id=eid) if line.status in routing.LIVE_REQUEST]
+        live = [line for line in interviews.list_interviews(s, enquiry_id=eid) if line.status in LIVE_REQUESTS]
     assert live == []
 
 

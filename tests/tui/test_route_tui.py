@@ -209,6 +209,30 @@ async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(ap
     assert enquiry_by_subject(demo_desk, GERMAN).status == "routed"
 
 
+async def test_interview_screen_books_only_what_the_request_life_cycle_allows(app, demo_desk):
+    enquiry = enquiry_by_subject(demo_desk, GERMAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_enquiry(pilot, enquiry.id)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen), "an offered request is not booked"
+        assert "has not accepted yet: press a" in text_of(app, "#iv-msg")
+        await pilot.press("x")
+        await pilot.press(*"Ill", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert "is declined; it can no longer be booked" in text_of(app, "#iv-msg")
+    assert [r.status for r in requests_of(demo_desk, enquiry.id)] == ["declined"]
+
+
 async def test_already_asked_experts_are_listed_apart_and_cannot_be_chosen(app, demo_desk):
     enquiry = enquiry_by_subject(demo_desk, GERMAN)
     (offered,) = [r for r in requests_of(demo_desk, enquiry.id) if r.status == "offered"]

@@ -136,9 +136,9 @@ class EnquiriesArea(CoreBase):
 
     def allowed_moves(self, status: str) -> list[str]:
         """Statuses the state machine allows from this one."""
-        from pressdesk.services.status import allowed_moves
+        from pressdesk.models.lifecycle import ENQUIRY
 
-        return [s.value for s in allowed_moves(status)]
+        return [s.value for s in ENQUIRY.allowed_moves(status)]
 
     def change_status(self, enquiry_id: int, to: str, version: int | None = None) -> None:
         """Move an enquiry (refusing illegal moves and stale versions)."""

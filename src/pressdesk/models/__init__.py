@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "OPEN_STATUSES": "enums",
+    "CLOSED_STATUSES": "enums",
+    "LIVE_REQUESTS": "enums",
+    "COUNTED_REQUESTS": "enums",
+    "SAID_YES": "enums",
     "Channel": "enums",
     "ContactKind": "enums",
     "EnquiryStatus": "enums",
@@ -45,6 +49,10 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "CLOSED_STATUSES",
+    "COUNTED_REQUESTS",
+    "LIVE_REQUESTS",
+    "SAID_YES",
     "Activity",
     "Channel",
     "ContactKind",
@@ -80,7 +88,11 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pressdesk.models.enums import (
+        CLOSED_STATUSES,
+        COUNTED_REQUESTS,
+        LIVE_REQUESTS,
         OPEN_STATUSES,
+        SAID_YES,
         Channel,
         ContactKind,
         EnquiryStatus,

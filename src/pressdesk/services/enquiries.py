@@ -9,16 +9,18 @@ from sqlmodel import Session
 from pressdesk import validation
 from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import (
+    CLOSED_STATUSES,
     Enquiry,
+    EnquiryStatus,
     EnquiryType,
     Journalist,
     Priority,
     Release,
     utcnow,
 )
+from pressdesk.models.lifecycle import ENQUIRY
 from pressdesk.services import activity, contacts, dnc, request_moves, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.status import CLOSED, check_move
 
 
 def parse_type(text: str | None) -> str:
@@ -184,7 +186,7 @@ def log_enquiry(
         release_id=release_id,
         deadline=due,
         priority=prio,
-        status="new",
+        status=EnquiryStatus.NEW,
         officer=assigned,
         notes=text,
         updated_by=who,
@@ -270,7 +272,7 @@ def change_status(
     """
     moment = now or utcnow()
     enquiry = _load(session, enquiry_id)
-    target = check_move(enquiry.status, to)
+    target = ENQUIRY.check(enquiry.status, to)
     _apply(
         session,
         enquiry,
@@ -282,8 +284,8 @@ def change_status(
         at=moment,
     )
     enquiry.first_response_at = enquiry.first_response_at or moment
-    enquiry.closed_at = moment if target in CLOSED else None
-    if target in CLOSED:
+    enquiry.closed_at = moment if target in CLOSED_STATUSES else None
+    if target in CLOSED_STATUSES:
         request_moves.close_open_requests(session, enquiry, who=who, now=moment)
     return enquiry
 
@@ -404,4 +406,6 @@ def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: dat
 
 def mark_done(session: Session, *, who: str, enquiry_id: int, expected_version: int | None = None) -> Enquiry:
     """Close an enquiry as done."""
-    return change_status(session, who=who, enquiry_id=enquiry_id, to="done", expected_version=expected_version)
+    return change_status(
+        session, who=who, enquiry_id=enquiry_id, to=EnquiryStatus.DONE, expected_version=expected_version
+    )

@@ -15,6 +15,8 @@ from sqlmodel import Session
 from pressdesk import validation
 from pressdesk.errors import DeskError, FieldError, NotFound
 from pressdesk.models import (
+    CLOSED_STATUSES,
+    LIVE_REQUESTS,
     ContactPoint,
     Enquiry,
     Expert,
@@ -24,7 +26,9 @@ from pressdesk.models import (
     Outlet,
     utcnow,
 )
+from pressdesk.models import EnquiryStatus as E
 from pressdesk.models import InterviewStatus as S
+from pressdesk.models.lifecycle import enquiry_follows, enquiry_route
 from pressdesk.models.views import InterviewLine
 from pressdesk.services import enquiries, request_moves, routing, typed
 from pressdesk.services.choices import parse_choice
@@ -77,37 +81,24 @@ def _load(session: Session, request_id: int) -> InterviewRequest:
     return request
 
 
-def _move_enquiry(session: Session, *, who: str, enquiry_id: int, target: str) -> None:
-    """Bring the enquiry to the target status through the enquiry state machine (via routed where needed)."""
+def _move_enquiry(session: Session, *, who: str, enquiry_id: int, target: E) -> None:
+    """Bring an open enquiry to the target status by the enquiry state machine's moves (via routed where needed)."""
     enquiry = session.get(Enquiry, enquiry_id)
-    if enquiry is None or enquiry.status == target or enquiry.status in ("done", "declined", "withdrawn"):
+    if enquiry is None:
         return
-    path = {
-        ("new", "scheduled"): ("routed", "scheduled"),
-        ("triaged", "scheduled"): ("routed", "scheduled"),
-        ("scheduled", "triaged"): ("routed", "triaged"),
-    }.get((enquiry.status, target), (target,))
-    for step in path:
+    for step in enquiry_route(enquiry.status, target):
         enquiries.change_status(session, who=who, enquiry_id=enquiry_id, to=step)
 
 
 def _settle_enquiry(session: Session, *, who: str, enquiry_id: int) -> None:
-    """Make the enquiry's status follow its live requests: scheduled, routed, or back to triaged."""
-    statuses = set(
-        session.execute(select(InterviewRequest.status).where(InterviewRequest.enquiry_id == enquiry_id)).scalars()
-    )
+    """Make a routed or scheduled enquiry's status follow its requests (enquiry_follows)."""
     enquiry = session.get(Enquiry, enquiry_id)
-    if enquiry is None or enquiry.status not in ("routed", "scheduled"):
+    if enquiry is None or enquiry.status not in (E.ROUTED, E.SCHEDULED):
         return
-    if "scheduled" in statuses:
-        target = "scheduled"
-    elif statuses & {"offered", "accepted"}:
-        target = "routed"
-    elif "done" in statuses:
-        return
-    else:
-        target = "triaged"
-    _move_enquiry(session, who=who, enquiry_id=enquiry_id, target=target)
+    statuses = session.execute(select(InterviewRequest.status).where(InterviewRequest.enquiry_id == enquiry_id))
+    target = enquiry_follows(statuses.scalars())
+    if target is not None:
+        _move_enquiry(session, who=who, enquiry_id=enquiry_id, target=target)
 
 
 def accept(session: Session, *, who: str, request_id: int, expected_version: int | None = None) -> InterviewRequest:
@@ -179,7 +170,7 @@ def _clash(session: Session, request: InterviewRequest, start: datetime, end: da
         .where(
             InterviewRequest.expert_id == request.expert_id,
             InterviewRequest.id != request.id,
-            InterviewRequest.status == "scheduled",
+            InterviewRequest.status == S.SCHEDULED,
             InterviewRequest.slot_start < end,
             InterviewRequest.slot_end > start,
         )
@@ -206,7 +197,7 @@ def schedule(
     where = typed.clean("interview_request.place", place, field="place")
     request = _load(session, request_id)
     enquiry = session.get(Enquiry, request.enquiry_id)
-    if enquiry is not None and enquiry.status in ("done", "declined", "withdrawn"):
+    if enquiry is not None and enquiry.status in CLOSED_STATUSES:
         raise DeskError(f"Enquiry {enquiry.id} is {enquiry.status}; reopen it before scheduling an interview for it.")
     other = _clash(session, request, begins, ends)
     name = request_moves.expert_name(session, request.expert_id)
@@ -225,7 +216,7 @@ def schedule(
         + f" {kind} interview with {name} at {stamp}"
         + (f" ({where})" if where else ""),
     )
-    _move_enquiry(session, who=who, enquiry_id=request.enquiry_id, target="scheduled")
+    _move_enquiry(session, who=who, enquiry_id=request.enquiry_id, target=E.SCHEDULED)
     return request
 
 
@@ -253,12 +244,12 @@ def complete(
         .select_from(InterviewRequest)
         .where(
             InterviewRequest.enquiry_id == request.enquiry_id,
-            InterviewRequest.status.in_(routing.LIVE_REQUEST),
+            InterviewRequest.status.in_(LIVE_REQUESTS),
         )
     ).scalar_one()
     enquiry = session.get(Enquiry, request.enquiry_id)
-    if close_enquiry and not pending and enquiry is not None and enquiry.status in ("routed", "scheduled"):
-        enquiries.change_status(session, who=who, enquiry_id=request.enquiry_id, to="done")
+    if close_enquiry and not pending and enquiry is not None and enquiry.status in (E.ROUTED, E.SCHEDULED):
+        enquiries.change_status(session, who=who, enquiry_id=request.enquiry_id, to=E.DONE)
     return request
 
 
@@ -393,7 +384,7 @@ def write_ics(session: Session, out: IO[bytes], *, now: datetime | None = None) 
     out.write(head)
     query = (
         _lines_query()
-        .where(InterviewRequest.status == "scheduled", InterviewRequest.slot_start.is_not(None))
+        .where(InterviewRequest.status == S.SCHEDULED, InterviewRequest.slot_start.is_not(None))
         .order_by(InterviewRequest.slot_start, InterviewRequest.id)
         .execution_options(yield_per=200)
     )

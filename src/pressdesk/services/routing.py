@@ -14,6 +14,9 @@ from sqlmodel import Session
 
 from pressdesk.errors import ConflictError, DeskError, FieldError, NeedsConfirmation, NotFound
 from pressdesk.models import (
+    CLOSED_STATUSES,
+    COUNTED_REQUESTS,
+    LIVE_REQUESTS,
     Enquiry,
     Expert,
     InterviewRequest,
@@ -22,14 +25,11 @@ from pressdesk.models import (
     ReleaseExpert,
     utcnow,
 )
+from pressdesk.models import EnquiryStatus as E
+from pressdesk.models import InterviewStatus as R
 from pressdesk.models.views import Suggestion
 from pressdesk.services import activity, enquiries
 from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
-
-LIVE_REQUEST = ("offered", "accepted", "scheduled")
-"""Interview request statuses still in play."""
-COUNTED_REQUEST = ("offered", "accepted", "scheduled", "done")
-"""Interview request statuses that count towards an expert's load (as in queries.list_experts)."""
 
 MIN_SLOT = timedelta(minutes=15)
 """The shortest stretch of working time that counts as free for an interview."""
@@ -234,7 +234,7 @@ def weekly_loads(session: Session, *, now: datetime) -> dict[int, int]:
     rows = session.execute(
         select(InterviewRequest.expert_id, func.count())
         .where(
-            InterviewRequest.status.in_(COUNTED_REQUEST),
+            InterviewRequest.status.in_(COUNTED_REQUESTS),
             InterviewRequest.created_at >= now - timedelta(days=7),
         )
         .group_by(InterviewRequest.expert_id)
@@ -265,8 +265,8 @@ def _context(session: Session, enquiry: Enquiry, *, now: datetime, tz: str) -> _
         tokens=words(text),
         release_experts=release_experts,
         language=COUNTRY_LANGUAGE.get(country.upper(), "en"),
-        excluded=frozenset(e for e, st in asked if st == "declined"),
-        live=frozenset(e for e, st in asked if st in LIVE_REQUEST),
+        excluded=frozenset(e for e, st in asked if st == R.DECLINED),
+        live=frozenset(e for e, st in asked if st in LIVE_REQUESTS),
         loads=weekly_loads(session, now=now),
         now=now,
         tz=_zone(tz),
@@ -390,7 +390,7 @@ def asked_experts(session: Session, *, enquiry_id: int) -> list[tuple[str, str]]
     rows = session.execute(
         select(Expert.honorific, Expert.name, InterviewRequest.status)
         .join(InterviewRequest, InterviewRequest.expert_id == Expert.id)
-        .where(InterviewRequest.enquiry_id == enquiry_id, InterviewRequest.status.in_(LIVE_REQUEST))
+        .where(InterviewRequest.enquiry_id == enquiry_id, InterviewRequest.status.in_(LIVE_REQUESTS))
         .order_by(InterviewRequest.id)
     )
     return [(f"{honorific} {name}".strip(), status) for honorific, name, status in rows]
@@ -446,7 +446,7 @@ def route_enquiry(
     expert = session.get(Expert, expert_id)
     if expert is None:
         raise NotFound(f"There is no expert {expert_id}.")
-    if enquiry.status in ("done", "declined", "withdrawn"):
+    if enquiry.status in CLOSED_STATUSES:
         raise DeskError(f"Enquiry {enquiry_id} is {enquiry.status}; reopen it (status triaged) before routing it.")
     if expected_version is not None and enquiry.version != expected_version:
         raise ConflictError("enquiry", enquiry.id, enquiry.updated_by, enquiry.version)
@@ -456,15 +456,15 @@ def route_enquiry(
         )
     ).scalars()
     for status in earlier:
-        if status in LIVE_REQUEST:
+        if status in LIVE_REQUESTS:
             raise DeskError(f"{expert.name} has already been asked for this enquiry ({status}).")
-        if status == "declined":
+        if status == R.DECLINED:
             raise DeskError(f"{expert.name} already declined this enquiry; choose another expert.")
     if not force:
         warnings = _score(expert, _context(session, enquiry, now=now or utcnow(), tz=tz)).warnings
         if warnings:
             raise NeedsConfirmation(f"{expert.honorific} {expert.name}".strip(), warnings)
-    request = InterviewRequest(enquiry_id=enquiry_id, expert_id=expert_id, status="offered", updated_by=who)
+    request = InterviewRequest(enquiry_id=enquiry_id, expert_id=expert_id, status=R.OFFERED, updated_by=who)
     session.add(request)
     session.flush()
     activity.record(
@@ -476,8 +476,8 @@ def route_enquiry(
         enquiry_id=enquiry_id,
         summary=f"Offered to {f'{expert.honorific} {expert.name}'.strip()} (request {request.id})",
     )
-    if enquiry.status in ("new", "triaged"):
-        enquiries.change_status(session, who=who, enquiry_id=enquiry_id, to="routed")
+    if enquiry.status in (E.NEW, E.TRIAGED):
+        enquiries.change_status(session, who=who, enquiry_id=enquiry_id, to=E.ROUTED)
     return request
 
 
@@ -486,7 +486,7 @@ def request_spread(session: Session, *, days: int = 30, now: datetime | None = N
     now = now or utcnow()
     counted = (
         select(InterviewRequest.expert_id, func.count().label("n"))
-        .where(InterviewRequest.created_at >= now - timedelta(days=days), InterviewRequest.status != "cancelled")
+        .where(InterviewRequest.created_at >= now - timedelta(days=days), InterviewRequest.status != R.CANCELLED)
         .group_by(InterviewRequest.expert_id)
         .subquery()
     )

@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 
 from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.models.enums import InterviewFormat
+from pressdesk.models.enums import InterviewStatus as R
+from pressdesk.models.lifecycle import INTERVIEW
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.prompt import Answer, PromptScreen
@@ -426,7 +428,7 @@ class InterviewScreen(ModalScreen[None]):
             table.add_row(
                 lit(str(r.id), "dim"),
                 lit(r.expert),
-                lit(r.status, "bold" if r.status in ("offered", "accepted", "scheduled") else "dim"),
+                lit(r.status, "bold" if INTERVIEW.allowed_moves(r.status) else "dim"),
                 lit(when),
                 lit(r.format or "—"),
                 lit(r.place or "—"),
@@ -522,11 +524,11 @@ class InterviewScreen(ModalScreen[None]):
         """Book the accepted interview."""
         if (r := self.current()) is None:
             return
-        if r.status == "offered":
-            self._message(f"{r.expert} has not accepted yet: press a when they say yes, then s.", "yellow")
-            return
-        if r.status not in ("accepted", "scheduled"):
-            self._message(f"This request is {r.status}; only accepted or scheduled ones can be booked.", "yellow")
+        if not INTERVIEW.can_move(r.status, R.SCHEDULED):
+            if INTERVIEW.can_move(r.status, R.ACCEPTED):
+                self._message(f"{r.expert} has not accepted yet: press a when they say yes, then s.", "yellow")
+            else:
+                self._message(f"This request is {r.status}; it can no longer be booked.", "yellow")
             return
         self.app.push_screen(ScheduleScreen(r))
 
