@@ -121,3 +121,16 @@ class PointLabel(StrEnum):
     HOME = "home"
     FAX = "fax"
     OTHER = "other"
+
+
+class Effect(StrEnum):
+    """What a routing reason does to an expert's chances."""
+
+    BOOST = "boost"
+    """Counts for the expert (a topic match, free before the deadline)."""
+    PENALTY = "penalty"
+    """Counts against, softly (does not speak the language, not media-trained)."""
+    BLOCK = "block"
+    """Routing there needs a confirmation (not free, at the weekly limit, a relevant conflict)."""
+    INFO = "info"
+    """Worth knowing, weighs nothing (a declared conflict unrelated to the enquiry)."""

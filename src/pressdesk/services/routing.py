@@ -27,7 +27,8 @@ from pressdesk.models import (
 )
 from pressdesk.models import EnquiryStatus as E
 from pressdesk.models import InterviewStatus as R
-from pressdesk.models.views import Suggestion
+from pressdesk.models.enums import Effect
+from pressdesk.models.views import Reason, Suggestion
 from pressdesk.services import activity, enquiries
 from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
@@ -274,14 +275,12 @@ def _context(session: Session, enquiry: Enquiry, *, now: datetime, tz: str) -> _
 
 
 def _score(expert: Expert, ctx: _Context) -> Suggestion:
-    """Score one expert for the enquiry and say why, marking the reasons that need a confirmation."""
-    reasons: list[str] = []
-    warnings: list[str] = []
+    """Score one expert for the enquiry and say why, each reason with its effect (BLOCK: confirm first)."""
+    reasons: list[Reason] = []
     score = 0.0
 
-    def warn(reason: str) -> None:
-        reasons.append(reason)
-        warnings.append(reason)
+    def say(effect: Effect, text: str) -> None:
+        reasons.append(Reason(text, effect))
 
     full: list[str] = []
     partial: dict[str, float] = {}
@@ -296,64 +295,54 @@ def _score(expert: Expert, ctx: _Context) -> Suggestion:
     topic = W_FULL * len(full) + sum(partial.values()) + min(W_WORDS_CAP, W_WORD * len(own))
     score += min(W_TOPIC_CAP, topic)
     if full:
-        reasons.append("Topics match: " + ", ".join(full))
+        say(Effect.BOOST, "Topics match: " + ", ".join(full))
     if partial:
-        reasons.append("Related topics: " + ", ".join(partial))
+        say(Effect.BOOST, "Related topics: " + ", ".join(partial))
     if own:
-        reasons.append("Title or affiliation matches: " + ", ".join(own))
+        say(Effect.BOOST, "Title or affiliation matches: " + ", ".join(own))
     if not (full or partial or own):
-        reasons.append("No topic match")
+        say(Effect.PENALTY, "No topic match")
 
     if expert.id in ctx.release_experts:
         score += W_RELEASE
-        reasons.append("Offered on this release")
+        say(Effect.BOOST, "Offered on this release")
     surname = words(expert.name.split()[-1]) if expert.name.split() else set()
     if surname and surname <= words(ctx.enquiry.subject):
         score += W_NAMED
-        reasons.append("Named in the request")
+        say(Effect.BOOST, "Named in the request")
 
     free, why = free_before(expert, now=ctx.now, deadline=ctx.enquiry.deadline, tz=ctx.tz)
     if free:
         score += W_FREE if ctx.enquiry.deadline else W_FREE_NO_DEADLINE
-        reasons.append(why)
-    else:
-        warn(why)
+    say(Effect.BOOST if free else Effect.BLOCK, why)
 
     load, limit = ctx.loads.get(expert.id, 0), expert.weekly_limit
     if limit <= 0:
-        warn("Takes no interviews (weekly limit 0)")
+        say(Effect.BLOCK, "Takes no interviews (weekly limit 0)")
     else:
         score += W_LOAD * max(0.0, 1.0 - load / limit)
         note = ": at the limit" if load == limit else ": over the limit" if load > limit else ""
-        load_reason = f"{load} of {limit} interviews this week{note}"
-        if note:
-            warn(load_reason)
-        else:
-            reasons.append(load_reason)
+        say(Effect.BLOCK if note else Effect.BOOST, f"{load} of {limit} interviews this week{note}")
 
     name = LANGUAGE_NAMES.get(ctx.language, ctx.language)
     if ctx.language in expert_languages(expert.languages):
         score += W_LANGUAGE
         if ctx.language != "en":
-            reasons.append(f"Speaks {name}")
+            say(Effect.BOOST, f"Speaks {name}")
     else:
-        reasons.append(f"Does not speak {name}")
+        say(Effect.PENALTY, f"Does not speak {name}")
 
     if expert.media_trained:
         score += W_MEDIA
-        reasons.append("Media-trained")
+        say(Effect.BOOST, "Media-trained")
     else:
-        reasons.append("Not media-trained: a press officer should sit in")
+        say(Effect.PENALTY, "Not media-trained: a press officer should sit in")
 
     if expert.conflicts.strip():
         relevant = bool(words(expert.conflicts) & ctx.tokens)
         score += W_CONFLICT if relevant else 0.0
         label = "Declared conflict, relevant here" if relevant else "Declared conflict"
-        conflict = f"{label}: {expert.conflicts.strip()}"
-        if relevant:
-            warn(conflict)
-        else:
-            reasons.append(conflict)
+        say(Effect.BLOCK if relevant else Effect.INFO, f"{label}: {expert.conflicts.strip()}")
 
     return Suggestion(
         expert_id=expert.id,
@@ -361,7 +350,6 @@ def _score(expert: Expert, ctx: _Context) -> Suggestion:
         score=round(max(0.0, min(100.0, score)), 1),
         reasons=tuple(reasons),
         honorific=expert.honorific,
-        warnings=tuple(warnings),
     )
 
 
