@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from pressdesk.errors import ConflictError, DeskError, FieldError, NotFound
+from pressdesk.errors import ConflictError, DeskError, FieldError, NeedsConfirmation, NotFound
 from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest
 from pressdesk.models.enums import Effect
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.models.views import Reason
 from pressdesk.services import enquiries, routing
 from pressdesk.store import open_desk
@@ -48,14 +49,16 @@ def log_isk(session, *, deadline: str = "+2d") -> int:
     """A fresh interview enquiry about IS-K and the Taliban on the seed release, from a known caller."""
     enquiry = enquiries.log_enquiry(
         session,
+        EnquiryCreate(
+            subject="Interview: IS-K and the Taliban, what next?",
+            type="interview",
+            phone="07823 418 562",
+            deadline=deadline,
+            release_id=1,
+        ),
         who="test",
         region="GB",
         tz="Europe/London",
-        subject="Interview: IS-K and the Taliban, what next?",
-        type="interview",
-        phone="07823 418 562",
-        deadline=deadline,
-        release_id=1,
         now=NOW,
     )
     return enquiry.id
@@ -288,11 +291,11 @@ def test_route_past_a_hard_warning_is_refused_unless_forced(desk):
     with desk.write() as s:
         eid = log_isk(s, deadline="+1h")
         s.get(Expert, 2).working_hours = "06:00-07:00"  # Okafor cannot fit anything in before the deadline
-    with desk.write() as s, pytest.raises(routing.NeedsConfirmation) as info:
+    with desk.write() as s, pytest.raises(NeedsConfirmation) as info:
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, now=NOW)
     assert info.value.warnings == ("4 of 4 interviews this week: at the limit",)
     assert "Antonio Giustozzi" in info.value.message and "at the limit" in info.value.message
-    with desk.write() as s, pytest.raises(routing.NeedsConfirmation, match="Not free before the deadline"):
+    with desk.write() as s, pytest.raises(NeedsConfirmation, match="Not free before the deadline"):
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=2, now=NOW)
     with desk.read() as s:
         assert s.exec(select(InterviewRequest).where(InterviewRequest.enquiry_id == eid)).all() == []

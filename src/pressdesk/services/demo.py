@@ -13,6 +13,7 @@ from pressdesk.errors import DeskError
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
 from pressdesk.models import EnquiryStatus as E
 from pressdesk.models import InterviewStatus as R
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import activity, contacts, coverage, enquiries, releases, request_moves
 
 DEMO_SOURCE = "demo data"
@@ -106,11 +107,7 @@ def load_demo(
         person = journalists[item["journalist"]]
         received = now + timedelta(minutes=item["received_minutes"])
         deadline = item.get("deadline_minutes")
-        enquiry = enquiries.log_enquiry(
-            session,
-            who=item.get("officer") or who,
-            region=region,
-            tz="UTC",
+        typed_in = EnquiryCreate(
             subject=item["subject"],
             type=item["type"],
             journalist_id=person.id,
@@ -120,7 +117,9 @@ def load_demo(
             release_id=release_ids.get(item.get("release") or ""),
             notes=item.get("notes", ""),
             officer=item.get("officer", ""),
-            now=received,
+        )
+        enquiry = enquiries.log_enquiry(
+            session, typed_in, who=item.get("officer") or who, region=region, tz="UTC", now=received
         )
         _replay(
             session, enquiry, item, expert=experts[item["expert"]].id if item.get("expert") else None, now=now, who=who
@@ -178,20 +177,17 @@ def _offer(session: Session, enquiry: Enquiry, expert_id: int, *, who: str, at: 
     request = InterviewRequest(
         enquiry_id=enquiry.id, expert_id=expert_id, status=R.OFFERED, updated_by=who, created_at=at, updated_at=at
     )
-    session.add(request)
-    session.flush()
     name = request_moves.expert_name(session, expert_id)
-    activity.record(
+    return activity.add(
         session,
+        request,
         who=who,
-        action="route",
         entity="interview_request",
-        entity_id=request.id,
+        action="route",
         enquiry_id=enquiry.id,
-        summary=f"Offered to {name} (request {request.id})",
+        summary=lambda row: f"Offered to {name} (request {row.id})",
         at=at,
     )
-    return request
 
 
 def _settle(session: Session, request: InterviewRequest, enquiry: Enquiry, *, to: R, who: str, at: datetime) -> None:

@@ -18,6 +18,7 @@ from pressdesk.models import (
     Release,
     utcnow,
 )
+from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate
 from pressdesk.models.lifecycle import ENQUIRY
 from pressdesk.services import activity, contacts, dnc, request_moves, typed
 from pressdesk.services.choices import parse_choice
@@ -46,14 +47,6 @@ def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | Non
         return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError("deadline", str(exc)) from None
-
-
-def clean_subject(text: str | None) -> str:
-    """A one-line subject, required."""
-    subject = typed.clean("enquiry.subject", text, field="subject")
-    if not subject:
-        raise FieldError("subject", "Enter what the journalist wants, in a few words.")
-    return subject
 
 
 def find_caller(
@@ -102,41 +95,21 @@ def who_called(
 
 
 def log_enquiry(
-    session: Session,
-    *,
-    who: str,
-    region: str,
-    tz: str,
-    subject: str,
-    type: str = "comment",
-    journalist_id: int | None = None,
-    journalist: str | None = None,
-    outlet: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    deadline: str | datetime | None = None,
-    channel: str = "phone",
-    release_id: int | None = None,
-    priority: str = "normal",
-    notes: str = "",
-    officer: str | None = None,
-    keep_invalid_phone: bool = False,
-    now: datetime | None = None,
-    override_dnc: bool = False,
+    session: Session, data: EnquiryCreate, *, who: str, region: str, tz: str, now: datetime | None = None
 ) -> Enquiry:
     """Log a call or message: find the caller by phone or email before creating a new journalist.
 
     A number or address on the do-not-contact list is refused (FieldError naming it) unless override_dnc, which
     keeps it flagged. A new journalist's source is this enquiry."""
     now = now or utcnow()
-    subject = clean_subject(subject)
-    kind = parse_type(type)
-    prio = parse_priority(priority)
-    chan = contacts.parse_channel(channel)
-    due = parse_deadline(deadline, tz=tz, now=now)
-    typed.clean("outlet.name", outlet, field="outlet")
-    assigned = typed.clean("enquiry.officer", officer if officer is not None else who, field="officer")
-    text = typed.clean("enquiry.notes", notes, field="notes", multiline=True)
+    subject, journalist, outlet, phone, email = data.subject, data.journalist, data.outlet, data.phone, data.email
+    release_id, keep_invalid_phone, override_dnc = data.release_id, data.keep_invalid_phone, data.override_dnc
+    kind = parse_type(data.type)
+    prio = parse_priority(data.priority)
+    chan = contacts.parse_channel(data.channel)
+    due = parse_deadline(data.deadline, tz=tz, now=now)
+    assigned = data.officer if data.officer is not None else who
+    text = data.notes
     drafts = []
     if phone and phone.strip():
         drafts.append(contacts.phone_draft(phone, region=region, keep_invalid=keep_invalid_phone))
@@ -149,7 +122,7 @@ def log_enquiry(
     person = who_called(
         session,
         region=region,
-        journalist_id=journalist_id,
+        journalist_id=data.journalist_id,
         journalist=journalist,
         outlet=outlet,
         phone=phone,
@@ -157,7 +130,7 @@ def log_enquiry(
     )
     new_caller = person is None
     if person is None:
-        name = typed.clean("journalist.name", journalist, field="journalist")
+        name = journalist or ""
         if not name:
             raise FieldError(
                 "journalist",
@@ -191,20 +164,16 @@ def log_enquiry(
         notes=text,
         updated_by=who,
     )
-    session.add(enquiry)
-    session.flush()
-    if new_caller:
-        person.source = f"enquiry #{enquiry.id} ({chan})"
-    activity.record(
+    activity.add(
         session,
+        enquiry,
         who=who,
-        action="create",
         entity="enquiry",
-        entity_id=enquiry.id,
-        enquiry_id=enquiry.id,
         summary=f"Logged {kind} enquiry from {person.name}: {subject}",
         at=now,
     )
+    if new_caller:
+        person.source = f"enquiry #{enquiry.id} ({chan})"
     contacts.add_points(
         session,
         who=who,
@@ -237,19 +206,16 @@ def _apply(
     at: datetime | None = None,
 ) -> Enquiry:
     """Check the version, write the values, bump the version and record what changed (at `at`, default now)."""
-    changes = activity.diff(enquiry, values)
-    contacts.bump(enquiry, who=who, entity="enquiry", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(enquiry, key, value)
-    activity.record(
+    activity.change(
         session,
+        enquiry,
+        values,
         who=who,
-        action=action,
         entity="enquiry",
-        entity_id=enquiry.id,
-        enquiry_id=enquiry.id,
+        action=action,
         summary=summary,
-        changes=changes,
+        expected_version=expected_version,
+        enquiry_id=enquiry.id,
         at=at,
     )
     return enquiry
@@ -334,36 +300,25 @@ def set_deadline(
 
 def update_enquiry(
     session: Session,
+    data: EnquiryUpdate,
     *,
     who: str,
     tz: str,
     enquiry_id: int,
     expected_version: int | None,
-    subject: str | None = None,
-    type: str | None = None,
-    priority: str | None = None,
-    deadline: str | datetime | None = ...,
-    release_id: int | None = ...,
-    officer: str | None = None,
     now: datetime | None = None,
 ) -> Enquiry:
-    """Edit an enquiry's fields in one change (status has its own function)."""
+    """Edit the given fields of an enquiry in one change (status has its own function)."""
     enquiry = _load(session, enquiry_id)
-    values: dict = {}
-    if subject is not None:
-        values["subject"] = clean_subject(subject)
-    if type is not None:
-        values["type"] = parse_type(type)
-    if priority is not None:
-        values["priority"] = parse_priority(priority)
-    if deadline is not ...:
-        values["deadline"] = parse_deadline(deadline, tz=tz, now=now)
-    if release_id is not ...:
-        if release_id is not None and session.get(Release, release_id) is None:
-            raise FieldError("release", f"There is no release {release_id}.")
-        values["release_id"] = release_id
-    if officer is not None:
-        values["officer"] = typed.clean("enquiry.officer", officer, field="officer")
+    values = data.changes()
+    if "type" in values:
+        values["type"] = parse_type(values["type"])
+    if "priority" in values:
+        values["priority"] = parse_priority(values["priority"])
+    if "deadline" in values:
+        values["deadline"] = parse_deadline(values["deadline"], tz=tz, now=now)
+    if values.get("release_id") is not None and session.get(Release, values["release_id"]) is None:
+        raise FieldError("release", f"There is no release {values['release_id']}.")
     changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
     return _apply(
         session,

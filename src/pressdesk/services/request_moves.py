@@ -10,7 +10,7 @@ from sqlmodel import Session
 from pressdesk.models import LIVE_REQUESTS, Enquiry, EnquiryStatus, Expert, InterviewRequest
 from pressdesk.models import InterviewStatus as R
 from pressdesk.models.lifecycle import INTERVIEW
-from pressdesk.services import activity, contacts
+from pressdesk.services import activity
 
 
 def expert_name(session: Session, expert_id: int) -> str:
@@ -31,20 +31,16 @@ def move_request(
 ) -> InterviewRequest:
     """Move a request: check the move and version, write, bump and record it on the enquiry's history."""
     INTERVIEW.check(request.status, to)
-    values = {"status": to.value, **(values or {})}
-    changes = activity.diff(request, values)
-    contacts.bump(request, who=who, entity="interview request", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(request, key, value)
-    activity.record(
+    activity.change(
         session,
+        request,
+        {"status": to.value, **(values or {})},
         who=who,
-        action=f"interview_{to.value}",
         entity="interview_request",
-        entity_id=request.id,
-        enquiry_id=request.enquiry_id,
+        action=f"interview_{to.value}",
         summary=summary,
-        changes=changes,
+        expected_version=expected_version,
+        enquiry_id=request.enquiry_id,
     )
     session.flush()
     return request

@@ -89,7 +89,6 @@ class ScheduleScreen(FormScreen[bool | None]):
 
     DEFAULT_CSS = FORM_CSS.format(name="ScheduleScreen")
 
-    FIELD_IDS = {key: key for key in ("start", "end", "format", "place")}
     ERROR_ID = "schedule-msg"
     SAVE_GROUP = "schedule"
 
@@ -169,14 +168,6 @@ class ScheduleScreen(FormScreen[bool | None]):
         self.dismiss(True)
 
 
-COVERAGE_FIELDS = {
-    "url": "url",
-    "outlet": "outlet",
-    "date": "date",
-    "published_on": "date",
-    "headline": "headline",
-    "note": "note",
-}
 COVERAGE_LABELS = {"url": "Web address", "outlet": "Outlet", "date": "Date", "headline": "Headline", "note": "Note"}
 
 
@@ -185,7 +176,6 @@ class CoverageScreen(FormScreen[int | None]):
 
     DEFAULT_CSS = FORM_CSS.format(name="CoverageScreen")
 
-    FIELD_IDS = COVERAGE_FIELDS
     ERROR_ID = "coverage-msg"
     SAVE_GROUP = "coverage"
 
