@@ -32,6 +32,7 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from pressdesk.models import Enquiry
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, coverage, enquiries, interviews, releases, routing
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -64,7 +65,7 @@ class Desk:
 
 def _log(s: Session, when: datetime, **fields) -> int:
     """Log one enquiry at a given time."""
-    row = enquiries.log_enquiry(s, who=fields.pop("who", "Jo"), region="GB", tz=TZ, now=when, **fields)
+    row = enquiries.log_enquiry(s, EnquiryCreate(**fields), who=fields.pop("who", "Jo"), region="GB", tz=TZ, now=when)
     s.flush()
     return row.id
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 
@@ -26,13 +27,15 @@ def big_template(tmp_path_factory, request):
         for n in range(EXTRA):
             enquiries.log_enquiry(
                 session,
+                EnquiryCreate(
+                    subject=f"Routine question {n}",
+                    journalist="Pat Routine",
+                    outlet="The Daily Routine",
+                    phone="020 7946 0000",
+                ),
                 who="test",
                 region="GB",
                 tz="Europe/London",
-                subject=f"Routine question {n}",
-                journalist="Pat Routine",
-                outlet="The Daily Routine",
-                phone="020 7946 0000",
             )
     desk.dispose()
     return path

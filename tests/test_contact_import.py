@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from pressdesk.errors import FieldError
 from pressdesk.models import Activity, ContactPoint, DuplicateReview, Expert, Journalist, Outlet
 from pressdesk.services import contacts, queries
 from pressdesk.services.contact_import import import_contacts
-from pressdesk.services.errors import FieldError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 FOUR = [FIXTURES / n for n in ("google.csv", "outlook.csv", "apple.vcf", "android.vcf")]

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from pressdesk.errors import FieldError, NotFound
 from pressdesk.exchange.contacts import read_contacts
 from pressdesk.exchange.safe_cells import looks_like_formula, safe_cell
-from pressdesk.models import Journalist, Outlet
+from pressdesk.models import Enquiry, Journalist, Outlet
 from pressdesk.services import contact_export, contacts, media_lists, outlets, queries, routing
 from pressdesk.services.contact_import import import_contacts
-from pressdesk.services.errors import FieldError, NotFound
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 FOUR = [FIXTURES / n for n in ("google.csv", "outlook.csv", "apple.vcf", "android.vcf")]
@@ -45,7 +45,7 @@ def test_an_archived_journalist_is_not_found_by_number_email_or_name_but_kept(em
 
 def test_an_archived_expert_is_left_out_of_routing(desk):
     with desk.read() as s:
-        enquiry_id = s.execute(select(routing.Enquiry.id).where(routing.Enquiry.type == "interview")).scalars().first()
+        enquiry_id = s.execute(select(Enquiry.id).where(Enquiry.type == "interview")).scalars().first()
         best = routing.suggest_experts(s, enquiry_id=enquiry_id, limit=1)[0]
     with desk.write() as s:
         contacts.archive_person(s, who="t", entity="expert", person_id=best.expert_id)

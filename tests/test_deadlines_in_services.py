@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from pressdesk.core import Backend
 from pressdesk.errors import FieldError
 from pressdesk.models import Activity, Coverage, Enquiry, InterviewRequest
+from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate
 from pressdesk.services import coverage, enquiries, interviews, routing
 
 FRI_27 = datetime(2026, 11, 27, 10, 15, tzinfo=UTC)  # Friday 27 November 2026, 10:15 in London
@@ -21,13 +22,10 @@ def log(session, deadline, now=FRI_27):
     """Log an enquiry from a known caller with this deadline."""
     return enquiries.log_enquiry(
         session,
+        EnquiryCreate(subject="IS-K after the crackdown", type="interview", phone=GUARDIAN_DESK, deadline=deadline),
         who="jo",
         region="GB",
         tz="Europe/London",
-        subject="IS-K after the crackdown",
-        type="interview",
-        phone=GUARDIAN_DESK,
-        deadline=deadline,
         now=now,
     )
 
@@ -69,7 +67,13 @@ def test_a_weekday_and_a_bare_hour_are_the_next_monday_at_nine(desk):
         assert s.get(Enquiry, enquiry_id).deadline == datetime(2026, 12, 1, 14, 0, tzinfo=UTC)
     with desk.write() as s:
         enquiries.update_enquiry(
-            s, who="jo", tz="Europe/London", enquiry_id=enquiry_id, expected_version=None, deadline="mon 9", now=FRI_27
+            s,
+            EnquiryUpdate(deadline="mon 9"),
+            who="jo",
+            tz="Europe/London",
+            enquiry_id=enquiry_id,
+            expected_version=None,
+            now=FRI_27,
         )
     with desk.read() as s:
         assert s.get(Enquiry, enquiry_id).deadline == MON_30_9

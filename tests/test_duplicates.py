@@ -7,9 +7,10 @@ import json
 import pytest
 from sqlalchemy import select
 
+from pressdesk.errors import ConflictError, FieldError, NotFound
 from pressdesk.models import Activity, ContactPoint, Enquiry, InterviewRequest, Journalist
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, duplicates, enquiries, media_lists
-from pressdesk.services.errors import ConflictError, FieldError, NotFound
 
 
 def journalist(session, name, outlet=None, **kwargs):
@@ -60,7 +61,9 @@ def test_merge_keeps_every_detail_moves_enquiries_and_lists_and_records_whom_it_
             s, "Anne Smith", None, phones=["07911 123456"], emails=["ann@home.example"],
             role="Education Editor", beat="schools, Education", notes="Prefers email",
         )  # fmt: skip
-        enquiry = enquiries.log_enquiry(s, who="t", region="GB", tz="Europe/London", subject="Exams", journalist_id=b)
+        enquiry = enquiries.log_enquiry(
+            s, EnquiryCreate(subject="Exams", journalist_id=b), who="t", region="GB", tz="Europe/London"
+        )
         both = media_lists.create_list(s, who="t", name="Education", journalist_ids=[a, b]).id
         only_b = media_lists.create_list(s, who="t", name="Schools", journalist_ids=[b]).id
     with empty_desk.write() as s:

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from pressdesk.cli import main
 from pressdesk.errors import ConflictError, FieldError
-from pressdesk.services import experts, queries, routing
+from pressdesk.models import Expert
+from pressdesk.services import experts, queries
 from pressdesk.validation import expert_fields
 
 
@@ -39,7 +40,7 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
     assert after.detail["weekly_limit"] == 5 and after.detail["media_trained"] is False
     assert after.version == before.version + 1
     with demo_desk.read() as s:
-        spans = expert_fields.parse_blocked_dates(s.get(routing.Expert, before.id).blocked_dates)
+        spans = expert_fields.parse_blocked_dates(s.get(Expert, before.id).blocked_dates)
     assert [a.isoformat() for a, _ in spans] == ["2026-12-28", "2026-12-24"]
 
 

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from pressdesk.errors import FieldError
 from pressdesk.services import exports
-from pressdesk.services.errors import FieldError
 from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, at
 

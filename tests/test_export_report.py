@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from pressdesk.errors import FieldError
 from pressdesk.models import Outlet
 from pressdesk.services import report_files, reports
-from pressdesk.services.errors import FieldError
 from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, WEEK
 

@@ -19,9 +19,10 @@ from sqlmodel import select
 from pressdesk import validation
 from pressdesk.cli import main
 from pressdesk.cli.errors import RecordId
+from pressdesk.errors import DeskError, FieldError
 from pressdesk.models import Expert, Journalist, PressContact, Release
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, intake
-from pressdesk.services.errors import DeskError, FieldError
 from pressdesk.validation.text import clean_text
 
 NASTY = [
@@ -176,13 +177,10 @@ def test_a_logged_call_stores_exactly_the_cleaned_text(empty_desk, subject, jour
         with empty_desk.write() as s:
             enquiry = enquiries.log_enquiry(
                 s,
+                EnquiryCreate(subject=subject, journalist=journalist, outlet=outlet, notes=notes),
                 who="Jo",
                 region="GB",
                 tz="Europe/London",
-                subject=subject,
-                journalist=journalist,
-                outlet=outlet,
-                notes=notes,
                 now=NOW,
             )
             stored_subject, stored_notes = enquiry.subject, enquiry.notes

@@ -11,8 +11,9 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from pressdesk.errors import ConflictError, DeskError, FieldError, IllegalMove
-from pressdesk.models import Activity, Enquiry, InterviewRequest
-from pressdesk.services import enquiries, interviews, routing
+from pressdesk.models import LIVE_REQUESTS, Activity, Enquiry, InterviewRequest
+from pressdesk.models.inputs import EnquiryCreate
+from pressdesk.services import enquiries, interview_diary, interviews, routing
 from tests.conftest import DEMO_NOW as NOW  # a Tuesday, 10:00 in London
 
 FRIDAY_10 = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)  # "friday 10:00" in London (GMT in November)
@@ -24,14 +25,16 @@ def routed(desk, *, expert_id: int = GIUSTOZZI) -> tuple[int, int]:
     with desk.write() as s:
         enquiry = enquiries.log_enquiry(
             s,
+            EnquiryCreate(
+                subject="Interview: IS-K and the Taliban after the crackdown",
+                type="interview",
+                phone="+44 20 3353 2741",
+                deadline="+3d",
+                release_id=1,
+            ),
             who="test",
             region="GB",
             tz="Europe/London",
-            subject="Interview: IS-K and the Taliban after the crackdown",
-            type="interview",
-            phone="+44 20 3353 2741",
-            deadline="+3d",
-            release_id=1,
             now=NOW,
         )
         # routing past warnings (Giustozzi is at his weekly limit) is confirmed: these tests are about what follows
@@ -48,7 +51,7 @@ def status_of(desk, enquiry_id: int, request_id: int) -> tuple[str, str]:
 def parse_ics(data: bytes):
     """The VEVENTs of an iCalendar file."""
     cal = Calendar.from_ical(data)
-    assert cal["PRODID"] == interviews.PRODID
+    assert cal["PRODID"] == interview_diary.PRODID
     return [c for c in cal.walk("VEVENT")]
 
 
@@ -72,7 +75,7 @@ def test_accept_schedule_export_done(desk, tmp_path):
 
     out = tmp_path / "interviews.ics"
     with desk.read() as s:
-        written = interviews.export_ics(s, out, now=NOW)
+        written = interview_diary.export_ics(s, out, now=NOW)
     events = parse_ics(out.read_bytes())
     assert written == len(events) >= 1  # the demo desk has scheduled interviews of its own
     (event,) = [e for e in events if str(e["UID"]) == f"interview-{rid}@pressdesk"]
@@ -91,7 +94,7 @@ def test_accept_schedule_export_done(desk, tmp_path):
         interviews.complete(s, who="jo", request_id=rid)
     assert status_of(desk, eid, rid) == ("done", "done")
     with desk.read() as s:
-        assert interviews.export_ics(s, io.BytesIO(), now=NOW) == written - 1  # a done interview leaves the file
+        assert interview_diary.export_ics(s, io.BytesIO(), now=NOW) == written - 1  # a done interview leaves the file
         actions = [a.action for a in s.exec(select(Activity).where(Activity.enquiry_id == eid).order_by(Activity.id))]
     assert actions[-6:] == ["status", "interview_accepted", "interview_scheduled", "status", "interview_done", "status"]
 
@@ -195,7 +198,7 @@ def test_ics_to_text_stream_keeps_odd_text_and_skips_slotless_rows(desk):
         s.execute(text("UPDATE interview_request SET slot_start = NULL WHERE id != :rid"), {"rid": rid})
     buffer = io.StringIO()
     with desk.read() as s:
-        assert interviews.export_ics(s, buffer, now=NOW) == 1
+        assert interview_diary.export_ics(s, buffer, now=NOW) == 1
     (event,) = parse_ics(buffer.getvalue().encode())
     assert str(event["LOCATION"]) == "[bold]Room 1; 2nd floor\\"
     assert event.decoded("DTSTART") == FRIDAY_10
@@ -203,13 +206,13 @@ def test_ics_to_text_stream_keeps_odd_text_and_skips_slotless_rows(desk):
 
 def test_export_to_a_missing_folder_is_refused(desk, tmp_path):
     with desk.read() as s, pytest.raises(FieldError, match="does not exist"):
-        interviews.export_ics(s, tmp_path / "nope" / "x.ics")
+        interview_diary.export_ics(s, tmp_path / "nope" / "x.ics")
 
 
 def test_list_interviews(desk):
     eid, rid = routed(desk)
     with desk.read() as s:
-        (line,) = interviews.list_interviews(s, enquiry_id=eid)
+        (line,) = interview_diary.list_interviews(s, enquiry_id=eid)
         assert (line.id, line.expert, line.journalist, line.status) == (
             rid,
             "Dr Antonio Giustozzi",
@@ -217,7 +220,7 @@ def test_list_interviews(desk):
             "offered",
         )
         with pytest.raises(FieldError):
-            interviews.list_interviews(s, status="maybe")
+            interview_diary.list_interviews(s, status="maybe")
 
 
 def requests_of(desk, enquiry_id: int) -> dict[int, str]:
@@ -244,7 +247,7 @@ def test_closing_an_enquiry_cancels_its_open_requests_with_history(desk, close_a
     assert {rid for rid, _, _ in cancelled} == {offered, accepted}
     assert all(who == "jo" and "enquiry closed" in summary for _, who, summary in cancelled)
     with desk.read() as s:  # `interview list` no longer shows them as open
-        live = [line for line in interviews.list_interviews(s, enquiry_id=eid) if line.status in routing.LIVE_REQUEST]
+        live = [line for line in interview_diary.list_interviews(s, enquiry_id=eid) if line.status in LIVE_REQUESTS]
     assert live == []
 
 

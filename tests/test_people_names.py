@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from pressdesk.cli import main
 from pressdesk.errors import FieldError
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, queries
 
 
@@ -16,7 +17,7 @@ def log(desk, settings, **form):
     """Log an enquiry on the desk as the test officer; returns the journalist it went to."""
     with desk.write() as s:
         enquiry = enquiries.log_enquiry(
-            s, who=settings.officer, region=settings.region, tz=settings.timezone, subject="x", **form
+            s, EnquiryCreate(subject="x", **form), who=settings.officer, region=settings.region, tz=settings.timezone
         )
         return enquiry.journalist_id
 
@@ -163,7 +164,11 @@ def test_older_desk_gets_folded_keys_and_keeps_its_search_triggers(tmp_path):
     before = people(desk)
     with desk.write() as s:
         found = enquiries.log_enquiry(
-            s, who="t", region="GB", tz="Europe/London", subject="x", journalist="Siobhan Kavanagh", outlet="RTE News"
+            s,
+            EnquiryCreate(subject="x", journalist="Siobhan Kavanagh", outlet="RTE News"),
+            who="t",
+            region="GB",
+            tz="Europe/London",
         )
         assert found.journalist_id == 1
         contacts.update_journalist(s, who="t", region="GB", journalist_id=1, expected_version=None, beat="floods")

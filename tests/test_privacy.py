@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from pressdesk.errors import FieldError
 from pressdesk.models import Expert, Journalist, PressContact
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, intake, privacy
-from pressdesk.services.errors import FieldError
 from tests.conftest import DEMO_NOW
 
 RELEASE = "fixtures/releases/uk_two_experts_two_contacts.txt"
@@ -20,7 +21,7 @@ def log(desk, now=None, **fields):
     """Log a call as officer Jo; returns the enquiry id."""
     fields.setdefault("subject", "Comment on bus emissions")
     with desk.write() as s:
-        return enquiries.log_enquiry(s, who="Jo", region="GB", tz="Europe/London", now=now, **fields).id
+        return enquiries.log_enquiry(s, EnquiryCreate(**fields), who="Jo", region="GB", tz="Europe/London", now=now).id
 
 
 def person(desk, model, person_id):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, text
 
+from pressdesk.errors import FieldError, NotFound
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, privacy, search
-from pressdesk.services.errors import FieldError, NotFound
 from pressdesk.store.check import check
 from pressdesk.store.scrub import ENCODINGS, count_bytes
 
@@ -36,15 +37,19 @@ def a_well_known_caller(desk) -> list[int]:
         common = {"who": "Jo", "region": "GB", "tz": "Europe/London"}
         ids.append(
             enquiries.log_enquiry(
-                s, **common, subject=f"Comment for {NAME}", journalist=NAME, outlet="The Quill", phone="07911 123458"
+                s,
+                EnquiryCreate(subject=f"Comment for {NAME}", journalist=NAME, outlet="The Quill", phone="07911 123458"),
+                **common,
             ).id
         )
         j = s.execute(text("SELECT journalist_id FROM enquiry WHERE id = :i"), {"i": ids[0]}).scalar()
         contacts.update_journalist(
             s, who="Jo", region="GB", journalist_id=j, expected_version=None, phones=[PHONE_TYPED], emails=[EMAIL]
         )
-        ids.append(enquiries.log_enquiry(s, **common, subject="Data on rail fares", email=EMAIL, type="data").id)
-        ids.append(enquiries.log_enquiry(s, **common, subject="Interview request", phone=PHONE_TYPED).id)
+        ids.append(
+            enquiries.log_enquiry(s, EnquiryCreate(subject="Data on rail fares", email=EMAIL, type="data"), **common).id
+        )
+        ids.append(enquiries.log_enquiry(s, EnquiryCreate(subject="Interview request", phone=PHONE_TYPED), **common).id)
         enquiries.add_note(s, who="Jo", enquiry_id=ids[1], text=f"{NAME} rang back from {PHONE_TYPED}")
         enquiries.change_status(s, who="Jo", enquiry_id=ids[2], to="triaged")
         other = s.execute(text("SELECT id FROM enquiry WHERE journalist_id != :j LIMIT 1"), {"j": j}).scalar()
@@ -105,7 +110,11 @@ def test_an_erased_journalist_leaves_no_byte_in_the_desk_file_its_wal_or_free_pa
     assert check(desk).ok, "the search index is in step after the erase"
     with pytest.raises(FieldError) as refused, desk.write() as s:
         enquiries.log_enquiry(
-            s, who="Jo", region="GB", tz="Europe/London", subject="x", phone=PHONE_TYPED, journalist="Someone"
+            s,
+            EnquiryCreate(subject="x", phone=PHONE_TYPED, journalist="Someone"),
+            who="Jo",
+            region="GB",
+            tz="Europe/London",
         )
     assert refused.value.field == "phone" and "asked not to be contacted" in refused.value.reason
 

@@ -226,8 +226,9 @@ def test_kill_9_during_a_migration_leaves_the_old_desk_or_the_new_one(desk_at_00
 # --- (c) two edits of one record at once: exactly one wins --------------------------------------------------
 
 RACE = """
+from pressdesk.errors import DeskError
+from pressdesk.models.inputs import EnquiryUpdate
 from pressdesk.services import contacts, enquiries, experts, interviews
-from pressdesk.services.errors import DeskError
 from pressdesk.store import open_desk
 """
 ACT = """
@@ -237,7 +238,7 @@ common = dict(who="Racer " + value, expected_version=version)
 try:
     with desk.write() as s:
         if kind == "enquiry":
-            enquiries.update_enquiry(s, tz="Europe/London", enquiry_id=record, subject=value, **common)
+            enquiries.update_enquiry(s, EnquiryUpdate(subject=value), tz="Europe/London", enquiry_id=record, **common)
         elif kind == "journalist":
             contacts.update_journalist(s, region="GB", journalist_id=record, beat=value, **common)
         elif kind == "expert":

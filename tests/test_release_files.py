@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from pressdesk.errors import FieldError
 from pressdesk.exchange.release import parse_release
 from pressdesk.exchange.release.files import ReleaseFileError, html_to_text, text_of_file
 from pressdesk.services import intake
-from pressdesk.services.errors import FieldError
 
 FILES = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "files"
 CAMBRIDGE = "Ancient pollen reveals how East Anglia's fens were drained"

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from pressdesk.errors import FieldError
 from pressdesk.models import Enquiry
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries, reports
-from pressdesk.services.errors import FieldError
 from tests import report_desk
 from tests.report_desk import NOW, TZ, WEEK
 
@@ -172,7 +173,12 @@ def test_days_are_counted_in_the_desks_time_zone_across_a_clock_change(empty_des
     with empty_desk.write() as s:
         for n, moment in enumerate(moments):
             enquiries.log_enquiry(
-                s, who="Jo", region="FR", tz="Europe/Paris", subject=f"Call {n}", journalist="Ann Able", now=moment
+                s,
+                EnquiryCreate(subject=f"Call {n}", journalist="Ann Able"),
+                who="Jo",
+                region="FR",
+                tz="Europe/Paris",
+                now=moment,
             )
     start = datetime(2026, 10, 23, 22, 0, tzinfo=UTC)  # Saturday 24 October 00:00 in Paris
     end = datetime(2026, 10, 26, 23, 0, tzinfo=UTC)  # Tuesday 27 October 00:00

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from pressdesk.models import Activity, Enquiry
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 from pressdesk.store.migrate import upgrade
@@ -21,12 +22,10 @@ def log(session, minutes: int = 0, subject: str = "Comment on rail strikes") -> 
     """Log an enquiry at T0 + minutes; its id."""
     row = enquiries.log_enquiry(
         session,
+        EnquiryCreate(subject=subject, journalist="Sam Reid", outlet="The Times"),
         who="Ann",
         region="GB",
         tz="Europe/London",
-        subject=subject,
-        journalist="Sam Reid",
-        outlet="The Times",
         now=T0 + timedelta(minutes=minutes),
     )
     session.flush()
@@ -79,7 +78,7 @@ def test_reopening_clears_the_closing_time_and_closing_again_sets_the_new_one(em
 
 
 def test_a_refused_move_leaves_both_times_as_they_were(empty_desk):
-    from pressdesk.services.errors import IllegalMove
+    from pressdesk.errors import IllegalMove
 
     with empty_desk.write() as s:
         eid = log(s)

@@ -8,8 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from pressdesk.errors import ConflictError, DeskError, FieldError, NotFound
+from pressdesk.errors import ConflictError, DeskError, FieldError, NeedsConfirmation, NotFound
 from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest
+from pressdesk.models.enums import Effect
+from pressdesk.models.inputs import EnquiryCreate
+from pressdesk.models.views import Reason
 from pressdesk.services import enquiries, routing
 from pressdesk.store import open_desk
 from pressdesk.validation import expert_fields
@@ -37,18 +40,25 @@ def expert_id(session, name: str) -> int:
     return session.exec(select(Expert.id).where(Expert.name == name)).one()
 
 
+def texts(suggestion) -> list[str]:
+    """What a suggestion's reasons say."""
+    return [r.text for r in suggestion.reasons]
+
+
 def log_isk(session, *, deadline: str = "+2d") -> int:
     """A fresh interview enquiry about IS-K and the Taliban on the seed release, from a known caller."""
     enquiry = enquiries.log_enquiry(
         session,
+        EnquiryCreate(
+            subject="Interview: IS-K and the Taliban, what next?",
+            type="interview",
+            phone="07823 418 562",
+            deadline=deadline,
+            release_id=1,
+        ),
         who="test",
         region="GB",
         tz="Europe/London",
-        subject="Interview: IS-K and the Taliban, what next?",
-        type="interview",
-        phone="07823 418 562",
-        deadline=deadline,
-        release_id=1,
         now=NOW,
     )
     return enquiry.id
@@ -124,18 +134,19 @@ def test_isk_enquiry_ranks_giustozzi_first_with_reasons(shared):
     best = found[0]
     assert best.name == "Antonio Giustozzi"
     assert best.display_name == "Dr Antonio Giustozzi"
-    topics = next(r for r in best.reasons if r.startswith("Topics match: "))
+    said = [r.text for r in best.reasons]
+    topics = next(r for r in said if r.startswith("Topics match: "))
     assert "Taliban" in topics and "IS-K" in topics
-    assert "Offered on this release" in best.reasons
-    assert "Media-trained" in best.reasons
-    assert any(r.startswith("4 of 4 interviews this week") for r in best.reasons)
+    assert "Offered on this release" in said
+    assert "Media-trained" in said
+    assert any(r.startswith("4 of 4 interviews this week") for r in said)
     assert best.score > found[1].score + 20
     assert [x.score for x in found] == sorted((x.score for x in found), reverse=True)
     assert all(0 <= x.score <= 100 for x in found)
     assert best.to_json() == {
         "expert": {"id": best.expert_id, "name": "Antonio Giustozzi"},
         "score": best.score,
-        "reasons": list(best.reasons),
+        "reasons": said,
         "warnings": ["4 of 4 interviews this week: at the limit"],
     }
 
@@ -145,7 +156,7 @@ def test_flood_enquiry_prefers_the_release_experts(shared):
         eid = enquiry_id(s, "Interview: climate scientist for dpa explainer")
         found = routing.suggest_experts(s, enquiry_id=eid, now=NOW, limit=3)
     assert [x.name for x in found[:2]] == ["Rachel Okafor", "Tomasz Wiśniewski"]
-    assert "Does not speak German" in found[0].reasons
+    assert "Does not speak German" in texts(found[0])
     assert len(found) == 3
 
 
@@ -153,11 +164,11 @@ def test_language_and_conflict_reasons(shared):
     with shared.read() as s:
         german = enquiry_id(s, "Interview (auf Deutsch)")
         found = {x.name: x for x in routing.suggest_experts(s, enquiry_id=german, now=NOW)}
-        assert "Does not speak German" in found["Sophie Laurent"].reasons
-        assert "Not media-trained: a press officer should sit in" in found["Tomasz Wiśniewski"].reasons
+        assert "Does not speak German" in texts(found["Sophie Laurent"])
+        assert "Not media-trained: a press officer should sit in" in texts(found["Tomasz Wiśniewski"])
         waits = enquiry_id(s, "Anyone to comment on US vs UK elective waits")
         byrne = next(x for x in routing.suggest_experts(s, enquiry_id=waits, now=NOW) if x.name == "Aisling Byrne")
-    assert any(r.startswith("Declared conflict, relevant here: Paid adviser") for r in byrne.reasons)
+    assert any(r.startswith("Declared conflict, relevant here: Paid adviser") for r in texts(byrne))
 
 
 def test_unknown_enquiry_is_not_found(shared):
@@ -256,20 +267,35 @@ def test_hard_warnings_are_flagged_apart_from_the_other_reasons(shared):
         found = {x.name: x for x in routing.suggest_experts(s, enquiry_id=isk, now=NOW)}
     giustozzi = found["Antonio Giustozzi"]
     assert giustozzi.warnings == ("4 of 4 interviews this week: at the limit",)
-    assert set(giustozzi.warnings) <= set(giustozzi.reasons)
+    assert set(giustozzi.warnings) <= set(texts(giustozzi))
     assert giustozzi.to_json()["warnings"] == list(giustozzi.warnings)
     assert found["Tomasz Wiśniewski"].warnings == (), "soft minuses (not media-trained) need no confirmation"
+
+
+def test_every_reason_says_whether_it_counts_for_or_against_the_expert(shared):
+    with shared.read() as s:
+        german = enquiry_id(s, "Interview (auf Deutsch)")
+        found = {x.name: x for x in routing.suggest_experts(s, enquiry_id=german, now=NOW)}
+        isk = enquiry_id(s, "Interview request: IS-K resilience")
+        giustozzi = routing.suggest_experts(s, enquiry_id=isk, now=NOW)[0]
+    effects = {r.text: r.effect for r in found["Tomasz Wiśniewski"].reasons}
+    assert effects["Not media-trained: a press officer should sit in"] == Effect.PENALTY
+    assert effects["Does not speak German"] == Effect.PENALTY
+    by_effect = {r.effect: r.text for r in giustozzi.reasons}
+    assert by_effect[Effect.BLOCK] == "4 of 4 interviews this week: at the limit"
+    assert giustozzi.warnings == tuple(r.text for r in giustozzi.reasons if r.effect == Effect.BLOCK)
+    assert Reason("Offered on this release", Effect.BOOST) in giustozzi.reasons
 
 
 def test_route_past_a_hard_warning_is_refused_unless_forced(desk):
     with desk.write() as s:
         eid = log_isk(s, deadline="+1h")
         s.get(Expert, 2).working_hours = "06:00-07:00"  # Okafor cannot fit anything in before the deadline
-    with desk.write() as s, pytest.raises(routing.NeedsConfirmation) as info:
+    with desk.write() as s, pytest.raises(NeedsConfirmation) as info:
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=1, now=NOW)
     assert info.value.warnings == ("4 of 4 interviews this week: at the limit",)
     assert "Antonio Giustozzi" in info.value.message and "at the limit" in info.value.message
-    with desk.write() as s, pytest.raises(routing.NeedsConfirmation, match="Not free before the deadline"):
+    with desk.write() as s, pytest.raises(NeedsConfirmation, match="Not free before the deadline"):
         routing.route_enquiry(s, who="jo", enquiry_id=eid, expert_id=2, now=NOW)
     with desk.read() as s:
         assert s.exec(select(InterviewRequest).where(InterviewRequest.enquiry_id == eid)).all() == []

@@ -6,8 +6,10 @@ import pytest
 
 from pressdesk.errors import ConflictError, IllegalMove
 from pressdesk.models import EnquiryStatus as S
+from pressdesk.models.lifecycle import ENQUIRY
 from pressdesk.services import enquiries, queries
-from pressdesk.services.status import MOVES, allowed_moves, check_move
+
+MOVES, allowed_moves, check_move = ENQUIRY.moves, ENQUIRY.allowed_moves, ENQUIRY.check
 
 LEGAL = [
     ("new", "triaged"),

@@ -10,6 +10,7 @@ import threading
 import pytest
 from sqlalchemy import text
 
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.store import open_desk
 from pressdesk.store.backup import backup, restore
 from pressdesk.store.check import check, rebuild_search_index
@@ -38,7 +39,11 @@ def log_calls(desk, n: int, prefix: str) -> None:
     for i in range(n):
         with desk.write() as s:
             enquiries.log_enquiry(
-                s, who="t", region="GB", tz="Europe/London", subject=f"{prefix} {i}", journalist=f"Writer {prefix}"
+                s,
+                EnquiryCreate(subject=f"{prefix} {i}", journalist=f"Writer {prefix}"),
+                who="t",
+                region="GB",
+                tz="Europe/London",
             )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from pressdesk.errors import FieldError
 from pressdesk.limits import max_length
 from pressdesk.models import Activity, Enquiry, Expert, Journalist, Outlet
+from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate
 from pressdesk.services import contacts, coverage, enquiries, experts, interviews, releases, routing, statements
 from tests.conftest import DEMO_NOW
 
@@ -22,7 +23,7 @@ CLEANED = "Red and bold"
 def log(s, **fields):
     """Log an enquiry from a known caller, with these fields changed."""
     values = {"subject": "IS-K", "phone": GUARDIAN_DESK, **fields}
-    return enquiries.log_enquiry(s, who="jo", region="GB", tz="Europe/London", now=DEMO_NOW, **values)
+    return enquiries.log_enquiry(s, EnquiryCreate(**values), who="jo", region="GB", tz="Europe/London", now=DEMO_NOW)
 
 
 def new_journalist(s, **fields):
@@ -62,7 +63,9 @@ def caller_of(enquiry, _attr: str = "") -> Callable:
 
 def edit_enquiry(s, **fields):
     """Edit enquiry 1."""
-    return enquiries.update_enquiry(s, who="jo", tz="Europe/London", enquiry_id=1, expected_version=None, **fields)
+    return enquiries.update_enquiry(
+        s, EnquiryUpdate(**fields), who="jo", tz="Europe/London", enquiry_id=1, expected_version=None
+    )
 
 
 def last_note(enquiry) -> Callable:

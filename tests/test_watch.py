@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from pressdesk.models import Enquiry
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 from pressdesk.store.watch import ChangeWatch
@@ -13,7 +14,9 @@ from pressdesk.store.watch import ChangeWatch
 def log_one(desk, subject: str) -> None:
     """Log an enquiry from a new caller through this desk's engine."""
     with desk.write() as s:
-        enquiries.log_enquiry(s, who="t", region="GB", tz="Europe/London", subject=subject, journalist="Ann Other")
+        enquiries.log_enquiry(
+            s, EnquiryCreate(subject=subject, journalist="Ann Other"), who="t", region="GB", tz="Europe/London"
+        )
 
 
 def test_a_commit_by_another_process_is_noticed_once(desk):

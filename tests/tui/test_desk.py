@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from textual.widgets import DataTable, Input, Static
 
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, queries
 from pressdesk.tui.screens.actions import ConflictScreen, StatusScreen
 from pressdesk.tui.screens.desk import DeskScreen
@@ -161,12 +162,14 @@ async def test_hostile_name_shown_literally_and_harmless(app, demo_desk, setting
         )
         e = enquiries.log_enquiry(
             s,
+            EnquiryCreate(
+                subject="[red]Subject[/red] \x1b]0;pwned\x07",
+                journalist_id=j.id,
+                deadline=datetime(2000, 1, 1, tzinfo=UTC),
+            ),
             who="t",
             region="GB",
             tz="UTC",
-            subject="[red]Subject[/red] \x1b]0;pwned\x07",
-            journalist_id=j.id,
-            deadline=datetime(2000, 1, 1, tzinfo=UTC),
         )
         enquiry_id = e.id
     async with app.run_test(size=(160, 45)) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 from tests.tui.conftest import settle
@@ -35,12 +36,10 @@ async def test_an_enquiry_logged_by_another_process_appears_without_a_key(app, d
             with other.write() as s:
                 new_id = enquiries.log_enquiry(
                     s,
+                    EnquiryCreate(subject="Logged in another terminal", journalist="Ann Other", deadline="+30m"),
                     who="Tom Becker",
                     region="GB",
                     tz="Europe/London",
-                    subject="Logged in another terminal",
-                    journalist="Ann Other",
-                    deadline="+30m",
                 ).id
             await until(pilot, lambda: new_id in desk_ids(app))
             assert new_id in desk_ids(app), "the new enquiry is on the desk without F5"

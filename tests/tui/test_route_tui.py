@@ -11,13 +11,15 @@ from sqlmodel import select
 from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
 
 from pressdesk.models import Coverage, Enquiry, Expert, InterviewRequest, Release
+from pressdesk.models.enums import Effect
+from pressdesk.models.views import Reason, Suggestion
 from pressdesk.services import contacts, enquiries, statements
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.import_release import ImportReleaseScreen
 from pressdesk.tui.screens.interview import CoverageScreen, InterviewScreen, ScheduleScreen, StatementPickScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
 from pressdesk.tui.screens.prompt import PromptScreen
-from pressdesk.tui.screens.route import RouteScreen, RouteWarningScreen
+from pressdesk.tui.screens.route import RouteScreen, RouteWarningScreen, render_reasons
 from tests.tui.conftest import FIXED, settle
 
 ISK = "Interview request: IS-K resilience after Taliban crackdown"
@@ -207,6 +209,55 @@ async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(ap
     assert by_status["declined"].expert_id == offered.expert_id and "Travelling all week" in by_status["declined"].notes
     assert by_status["offered"].expert_id == nxt.expert_id
     assert enquiry_by_subject(demo_desk, GERMAN).status == "routed"
+
+
+def test_reasons_are_marked_by_their_effect_not_by_their_wording():
+    said = Suggestion(
+        expert_id=1,
+        name="Ann Lee",
+        score=50.0,
+        reasons=(
+            Reason("Not a word of it counts against her", Effect.BOOST),
+            Reason("Speaks no Welsh", Effect.PENALTY),
+            Reason("Declared conflict: trustee of a charity", Effect.INFO),
+            Reason("Takes no interviews (weekly limit 0)", Effect.BLOCK),
+        ),
+    )
+    text = render_reasons(said)
+    lines = text.plain.splitlines()[1:]
+    assert lines == [
+        "  + Not a word of it counts against her",
+        "  – Speaks no Welsh",
+        "  · Declared conflict: trustee of a charity",
+        "  ! Takes no interviews (weekly limit 0)",
+    ]
+    colours = {text.plain[span.start : span.end].strip(): str(span.style) for span in text.spans}
+    assert colours["+"] == "green" and colours["–"] == "yellow" and colours["!"] == "bold red"
+    assert said.warnings == ("Takes no interviews (weekly limit 0)",)
+
+
+async def test_interview_screen_books_only_what_the_request_life_cycle_allows(app, demo_desk):
+    enquiry = enquiry_by_subject(demo_desk, GERMAN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select_enquiry(pilot, enquiry.id)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen), "an offered request is not booked"
+        assert "has not accepted yet: press a" in text_of(app, "#iv-msg")
+        await pilot.press("x")
+        await pilot.press(*"Ill", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert "is declined; it can no longer be booked" in text_of(app, "#iv-msg")
+    assert [r.status for r in requests_of(demo_desk, enquiry.id)] == ["declined"]
 
 
 async def test_already_asked_experts_are_listed_apart_and_cannot_be_chosen(app, demo_desk):

@@ -8,7 +8,8 @@ from textual.widgets import Input, Static
 
 from pressdesk.core import Backend
 from pressdesk.models import InterviewRequest
-from pressdesk.services import enquiries, interviews, routing
+from pressdesk.models.inputs import EnquiryCreate
+from pressdesk.services import enquiries, interview_diary, interviews, routing
 from pressdesk.tui.app import build_app
 from pressdesk.tui.screens.interview import ScheduleScreen
 
@@ -22,7 +23,12 @@ def accepted(desk) -> int:
     """An interview request for a fresh enquiry, accepted by expert 1: its id."""
     with desk.write() as s:
         enquiry = enquiries.log_enquiry(
-            s, who="jo", region="GB", tz="Europe/London", subject="IS-K", phone="+44 20 3353 2741", now=FRI_27
+            s,
+            EnquiryCreate(subject="IS-K", phone="+44 20 3353 2741"),
+            who="jo",
+            region="GB",
+            tz="Europe/London",
+            now=FRI_27,
         )
         request = routing.route_enquiry(s, who="jo", enquiry_id=enquiry.id, expert_id=1, force=True)
         interviews.accept(s, who="jo", request_id=request.id)
@@ -41,7 +47,7 @@ async def test_the_previews_show_the_booked_slot_and_a_misread_time_is_refused(d
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         with demo_desk.read() as s:
-            row = next(r for r in interviews.list_interviews(s, enquiry_id=None) if r.id == request_id)
+            row = next(r for r in interview_diary.list_interviews(s, enquiry_id=None) if r.id == request_id)
         screen = ScheduleScreen(row)
         app.push_screen(screen)
         await settle(pilot)

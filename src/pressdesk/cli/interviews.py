@@ -11,8 +11,12 @@ from pressdesk.cli.errors import ID, DeskCommand, DeskGroup, fail
 from pressdesk.cli.output import echo, emit_json, local
 from pressdesk.cli.state import CliState, pass_state
 from pressdesk.errors import NeedsConfirmation
+from pressdesk.models.enums import Effect
 from pressdesk.models.views import Suggestion
 from pressdesk.words import spread_text
+
+MARK = {Effect.BOOST: "+", Effect.PENALTY: "-", Effect.INFO: "·", Effect.BLOCK: "!"}
+"""How a reason is marked by its effect: for, against, worth knowing, confirm first."""
 
 
 def _print_suggestions(suggestions: list[Suggestion], *, limit: int | None = None) -> None:
@@ -22,7 +26,7 @@ def _print_suggestions(suggestions: list[Suggestion], *, limit: int | None = Non
     for rank, s in enumerate(suggestions[:limit], start=1):
         echo(f"{rank:>2}. {s.display_name} (expert {s.expert_id})  score {s.score:.1f}")
         for reason in s.reasons:
-            echo(f"      {'!' if reason in s.warnings else '-'} {reason}")
+            echo(f"      {MARK[reason.effect]} {reason.text}")
 
 
 @click.command("route", cls=DeskCommand)

@@ -11,8 +11,8 @@ import click
 from pressdesk.cli.errors import DeskCommand
 from pressdesk.cli.output import echo, emit_json_stream, format_due
 from pressdesk.cli.state import CliState, pass_state
+from pressdesk.models.enums import OPEN_STATUSES
 
-OPEN_STATUSES = ("new", "triaged", "routed", "scheduled")
 LIST_KINDS = ("enquiries", "journalists", "experts", "releases")
 
 

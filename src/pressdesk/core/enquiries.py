@@ -123,22 +123,22 @@ class EnquiriesArea(CoreBase):
     def log_call(self, **form: Any) -> int:
         """Log the enquiry (subject, type, journalist or journalist_id, outlet, phone, email, deadline, ...); returns
         its id. FieldError names the field when something is wrong, and nothing is written."""
+        from pressdesk.models.inputs import EnquiryCreate
         from pressdesk.services import enquiries
 
         st = self.settings
+        data = EnquiryCreate(**form)
         with self.desk.write() as s:
-            enquiry = enquiries.log_enquiry(
-                s, who=st.officer, region=st.region, tz=st.timezone, now=self.clock(), **form
-            )
+            enquiry = enquiries.log_enquiry(s, data, who=st.officer, region=st.region, tz=st.timezone, now=self.clock())
             return enquiry.id
 
     # --- acting on an enquiry -------------------------------------------------------------
 
     def allowed_moves(self, status: str) -> list[str]:
         """Statuses the state machine allows from this one."""
-        from pressdesk.services.status import allowed_moves
+        from pressdesk.models.lifecycle import ENQUIRY
 
-        return [s.value for s in allowed_moves(status)]
+        return [s.value for s in ENQUIRY.allowed_moves(status)]
 
     def change_status(self, enquiry_id: int, to: str, version: int | None = None) -> None:
         """Move an enquiry (refusing illegal moves and stale versions)."""
@@ -183,18 +183,20 @@ class EnquiriesArea(CoreBase):
 
     def update_enquiry(self, enquiry_id: int, version: int | None = None, **fields: Any) -> None:
         """Edit several fields of an enquiry at once (subject, type, priority, officer, deadline, release_id)."""
+        from pressdesk.models.inputs import EnquiryUpdate
         from pressdesk.services import enquiries
 
         st = self.settings
+        data = EnquiryUpdate(**fields)
         with self.desk.write() as s:
             enquiries.update_enquiry(
                 s,
+                data,
                 who=st.officer,
                 tz=st.timezone,
                 enquiry_id=enquiry_id,
                 expected_version=version,
                 now=self.clock(),
-                **fields,
             )
 
     def mark_done(self, enquiry_id: int, version: int | None = None) -> None:

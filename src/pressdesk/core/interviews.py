@@ -57,11 +57,11 @@ class InterviewsArea(CoreBase):
 
     def interview_desk(self, enquiry_id: int) -> InterviewDesk:
         """The enquiry, its interview requests, its coverage, and the statement it was given."""
-        from pressdesk.services import coverage, interviews, queries, statements
+        from pressdesk.services import coverage, interview_diary, queries, statements
 
         with self.desk.read() as s:
             row = queries.get_enquiry(s, enquiry_id)
-            lines = interviews.list_interviews(s, enquiry_id=enquiry_id, limit=100)
+            lines = interview_diary.list_interviews(s, enquiry_id=enquiry_id, limit=100)
             found = coverage.list_coverage(s, enquiry_id=enquiry_id)
             given = statements.statement_given(s, enquiry_id=enquiry_id)
             return InterviewDesk(row, lines, found, f"{given.title} (revision {given.revision})" if given else "")
@@ -70,10 +70,10 @@ class InterviewsArea(CoreBase):
         self, *, status: str | None = None, enquiry_id: int | None = None, limit: int = 100
     ) -> list[InterviewLine]:
         """Interview requests, booked ones by time first."""
-        from pressdesk.services import interviews
+        from pressdesk.services import interview_diary
 
         with self.desk.read() as s:
-            return interviews.list_interviews(s, status=status, enquiry_id=enquiry_id, limit=limit)
+            return interview_diary.list_interviews(s, status=status, enquiry_id=enquiry_id, limit=limit)
 
     def accept_interview(self, request_id: int, version: int | None = None) -> None:
         """The expert said yes."""
@@ -155,17 +155,17 @@ class InterviewsArea(CoreBase):
         """Write the scheduled interviews to an .ics file (replaced whole, never half-written) or a binary stream;
         FieldError("output") when there is no name or the file cannot be written."""
         from pressdesk.errors import FieldError
-        from pressdesk.services import interviews
+        from pressdesk.services import interview_diary
 
         if not isinstance(target, str):
             with self.desk.read() as s:
-                return Exported(interviews.export_ics(s, target, now=self.clock()), "-")
+                return Exported(interview_diary.export_ics(s, target, now=self.clock()), "-")
         text = target.strip()
         if not text:
             raise FieldError("output", "Give a file name such as ~/pressdesk-interviews.ics.")
         path = Path(text).expanduser()
         with self.desk.read() as s:
             try:
-                return Exported(interviews.export_ics(s, path, now=self.clock()), str(path))
+                return Exported(interview_diary.export_ics(s, path, now=self.clock()), str(path))
             except OSError as exc:
                 raise FieldError("output", f"Cannot write {path}: {exc.strerror or exc}.") from None

@@ -58,13 +58,13 @@ class StatementsArea(CoreBase):
     def log_call_giving(self, statement_id: int, **form: Any) -> tuple[int, str]:
         """Log the enquiry and record the statement given, in one session; returns (id, why the statement was not)."""
         from pressdesk.errors import FieldError
+        from pressdesk.models.inputs import EnquiryCreate
         from pressdesk.services import enquiries, statements
 
         st = self.settings
+        data = EnquiryCreate(**form)
         with self.desk.write() as s:
-            enquiry = enquiries.log_enquiry(
-                s, who=st.officer, region=st.region, tz=st.timezone, now=self.clock(), **form
-            )
+            enquiry = enquiries.log_enquiry(s, data, who=st.officer, region=st.region, tz=st.timezone, now=self.clock())
             try:
                 statements.give_statement(s, who=st.officer, enquiry_id=enquiry.id, statement_id=statement_id)
             except FieldError as exc:  # checked before anything is written: the enquiry is kept

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "OPEN_STATUSES": "enums",
+    "CLOSED_STATUSES": "enums",
+    "LIVE_REQUESTS": "enums",
+    "COUNTED_REQUESTS": "enums",
+    "SAID_YES": "enums",
     "Channel": "enums",
+    "Effect": "enums",
     "ContactKind": "enums",
     "EnquiryStatus": "enums",
     "EnquiryType": "enums",
@@ -45,6 +50,10 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "CLOSED_STATUSES",
+    "COUNTED_REQUESTS",
+    "LIVE_REQUESTS",
+    "SAID_YES",
     "Activity",
     "Channel",
     "ContactKind",
@@ -53,6 +62,7 @@ __all__ = [
     "DeskSecret",
     "DoNotContact",
     "DuplicateReview",
+    "Effect",
     "Enquiry",
     "EnquiryStatus",
     "EnquiryType",
@@ -80,9 +90,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pressdesk.models.enums import (
+        CLOSED_STATUSES,
+        COUNTED_REQUESTS,
+        LIVE_REQUESTS,
         OPEN_STATUSES,
+        SAID_YES,
         Channel,
         ContactKind,
+        Effect,
         EnquiryStatus,
         EnquiryType,
         InterviewFormat,

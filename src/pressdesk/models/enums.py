@@ -17,7 +17,7 @@ class EnquiryType(StrEnum):
 
 
 class EnquiryStatus(StrEnum):
-    """Where an enquiry stands; moves are governed by pressdesk.services.status."""
+    """Where an enquiry stands; moves are governed by pressdesk.models.lifecycle."""
 
     NEW = "new"
     TRIAGED = "triaged"
@@ -28,7 +28,16 @@ class EnquiryStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-OPEN_STATUSES: tuple[str, ...] = ("new", "triaged", "routed", "scheduled")
+OPEN_STATUSES: tuple[EnquiryStatus, ...] = (
+    EnquiryStatus.NEW,
+    EnquiryStatus.TRIAGED,
+    EnquiryStatus.ROUTED,
+    EnquiryStatus.SCHEDULED,
+)
+"""Enquiries the desk still has to answer (the desk view, the open counts, the partial indexes)."""
+
+CLOSED_STATUSES: tuple[EnquiryStatus, ...] = tuple(s for s in EnquiryStatus if s not in OPEN_STATUSES)
+"""Enquiries that are over (done, declined, withdrawn); moving into one closes what hangs off it."""
 
 
 class Channel(StrEnum):
@@ -60,6 +69,20 @@ class InterviewStatus(StrEnum):
     SCHEDULED = "scheduled"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+LIVE_REQUESTS: tuple[InterviewStatus, ...] = (
+    InterviewStatus.OFFERED,
+    InterviewStatus.ACCEPTED,
+    InterviewStatus.SCHEDULED,
+)
+"""Interview requests still in play: the expert is asked, has said yes, or is booked."""
+
+SAID_YES: tuple[InterviewStatus, ...] = (InterviewStatus.ACCEPTED, InterviewStatus.SCHEDULED, InterviewStatus.DONE)
+"""Interview requests in which the expert has accepted."""
+
+COUNTED_REQUESTS: tuple[InterviewStatus, ...] = (*LIVE_REQUESTS, InterviewStatus.DONE)
+"""Interview requests that count as an expert's load (live or held): for fairness and the expert lists."""
 
 
 class InterviewFormat(StrEnum):
@@ -98,3 +121,16 @@ class PointLabel(StrEnum):
     HOME = "home"
     FAX = "fax"
     OTHER = "other"
+
+
+class Effect(StrEnum):
+    """What a routing reason does to an expert's chances."""
+
+    BOOST = "boost"
+    """Counts for the expert (a topic match, free before the deadline)."""
+    PENALTY = "penalty"
+    """Counts against, softly (does not speak the language, not media-trained)."""
+    BLOCK = "block"
+    """Routing there needs a confirmation (not free, at the weekly limit, a relevant conflict)."""
+    INFO = "info"
+    """Worth knowing, weighs nothing (a declared conflict unrelated to the enquiry)."""

@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Integer, Uniq
 from sqlmodel import Field, SQLModel
 
 from pressdesk.limits import COLUMN_LENGTHS as LENGTH
+from pressdesk.models.enums import OPEN_STATUSES, EnquiryStatus, InterviewStatus
 from pressdesk.models.types import UTCDateTime, utcnow
 from pressdesk.validation.names import name_key
 
@@ -205,7 +206,8 @@ class Statement(Tracked, table=True):
     current: bool = Field(default=True, nullable=False)
 
 
-_OPEN = "status IN ('new', 'triaged', 'routed', 'scheduled')"
+_OPEN = "status IN ({})".format(", ".join(f"'{s}'" for s in OPEN_STATUSES))
+"""The partial indexes' condition: an open enquiry."""
 
 
 class Enquiry(Tracked, table=True):
@@ -241,7 +243,7 @@ class Enquiry(Tracked, table=True):
     release_id: int | None = _fk("release.id")
     deadline: datetime | None = Field(default=None, sa_type=UTCDateTime)
     priority: str = Field(default="normal", max_length=LENGTH["enquiry.priority"], nullable=False)
-    status: str = Field(default="new", max_length=LENGTH["enquiry.status"], nullable=False)
+    status: str = Field(default=EnquiryStatus.NEW, max_length=LENGTH["enquiry.status"], nullable=False)
     officer: str = Field(default="", max_length=LENGTH["enquiry.officer"], nullable=False, index=True)
     notes: str = Field(default="", nullable=False)
     statement_id: int | None = _fk("statement.id")
@@ -264,7 +266,7 @@ class InterviewRequest(Tracked, table=True):
     expert_id: int = Field(
         sa_column=Column(Integer, ForeignKey("expert.id", ondelete="CASCADE"), nullable=False, index=True)
     )
-    status: str = Field(default="offered", max_length=LENGTH["interview_request.status"], nullable=False)
+    status: str = Field(default=InterviewStatus.OFFERED, max_length=LENGTH["interview_request.status"], nullable=False)
     slot_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
     slot_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
     format: str = Field(default="", max_length=LENGTH["interview_request.format"], nullable=False)

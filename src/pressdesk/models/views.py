@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from pressdesk.models.enums import Effect
+
 
 def _jsonable(value: Any) -> Any:
     """Dates as ISO strings, tuples as lists, the rest as is."""
@@ -200,33 +202,40 @@ class StatementView(JsonMixin):
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
-    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it.
+class Reason:
+    """One reason behind a routing suggestion: what to say, and what it does to the expert's chances."""
 
-    `warnings` are the reasons that make routing need a confirmation (not free, at or over the weekly limit,
-    a relevant conflict); they are also among `reasons`.
-    """
+    text: str
+    effect: Effect
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An expert proposed for an enquiry, with a score from 0 to 100 and the reasons for it."""
 
     expert_id: int
     name: str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     honorific: str = ""
-    warnings: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:
         """The name with its honorific, as said on the phone."""
         return f"{self.honorific} {self.name}".strip()
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The reasons that make routing there need a confirmation (Effect.BLOCK)."""
+        return tuple(r.text for r in self.reasons if r.effect == Effect.BLOCK)
+
     def to_json(self) -> dict:
         """The JSON shape the CLI prints: {expert: {id, name}, score, reasons, warnings}."""
-        data = asdict(self)
         return {
-            "expert": {"id": data["expert_id"], "name": data["name"]},
-            "score": data["score"],
-            "reasons": list(data["reasons"]),
-            "warnings": list(data["warnings"]),
+            "expert": {"id": self.expert_id, "name": self.name},
+            "score": self.score,
+            "reasons": [r.text for r in self.reasons],
+            "warnings": list(self.warnings),
         }
 
 

@@ -91,22 +91,19 @@ def add_coverage(
         note=text,
         updated_by=who,
     )
-    session.add(row)
-    session.flush()
     what = title or clean or text.splitlines()[0]
-    activity.record(
+    return activity.add(
         session,
+        row,
         who=who,
-        action="coverage",
         entity="coverage",
-        entity_id=row.id,
+        action="coverage",
         enquiry_id=enquiry_id,
         summary="Coverage"
         + (f" in {outlet_name}" if outlet_name else "")
         + (f" on {day}" if day else "")
         + f": {what}",
     )
-    return row
 
 
 def list_coverage(session: Session, *, enquiry_id: int) -> list[CoverageView]:

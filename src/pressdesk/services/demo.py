@@ -11,6 +11,9 @@ from sqlmodel import Session, func, select
 
 from pressdesk.errors import DeskError
 from pressdesk.models import Enquiry, InterviewRequest, utcnow
+from pressdesk.models import EnquiryStatus as E
+from pressdesk.models import InterviewStatus as R
+from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import activity, contacts, coverage, enquiries, releases, request_moves
 
 DEMO_SOURCE = "demo data"
@@ -104,11 +107,7 @@ def load_demo(
         person = journalists[item["journalist"]]
         received = now + timedelta(minutes=item["received_minutes"])
         deadline = item.get("deadline_minutes")
-        enquiry = enquiries.log_enquiry(
-            session,
-            who=item.get("officer") or who,
-            region=region,
-            tz="UTC",
+        typed_in = EnquiryCreate(
             subject=item["subject"],
             type=item["type"],
             journalist_id=person.id,
@@ -118,7 +117,9 @@ def load_demo(
             release_id=release_ids.get(item.get("release") or ""),
             notes=item.get("notes", ""),
             officer=item.get("officer", ""),
-            now=received,
+        )
+        enquiry = enquiries.log_enquiry(
+            session, typed_in, who=item.get("officer") or who, region=region, tz="UTC", now=received
         )
         _replay(
             session, enquiry, item, expert=experts[item["expert"]].id if item.get("expert") else None, now=now, who=who
@@ -151,10 +152,10 @@ def _replay(session: Session, enquiry: Enquiry, item: dict, *, expert: int | Non
         if to == "note":
             enquiries.add_note(session, who=officer, enquiry_id=enquiry.id, text=text[0], now=at)
             continue
-        if expert is not None and to == "routed" and request is None:
+        if expert is not None and to == E.ROUTED and request is None:
             request = _offer(session, enquiry, expert, who=officer, at=at)
-        if request is not None and to in ("scheduled", "done", "declined"):
-            _settle(session, request, enquiry, to=_interview_status(to), who=officer, at=at)
+        if request is not None and to in _INTERVIEW_STATUS:
+            _settle(session, request, enquiry, to=_INTERVIEW_STATUS[to], who=officer, at=at)
         enquiries.change_status(session, who=officer, enquiry_id=enquiry.id, to=to, now=at)
     if enquiry.status != item["status"]:
         raise DeskError(f"Demo enquiry '{item['subject']}': its history ends {enquiry.status}, not {item['status']}.")
@@ -174,37 +175,34 @@ def _replay(session: Session, enquiry: Enquiry, item: dict, *, expert: int | Non
 def _offer(session: Session, enquiry: Enquiry, expert_id: int, *, who: str, at: datetime) -> InterviewRequest:
     """Offer a demo enquiry to its expert at a given time, with the history row routing writes."""
     request = InterviewRequest(
-        enquiry_id=enquiry.id, expert_id=expert_id, status="offered", updated_by=who, created_at=at, updated_at=at
+        enquiry_id=enquiry.id, expert_id=expert_id, status=R.OFFERED, updated_by=who, created_at=at, updated_at=at
     )
-    session.add(request)
-    session.flush()
     name = request_moves.expert_name(session, expert_id)
-    activity.record(
+    return activity.add(
         session,
+        request,
         who=who,
-        action="route",
         entity="interview_request",
-        entity_id=request.id,
+        action="route",
         enquiry_id=enquiry.id,
-        summary=f"Offered to {name} (request {request.id})",
+        summary=lambda row: f"Offered to {name} (request {row.id})",
         at=at,
     )
-    return request
 
 
-def _settle(session: Session, request: InterviewRequest, enquiry: Enquiry, *, to: str, who: str, at: datetime) -> None:
+def _settle(session: Session, request: InterviewRequest, enquiry: Enquiry, *, to: R, who: str, at: datetime) -> None:
     """Move a demo interview request on as its enquiry moves (booked, held, declined), with its history rows."""
-    if request.status == to or to == "offered":
+    if request.status == to:
         return
     name = request_moves.expert_name(session, request.expert_id)
-    if to == "scheduled":
+    if to == R.SCHEDULED:
         slot = _demo_slot(enquiry.received_at, enquiry.deadline)
         request.slot_start, request.slot_end = slot, slot + timedelta(minutes=30)
         request.format = FORMATS[enquiry.id % len(FORMATS)]
         request.place = "Down the line from the office studio"
-        steps = [("accepted", f"{name} accepted"), ("scheduled", f"Scheduled {request.format} interview with {name}")]
-    elif to == "done":
-        steps = [("done", f"Interview with {name} done")]
+        steps = [(R.ACCEPTED, f"{name} accepted"), (R.SCHEDULED, f"Scheduled {request.format} interview with {name}")]
+    elif to == R.DONE:
+        steps = [(R.DONE, f"Interview with {name} done")]
     else:
         steps = [(to, f"{name} {to}")]
     for status, summary in steps:
@@ -216,10 +214,10 @@ def _settle(session: Session, request: InterviewRequest, enquiry: Enquiry, *, to
             entity_id=request.id,
             enquiry_id=enquiry.id,
             summary=summary,
-            changes={"status": [request.status, status]},
+            changes={"status": [request.status, status.value]},
             at=at,
         )
-        request.status = status
+        request.status = status.value
     request.version += len(steps)
     request.updated_at, request.updated_by = at, who
 
@@ -230,6 +228,5 @@ def _demo_slot(received: datetime, deadline: datetime | None) -> datetime:
     return slot.replace(minute=0 if slot.minute < 30 else 30, second=0, microsecond=0)
 
 
-def _interview_status(enquiry_status: str) -> str:
-    """The interview request status that fits a demo enquiry's status."""
-    return {"scheduled": "scheduled", "done": "done", "declined": "declined"}.get(enquiry_status, "offered")
+_INTERVIEW_STATUS = {E.SCHEDULED: R.SCHEDULED, E.DONE: R.DONE, E.DECLINED: R.DECLINED}
+"""The interview request status that fits a demo enquiry's status, once an expert has been offered it."""

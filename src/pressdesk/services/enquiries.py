@@ -9,16 +9,19 @@ from sqlmodel import Session
 from pressdesk import validation
 from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import (
+    CLOSED_STATUSES,
     Enquiry,
+    EnquiryStatus,
     EnquiryType,
     Journalist,
     Priority,
     Release,
     utcnow,
 )
+from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate
+from pressdesk.models.lifecycle import ENQUIRY
 from pressdesk.services import activity, contacts, dnc, request_moves, typed
 from pressdesk.services.choices import parse_choice
-from pressdesk.services.status import CLOSED, check_move
 
 
 def parse_type(text: str | None) -> str:
@@ -44,14 +47,6 @@ def parse_deadline(value: str | datetime | None, *, tz: str, now: datetime | Non
         return validation.parse_when(value, now=now or utcnow(), tz=tz, window=validation.DEADLINE)
     except validation.WhenError as exc:
         raise FieldError("deadline", str(exc)) from None
-
-
-def clean_subject(text: str | None) -> str:
-    """A one-line subject, required."""
-    subject = typed.clean("enquiry.subject", text, field="subject")
-    if not subject:
-        raise FieldError("subject", "Enter what the journalist wants, in a few words.")
-    return subject
 
 
 def find_caller(
@@ -100,41 +95,21 @@ def who_called(
 
 
 def log_enquiry(
-    session: Session,
-    *,
-    who: str,
-    region: str,
-    tz: str,
-    subject: str,
-    type: str = "comment",
-    journalist_id: int | None = None,
-    journalist: str | None = None,
-    outlet: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    deadline: str | datetime | None = None,
-    channel: str = "phone",
-    release_id: int | None = None,
-    priority: str = "normal",
-    notes: str = "",
-    officer: str | None = None,
-    keep_invalid_phone: bool = False,
-    now: datetime | None = None,
-    override_dnc: bool = False,
+    session: Session, data: EnquiryCreate, *, who: str, region: str, tz: str, now: datetime | None = None
 ) -> Enquiry:
     """Log a call or message: find the caller by phone or email before creating a new journalist.
 
     A number or address on the do-not-contact list is refused (FieldError naming it) unless override_dnc, which
     keeps it flagged. A new journalist's source is this enquiry."""
     now = now or utcnow()
-    subject = clean_subject(subject)
-    kind = parse_type(type)
-    prio = parse_priority(priority)
-    chan = contacts.parse_channel(channel)
-    due = parse_deadline(deadline, tz=tz, now=now)
-    typed.clean("outlet.name", outlet, field="outlet")
-    assigned = typed.clean("enquiry.officer", officer if officer is not None else who, field="officer")
-    text = typed.clean("enquiry.notes", notes, field="notes", multiline=True)
+    subject, journalist, outlet, phone, email = data.subject, data.journalist, data.outlet, data.phone, data.email
+    release_id, keep_invalid_phone, override_dnc = data.release_id, data.keep_invalid_phone, data.override_dnc
+    kind = parse_type(data.type)
+    prio = parse_priority(data.priority)
+    chan = contacts.parse_channel(data.channel)
+    due = parse_deadline(data.deadline, tz=tz, now=now)
+    assigned = data.officer if data.officer is not None else who
+    text = data.notes
     drafts = []
     if phone and phone.strip():
         drafts.append(contacts.phone_draft(phone, region=region, keep_invalid=keep_invalid_phone))
@@ -147,7 +122,7 @@ def log_enquiry(
     person = who_called(
         session,
         region=region,
-        journalist_id=journalist_id,
+        journalist_id=data.journalist_id,
         journalist=journalist,
         outlet=outlet,
         phone=phone,
@@ -155,7 +130,7 @@ def log_enquiry(
     )
     new_caller = person is None
     if person is None:
-        name = typed.clean("journalist.name", journalist, field="journalist")
+        name = journalist or ""
         if not name:
             raise FieldError(
                 "journalist",
@@ -184,25 +159,21 @@ def log_enquiry(
         release_id=release_id,
         deadline=due,
         priority=prio,
-        status="new",
+        status=EnquiryStatus.NEW,
         officer=assigned,
         notes=text,
         updated_by=who,
     )
-    session.add(enquiry)
-    session.flush()
-    if new_caller:
-        person.source = f"enquiry #{enquiry.id} ({chan})"
-    activity.record(
+    activity.add(
         session,
+        enquiry,
         who=who,
-        action="create",
         entity="enquiry",
-        entity_id=enquiry.id,
-        enquiry_id=enquiry.id,
         summary=f"Logged {kind} enquiry from {person.name}: {subject}",
         at=now,
     )
+    if new_caller:
+        person.source = f"enquiry #{enquiry.id} ({chan})"
     contacts.add_points(
         session,
         who=who,
@@ -235,19 +206,16 @@ def _apply(
     at: datetime | None = None,
 ) -> Enquiry:
     """Check the version, write the values, bump the version and record what changed (at `at`, default now)."""
-    changes = activity.diff(enquiry, values)
-    contacts.bump(enquiry, who=who, entity="enquiry", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(enquiry, key, value)
-    activity.record(
+    activity.change(
         session,
+        enquiry,
+        values,
         who=who,
-        action=action,
         entity="enquiry",
-        entity_id=enquiry.id,
-        enquiry_id=enquiry.id,
+        action=action,
         summary=summary,
-        changes=changes,
+        expected_version=expected_version,
+        enquiry_id=enquiry.id,
         at=at,
     )
     return enquiry
@@ -270,7 +238,7 @@ def change_status(
     """
     moment = now or utcnow()
     enquiry = _load(session, enquiry_id)
-    target = check_move(enquiry.status, to)
+    target = ENQUIRY.check(enquiry.status, to)
     _apply(
         session,
         enquiry,
@@ -282,8 +250,8 @@ def change_status(
         at=moment,
     )
     enquiry.first_response_at = enquiry.first_response_at or moment
-    enquiry.closed_at = moment if target in CLOSED else None
-    if target in CLOSED:
+    enquiry.closed_at = moment if target in CLOSED_STATUSES else None
+    if target in CLOSED_STATUSES:
         request_moves.close_open_requests(session, enquiry, who=who, now=moment)
     return enquiry
 
@@ -332,36 +300,25 @@ def set_deadline(
 
 def update_enquiry(
     session: Session,
+    data: EnquiryUpdate,
     *,
     who: str,
     tz: str,
     enquiry_id: int,
     expected_version: int | None,
-    subject: str | None = None,
-    type: str | None = None,
-    priority: str | None = None,
-    deadline: str | datetime | None = ...,
-    release_id: int | None = ...,
-    officer: str | None = None,
     now: datetime | None = None,
 ) -> Enquiry:
-    """Edit an enquiry's fields in one change (status has its own function)."""
+    """Edit the given fields of an enquiry in one change (status has its own function)."""
     enquiry = _load(session, enquiry_id)
-    values: dict = {}
-    if subject is not None:
-        values["subject"] = clean_subject(subject)
-    if type is not None:
-        values["type"] = parse_type(type)
-    if priority is not None:
-        values["priority"] = parse_priority(priority)
-    if deadline is not ...:
-        values["deadline"] = parse_deadline(deadline, tz=tz, now=now)
-    if release_id is not ...:
-        if release_id is not None and session.get(Release, release_id) is None:
-            raise FieldError("release", f"There is no release {release_id}.")
-        values["release_id"] = release_id
-    if officer is not None:
-        values["officer"] = typed.clean("enquiry.officer", officer, field="officer")
+    values = data.changes()
+    if "type" in values:
+        values["type"] = parse_type(values["type"])
+    if "priority" in values:
+        values["priority"] = parse_priority(values["priority"])
+    if "deadline" in values:
+        values["deadline"] = parse_deadline(values["deadline"], tz=tz, now=now)
+    if values.get("release_id") is not None and session.get(Release, values["release_id"]) is None:
+        raise FieldError("release", f"There is no release {values['release_id']}.")
     changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
     return _apply(
         session,
@@ -404,4 +361,6 @@ def add_note(session: Session, *, who: str, enquiry_id: int, text: str, now: dat
 
 def mark_done(session: Session, *, who: str, enquiry_id: int, expected_version: int | None = None) -> Enquiry:
     """Close an enquiry as done."""
-    return change_status(session, who=who, enquiry_id=enquiry_id, to="done", expected_version=expected_version)
+    return change_status(
+        session, who=who, enquiry_id=enquiry_id, to=EnquiryStatus.DONE, expected_version=expected_version
+    )

@@ -19,22 +19,22 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from pressdesk.models import OPEN_STATUSES, Coverage, Enquiry, Expert, InterviewRequest
+from pressdesk.models import SAID_YES as SAID_YES  # services.reports reads facts.SAID_YES
+from pressdesk.models import EnquiryStatus as E
+from pressdesk.models import InterviewStatus as R
 
 MET, MISSED, NO_DEADLINE, PENDING = "yes", "no", "none", ""
 """The values of "deadline met"."""
 
 OUTCOMES = {
-    "done": "held",
-    "scheduled": "scheduled",
-    "accepted": "accepted",
-    "offered": "requested",
-    "cancelled": "cancelled",
-    "declined": "declined",
+    R.DONE: "held",
+    R.SCHEDULED: "scheduled",
+    R.ACCEPTED: "accepted",
+    R.OFFERED: "requested",
+    R.CANCELLED: "cancelled",
+    R.DECLINED: "declined",
 }
 """Interview request status -> the outcome word, furthest first."""
-
-SAID_YES = ("accepted", "scheduled", "done")
-"""Interview request statuses in which the expert has accepted."""
 
 COVERAGE_SEPARATOR = "\n"
 """Between an enquiry's coverage links in one value (no link or headline holds a line break)."""
@@ -72,7 +72,7 @@ def deadline_met(now: datetime) -> ColumnElement[str]:
     closed, due = Enquiry.closed_at, Enquiry.deadline
     return case(
         (due.is_(None), NO_DEADLINE),
-        (and_(closed.is_not(None), closed <= due, Enquiry.status == "withdrawn"), NO_DEADLINE),
+        (and_(closed.is_not(None), closed <= due, Enquiry.status == E.WITHDRAWN), NO_DEADLINE),
         (and_(closed.is_not(None), closed <= due), MET),
         (closed.is_not(None), MISSED),
         (and_(Enquiry.status.in_(OPEN_STATUSES), due < now), MISSED),

@@ -187,15 +187,12 @@ def rename_list(
         values["name"] = _name(session, name, list_id=list_id)
     if description is not None:
         values["description"] = typed.clean("media_list.description", description, field="description", multiline=True)
-    changes = activity.diff(media_list, values)
-    bump(media_list, who=who, entity="media list", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(media_list, key, value)
-    media_list.name_key = name_key(media_list.name)
-    activity.record(
-        session, who=who, action="update", entity="media_list", entity_id=list_id,
-        summary=f"Edited media list {media_list.name}: " + (", ".join(changes) or "no change"), changes=changes,
+    name = values.get("name", media_list.name)
+    activity.change(
+        session, media_list, values, who=who, entity="media_list", action="update", expected_version=expected_version,
+        summary=lambda changes: f"Edited media list {name}: " + (", ".join(changes) or "no change"),
     )  # fmt: skip
+    media_list.name_key = name_key(media_list.name)
     return media_list
 
 

@@ -13,7 +13,7 @@ from pressdesk.errors import FieldError, NotFound
 from pressdesk.models import Journalist, Outlet
 from pressdesk.models.views import JsonMixin, PersonRow
 from pressdesk.services import activity, queries, typed
-from pressdesk.services.contacts import bump, name_key
+from pressdesk.services.contacts import name_key
 from pressdesk.store.search import like_pattern
 
 FIELDS = ("name", "country", "kind", "website")
@@ -87,12 +87,7 @@ def create_outlet(
         for f, v in (("name", name), ("country", country), ("kind", kind), ("website", website))
     }
     outlet = Outlet(**values, name_key=name_key(values["name"]), updated_by=who)
-    session.add(outlet)
-    session.flush()
-    activity.record(
-        session, who=who, action="create", entity="outlet", entity_id=outlet.id, summary=f"Added outlet {outlet.name}"
-    )
-    return outlet
+    return activity.add(session, outlet, who=who, entity="outlet", summary=f"Added outlet {outlet.name}")
 
 
 def update_outlet(
@@ -103,22 +98,18 @@ def update_outlet(
     if outlet is None:
         raise NotFound(f"There is no outlet {outlet_id}.")
     values: dict[str, object] = {f: _clean(session, f, v, outlet_id=outlet_id) for f, v in fields.items()}
-    if "name" in values:
-        values["name_key"] = name_key(values["name"])
-    changes = activity.diff(outlet, values)
-    bump(outlet, who=who, entity="outlet", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(outlet, key, value)
-    changes.pop("name_key", None)
-    activity.record(
+    name = str(values.get("name", outlet.name))
+    activity.change(
         session,
+        outlet,
+        values,
         who=who,
-        action="update",
         entity="outlet",
-        entity_id=outlet.id,
-        summary=f"Edited outlet {outlet.name}: " + (", ".join(changes) or "no change"),
-        changes=changes,
+        action="update",
+        summary=lambda changes: f"Edited outlet {name}: " + (", ".join(changes) or "no change"),
+        expected_version=expected_version,
     )
+    outlet.name_key = name_key(outlet.name)
     return outlet
 
 

@@ -7,10 +7,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlmodel import Session
 
-from pressdesk.models import Enquiry, Expert, InterviewRequest
+from pressdesk.models import LIVE_REQUESTS, Enquiry, EnquiryStatus, Expert, InterviewRequest
 from pressdesk.models import InterviewStatus as R
-from pressdesk.services import activity, contacts
-from pressdesk.services.status import OPEN_REQUEST, check_request_move
+from pressdesk.models.lifecycle import INTERVIEW
+from pressdesk.services import activity
 
 
 def expert_name(session: Session, expert_id: int) -> str:
@@ -30,21 +30,17 @@ def move_request(
     summary: str,
 ) -> InterviewRequest:
     """Move a request: check the move and version, write, bump and record it on the enquiry's history."""
-    check_request_move(request.status, to)
-    values = {"status": to.value, **(values or {})}
-    changes = activity.diff(request, values)
-    contacts.bump(request, who=who, entity="interview request", expected_version=expected_version)
-    for key, value in values.items():
-        setattr(request, key, value)
-    activity.record(
+    INTERVIEW.check(request.status, to)
+    activity.change(
         session,
+        request,
+        {"status": to.value, **(values or {})},
         who=who,
-        action=f"interview_{to.value}",
         entity="interview_request",
-        entity_id=request.id,
-        enquiry_id=request.enquiry_id,
+        action=f"interview_{to.value}",
         summary=summary,
-        changes=changes,
+        expected_version=expected_version,
+        enquiry_id=request.enquiry_id,
     )
     session.flush()
     return request
@@ -56,7 +52,7 @@ def close_open_requests(session: Session, enquiry: Enquiry, *, who: str, now: da
     live = (
         session.execute(
             select(InterviewRequest)
-            .where(InterviewRequest.enquiry_id == enquiry.id, InterviewRequest.status.in_(OPEN_REQUEST))
+            .where(InterviewRequest.enquiry_id == enquiry.id, InterviewRequest.status.in_(LIVE_REQUESTS))
             .order_by(InterviewRequest.id)
             .with_for_update()
         )
@@ -67,7 +63,7 @@ def close_open_requests(session: Session, enquiry: Enquiry, *, who: str, now: da
     for request in live:
         name = expert_name(session, request.expert_id)
         if (
-            enquiry.status == "done"
+            enquiry.status == EnquiryStatus.DONE
             and request.status == R.SCHEDULED
             and request.slot_start
             and request.slot_start <= now

@@ -10,8 +10,8 @@ from sqlmodel import Session
 from pressdesk.errors import DeskError, FieldError, NotFound
 from pressdesk.models import Enquiry, Release, Statement
 from pressdesk.models.views import StatementView
-from pressdesk.services import activity, contacts, typed
-from pressdesk.services.routing import phrases, word_forms, words
+from pressdesk.services import activity, typed
+from pressdesk.services.routing.words import phrases, word_forms, words
 
 W_TOPIC, W_TITLE, W_BODY, W_RELEASE = 10.0, 4.0, 1.0, 15.0
 
@@ -68,17 +68,7 @@ def create_statement(
     values = _clean(title, body, topics, approved_by)
     _check_release(session, release_id)
     statement = Statement(**values, release_id=release_id, revision=1, current=True, updated_by=who)
-    session.add(statement)
-    session.flush()
-    activity.record(
-        session,
-        who=who,
-        action="create",
-        entity="statement",
-        entity_id=statement.id,
-        summary=f"Added statement '{statement.title}'",
-    )
-    return statement
+    return activity.add(session, statement, who=who, entity="statement", summary=f"Added statement '{statement.title}'")
 
 
 def revise_statement(
@@ -114,7 +104,7 @@ def revise_statement(
     changes = activity.diff(old, values | {"release_id": new_release})
     if not changes:
         raise DeskError("Nothing changed: the new revision would read the same as the current one.")
-    contacts.bump(old, who=who, entity="statement", expected_version=expected_version)
+    activity.bump(old, who=who, entity="statement", expected_version=expected_version)
     old.current = False
     session.flush()
     new = Statement(
@@ -125,18 +115,15 @@ def revise_statement(
         current=True,
         updated_by=who,
     )
-    session.add(new)
-    session.flush()
-    activity.record(
+    return activity.add(
         session,
+        new,
         who=who,
-        action="revise",
         entity="statement",
-        entity_id=new.id,
+        action="revise",
         summary=f"Revised statement '{new.title}' to revision {new.revision}",
         changes=changes,
     )
-    return new
 
 
 def list_statements(
@@ -225,18 +212,16 @@ def give_statement(
             f"Statement {statement_id} is an old revision; give the current wording instead "
             "(pressdesk statement list shows it).",
         )
-    changes = activity.diff(enquiry, {"statement_id": statement_id})
-    contacts.bump(enquiry, who=who, entity="enquiry", expected_version=expected_version)
-    enquiry.statement_id = statement_id
-    activity.record(
+    activity.change(
         session,
+        enquiry,
+        {"statement_id": statement_id},
         who=who,
-        action="statement",
         entity="enquiry",
-        entity_id=enquiry.id,
-        enquiry_id=enquiry.id,
+        action="statement",
         summary=f"Gave statement '{statement.title}' (revision {statement.revision})",
-        changes=changes,
+        expected_version=expected_version,
+        enquiry_id=enquiry.id,
     )
     return enquiry
 

@@ -36,7 +36,6 @@ class EditEnquiryScreen(FormScreen[dict | None]):
     }
     """
 
-    FIELD_IDS = {key: key for key in (*BOXES, *PICKS)}
     ERROR_ID = "edit-error"
     SAVE_GROUP = "edit-save"
 

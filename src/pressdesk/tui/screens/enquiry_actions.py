@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from pressdesk.errors import ConflictError, DeskError
+from pressdesk.models.enums import EnquiryStatus
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import plain
 from pressdesk.tui.screens.actions import ConfirmScreen, ConflictScreen, StatusScreen
@@ -76,7 +77,9 @@ class EnquiryActions:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(lambda b: b.change_status(row.id, "done", row.version), row.id, f"#{row.id} is done.")
+                self._write(
+                    lambda b: b.change_status(row.id, EnquiryStatus.DONE, row.version), row.id, f"#{row.id} is done."
+                )
 
         about = f"#{row.id} {row.subject}" + (f" ({row.journalist})" if row.journalist else "")
         self.app.push_screen(ConfirmScreen("Close this enquiry as done?", about, "closes it"), answered)

@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 
 from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.models.enums import InterviewFormat
+from pressdesk.models.enums import InterviewStatus as R
+from pressdesk.models.lifecycle import INTERVIEW
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.prompt import Answer, PromptScreen
@@ -87,7 +89,6 @@ class ScheduleScreen(FormScreen[bool | None]):
 
     DEFAULT_CSS = FORM_CSS.format(name="ScheduleScreen")
 
-    FIELD_IDS = {key: key for key in ("start", "end", "format", "place")}
     ERROR_ID = "schedule-msg"
     SAVE_GROUP = "schedule"
 
@@ -167,14 +168,6 @@ class ScheduleScreen(FormScreen[bool | None]):
         self.dismiss(True)
 
 
-COVERAGE_FIELDS = {
-    "url": "url",
-    "outlet": "outlet",
-    "date": "date",
-    "published_on": "date",
-    "headline": "headline",
-    "note": "note",
-}
 COVERAGE_LABELS = {"url": "Web address", "outlet": "Outlet", "date": "Date", "headline": "Headline", "note": "Note"}
 
 
@@ -183,7 +176,6 @@ class CoverageScreen(FormScreen[int | None]):
 
     DEFAULT_CSS = FORM_CSS.format(name="CoverageScreen")
 
-    FIELD_IDS = COVERAGE_FIELDS
     ERROR_ID = "coverage-msg"
     SAVE_GROUP = "coverage"
 
@@ -426,7 +418,7 @@ class InterviewScreen(ModalScreen[None]):
             table.add_row(
                 lit(str(r.id), "dim"),
                 lit(r.expert),
-                lit(r.status, "bold" if r.status in ("offered", "accepted", "scheduled") else "dim"),
+                lit(r.status, "bold" if INTERVIEW.allowed_moves(r.status) else "dim"),
                 lit(when),
                 lit(r.format or "—"),
                 lit(r.place or "—"),
@@ -522,11 +514,11 @@ class InterviewScreen(ModalScreen[None]):
         """Book the accepted interview."""
         if (r := self.current()) is None:
             return
-        if r.status == "offered":
-            self._message(f"{r.expert} has not accepted yet: press a when they say yes, then s.", "yellow")
-            return
-        if r.status not in ("accepted", "scheduled"):
-            self._message(f"This request is {r.status}; only accepted or scheduled ones can be booked.", "yellow")
+        if not INTERVIEW.can_move(r.status, R.SCHEDULED):
+            if INTERVIEW.can_move(r.status, R.ACCEPTED):
+                self._message(f"{r.expert} has not accepted yet: press a when they say yes, then s.", "yellow")
+            else:
+                self._message(f"This request is {r.status}; it can no longer be booked.", "yellow")
             return
         self.app.push_screen(ScheduleScreen(r))
 

@@ -26,21 +26,6 @@ from pressdesk.tui.screens.record_form import FormScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
 
-FIELD_IDS = {
-    "phone": "phone",
-    "email": "email",
-    "journalist": "journalist",
-    "name": "journalist",
-    "outlet": "outlet",
-    "subject": "subject",
-    "deadline": "deadline",
-    "type": "type",
-    "priority": "priority",
-    "channel": "channel",
-    "release": "release",
-    "note": "notes",
-}
-
 
 def same_name(a: str, b: str) -> bool:
     """Whether two names are the same but for case, accents and spacing (as the desk compares them)."""
@@ -154,7 +139,6 @@ class Suggestions(OptionList):
 class LogCallScreen(FormScreen[int | None]):
     """The new-enquiry form, built for typing during the call."""
 
-    FIELD_IDS = FIELD_IDS
     SAVE_GROUP = "save"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,6 +17,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.errors import ConflictError, DeskError, NeedsConfirmation
+from pressdesk.models.enums import Effect
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.work import run_db
@@ -25,12 +26,13 @@ from pressdesk.words import counted
 SPREAD_SHOWN = 8
 """How many experts the fairness list shows."""
 
-_AGAINST = ("Not ", "Does not ", "No topic", "Declared conflict")
-
-
-def against(reason: str) -> bool:
-    """Whether a soft reason counts against the expert (shown as a minus rather than a plus)."""
-    return reason.startswith(_AGAINST)
+MARKS: dict[Effect, tuple[str, str, str]] = {
+    Effect.BLOCK: ("  ! ", "bold red", "red"),
+    Effect.PENALTY: ("  – ", "yellow", "yellow"),
+    Effect.INFO: ("  · ", "cyan", ""),
+    Effect.BOOST: ("  + ", "green", ""),
+}
+"""How a reason is marked by its effect: (mark, mark style, text style)."""
 
 
 def suggestion_label(s) -> Text:
@@ -40,15 +42,11 @@ def suggestion_label(s) -> Text:
 
 
 def render_reasons(s) -> Text:
-    """The reasons behind one suggestion, each on its own line, shown literally; hard warnings first mark."""
+    """The reasons behind one suggestion, each on its own line, shown literally and marked by its effect."""
     out = line((s.display_name, "bold"), (f"  score {s.score:.1f} of 100", "dim"), "\n")
     for reason in s.reasons:
-        if reason in s.warnings:
-            out.append_text(line(("  ! ", "bold red"), (reason, "red"), "\n"))
-        elif against(reason):
-            out.append_text(line(("  – ", "yellow"), (reason, "yellow"), "\n"))
-        else:
-            out.append_text(line(("  + ", "green"), reason, "\n"))
+        mark, mark_style, style = MARKS[reason.effect]
+        out.append_text(line((mark, mark_style), (reason.text, style), "\n"))
     return out
 
 
