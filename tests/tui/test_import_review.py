@@ -102,3 +102,15 @@ async def test_the_review_shows_a_contacts_role_and_what_each_number_is(app, dem
         jo = next(r for r in rows(app) if r[2] == "Jo Whitcombe")
         assert jo[3] == "Communications Officer"
         assert "+447123456789 (mobile)" in jo[4] and "+441134960000 (out of hours)" in jo[4]
+
+
+async def test_the_highlighted_persons_numbers_are_shown_whole_on_a_small_screen(app, demo_desk):
+    text = (RELEASES / "nhs_statement_pipes.txt").read_text(encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(app, pilot, text)
+        while rows(app)[app.screen.query_one("#release-people", DataTable).cursor_row][2] != "Jo Whitcombe":
+            await pilot.press("down")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#release-person", Static).content)
+        assert "Jo Whitcombe" in shown and "+441134960000 (out of hours)" in shown
+        assert "jo.whitcombe@hartwell.nhs.example" in shown

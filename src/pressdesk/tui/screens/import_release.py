@@ -61,6 +61,16 @@ def labelled(phones, labels) -> list[str]:
     return [f"{p} ({names[p]})" if p in names else p for p in phones]
 
 
+def render_person(person: Person) -> Text:
+    """The highlighted person whole, for screens too narrow for the table's last columns."""
+    what = ", ".join(filter(None, [person.title, person.organisation]))
+    out = line((person.shown_name, "bold"), (f"  {what}" if what else "", "dim"), (f"  found: {person.source}", "dim"))
+    channels = [c for c in [person.email, *labelled(person.phones, person.phone_labels)] if c]
+    if channels:
+        out.append_text(line("\n", " · ".join(channels)))
+    return out
+
+
 def render_stored(release_id: int, created: list[str], matched: list[str]) -> Text:
     """What storing the release created and matched."""
     out = line(("Stored as release ", "bold green"), (str(release_id), "bold green"), "\n")
@@ -192,6 +202,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
                         id="release-preview",
                     )
                     yield PeopleTable(id="release-people", cursor_type="row", zebra_stripes=True)
+                    yield Static("", id="release-person")
             yield Static("", id="import-msg")
             yield Static(lit("ctrl+r read · space keep/drop · m expert⇄contact · e name · ctrl+s store · Esc", "dim"))
 
@@ -268,6 +279,17 @@ class ImportReleaseScreen(ModalScreen[int | None]):
             table.add_row(*person_row(person))
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        self._show_person(table.cursor_row)
+
+    def _show_person(self, row: int) -> None:
+        """Show the highlighted person's details, numbers and labels in full under the table."""
+        person = self.people[row] if 0 <= row < len(self.people) else None
+        self.query_one("#release-person", Static).update(render_person(person) if person else "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Follow the cursor in the people table."""
+        if event.data_table.id == "release-people":
+            self._show_person(event.cursor_row)
 
     def _change(self, how) -> None:
         """Change the highlighted person and redraw."""
@@ -335,6 +357,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         parsed, release_id, created, matched = result
         self.stored, self.parsed = release_id, None
         self.query_one(PeopleTable).set_class(False, "found")
+        self.query_one("#release-person", Static).update("")
         out = render_stored(release_id, created, matched)
         out.append("\n")
         out.append_text(render_parsed(parsed, self.app.settings.timezone))
