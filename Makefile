@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PG_TESTS := tests/test_backends.py
 
-.PHONY: run test lint bench graph clean
+.PHONY: run test test-pg test-pg-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,16 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n auto
+	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg; \
+	else echo "PostgreSQL tests skipped: no server installed (tools/with-postgres --install-only, then make test-pg)"; fi
+
+# The backend tests on a throwaway PostgreSQL cluster (tools/with-postgres starts it and removes it afterwards).
+test-pg: $(STAMP)
+	tools/with-postgres $(MAKE) --no-print-directory test-pg-inner
+
+test-pg-inner:
+	@test -n "$$PRESSDESK_TEST_DB" || { echo "PRESSDESK_TEST_DB is not set: run make test-pg" >&2; exit 2; }
+	$(BIN)/python -m pytest -n 2 -m backend $(PG_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

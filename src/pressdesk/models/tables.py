@@ -125,7 +125,9 @@ class ContactPoint(SQLModel, table=True):
     __tablename__ = "contact_point"
     __table_args__ = (
         CheckConstraint(
-            "(journalist_id IS NOT NULL) + (expert_id IS NOT NULL) + (press_contact_id IS NOT NULL) = 1",
+            # one owner; written with CASE, not (x IS NOT NULL) + ..., as PostgreSQL does not add booleans
+            "CASE WHEN journalist_id IS NULL THEN 0 ELSE 1 END + CASE WHEN expert_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN press_contact_id IS NULL THEN 0 ELSE 1 END = 1",
             name="ck_contact_point_one_owner",
         ),
         Index("ix_contact_point_lookup", "kind", "lookup_key"),
