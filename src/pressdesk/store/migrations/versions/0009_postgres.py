@@ -1,0 +1,37 @@
+"""postgres: the search index on PostgreSQL (pg_trgm over the folded text, kept by triggers); nothing on SQLite
+
+Revision ID: 0009_postgres
+Revises: 0008
+Create Date: 2026-11-27 11:00:00
+
+SQLite has had its FTS5 index since 0002. A PostgreSQL desk gets the same thing here: `pressdesk_fold` in PL/pgSQL
+(unaccent and lower(), as pressdesk.store.search.index_text folds), a `search_index(rowid, body)` table with rowids
+(code << 40) + id, a trigger per kind keeping it current, and a pg_trgm GIN index so substring LIKE patterns are
+answered from the index. Needs the pg_trgm and unaccent extensions (PostgreSQL's contrib; trusted since 13, so a
+database owner may create them).
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from pressdesk.store.search import pg_drop_sql, pg_index_sql
+
+revision = "0009_postgres"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for statement in pg_index_sql():
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for statement in pg_drop_sql():
+        op.execute(statement)

@@ -1,0 +1,141 @@
+"""The desk on every backend: SQLite always, PostgreSQL when PRESSDESK_TEST_DB names a server (`make test-pg`)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import text
+
+from pressdesk.core.backend import Backend
+from pressdesk.errors import ConflictError
+from pressdesk.services import privacy
+from pressdesk.services.demo import load_demo
+from pressdesk.store import open_desk
+from pressdesk.store.migrate import HEAD, current_revision
+from tests.backends import NO_SERVER, backend_urls, fresh_database
+from tests.conftest import DEMO_NOW
+
+pytestmark = pytest.mark.backend
+
+CALLER = {"journalist": "Élodie Müller-Łasko", "outlet": "Gazeta Wrocławska", "phone": "07911 123457"}
+
+
+@pytest.fixture(params=backend_urls())
+def url(request, tmp_path):
+    """A URL of an empty database on one backend."""
+    with fresh_database(request.param, tmp_path) as made:
+        yield made
+
+
+@pytest.fixture
+def backend(url, settings):
+    """A migrated desk on that backend, with the demo data and one caller with accents, as at DEMO_NOW."""
+    desk = open_desk(url)
+    with desk.write() as s:
+        load_demo(s, who="test", region="GB", now=DEMO_NOW)
+    core = Backend(desk, settings, clock=lambda: DEMO_NOW)
+    core.log_call(subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER)
+    yield core
+    desk.dispose()
+
+
+def test_a_new_desk_is_migrated_to_the_newest_schema(url):
+    desk = open_desk(url)
+    try:
+        assert current_revision(desk) == HEAD
+        with desk.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 0
+    finally:
+        desk.dispose()
+
+
+def test_a_logged_call_is_listed_with_its_caller(backend):
+    listed = [e for e in backend.list_enquiries(limit=None) if e.row.subject.startswith("Flood defences")]
+    assert len(listed) == 1
+    assert listed[0].row.journalist == CALLER["journalist"]
+    assert listed[0].phones == ("+447911123457",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("elodie", "Élodie Müller-Łasko"),  # accents folded
+        ("MULLER", "Élodie Müller-Łasko"),  # case folded
+        ("lasko", "Élodie Müller-Łasko"),  # inside a hyphenated name
+        ("123457", "Élodie Müller-Łasko"),  # a phone fragment
+        ("oder", "Flood defences on the Oder: who pays?"),
+    ],
+)
+def test_search_folds_accents_and_case_and_finds_fragments(backend, typed, expected):
+    assert expected in [hit.title for hit in backend.search(typed, limit=20)]
+
+
+def test_a_status_change_is_kept_and_a_stale_edit_refused(backend):
+    enquiry_id = next(e.row.id for e in backend.list_enquiries(limit=None) if e.row.subject.startswith("Flood"))
+    seen = backend.enquiry(enquiry_id).version
+    backend.change_status(enquiry_id, "triaged", version=seen)
+    assert backend.enquiry(enquiry_id).status == "triaged"
+    with pytest.raises(ConflictError):
+        backend.change_status(enquiry_id, "routed", version=seen)
+    assert backend.enquiry(enquiry_id).status == "triaged"
+
+
+def test_an_erased_caller_is_gone_and_their_enquiry_anonymised(backend):
+    desk = backend.desk
+    with desk.read() as s:
+        held = privacy.privacy_export(s, phone=CALLER["phone"], region="GB")
+    assert [p["details"]["name"] for p in held["people"]] == [CALLER["journalist"]]
+    with desk.write(secure_delete=True) as s:
+        privacy.erase_person(s, who="test", kind="journalist", person_id=held["people"][0]["id"])
+    assert backend.search("lasko", limit=20) == []
+    listed = list(backend.list_enquiries(limit=None))
+    assert all("Łasko" not in e.row.journalist for e in listed)
+    assert any(e.row.subject.startswith("Flood defences") for e in listed)
+
+
+QUERIES = [
+    "elodie",
+    "Élodie Marchand",
+    "WIŚNIEWSKI",
+    "flood",
+    "IS-K",
+    "isk",
+    "risk",
+    "0157",
+    "7911 123",
+    "lemonde",
+    "interview climate",
+    "Łódź",
+    "dr",
+    "ai",
+    "38",
+    "nothing-like-this",
+]
+
+
+@pytest.fixture
+def both(tmp_path, settings):
+    """The same desk on SQLite and on PostgreSQL (skipped, saying why, without a server)."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    cores = []
+    with fresh_database("sqlite", tmp_path) as lite, fresh_database("postgresql", tmp_path) as server:
+        for url in (lite, server):
+            desk = open_desk(url)
+            with desk.write() as s:
+                load_demo(s, who="test", region="GB", now=DEMO_NOW)
+            cores.append(Backend(desk, settings, clock=lambda: DEMO_NOW))
+            cores[-1].log_call(subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER)
+        yield cores
+        for core in cores:
+            core.desk.dispose()
+
+
+def test_search_and_the_desk_give_the_same_answers_on_sqlite_and_postgresql(both):
+    lite, server = both
+    for typed in QUERIES:
+        assert server.search(typed, limit=20) == lite.search(typed, limit=20), typed
+    assert [e.row for e in server.list_enquiries(limit=None)] == [e.row for e in lite.list_enquiries(limit=None)]
+    assert server.experts("climate") == lite.experts("climate")
+    assert server.journalists("muller") == lite.journalists("muller")
