@@ -26,7 +26,7 @@ def backend_urls() -> list:
 def fresh_database(backend: str, tmp_path) -> Iterator[str]:
     """The URL of an empty database on this backend, removed afterwards."""
     if backend == "sqlite":
-        yield str(tmp_path / "desk.db")
+        yield str(tmp_path / "backend.db")
         return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -12,6 +13,8 @@ from pressdesk.errors import ConflictError
 from pressdesk.services import privacy
 from pressdesk.services.demo import load_demo
 from pressdesk.store import open_desk
+from pressdesk.store.copy import copy_desk
+from pressdesk.store.errors import StoreError
 from pressdesk.store.migrate import HEAD, current_revision
 from tests.backends import NO_SERVER, backend_urls, fresh_database
 from tests.conftest import DEMO_NOW
@@ -139,3 +142,64 @@ def test_search_and_the_desk_give_the_same_answers_on_sqlite_and_postgresql(both
     assert [e.row for e in server.list_enquiries(limit=None)] == [e.row for e in lite.list_enquiries(limit=None)]
     assert server.experts("climate") == lite.experts("climate")
     assert server.journalists("muller") == lite.journalists("muller")
+
+
+def test_a_desk_copied_into_an_empty_one_and_back_keeps_every_record_and_goes_on_numbering(desk, url, settings):
+    seen: dict[str, tuple[int, int]] = {}
+    target = open_desk(url)
+    try:
+        copied = copy_desk(
+            desk, target, batch=7, progress=lambda table, done, total: seen.update({table: (done, total)})
+        )
+        assert copied.rows["enquiry"] == 38
+        assert seen["enquiry"][1] == seen["activity"][1] == copied.total > 38
+        assert max(done for done, _total in seen.values()) == copied.total
+        original = Backend(desk, settings, clock=lambda: DEMO_NOW)
+        moved = Backend(target, settings, clock=lambda: DEMO_NOW)
+        assert [e.row for e in moved.list_enquiries(limit=None)] == [e.row for e in original.list_enquiries(limit=None)]
+        assert moved.search("marchand") == original.search("marchand")
+        assert moved.log_call(subject="After the move", journalist="New Caller", outlet="Le Monde") == 39
+        back = open_desk(tmp_path_of(desk) / "back.db")
+        try:
+            copy_desk(target, back)
+            returned = Backend(back, settings, clock=lambda: DEMO_NOW)
+            assert [e.row for e in returned.list_enquiries(limit=None)] == [
+                e.row for e in moved.list_enquiries(limit=None)
+            ]
+        finally:
+            back.dispose()
+    finally:
+        target.dispose()
+
+
+def test_a_copy_into_a_desk_with_records_is_refused_and_writes_nothing(desk, url):
+    target = open_desk(url)
+    try:
+        copy_desk(desk, target)
+        with pytest.raises(StoreError, match="copy only into an empty desk"):
+            copy_desk(desk, target)
+        with target.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 38
+    finally:
+        target.dispose()
+
+
+def tmp_path_of(desk) -> Path:
+    """The folder of a SQLite desk."""
+    return desk.path.parent
+
+
+def test_db_copy_moves_a_desk_up_and_says_so_without_its_password(desk, url):
+    from click.testing import CliRunner
+
+    from pressdesk.cli import main
+
+    shown = url.replace("pressdesk@", "pressdesk:hunter2@") if "://" in url else url
+    result = CliRunner().invoke(main, ["--db", str(desk.path), "db", "copy", "--to", shown])
+    assert result.exit_code == 0, result.output
+    assert "38 enquiry" in result.output
+    assert "hunter2" not in result.output
+    again = CliRunner().invoke(main, ["--db", str(desk.path), "db", "copy", "--to", shown])
+    assert again.exit_code != 0
+    assert "copy only into an empty desk" in again.output
+    assert "hunter2" not in again.output

@@ -2,11 +2,12 @@
 
 `Backend.open(settings, target=...)` opens a desk; its methods (grouped by area in core/desk.py, enquiries.py,
 people.py, releases.py, interviews.py, statements.py) compose the services in short sessions and return the typed
-views of `pressdesk.core.views`. The desk's life-cycle (`init_desk`, `desk_status`, `upgrade_desk`, `fill_demo`)
+views of `pressdesk.core.views`. The desk's life-cycle (`init_desk`, `desk_status`, `upgrade_desk`, `fill_demo`,
+`copy_desk`)
 works on desks not yet open.
 """
 
 from pressdesk.core.backend import Backend
-from pressdesk.core.desk import desk_status, fill_demo, init_desk, target_for, upgrade_desk
+from pressdesk.core.desk import copy_desk, desk_status, fill_demo, init_desk, target_for, upgrade_desk
 
-__all__ = ["Backend", "desk_status", "fill_demo", "init_desk", "target_for", "upgrade_desk"]
+__all__ = ["Backend", "copy_desk", "desk_status", "fill_demo", "init_desk", "target_for", "upgrade_desk"]

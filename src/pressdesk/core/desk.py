@@ -3,11 +3,12 @@ desk's life-cycle for `pressdesk db ...` (create, status, upgrade), which works 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Self
 
 from pressdesk.core.base import CoreBase
-from pressdesk.core.views import DeskPage, DeskPlace, SchemaStatus, Upgraded
+from pressdesk.core.views import Copied, DeskPage, DeskPlace, SchemaStatus, Upgraded
 
 if TYPE_CHECKING:
     from pressdesk.models.views import DeskCounts, SearchHit
@@ -63,6 +64,27 @@ def upgrade_desk(target: str | None) -> Upgraded:
         return Upgraded(before=before.current, after=after.current, was_up_to_date=before.up_to_date)
     finally:
         desk.dispose()
+
+
+def copy_desk(
+    source: str | None, target: str | None, progress: Callable[[str, int, int], None] | None = None
+) -> Copied:
+    """Copy a whole desk into an empty one (made and migrated here if need be; a server database must exist), in
+    batches, row counts and id sequences checked; progress is told (table, rows done, rows in all)."""
+    from pressdesk.paths import mask_url
+    from pressdesk.store import open_desk
+    from pressdesk.store.copy import copy_desk as copy_rows
+
+    origin = open_desk(source, create=False)
+    try:
+        destination = open_desk(target, create=True)
+        try:
+            done = copy_rows(origin, destination, progress=progress)
+            return Copied(source=mask_url(origin.url), target=mask_url(destination.url), rows=done.rows)
+        finally:
+            destination.dispose()
+    finally:
+        origin.dispose()
 
 
 def fill_demo(settings: Settings, target: str | None) -> dict[str, int]:
