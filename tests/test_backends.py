@@ -203,3 +203,24 @@ def test_db_copy_moves_a_desk_up_and_says_so_without_its_password(desk, url):
     assert again.exit_code != 0
     assert "copy only into an empty desk" in again.output
     assert "hunter2" not in again.output
+
+
+@pytest.mark.parametrize("tool", ["pg_dump", "none"])
+def test_a_backup_of_any_desk_is_a_private_copy_that_holds_it(backend, tool, tmp_path, monkeypatch):
+    from pressdesk.store import backup as backups
+
+    if tool == "none":
+        monkeypatch.setattr(backups, "find_pg_dump", lambda: None)
+    elif backend.desk.is_sqlite or backups.find_pg_dump() is None:
+        pytest.skip("pg_dump is for a server desk, and needs pg_dump installed")
+    made = backups.backup(backend.desk, tmp_path / "copies" / "desk.backup")
+    assert made.stat().st_mode & 0o077 == 0
+    if tool == "pg_dump":
+        assert made.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format, for pg_restore
+        return
+    copy = open_desk(made, create=False)
+    try:
+        with copy.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 39
+    finally:
+        copy.dispose()
