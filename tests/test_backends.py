@@ -224,3 +224,20 @@ def test_a_backup_of_any_desk_is_a_private_copy_that_holds_it(backend, tool, tmp
             assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 39
     finally:
         copy.dispose()
+
+
+def test_a_commit_in_another_terminal_is_noticed_once_and_reading_is_not_a_change(backend, settings):
+    from pressdesk.store.watch import ChangeWatch
+
+    other = Backend(open_desk(backend.desk.url), settings, clock=lambda: DEMO_NOW)  # another terminal
+    watch = ChangeWatch(backend.desk.engine)
+    try:
+        assert watch.changed() is False, "nothing happened yet"
+        other.log_call(subject="Logged in another terminal", journalist="Ann Other")
+        assert watch.wait(30) is True
+        assert watch.changed() is False, "the same commit is reported once"
+        list(backend.list_enquiries(limit=None))
+        assert watch.changed() is False
+    finally:
+        watch.close()
+        other.desk.dispose()

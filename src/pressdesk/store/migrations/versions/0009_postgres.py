@@ -1,4 +1,5 @@
-"""postgres: the search index on PostgreSQL (pg_trgm over the folded text, kept by triggers); nothing on SQLite
+"""postgres: the search index on PostgreSQL (pg_trgm over the folded text, kept by triggers) and a NOTIFY at each
+committed change, for the other terminals; nothing on SQLite
 
 Revision ID: 0009_postgres
 Revises: 0008
@@ -8,7 +9,8 @@ SQLite has had its FTS5 index since 0002. A PostgreSQL desk gets the same thing 
 (unaccent and lower(), as pressdesk.store.search.index_text folds), a `search_index(rowid, body)` table with rowids
 (code << 40) + id, a trigger per kind keeping it current, and a pg_trgm GIN index so substring LIKE patterns are
 answered from the index. Needs the pg_trgm and unaccent extensions (PostgreSQL's contrib; trusted since 13, so a
-database owner may create them).
+database owner may create them). Every desk table gets a statement trigger that NOTIFYs `pressdesk_changed` with
+its name (pressdesk.store.watch), so open TUIs re-read within a second, as SQLite's data_version poll makes them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from alembic import op
 
 from pressdesk.store.search import pg_drop_sql, pg_index_sql
+from pressdesk.store.watch import pg_notify_sql, pg_unnotify_sql
 
 revision = "0009_postgres"
 down_revision = "0008"
@@ -26,12 +29,12 @@ depends_on = None
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in pg_index_sql():
+    for statement in [*pg_index_sql(), *pg_notify_sql()]:
         op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in pg_drop_sql():
+    for statement in [*pg_unnotify_sql(), *pg_drop_sql()]:
         op.execute(statement)
