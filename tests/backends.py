@@ -4,6 +4,7 @@ names (made for one test and dropped after it)."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,10 +24,13 @@ def backend_urls() -> list:
 
 
 @contextmanager
-def fresh_database(backend: str, tmp_path) -> Iterator[str]:
-    """The URL of an empty database on this backend, removed afterwards."""
+def fresh_database(backend: str, tmp_path, *, template: str | None = None) -> Iterator[str]:
+    """The URL of an empty database on this backend (or a copy of template, a URL from here), removed afterwards."""
     if backend == "sqlite":
-        yield str(tmp_path / "backend.db")
+        path = tmp_path / "backend.db"
+        if template is not None:
+            shutil.copy(template, path)
+        yield str(path)
         return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
@@ -36,7 +40,8 @@ def fresh_database(backend: str, tmp_path) -> Iterator[str]:
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template1'))
+            model = make_url(template).database if template else "template1"
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{model}"'))
         yield server.set(database=name).render_as_string(hide_password=False)
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

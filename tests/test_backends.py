@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pressdesk.core.backend import Backend
 from pressdesk.errors import ConflictError
 from pressdesk.services import privacy
 from pressdesk.services.demo import load_demo
+from pressdesk.settings import Settings
 from pressdesk.store import open_desk
 from pressdesk.store.copy import copy_desk
 from pressdesk.store.errors import StoreError
@@ -31,16 +33,37 @@ def url(request, tmp_path):
         yield made
 
 
-@pytest.fixture
-def backend(url, settings):
-    """A migrated desk on that backend, with the demo data and one caller with accents, as at DEMO_NOW."""
-    desk = open_desk(url)
-    with desk.write() as s:
-        load_demo(s, who="test", region="GB", now=DEMO_NOW)
-    core = Backend(desk, settings, clock=lambda: DEMO_NOW)
-    core.log_call(subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER)
-    yield core
-    desk.dispose()
+@pytest.fixture(scope="session")
+def demo_on(tmp_path_factory):
+    """The demo desk with one caller with accents, as at DEMO_NOW, built once per test process on a backend: its
+    URL, for copies."""
+    made: dict[str, str] = {}
+    settings = Settings(region="GB", officer="Test Officer", timezone="Europe/London")
+    with ExitStack() as stack:
+
+        def template(backend: str) -> str:
+            if backend not in made:
+                url = stack.enter_context(fresh_database(backend, tmp_path_factory.mktemp(f"{backend}-demo")))
+                desk = open_desk(url)
+                with desk.write() as s:
+                    load_demo(s, who="test", region="GB", now=DEMO_NOW)
+                Backend(desk, settings, clock=lambda: DEMO_NOW).log_call(
+                    subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER
+                )
+                desk.dispose()
+                made[backend] = url
+            return made[backend]
+
+        yield template
+
+
+@pytest.fixture(params=backend_urls())
+def backend(request, tmp_path, settings, demo_on):
+    """A private copy of that demo desk on one backend."""
+    with fresh_database(request.param, tmp_path, template=demo_on(request.param)) as url:
+        desk = open_desk(url)
+        yield Backend(desk, settings, clock=lambda: DEMO_NOW)
+        desk.dispose()
 
 
 def test_a_new_desk_is_migrated_to_the_newest_schema(url):
@@ -118,18 +141,15 @@ QUERIES = [
 
 
 @pytest.fixture
-def both(tmp_path, settings):
+def both(tmp_path, settings, demo_on):
     """The same desk on SQLite and on PostgreSQL (skipped, saying why, without a server)."""
     if not os.environ.get("PRESSDESK_TEST_DB"):
         pytest.skip(NO_SERVER)
-    cores = []
-    with fresh_database("sqlite", tmp_path) as lite, fresh_database("postgresql", tmp_path) as server:
-        for url in (lite, server):
-            desk = open_desk(url)
-            with desk.write() as s:
-                load_demo(s, who="test", region="GB", now=DEMO_NOW)
-            cores.append(Backend(desk, settings, clock=lambda: DEMO_NOW))
-            cores[-1].log_call(subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER)
+    with (
+        fresh_database("sqlite", tmp_path, template=demo_on("sqlite")) as lite,
+        fresh_database("postgresql", tmp_path, template=demo_on("postgresql")) as server,
+    ):
+        cores = [Backend(open_desk(url), settings, clock=lambda: DEMO_NOW) for url in (lite, server)]
         yield cores
         for core in cores:
             core.desk.dispose()

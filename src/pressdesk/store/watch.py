@@ -96,11 +96,10 @@ class ChangeWatch:
 
     def _notices(self, timeout: float) -> set[str]:
         """The tables named by the notices that arrive within timeout seconds (0: those already there)."""
-        tables: set[str] = set()
-        for notice in self._listener.notifies(timeout=timeout):
-            tables.add(notice.payload)
-            timeout = 0  # one arrived: take the others already there, wait no more
-        return tables
+        first = list(self._listener.notifies(timeout=timeout, stop_after=1))
+        if not first:
+            return set()
+        return {n.payload for n in first} | {n.payload for n in self._listener.notifies(timeout=0)}
 
     def changed(self) -> bool:
         """Whether another connection committed since the last call (or since the watch began)."""
