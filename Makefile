@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_TESTS := tests/test_backends.py
+PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search.py tests/test_core.py \
+	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
+	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py
 
-.PHONY: run test test-pg test-pg-inner lint bench graph clean
+.PHONY: run test test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +34,13 @@ test-pg: $(STAMP)
 test-pg-inner:
 	@test -n "$$PRESSDESK_TEST_DB" || { echo "PRESSDESK_TEST_DB is not set: run make test-pg" >&2; exit 2; }
 	$(BIN)/python -m pytest -n 2 -m backend $(PG_TESTS)
+
+# Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
+test-pg-all: $(STAMP)
+	tools/with-postgres $(MAKE) --no-print-directory test-pg-all-inner
+
+test-pg-all-inner: test-pg-inner
+	PRESSDESK_TEST_BACKEND=postgresql $(BIN)/python -m pytest -n auto $(PG_SERVICE_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
