@@ -18,6 +18,7 @@ COMMANDS = {
     "interview": "pressdesk.cli.interviews:interview_group",
     "list": "pressdesk.cli.listing:list_cmd",
     "log": "pressdesk.cli.enquiries:log_cmd",
+    "officers": "pressdesk.cli.officers:officers_group",
     "route": "pressdesk.cli.interviews:route_cmd",
     "statement": "pressdesk.cli.statements:statement_group",
     "validate": "pressdesk.cli.people:validate_group",

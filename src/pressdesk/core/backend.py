@@ -5,12 +5,13 @@ from __future__ import annotations
 from pressdesk.core.desk import DeskArea
 from pressdesk.core.enquiries import EnquiriesArea
 from pressdesk.core.interviews import InterviewsArea
+from pressdesk.core.officers import OfficersArea
 from pressdesk.core.people import PeopleArea
 from pressdesk.core.releases import ReleasesArea
 from pressdesk.core.statements import StatementsArea
 
 
-class Backend(DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea):
+class Backend(DeskArea, EnquiriesArea, PeopleArea, ReleasesArea, InterviewsArea, StatementsArea, OfficersArea):
     """An opened desk with its settings and clock. Every method opens and closes its own short session and returns
     plain views (pressdesk.core.views), never ORM rows; refusals are pressdesk.errors. Synchronous: the TUI calls it
     from thread workers, the CLI directly."""

@@ -201,6 +201,14 @@ class DeskPlace(NamedTuple):
     existed: bool
 
 
+class OfficerView(NamedTuple):
+    """An officer on the desk's list."""
+
+    name: str
+    initials: str
+    email: str
+
+
 class Copied(NamedTuple):
     """A desk copied into another: both places (passwords masked) and the rows copied per table."""
 

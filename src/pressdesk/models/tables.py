@@ -374,3 +374,13 @@ class MediaListMember(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("journalist.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class Officer(SQLModel, table=True):
+    """A press officer on the desk's team: enquiries are assigned to one of them by name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=LENGTH["officer.name"], nullable=False, unique=True)
+    initials: str = Field(max_length=LENGTH["officer.initials"], nullable=False, unique=True)
+    email: str = Field(default="", max_length=LENGTH["officer.email"], nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

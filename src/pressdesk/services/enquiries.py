@@ -291,8 +291,10 @@ def change_status(
 def assign(
     session: Session, *, who: str, enquiry_id: int, officer: str, expected_version: int | None = None
 ) -> Enquiry:
-    """Give an enquiry to an officer (blank to unassign)."""
-    name = typed.clean("enquiry.officer", officer, field="officer")
+    """Give an enquiry to an officer (blank to unassign): one on the desk's list, by name or initials, if it has one."""
+    from pressdesk.services.officers import resolve_officer
+
+    name = resolve_officer(session, typed.clean("enquiry.officer", officer, field="officer"))
     enquiry = _load(session, enquiry_id)
     return _apply(
         session,

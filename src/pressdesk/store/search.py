@@ -4,8 +4,8 @@ What is indexed is `index_text(...)` of each record (migration 0004): case and a
 "elodie muller"), punctuation turned into spaces, a word joined from its punctuated parts added ("IS-K" -> "is k
 isk"), and a space at each end, so `" isk"` matches where a word starts and `"isk"` anywhere (in "risk" too). The
 triggers call it as the SQL function `pressdesk_fold`, which every connection of a SQLite desk registers
-(`install`); on PostgreSQL it is a PL/pgSQL function doing the same with `unaccent` (migration 0009), and the index
-is a table (rowid, body) with a pg_trgm GIN index, so `body LIKE '% isk%'` answers as FTS5's phrase "␠isk" does.
+(`install`); on PostgreSQL it is a PL/pgSQL function doing the same with `unaccent` (migration 0009_team_desk), and
+the index is a table (rowid, body) with a pg_trgm GIN index, so `body LIKE '% isk%'` answers as FTS5's "␠isk" does.
 """
 
 from __future__ import annotations

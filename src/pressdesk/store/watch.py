@@ -1,5 +1,6 @@
 """Notice commits made through other connections (other terminals): PRAGMA data_version on SQLite, LISTEN on
-PostgreSQL (statement triggers on every desk table NOTIFY `pressdesk_changed` with the table's name, migration 0009)."""
+PostgreSQL (statement triggers on every desk table NOTIFY `pressdesk_changed` with the table's name, migration
+0009_team_desk)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ WATCHED = (
     "media_list_member",
     "duplicate_review",
     "not_duplicate",
+    "officer",
 )
 """The tables whose changes a PostgreSQL desk announces (every table a screen shows)."""
 

@@ -1,7 +1,7 @@
-"""postgres: the search index on PostgreSQL (pg_trgm over the folded text, kept by triggers) and a NOTIFY at each
-committed change, for the other terminals; nothing on SQLite
+"""team desk: the officers' list; on PostgreSQL the search index (pg_trgm over the folded text, kept by triggers)
+and a NOTIFY at each committed change, for the other terminals
 
-Revision ID: 0009_postgres
+Revision ID: 0009_team_desk
 Revises: 0008
 Create Date: 2026-11-27 11:00:00
 
@@ -15,18 +15,33 @@ its name (pressdesk.store.watch), so open TUIs re-read within a second, as SQLit
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+import sqlmodel
 from alembic import op
+
+import pressdesk.models.types
 
 from pressdesk.store.search import pg_drop_sql, pg_index_sql
 from pressdesk.store.watch import pg_notify_sql, pg_unnotify_sql
 
-revision = "0009_postgres"
+revision = "0009_team_desk"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "officer",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column("initials", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
+        sa.Column("created_at", pressdesk.models.types.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("initials"),
+        sa.UniqueConstraint("name"),
+    )
     if op.get_bind().dialect.name != "postgresql":
         return
     for statement in [*pg_index_sql(), *pg_notify_sql()]:
@@ -34,7 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for statement in [*pg_unnotify_sql(), *pg_drop_sql()]:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in [*pg_unnotify_sql(), *pg_drop_sql()]:
+            op.execute(statement)
+    op.drop_table("officer")
