@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 PG_TESTS := tests/test_backends.py
 PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search.py tests/test_core.py \
 	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
-	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py
+	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py \
+	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py
 
 .PHONY: run test test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
 
