@@ -261,3 +261,20 @@ def test_a_commit_in_another_terminal_is_noticed_once_and_reading_is_not_a_chang
     finally:
         watch.close()
         other.desk.dispose()
+
+
+def test_the_desk_says_which_other_officers_have_it_open(url, settings):
+    from dataclasses import replace
+
+    open_desk(url).dispose()
+    mine = Backend.open(settings, target=url)
+    theirs = Backend.open(replace(settings, officer="Bea Tester"), target=url)
+    on_server = "postgresql" in url  # SQLite has no server to ask
+    try:
+        with theirs.desk.read() as s:  # Bea's terminal holds a connection, as an open TUI's watch does
+            s.execute(text("SELECT 1"))
+            assert mine.others_here() == (["Bea Tester"] if on_server else [])
+        assert theirs.others_here() == (["Test Officer"] if on_server else [])
+    finally:
+        theirs.desk.dispose()
+        mine.desk.dispose()

@@ -113,13 +113,19 @@ class DeskArea(CoreBase):
         from pressdesk.paths import created_on_first_use
         from pressdesk.store import open_desk
 
-        desk = open_desk(target, create=demo or (write and created_on_first_use(target)))
+        desk = open_desk(target, create=demo or (write and created_on_first_use(target)), who=settings.officer)
         core = cls(desk, settings)
         if demo:
             core.ensure_demo()
         if warm:
             core.warm()
         return core
+
+    def others_here(self) -> list[str]:
+        """The other officers with this desk open now (a server desk; none on SQLite)."""
+        from pressdesk.store.presence import others_on_desk
+
+        return others_on_desk(self.desk.engine, self.settings.officer)
 
     def ensure_demo(self) -> bool:
         """Fill the desk with demo data if it has no enquiries yet; True if it did."""
