@@ -7,7 +7,8 @@ PG_TESTS := tests/test_backends.py
 PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search.py tests/test_core.py \
 	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
 	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py \
-	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py
+	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py tests/test_export_log.py \
+	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py
 
 .PHONY: run test test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
 
@@ -34,7 +35,7 @@ test-pg: $(STAMP)
 
 test-pg-inner:
 	@test -n "$$PRESSDESK_TEST_DB" || { echo "PRESSDESK_TEST_DB is not set: run make test-pg" >&2; exit 2; }
-	$(BIN)/python -m pytest -n 2 -m backend $(PG_TESTS)
+	$(BIN)/python -m pytest -n 2 -m backend -k postgresql $(PG_TESTS)
 
 # Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
 test-pg-all: $(STAMP)
