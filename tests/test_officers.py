@@ -72,3 +72,12 @@ def test_list_mine_shows_only_the_enquiries_assigned_to_me(desk):
     mine = run("--officer", "Kit Marlowe", "list", "enquiries", "--mine", "--json")
     assert mine.exit_code == 0, mine.output
     assert [row["id"] for row in __import__("json").loads(mine.output)] == [6]
+
+
+def test_the_edit_form_assigns_from_the_list_too(core):
+    core.add_officer("Kit Marlowe")
+    enquiry = next(iter(core.list_enquiries(limit=1))).row
+    core.update_enquiry(enquiry.id, officer="KM")
+    assert core.enquiry(enquiry.id).officer == "Kit Marlowe"
+    with pytest.raises(FieldError, match="officer: "):
+        core.update_enquiry(enquiry.id, officer="Nobody Here")

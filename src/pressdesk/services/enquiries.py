@@ -363,7 +363,9 @@ def update_enquiry(
             raise FieldError("release", f"There is no release {release_id}.")
         values["release_id"] = release_id
     if officer is not None:
-        values["officer"] = typed.clean("enquiry.officer", officer, field="officer")
+        from pressdesk.services.officers import resolve_officer
+
+        values["officer"] = resolve_officer(session, typed.clean("enquiry.officer", officer, field="officer"))
     changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
     return _apply(
         session,
