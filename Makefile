@@ -3,8 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PG_TESTS := tests/test_backends.py
+PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search.py tests/test_core.py \
+	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
+	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py \
+	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py tests/test_export_log.py \
+	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py
 
-.PHONY: run test lint bench graph clean
+.PHONY: run test test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +26,23 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n auto
+	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg; \
+	else echo "PostgreSQL tests skipped: no server installed (tools/with-postgres --install-only, then make test-pg)"; fi
+
+# The backend tests on a throwaway PostgreSQL cluster (tools/with-postgres starts it and removes it afterwards).
+test-pg: $(STAMP)
+	tools/with-postgres $(MAKE) --no-print-directory test-pg-inner
+
+test-pg-inner:
+	@test -n "$$PRESSDESK_TEST_DB" || { echo "PRESSDESK_TEST_DB is not set: run make test-pg" >&2; exit 2; }
+	$(BIN)/python -m pytest -n 2 -m backend -k postgresql $(PG_TESTS)
+
+# Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
+test-pg-all: $(STAMP)
+	tools/with-postgres $(MAKE) --no-print-directory test-pg-all-inner
+
+test-pg-all-inner: test-pg-inner
+	PRESSDESK_TEST_BACKEND=postgresql $(BIN)/python -m pytest -n auto $(PG_SERVICE_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

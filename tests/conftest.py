@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 
@@ -24,11 +25,23 @@ def settings() -> Settings:
     return Settings(region="GB", officer="Test Officer", timezone="Europe/London")
 
 
+ON_SERVER = os.environ.get("PRESSDESK_TEST_BACKEND") == "postgresql"
+"""`make test-pg` runs some service test modules with their `desk` and `empty_desk` on PRESSDESK_TEST_DB's server."""
+
+
 @pytest.fixture
 def empty_desk(tmp_path):
-    """A migrated, empty SQLite desk."""
+    """A migrated, empty desk: a SQLite file (or a database on the test server, under make test-pg)."""
     from pressdesk.store import open_desk
 
+    if ON_SERVER:
+        from tests.backends import fresh_database
+
+        with fresh_database("postgresql", tmp_path) as url:
+            desk = open_desk(url)
+            yield desk
+            desk.dispose()
+        return
     desk = open_desk(tmp_path / "desk.db")
     yield desk
     desk.dispose()
@@ -62,11 +75,34 @@ def template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def server_template(template, tmp_path_factory):
+    """The frozen demo desk copied once onto the test server (under make test-pg)."""
+    from pressdesk.store import open_desk
+    from pressdesk.store.copy import copy_desk
+    from tests.backends import fresh_database
+
+    with fresh_database("postgresql", tmp_path_factory.mktemp("server")) as url:
+        source, target = open_desk(template), open_desk(url)
+        copy_desk(source, target)
+        source.dispose()
+        target.dispose()
+        yield url
+
+
 @pytest.fixture
-def desk(template, tmp_path):
-    """A private copy of the frozen demo desk."""
+def desk(template, tmp_path, request):
+    """A private copy of the frozen demo desk (on the test server under make test-pg)."""
     from pressdesk.store import open_desk
 
+    if ON_SERVER:
+        from tests.backends import fresh_database
+
+        with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_template")) as url:
+            desk = open_desk(url)
+            yield desk
+            desk.dispose()
+        return
     target = tmp_path / "desk.db"
     shutil.copy(template, target)
     desk = open_desk(target)

@@ -207,6 +207,6 @@ def test_help_lists_every_command_though_each_loads_only_when_run():
         "list",
         "log",
     }
-    assert listed == expected | {"backup", "privacy", "report", "restore", "route", "statement", "validate"}
+    assert listed == expected | {"backup", "officers", "privacy", "report", "restore", "route", "statement", "validate"}
     nested = CliRunner().invoke(main, ["import", "--help"])
     assert nested.exit_code == 0 and "release" in nested.stdout

@@ -53,3 +53,20 @@ async def test_the_refresh_key_is_in_the_footer(app):
         await settle(pilot)
         shown = {key.key for key in app.screen.query(FooterKey)}
     assert "f5" in shown
+
+
+async def test_the_header_names_the_other_officers_who_have_the_desk_open(app, backend, monkeypatch):
+    here: list[str] = []
+    monkeypatch.setattr(backend, "others_here", lambda: list(here))  # a server desk's answer (SQLite has none)
+    app.change_poll_seconds = 0.05
+    app.PRESENCE_EVERY = 1
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        alone = app.sub_title
+        here.append("Bea [b]Tester[/b]")
+        await until(pilot, lambda: "Bea" in app.sub_title)
+        assert app.sub_title.startswith("also open: Bea [b]Tester[/b]")
+        assert app.sub_title.endswith(alone)
+        here.clear()
+        await until(pilot, lambda: "Bea" not in app.sub_title)
+        assert app.sub_title == alone

@@ -185,3 +185,24 @@ async def test_done_asks_first_naming_the_enquiry(app, demo_desk):
         table = app.screen.query_one("#enquiries", DataTable)
         assert str(row.id) not in [k.value for k in table.rows]
     assert enquiry(demo_desk, row.id).status == "done"
+
+
+async def test_assigning_by_initials_gives_it_to_the_officer_on_the_list_and_says_their_name(app, demo_desk):
+    from pressdesk.services import officers
+
+    with demo_desk.write() as s:
+        officers.add_officer(s, name="Kit Marlowe")
+    async with app.run_test(size=(120, 40)) as pilot:
+        row = await on_desk(pilot)
+        await pilot.press("a")
+        app.screen.query_one(Input).value = "Nobody Here"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Nobody Here is not one of the desk's officers: Kit Marlowe (KM)" in text_of(app, "#prompt-msg")
+        app.screen.query_one(Input).value = "km"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+        toasts = [str(n.message) for n in app._notifications]
+    assert f"#{row.id} assigned to Kit Marlowe." in toasts
+    assert enquiry(demo_desk, row.id).officer == "Kit Marlowe"

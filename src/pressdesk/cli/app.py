@@ -20,6 +20,7 @@ COMMANDS = {
     "interview": "pressdesk.cli.interviews:interview_group",
     "list": "pressdesk.cli.listing:list_cmd",
     "log": "pressdesk.cli.enquiries:log_cmd",
+    "officers": "pressdesk.cli.officers:officers_group",
     "report": "pressdesk.cli.reports:report_cmd",
     "privacy": "pressdesk.cli.privacy:privacy_group",
     "restore": "pressdesk.cli.trust:restore_cmd",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from pressdesk.cli.errors import DeskCommand, DeskGroup
@@ -92,3 +94,28 @@ def db_check(state: CliState, rebuild_index: bool, as_json: bool) -> None:
             echo(f"The desk is sound: {', '.join(found.checked)}.")
     if not found.ok:
         raise SystemExit(1)
+
+
+@db_group.command("copy")
+@click.option("--to", "to", metavar="PATH_OR_URL", help="Copy this desk into an empty desk there.")
+@click.option("--from", "from_", metavar="PATH_OR_URL", help="Copy the desk there into this (empty) desk.")
+@pass_state
+def db_copy(state: CliState, to: str | None, from_: str | None) -> None:
+    """Copy a whole desk into an empty one, e.g. SQLite up to PostgreSQL (--to) or back (--from)."""
+    from pressdesk.core import copy_desk
+    from pressdesk.errors import FieldError
+
+    if (to is None) == (from_ is None):
+        raise FieldError("copy", "give either --to PATH_OR_URL or --from PATH_OR_URL.")
+    source, target = (state.target, to) if to is not None else (from_, state.target)
+    with click.progressbar(length=1, label="copying", file=sys.stderr) as bar:
+
+        def progress(table: str, done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.label = f"copying {table:<22}"
+            bar.update(done - bar.pos)
+
+        copied = copy_desk(source, target, progress)
+    echo(f"Copied {sum(copied.rows.values())} records from {copied.source} to {copied.target}:")
+    echo("  " + ", ".join(f"{n} {table}" for table, n in copied.rows.items() if n))
+    echo("Row counts and id sequences checked.")

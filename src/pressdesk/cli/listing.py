@@ -44,13 +44,16 @@ class Capped:
 @click.option("--overdue", is_flag=True, help="Only open enquiries past their deadline.")
 @click.option("--text", help="Only those matching these words or this number.")
 @click.option("--officer", help="Only enquiries assigned to this officer.")
+@click.option("--mine", is_flag=True, help="Only enquiries assigned to me (--officer, PRESSDESK_OFFICER).")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000), help="Rows at most.")
 @click.option("--all", "every_row", is_flag=True, help="Every matching row, however many (overrides --limit).")
 @click.option("--json", "as_json", is_flag=True, help="Print rows as JSON.")
 @pass_state
-def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, limit, every_row, as_json) -> None:
+def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, mine, limit, every_row, as_json) -> None:
     """List enquiries (most urgent first), journalists, experts or releases; stderr says when rows were left out."""
     core = state.backend(write=False)
+    if mine:
+        officer = state.settings.officer
     fetch = None if every_row else limit + 1
     filters = {
         "status": list(status) or None,

@@ -7,7 +7,16 @@ works on desks not yet open.
 """
 
 from pressdesk.core.backend import Backend
-from pressdesk.core.desk import desk_status, fill_demo, init_desk, target_for, upgrade_desk
+from pressdesk.core.desk import copy_desk, desk_status, fill_demo, init_desk, target_for, upgrade_desk
 from pressdesk.core.trust import restore_desk
 
-__all__ = ["Backend", "desk_status", "fill_demo", "init_desk", "restore_desk", "target_for", "upgrade_desk"]
+__all__ = [
+    "Backend",
+    "copy_desk",
+    "desk_status",
+    "fill_demo",
+    "init_desk",
+    "restore_desk",
+    "target_for",
+    "upgrade_desk",
+]

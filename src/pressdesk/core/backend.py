@@ -6,6 +6,7 @@ from pressdesk.core.contacts import ContactsArea
 from pressdesk.core.desk import DeskArea
 from pressdesk.core.enquiries import EnquiriesArea
 from pressdesk.core.interviews import InterviewsArea
+from pressdesk.core.officers import OfficersArea
 from pressdesk.core.people import PeopleArea
 from pressdesk.core.releases import ReleasesArea
 from pressdesk.core.reports import ReportsArea
@@ -23,6 +24,7 @@ class Backend(
     ReportsArea,
     TrustArea,
     ContactsArea,
+    OfficersArea,
 ):
     """An opened desk with its settings and clock. Every method opens and closes its own short session and returns
     plain views (pressdesk.core.views), never ORM rows; refusals are pressdesk.errors. Synchronous: the TUI calls it

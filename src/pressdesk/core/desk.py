@@ -3,11 +3,12 @@ desk's life-cycle for `pressdesk db ...` (create, status, upgrade), which works 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Self
 
 from pressdesk.core.base import CoreBase
-from pressdesk.core.views import DeskPage, DeskPlace, DeskView, SchemaStatus, Upgraded
+from pressdesk.core.views import Copied, DeskPage, DeskPlace, DeskView, SchemaStatus, Upgraded
 
 if TYPE_CHECKING:
     from pressdesk.models.views import DeskCounts, SearchHit
@@ -65,6 +66,27 @@ def upgrade_desk(target: str | None) -> Upgraded:
         desk.dispose()
 
 
+def copy_desk(
+    source: str | None, target: str | None, progress: Callable[[str, int, int], None] | None = None
+) -> Copied:
+    """Copy a whole desk into an empty one (made and migrated here if need be; a server database must exist), in
+    batches, row counts and id sequences checked; progress is told (table, rows done, rows in all)."""
+    from pressdesk.paths import mask_url
+    from pressdesk.store import open_desk
+    from pressdesk.store.copy import copy_desk as copy_rows
+
+    origin = open_desk(source, create=False)
+    try:
+        destination = open_desk(target, create=True)
+        try:
+            done = copy_rows(origin, destination, progress=progress)
+            return Copied(source=mask_url(origin.url), target=mask_url(destination.url), rows=done.rows)
+        finally:
+            destination.dispose()
+    finally:
+        origin.dispose()
+
+
 def fill_demo(settings: Settings, target: str | None) -> dict[str, int]:
     """Create the desk if need be and load the demo data into it; how many of each thing were added."""
     from pressdesk.services import demo
@@ -91,13 +113,19 @@ class DeskArea(CoreBase):
         from pressdesk.paths import created_on_first_use
         from pressdesk.store import open_desk
 
-        desk = open_desk(target, create=demo or (write and created_on_first_use(target)))
+        desk = open_desk(target, create=demo or (write and created_on_first_use(target)), who=settings.officer)
         core = cls(desk, settings)
         if demo:
             core.ensure_demo()
         if warm:
             core.warm()
         return core
+
+    def others_here(self) -> list[str]:
+        """The other officers with this desk open now (a server desk; none on SQLite)."""
+        from pressdesk.store.presence import others_on_desk
+
+        return others_on_desk(self.desk.engine, self.settings.officer)
 
     def ensure_demo(self) -> bool:
         """Fill the desk with demo data if it has no enquiries yet; True if it did."""

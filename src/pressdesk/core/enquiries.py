@@ -149,14 +149,15 @@ class EnquiriesArea(CoreBase):
                 s, who=self.settings.officer, enquiry_id=enquiry_id, to=to, expected_version=version
             )
 
-    def assign(self, enquiry_id: int, officer: str, version: int | None = None) -> None:
-        """Give an enquiry to an officer ("" unassigns it)."""
+    def assign(self, enquiry_id: int, officer: str, version: int | None = None) -> str:
+        """Give an enquiry to an officer ("" unassigns it): one on the desk's list, by name or initials, when it has
+        one. Returns the name it was given to."""
         from pressdesk.services import enquiries
 
         with self.desk.write() as s:
-            enquiries.assign(
+            return enquiries.assign(
                 s, who=self.settings.officer, enquiry_id=enquiry_id, officer=officer, expected_version=version
-            )
+            ).officer
 
     def add_note(self, enquiry_id: int, text: str) -> None:
         """Append a dated note to an enquiry (notes never conflict, so there is no version check)."""

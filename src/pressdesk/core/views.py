@@ -260,6 +260,22 @@ class DeskPlace(NamedTuple):
     existed: bool
 
 
+class OfficerView(NamedTuple):
+    """An officer on the desk's list."""
+
+    name: str
+    initials: str
+    email: str
+
+
+class Copied(NamedTuple):
+    """A desk copied into another: both places (passwords masked) and the rows copied per table."""
+
+    source: str
+    target: str
+    rows: dict[str, int]
+
+
 class SchemaStatus(NamedTuple):
     """A desk's location and where its schema stands against the migrations shipped."""
 

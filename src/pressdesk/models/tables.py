@@ -127,7 +127,9 @@ class ContactPoint(SQLModel, table=True):
     __tablename__ = "contact_point"
     __table_args__ = (
         CheckConstraint(
-            "(journalist_id IS NOT NULL) + (expert_id IS NOT NULL) + (press_contact_id IS NOT NULL) = 1",
+            # one owner; written with CASE, not (x IS NOT NULL) + ..., as PostgreSQL does not add booleans
+            "CASE WHEN journalist_id IS NULL THEN 0 ELSE 1 END + CASE WHEN expert_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN press_contact_id IS NULL THEN 0 ELSE 1 END = 1",
             name="ck_contact_point_one_owner",
         ),
         Index("ix_contact_point_lookup", "kind", "lookup_key"),
@@ -381,3 +383,13 @@ class MediaListMember(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("journalist.id", ondelete="CASCADE"), primary_key=True, index=True)
     )
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class Officer(SQLModel, table=True):
+    """A press officer on the desk's team: enquiries are assigned to one of them by name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=LENGTH["officer.name"], nullable=False, unique=True)
+    initials: str = Field(max_length=LENGTH["officer.initials"], nullable=False, unique=True)
+    email: str = Field(default="", max_length=LENGTH["officer.email"], nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -259,8 +259,10 @@ def change_status(
 def assign(
     session: Session, *, who: str, enquiry_id: int, officer: str, expected_version: int | None = None
 ) -> Enquiry:
-    """Give an enquiry to an officer (blank to unassign)."""
-    name = typed.clean("enquiry.officer", officer, field="officer")
+    """Give an enquiry to an officer (blank to unassign): one on the desk's list, by name or initials, if it has one."""
+    from pressdesk.services.officers import resolve_officer
+
+    name = resolve_officer(session, typed.clean("enquiry.officer", officer, field="officer"))
     enquiry = _load(session, enquiry_id)
     return _apply(
         session,
@@ -319,6 +321,10 @@ def update_enquiry(
         values["deadline"] = parse_deadline(values["deadline"], tz=tz, now=now)
     if values.get("release_id") is not None and session.get(Release, values["release_id"]) is None:
         raise FieldError("release", f"There is no release {values['release_id']}.")
+    if values.get("officer") is not None:
+        from pressdesk.services.officers import resolve_officer
+
+        values["officer"] = resolve_officer(session, values["officer"])
     changed = [k for k, v in values.items() if getattr(enquiry, k) != v]
     return _apply(
         session,

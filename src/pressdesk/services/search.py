@@ -110,7 +110,7 @@ def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
         return _by_number(session, number)
     cache: dict = {}  # each kind is looked up once for the text
     people = _people(session, text, limit, cache)
-    if fts_query(text) is None and session.get_bind().dialect.name == "sqlite":
+    if fts_query(text) is None:
         # under three letters: people by name or number, and an enquiry number, never a scan of every enquiry
         return _by_number(session, number) + people
     enquiries = _enquiries(session, text, limit, cache)

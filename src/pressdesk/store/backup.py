@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,12 +32,62 @@ def _reserve(target: Path) -> None:
         raise StoreError(f"cannot write {target}: {exc.strerror or exc}.") from None
 
 
+def find_pg_dump() -> str | None:
+    """pg_dump on PATH, or in the newest /usr/lib/postgresql/*/bin (Debian's layout); None when not installed."""
+    found = shutil.which("pg_dump")
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"), key=lambda p: p.parent.parent.name)
+    return str(candidates[-1]) if candidates else None
+
+
+def _backup_server(desk: Desk, path: Path) -> Path:
+    """A PostgreSQL desk into a new private file: pg_dump's custom format (for pg_restore) where pg_dump is
+    installed, else a logical copy into a new SQLite desk (which `pressdesk db copy --from` can bring back)."""
+    from sqlalchemy.engine import make_url
+
+    _reserve(path)
+    try:
+        tool = find_pg_dump()
+        if tool is None:
+            from pressdesk.store.copy import copy_desk
+            from pressdesk.store.desk import open_desk
+
+            copy = open_desk(path)
+            try:
+                copy_desk(desk, copy)
+            finally:
+                copy.dispose()
+        else:
+            url = make_url(desk.url)
+            env = os.environ | ({"PGPASSWORD": url.password} if url.password else {})  # never on the command line
+            plain = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+            done = subprocess.run(
+                [tool, "--format=custom", "--no-owner", "--file", str(path), "--dbname", plain],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                reason = (done.stderr.strip().splitlines() or ["pg_dump failed"])[-1]
+                raise StoreError(f"cannot back up {mask_url(desk.url)}: {mask_url(reason)}.")
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    os.chmod(path, PRIVATE_FILE)
+    return path
+
+
 def backup(desk: Desk, target: str | os.PathLike[str]) -> Path:
     """Copy the desk to a new file, private to its owner: one consistent moment, even while others write.
 
     `VACUUM INTO` reads inside one transaction (WAL lets writers carry on) and writes a compact copy without free
-    pages, so nothing erased survives into a backup. Refuses a target that exists, and a server database."""
+    pages, so nothing erased survives into a backup. Refuses a target that exists. A PostgreSQL desk is dumped
+    with pg_dump where installed, else copied into a new SQLite desk."""
     if desk.path is None:
+        if desk.engine.dialect.name == "postgresql":
+            return _backup_server(desk, Path(target).expanduser().resolve())
         raise StoreError(f"{mask_url(desk.url)} is not a desk file; back up a server database with its own tools.")
     path = Path(target).expanduser().resolve()
     if path == desk.path.resolve():

@@ -16,6 +16,7 @@ from sqlmodel import Session, create_engine
 from pressdesk.store import search
 from pressdesk.store.errors import DeskMissing, StoreError, mask_url
 from pressdesk.store.files import create_private_file, is_data_folder, tighten
+from pressdesk.store.presence import application_name
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -120,9 +121,15 @@ class Desk:
 
 
 def open_desk(
-    target: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+    target: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    echo: bool = False,
+    who: str | None = None,
 ) -> Desk:
     """Open the desk at a path or URL, running pending migrations; a missing SQLite file is created only if asked.
+    who: the officer, named on a server desk's connections so others see who has it open (store.presence).
 
     Raises StoreError (DeskMissing for a missing file) with a message fit to show, never a driver's traceback.
     """
@@ -136,6 +143,8 @@ def open_desk(
                 _prepare_file(file, create=create)
                 warnings = tighten(file, private_folder=is_data_folder(file.parent))
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        elif parsed.get_backend_name() == "postgresql" and who:
+            kwargs["connect_args"] = {"application_name": application_name(who)}
         engine = create_engine(url, **kwargs)
         if engine.dialect.name == "sqlite":
             _install_sqlite_pragmas(engine)

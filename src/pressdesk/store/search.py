@@ -1,9 +1,11 @@
-"""The search index: FTS5 trigram over accent-folded text on SQLite, plain LIKE elsewhere; ids of matching records.
+"""The search index: FTS5 trigram over accent-folded text on SQLite, pg_trgm over the same text on PostgreSQL.
 
 What is indexed is `index_text(...)` of each record (migration 0004): case and accents folded ("Élodie Müller" ->
 "elodie muller"), punctuation turned into spaces, a word joined from its punctuated parts added ("IS-K" -> "is k
 isk"), and a space at each end, so `" isk"` matches where a word starts and `"isk"` anywhere (in "risk" too). The
-triggers call it as the SQL function `pressdesk_fold`, which every connection of a desk registers (`install`).
+triggers call it as the SQL function `pressdesk_fold`, which every connection of a SQLite desk registers
+(`install`); on PostgreSQL it is a PL/pgSQL function doing the same with `unaccent` (migration 0010_team_desk), and
+the index is a table (rowid, body) with a pg_trgm GIN index, so `body LIKE '% isk%'` answers as FTS5's "␠isk" does.
 """
 
 from __future__ import annotations
@@ -114,6 +116,74 @@ def fill_sql(kind: str) -> str:
     )
 
 
+PG_FOLD = r"""
+CREATE OR REPLACE FUNCTION pressdesk_fold(raw text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fold$
+DECLARE
+  words text[] := '{}';
+  joined text[] := '{}';
+  token text;
+  parts text[];
+BEGIN
+  IF raw IS NULL OR raw = '' THEN
+    RETURN '';
+  END IF;
+  FOR token IN
+    SELECT t FROM regexp_split_to_table(lower(public.unaccent('public.unaccent'::regdictionary, raw)), '\s+') AS t
+    WHERE t <> ''
+  LOOP
+    IF token !~ '[[:space:][:punct:]]' THEN
+      words := words || token;
+      CONTINUE;
+    END IF;
+    parts := ARRAY(SELECT m[1] FROM regexp_matches(token, '([^[:space:][:punct:]]+)', 'g') AS m);
+    words := words || parts;
+    IF cardinality(parts) > 1 THEN
+      joined := joined || array_to_string(parts, '');
+    END IF;
+  END LOOP;
+  RETURN ' ' || array_to_string(words || joined, ' ') || ' ';
+END
+$fold$
+"""
+"""index_text in PL/pgSQL: unaccent and lower() fold, words split at spaces and punctuation, punctuated words joined."""
+
+
+def pg_rowid_sql(kind: str, row: str = "NEW") -> str:
+    """A record's rowid in the PostgreSQL index: (code << 40) + id, in bigint (an int shifts modulo 32)."""
+    return f"(({CODES[kind]}::bigint << {SHIFT}) + {row}.id)"
+
+
+def pg_index_sql() -> list[str]:
+    """The statements making the PostgreSQL search index: extensions, fold function, table, triggers, filled."""
+    statements = [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE EXTENSION IF NOT EXISTS unaccent",
+        PG_FOLD,
+        "CREATE TABLE search_index (rowid bigint PRIMARY KEY, body text NOT NULL)",
+    ]
+    for kind in CODES:
+        new_id, old_id, indexed = pg_rowid_sql(kind), pg_rowid_sql(kind, "OLD"), f"{FOLD_FUNCTION}({INDEXED[kind]})"
+        statements += [
+            f"CREATE FUNCTION search_{kind}_sync() RETURNS trigger LANGUAGE plpgsql AS $sync$ BEGIN "
+            f"IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE rowid = {old_id}; END IF; "
+            f"IF TG_OP <> 'DELETE' THEN INSERT INTO search_index(rowid, body) VALUES ({new_id}, {indexed}); END IF; "
+            "RETURN NULL; END $sync$",
+            f'CREATE TRIGGER search_{kind}_sync AFTER INSERT OR UPDATE OR DELETE ON "{kind}" '
+            f"FOR EACH ROW EXECUTE FUNCTION search_{kind}_sync()",
+            f'INSERT INTO search_index(rowid, body) SELECT {new_id}, {indexed} FROM "{kind}" AS NEW',
+        ]
+    statements.append("CREATE INDEX ix_search_index_body ON search_index USING gin (body gin_trgm_ops)")
+    return statements
+
+
+def pg_drop_sql() -> list[str]:
+    """The statements removing the PostgreSQL search index (the extensions stay: others may use them)."""
+    statements = [f'DROP TRIGGER IF EXISTS search_{kind}_sync ON "{kind}"' for kind in CODES]
+    statements += [f"DROP FUNCTION IF EXISTS search_{kind}_sync()" for kind in CODES]
+    return [*statements, "DROP TABLE IF EXISTS search_index", f"DROP FUNCTION IF EXISTS {FOLD_FUNCTION}(text)"]
+
+
 def register(dbapi_connection) -> None:
     """Make index_text callable from SQL on one sqlite3 connection (the search triggers need it)."""
     dbapi_connection.create_function(FOLD_FUNCTION, 1, index_text, deterministic=True)
@@ -129,10 +199,13 @@ def install(engine: Engine) -> None:
 
 @dataclass(frozen=True)
 class Terms:
-    """The FTS5 queries for what was typed: every term at a word start, and every term anywhere."""
+    """The FTS5 queries for what was typed: every term at a word start, and every term anywhere; and the same as
+    LIKE patterns, one per term, for PostgreSQL."""
 
     at_word_starts: str
     anywhere: str
+    starts_patterns: tuple[str, ...] = ()
+    anywhere_patterns: tuple[str, ...] = ()
 
 
 def _phrase(words: str, *, word_start: bool = False, whole: bool = False) -> str:
@@ -148,6 +221,8 @@ def search_terms(typed: str) -> Terms | None:
     as whole words, so it never matches across words ("this kind", "is kind")."""
     starts: list[str] = []
     anywhere: list[str] = []
+    starts_like: list[str] = []
+    anywhere_like: list[str] = []
     for raw in typed.split():
         words = words_of(raw)
         if len(words) < 3:
@@ -155,9 +230,11 @@ def search_terms(typed: str) -> Terms | None:
         punctuated = " " in words
         starts.append(_phrase(words, word_start=True, whole=punctuated))
         anywhere.append(_phrase(words, whole=punctuated))
+        starts_like.append(like_pattern(_phrase(words, word_start=True, whole=punctuated)[1:-1], strip=False))
+        anywhere_like.append(like_pattern(_phrase(words, whole=punctuated)[1:-1], strip=False))
     if not starts:
         return None
-    return Terms(at_word_starts=" ".join(starts), anywhere=" ".join(anywhere))
+    return Terms(" ".join(starts), " ".join(anywhere), tuple(starts_like), tuple(anywhere_like))
 
 
 def fts_query(typed: str) -> str | None:
@@ -166,9 +243,10 @@ def fts_query(typed: str) -> str | None:
     return terms.anywhere if terms else None
 
 
-def like_pattern(words: str) -> str:
-    """A LIKE pattern matching the text anywhere, with wildcards escaped."""
-    escaped = words.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def like_pattern(words: str, *, strip: bool = True) -> str:
+    """A LIKE pattern matching the text anywhere, with wildcards escaped (the text stripped of edge spaces unless
+    strip=False)."""
+    escaped = (words.strip() if strip else words).lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -193,22 +271,38 @@ _RANKED = text(
 )
 """The newest records of one kind (one rowid range) matching at word starts, then matching anywhere."""
 
+_RANKED_PG = text(
+    "SELECT id, 0 FROM (SELECT rowid - :low AS id FROM search_index WHERE body LIKE ALL(:starts) "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit) AS s "
+    "UNION ALL SELECT id, 1 FROM (SELECT rowid - :low AS id FROM search_index WHERE body LIKE ALL(:anywhere) "
+    "AND rowid BETWEEN :low AND :high ORDER BY rowid DESC LIMIT :limit) AS a"
+)
+"""The same on PostgreSQL: every pattern (one per term) must match; pg_trgm's GIN index finds the candidates."""
+
+SEARCHABLE = ("sqlite", "postgresql")
+"""The backends whose desks carry a search index."""
+
 
 def ranked_ids(
     session: Session, kind: str, typed: str, *, limit: int = 200, cache: dict | None = None
 ) -> Matches | None:
     """Records of one kind containing every typed term, word-start matches first (at most limit in all);
-    None when FTS cannot answer (not SQLite, or no term of 3+ characters). A search asking several questions
-    of the same text passes one cache dict, so each kind is looked up once."""
+    None when the index cannot answer (a backend without one, or no term of 3+ characters). A search asking
+    several questions of the same text passes one cache dict, so each kind is looked up once."""
     key = (kind, typed, limit)
     if cache is not None and key in cache:
         return cache[key]
     found = None
-    terms = search_terms(typed) if session.get_bind().dialect.name == "sqlite" else None
+    dialect = session.get_bind().dialect.name
+    terms = search_terms(typed) if dialect in SEARCHABLE else None
     if terms is not None:
         low = CODES[kind] << SHIFT
         params = {"low": low, "high": low + (1 << SHIFT) - 1, "limit": limit}
-        rows = session.execute(_RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere})
+        if dialect == "sqlite":
+            rows = session.execute(_RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere})
+        else:
+            patterns = {"starts": list(terms.starts_patterns), "anywhere": list(terms.anywhere_patterns)}
+            rows = session.execute(_RANKED_PG, params | patterns)
         starts: list[int] = []
         inside: list[int] = []
         for rid, tier in rows:

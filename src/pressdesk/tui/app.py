@@ -43,6 +43,8 @@ class PressDeskApp(App[int]):
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (34, "-tall")]
     """Screens under 34 rows get the class -short."""
     WATCH_GROUP = "watch"
+    PRESENCE_EVERY = 5
+    """Every how many polls the header asks who else has a server desk open."""
     """The worker group of the one long-lived worker that watches the desk for other terminals' commits."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -105,10 +107,19 @@ class PressDeskApp(App[int]):
         """Ask the desk every second whether another connection committed (a PRAGMA, no query); if so, reload."""
         worker = get_current_worker()
         watch = self.backend.change_watch()
+        desk_name = self.sub_title
+        others: list[str] = []
         try:
+            polls = 0
             while watch.supported and not worker.cancelled_event.wait(self.change_poll_seconds):
                 if watch.changed():
                     self.call_from_thread(self.post_message, DeskChanged(None))
+                if polls % self.PRESENCE_EVERY == 0 and (now := self.backend.others_here()) != others:
+                    others = now
+                    also = f"also open: {', '.join(others)}" if others else ""  # first: seen on a narrow screen
+                    shown = " · ".join(part for part in (also, desk_name) if part)
+                    self.call_from_thread(setattr, self, "sub_title", shown)
+                polls += 1
         finally:
             watch.close()
 

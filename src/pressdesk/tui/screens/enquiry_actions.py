@@ -100,7 +100,8 @@ class EnquiryActions:
             return
 
         def said(answer: Answer) -> str:
-            name = " ".join(plain(answer.text).split())
+            given = answer.result if isinstance(answer.result, str) else answer.text  # the name, not initials typed
+            name = " ".join(plain(given).split())
             return f"#{row.id} assigned to {name}." if name else f"#{row.id} unassigned."
 
         prompt = PromptScreen(

@@ -164,7 +164,7 @@ def upgrade() -> None:
     sa.Column('problem', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('label', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.CheckConstraint('(journalist_id IS NOT NULL) + (expert_id IS NOT NULL) + (press_contact_id IS NOT NULL) = 1', name='ck_contact_point_one_owner'),
+    sa.CheckConstraint('CASE WHEN journalist_id IS NULL THEN 0 ELSE 1 END + CASE WHEN expert_id IS NULL THEN 0 ELSE 1 END + CASE WHEN press_contact_id IS NULL THEN 0 ELSE 1 END = 1', name='ck_contact_point_one_owner'),
     sa.ForeignKeyConstraint(['expert_id'], ['expert.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['journalist_id'], ['journalist.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['press_contact_id'], ['press_contact.id'], ondelete='CASCADE'),

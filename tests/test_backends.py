@@ -1,0 +1,280 @@
+"""The desk on every backend: SQLite always, PostgreSQL when PRESSDESK_TEST_DB names a server (`make test-pg`)."""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pressdesk.core.backend import Backend
+from pressdesk.errors import ConflictError
+from pressdesk.services import privacy
+from pressdesk.services.demo import load_demo
+from pressdesk.settings import Settings
+from pressdesk.store import open_desk
+from pressdesk.store.copy import copy_desk
+from pressdesk.store.errors import StoreError
+from pressdesk.store.migrate import HEAD, current_revision
+from tests.backends import NO_SERVER, backend_urls, fresh_database
+from tests.conftest import DEMO_NOW
+
+pytestmark = pytest.mark.backend
+
+CALLER = {"journalist": "Élodie Müller-Łasko", "outlet": "Gazeta Wrocławska", "phone": "07911 123457"}
+
+
+@pytest.fixture(params=backend_urls())
+def url(request, tmp_path):
+    """A URL of an empty database on one backend."""
+    with fresh_database(request.param, tmp_path) as made:
+        yield made
+
+
+@pytest.fixture(scope="session")
+def demo_on(tmp_path_factory):
+    """The demo desk with one caller with accents, as at DEMO_NOW, built once per test process on a backend: its
+    URL, for copies."""
+    made: dict[str, str] = {}
+    settings = Settings(region="GB", officer="Test Officer", timezone="Europe/London")
+    with ExitStack() as stack:
+
+        def template(backend: str) -> str:
+            if backend not in made:
+                url = stack.enter_context(fresh_database(backend, tmp_path_factory.mktemp(f"{backend}-demo")))
+                desk = open_desk(url)
+                with desk.write() as s:
+                    load_demo(s, who="test", region="GB", now=DEMO_NOW)
+                Backend(desk, settings, clock=lambda: DEMO_NOW).log_call(
+                    subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER
+                )
+                desk.dispose()
+                made[backend] = url
+            return made[backend]
+
+        yield template
+
+
+@pytest.fixture(params=backend_urls())
+def backend(request, tmp_path, settings, demo_on):
+    """A private copy of that demo desk on one backend."""
+    with fresh_database(request.param, tmp_path, template=demo_on(request.param)) as url:
+        desk = open_desk(url)
+        yield Backend(desk, settings, clock=lambda: DEMO_NOW)
+        desk.dispose()
+
+
+def test_a_new_desk_is_migrated_to_the_newest_schema(url):
+    desk = open_desk(url)
+    try:
+        assert current_revision(desk) == HEAD
+        with desk.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 0
+    finally:
+        desk.dispose()
+
+
+def test_a_logged_call_is_listed_with_its_caller(backend):
+    listed = [e for e in backend.list_enquiries(limit=None) if e.row.subject.startswith("Flood defences")]
+    assert len(listed) == 1
+    assert listed[0].row.journalist == CALLER["journalist"]
+    assert listed[0].phones == ("+447911123457",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("elodie", "Élodie Müller-Łasko"),  # accents folded
+        ("MULLER", "Élodie Müller-Łasko"),  # case folded
+        ("lasko", "Élodie Müller-Łasko"),  # inside a hyphenated name
+        ("123457", "Élodie Müller-Łasko"),  # a phone fragment
+        ("oder", "Flood defences on the Oder: who pays?"),
+    ],
+)
+def test_search_folds_accents_and_case_and_finds_fragments(backend, typed, expected):
+    assert expected in [hit.title for hit in backend.search(typed, limit=20)]
+
+
+def test_a_status_change_is_kept_and_a_stale_edit_refused(backend):
+    enquiry_id = next(e.row.id for e in backend.list_enquiries(limit=None) if e.row.subject.startswith("Flood"))
+    seen = backend.enquiry(enquiry_id).version
+    backend.change_status(enquiry_id, "triaged", version=seen)
+    assert backend.enquiry(enquiry_id).status == "triaged"
+    with pytest.raises(ConflictError):
+        backend.change_status(enquiry_id, "routed", version=seen)
+    assert backend.enquiry(enquiry_id).status == "triaged"
+
+
+def test_an_erased_caller_is_gone_and_their_enquiry_anonymised(backend):
+    desk = backend.desk
+    with desk.read() as s:
+        held = privacy.privacy_export(s, phone=CALLER["phone"], region="GB")
+    assert [p["details"]["name"] for p in held["people"]] == [CALLER["journalist"]]
+    with desk.write(secure_delete=True) as s:
+        privacy.erase_person(s, who="test", kind="journalist", person_id=held["people"][0]["id"])
+    assert backend.search("lasko", limit=20) == []
+    listed = list(backend.list_enquiries(limit=None))
+    assert all("Łasko" not in e.row.journalist for e in listed)
+    assert any(e.row.subject.startswith("Flood defences") for e in listed)
+
+
+QUERIES = [
+    "elodie",
+    "Élodie Marchand",
+    "WIŚNIEWSKI",
+    "flood",
+    "IS-K",
+    "isk",
+    "risk",
+    "0157",
+    "7911 123",
+    "lemonde",
+    "interview climate",
+    "Łódź",
+    "dr",
+    "ai",
+    "38",
+    "nothing-like-this",
+]
+
+
+@pytest.fixture
+def both(tmp_path, settings, demo_on):
+    """The same desk on SQLite and on PostgreSQL (skipped, saying why, without a server)."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    with (
+        fresh_database("sqlite", tmp_path, template=demo_on("sqlite")) as lite,
+        fresh_database("postgresql", tmp_path, template=demo_on("postgresql")) as server,
+    ):
+        cores = [Backend(open_desk(url), settings, clock=lambda: DEMO_NOW) for url in (lite, server)]
+        yield cores
+        for core in cores:
+            core.desk.dispose()
+
+
+def test_search_and_the_desk_give_the_same_answers_on_sqlite_and_postgresql(both):
+    lite, server = both
+    for typed in QUERIES:
+        assert server.search(typed, limit=20) == lite.search(typed, limit=20), typed
+    assert [e.row for e in server.list_enquiries(limit=None)] == [e.row for e in lite.list_enquiries(limit=None)]
+    assert server.experts("climate") == lite.experts("climate")
+    assert server.journalists("muller") == lite.journalists("muller")
+
+
+def test_a_desk_copied_into_an_empty_one_and_back_keeps_every_record_and_goes_on_numbering(desk, url, settings):
+    seen: dict[str, tuple[int, int]] = {}
+    target = open_desk(url)
+    try:
+        copied = copy_desk(
+            desk, target, batch=7, progress=lambda table, done, total: seen.update({table: (done, total)})
+        )
+        assert copied.rows["enquiry"] == 38
+        assert seen["enquiry"][1] == seen["activity"][1] == copied.total > 38
+        assert max(done for done, _total in seen.values()) == copied.total
+        original = Backend(desk, settings, clock=lambda: DEMO_NOW)
+        moved = Backend(target, settings, clock=lambda: DEMO_NOW)
+        assert [e.row for e in moved.list_enquiries(limit=None)] == [e.row for e in original.list_enquiries(limit=None)]
+        assert moved.search("marchand") == original.search("marchand")
+        assert moved.log_call(subject="After the move", journalist="New Caller", outlet="Le Monde") == 39
+        back = open_desk(tmp_path_of(desk) / "back.db")
+        try:
+            copy_desk(target, back)
+            returned = Backend(back, settings, clock=lambda: DEMO_NOW)
+            assert [e.row for e in returned.list_enquiries(limit=None)] == [
+                e.row for e in moved.list_enquiries(limit=None)
+            ]
+        finally:
+            back.dispose()
+    finally:
+        target.dispose()
+
+
+def test_a_copy_into_a_desk_with_records_is_refused_and_writes_nothing(desk, url):
+    target = open_desk(url)
+    try:
+        copy_desk(desk, target)
+        with pytest.raises(StoreError, match="copy only into an empty desk"):
+            copy_desk(desk, target)
+        with target.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 38
+    finally:
+        target.dispose()
+
+
+def tmp_path_of(desk) -> Path:
+    """The folder of a SQLite desk."""
+    return desk.path.parent
+
+
+def test_db_copy_moves_a_desk_up_and_says_so_without_its_password(desk, url):
+    from click.testing import CliRunner
+
+    from pressdesk.cli import main
+
+    shown = url.replace("pressdesk@", "pressdesk:hunter2@") if "://" in url else url
+    result = CliRunner().invoke(main, ["--db", str(desk.path), "db", "copy", "--to", shown])
+    assert result.exit_code == 0, result.output
+    assert "38 enquiry" in result.output
+    assert "hunter2" not in result.output
+    again = CliRunner().invoke(main, ["--db", str(desk.path), "db", "copy", "--to", shown])
+    assert again.exit_code != 0
+    assert "copy only into an empty desk" in again.output
+    assert "hunter2" not in again.output
+
+
+@pytest.mark.parametrize("tool", ["pg_dump", "none"])
+def test_a_backup_of_any_desk_is_a_private_copy_that_holds_it(backend, tool, tmp_path, monkeypatch):
+    from pressdesk.store import backup as backups
+
+    if tool == "none":
+        monkeypatch.setattr(backups, "find_pg_dump", lambda: None)
+    elif backend.desk.is_sqlite or backups.find_pg_dump() is None:
+        pytest.skip("pg_dump is for a server desk, and needs pg_dump installed")
+    made = backups.backup(backend.desk, tmp_path / "copies" / "desk.backup")
+    assert made.stat().st_mode & 0o077 == 0
+    if tool == "pg_dump":
+        assert made.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format, for pg_restore
+        return
+    copy = open_desk(made, create=False)
+    try:
+        with copy.read() as s:
+            assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 39
+    finally:
+        copy.dispose()
+
+
+def test_a_commit_in_another_terminal_is_noticed_once_and_reading_is_not_a_change(backend, settings):
+    from pressdesk.store.watch import ChangeWatch
+
+    other = Backend(open_desk(backend.desk.url), settings, clock=lambda: DEMO_NOW)  # another terminal
+    watch = ChangeWatch(backend.desk.engine)
+    try:
+        assert watch.changed() is False, "nothing happened yet"
+        other.log_call(subject="Logged in another terminal", journalist="Ann Other")
+        assert watch.wait(30) is True
+        assert watch.changed() is False, "the same commit is reported once"
+        list(backend.list_enquiries(limit=None))
+        assert watch.changed() is False
+    finally:
+        watch.close()
+        other.desk.dispose()
+
+
+def test_the_desk_says_which_other_officers_have_it_open(url, settings):
+    from dataclasses import replace
+
+    open_desk(url).dispose()
+    mine = Backend.open(settings, target=url)
+    theirs = Backend.open(replace(settings, officer="Bea Tester"), target=url)
+    on_server = "postgresql" in url  # SQLite has no server to ask
+    try:
+        with theirs.desk.read() as s:  # Bea's terminal holds a connection, as an open TUI's watch does
+            s.execute(text("SELECT 1"))
+            assert mine.others_here() == (["Bea Tester"] if on_server else [])
+        assert theirs.others_here() == (["Test Officer"] if on_server else [])
+    finally:
+        theirs.desk.dispose()
+        mine.desk.dispose()
