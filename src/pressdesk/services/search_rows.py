@@ -44,6 +44,29 @@ def _both(prefix: str, kind: str, limit: str) -> list[str]:
 OWNER = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
 
 
+def _points_of(kind: str, tier: int, rowids: str, match: str) -> str:
+    """The people of one kind owning the newest phones and emails that match, as (id, tier).
+
+    Journalists own nearly every contact point, so their matches are walked newest first until enough are found;
+    experts and press contacts own few, so theirs are walked and each looked up in the matches (walking every
+    match to find the rare expert's took 10-20 ms for "smith" on a 1,000,000-enquiry desk)."""
+    owner, low = OWNER[kind], int(rowids.split()[0])
+    matching = f"search_index MATCH {match} AND search_index.rowid BETWEEN {rowids}"
+    if kind == "journalist":
+        inner = (
+            f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "
+            f"WHERE {matching} AND cp.{owner} IS NOT NULL ORDER BY search_index.rowid DESC LIMIT 3 * :limit"
+        )
+    else:
+        inner = (
+            f"SELECT {owner}, {tier} FROM contact_point INDEXED BY ix_contact_point_{owner} "
+            f"WHERE {owner} IS NOT NULL "
+            f"AND +id IN (SELECT search_index.rowid - {low} FROM search_index WHERE {matching}) "
+            f"ORDER BY {owner} DESC LIMIT :limit"
+        )
+    return f"SELECT * FROM ({inner})"
+
+
 def _people_sql(kind: str) -> str:
     """The SELECT of one kind of person matching the text, best `limit` first, with what its hit shows."""
     owner = OWNER[kind]
@@ -54,11 +77,7 @@ def _people_sql(kind: str) -> str:
         "SELECT id, 0 AS tier FROM own_s",
         "SELECT id, 1 FROM own_a",
         *(
-            # this kind's newest matching phones and emails (several a person, so a few more than limit)
-            f"SELECT * FROM (SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp "
-            f"ON cp.id = search_index.rowid - {low} WHERE search_index MATCH :point_{param} "
-            f"AND search_index.rowid BETWEEN {low} AND {high} AND cp.{owner} IS NOT NULL "
-            "ORDER BY search_index.rowid DESC LIMIT 3 * :limit)"
+            _points_of(kind, tier, f"{low} AND {high}", f":point_{param}")
             for tier, param in ((0, "starts"), (1, "anywhere"))
         ),
         f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key = :phone_key "
