@@ -372,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--desk", type=Path, help="measure this desk (bench calls get saved in it)")
     p.add_argument("--runs", type=int, help="runs per measure (default 9, 5 with --quick)")
+    p.add_argument("--only", help="comma-separated groups to run: startup, backend, import, export (default: all)")
     p.add_argument("--contacts", type=int, help="contacts to import (default 100,000, 10,000 with --quick)")
     args = p.parse_args(argv)
     runs = args.runs or (5 if args.quick else 9)
@@ -384,12 +385,16 @@ def main(argv: list[str] | None = None) -> int:
     say(f"desk {desk} ({desk.stat().st_size / 2**20:,.0f} MiB), load {env['load_1_5_15']}", flush=True)
     started = time.perf_counter()
     rows: list[Measure] = []
-    for step in (
-        lambda: startup_measures(desk, max(2, runs // 2)),
-        lambda: backend_measures(desk, runs),
-        lambda: [import_measure(contacts)],
-        lambda: [export_measure(desk)],
-    ):
+    groups = {
+        "startup": lambda: startup_measures(desk, max(2, runs // 2)),
+        "backend": lambda: backend_measures(desk, runs),
+        "import": lambda: [import_measure(contacts)],
+        "export": lambda: [export_measure(desk)],
+    }
+    only = [g.strip() for g in args.only.split(",")] if args.only else list(groups)
+    if unknown := set(only) - set(groups):
+        p.error(f"--only: no group {', '.join(sorted(unknown))}")
+    for step in (groups[g] for g in only):
         got = step()
         rows += got
         for m in got:

@@ -13,15 +13,53 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from pressdesk.paths import mask_url
 from pressdesk.settings import Settings
-from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen
-from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
-from pressdesk.tui.screens.releases import ReleasesScreen
-from pressdesk.tui.screens.reports import ReportsScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
+
     from pressdesk.core import Backend
+
+
+# The other modes and the command palette's desk commands are imported when first opened, not before the first
+# frame (issue 13: the first frame is measured against a bare Textual app).
+
+
+def _contacts() -> Screen:
+    """The Contacts screen."""
+    from pressdesk.tui.screens.people import ContactsScreen
+
+    return ContactsScreen()
+
+
+def _experts() -> Screen:
+    """The Experts screen."""
+    from pressdesk.tui.screens.people import ExpertsScreen
+
+    return ExpertsScreen()
+
+
+def _releases() -> Screen:
+    """The Releases screen."""
+    from pressdesk.tui.screens.releases import ReleasesScreen
+
+    return ReleasesScreen()
+
+
+def _reports() -> Screen:
+    """The Reports screen."""
+    from pressdesk.tui.screens.reports import ReportsScreen
+
+    return ReportsScreen()
+
+
+def _desk_commands() -> type[Provider]:
+    """The command palette's desk commands."""
+    from pressdesk.tui.commands import DeskCommands
+
+    return DeskCommands
 
 
 class PressDeskApp(App[int]):
@@ -29,13 +67,13 @@ class PressDeskApp(App[int]):
 
     TITLE = "pressdesk"
     CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
-    COMMANDS: ClassVar = App.COMMANDS | {DeskCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_desk_commands}
     MODES: ClassVar = {
         "desk": DeskScreen,
-        "contacts": ContactsScreen,
-        "experts": ExpertsScreen,
-        "releases": ReleasesScreen,
-        "reports": ReportsScreen,
+        "contacts": _contacts,
+        "experts": _experts,
+        "releases": _releases,
+        "reports": _reports,
     }
     DEFAULT_MODE = "desk"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
