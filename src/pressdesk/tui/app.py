@@ -103,6 +103,8 @@ class PressDeskApp(App[int]):
         self.backend: Backend | None = backend
         """The core, once the desk is open (None until then)."""
         self.sub_title = "demo desk" if demo else mask_url(target or "")
+        self.warm_after_first_page = backend is None
+        """Whether the slow readers (dates, numbers) still need loading once the first desk page is shown."""
         self.change_poll_seconds = 1.0
         """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
 
@@ -126,12 +128,24 @@ class PressDeskApp(App[int]):
         from pressdesk.core.errors import explain
 
         try:  # the region is checked here, not before the first frame: it loads phonenumbers
-            backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo, warm=True)
+            backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
             self.post_message(BackendFailed(explain(exc) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
+
+    def desk_shown(self) -> None:
+        """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
+        the first deadline or number typed does not wait (before, the first rows waited for them)."""
+        if self.warm_after_first_page and self.backend is not None:
+            self.warm_after_first_page = False
+            self.warm_backend()
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def warm_backend(self) -> None:
+        """Load the slow readers."""
+        self.backend.warm()
 
     def on_backend_ready(self, _event: BackendReady) -> None:
         """Tell the visible screen the desk is there, and start watching it for other terminals' writes."""
