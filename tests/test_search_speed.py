@@ -42,3 +42,14 @@ def test_an_experts_email_is_found_behind_many_newer_journalists_with_the_same_w
     assert [h.title for h in found if h.kind == "expert"] == ["Ada Quill"]
     assert expert_id in [h.id for h in found if h.kind == "expert"]
     assert len([h for h in found if h.kind == "journalist"]) == 8
+
+
+@pytest.mark.parametrize("typed", ["Zo", "mu", "Ré"])
+def test_two_characters_find_the_same_people_in_one_select_per_kind(demo_desk, typed):
+    from pressdesk.services import queries
+
+    found, sent = statements(demo_desk, typed)
+    with demo_desk.read() as s:
+        expected = [p.name for p in queries.list_journalists(s, text=typed, limit=8)]
+    assert [h.title for h in found if h.kind == "journalist"] == expected
+    assert len(sent) <= 3, sent

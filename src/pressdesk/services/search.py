@@ -111,6 +111,11 @@ def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
     terms = search_terms(text)
     if terms is not None and session.get_bind().dialect.name == "sqlite":
         return search_rows.search(session, text, terms, number, limit)
+    if len(text.strip()) == 2 and session.get_bind().dialect.name == "sqlite":
+        # two characters: people by name only (no number or word is that short), walking the name index; two
+        # digits are the start of a number or an enquiry number, never looked up among names
+        people = [] if text.strip().isdigit() else search_rows.short_people(session, text.strip(), limit)
+        return _by_number(session, number) + people
     cache: dict = {}  # each kind is looked up once for the text
     people = _people(session, text, limit, cache)
     if fts_query(text) is None and session.get_bind().dialect.name == "sqlite":
