@@ -5,7 +5,8 @@
 Runs the real app headless through Textual's Pilot with the desk opened and warmed beforehand (as after the first
 page), opens the form with `n` and types a caller's number (the busiest caller's, so the look-up finds a card), a
 subject, a deadline that reaches dateparser ("next tuesday 4pm") and a name. Each key's time is from the press
-until Pilot has seen the app process it and the screen settle (its `press` waits for that). Prints p50, p95, p99 and the worst keys.
+until Pilot has seen the app process it and the screen settle (its `press` waits for that). Prints p50, p95, p99
+and the worst keys.
 """
 
 from __future__ import annotations
