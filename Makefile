@@ -1,4 +1,5 @@
-# pressdesk: `make run` opens the TUI on the demo desk; `make test` runs the whole suite.
+# pressdesk: `make run` opens the TUI on the demo desk; `make test` runs the whole suite;
+# `make bench` runs every benchmark beside its floor (BENCH_ARGS=--quick for a 100k desk).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -50,7 +51,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 graph:
 	$(PYTHON) tools/import_graph.py --packages

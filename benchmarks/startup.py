@@ -129,7 +129,7 @@ if hasattr(desk_screen.DeskScreen, "_show_page"):
 
 App.run, App.on_mount, App.on_ready, App.on_backend_ready = run, on_mount, on_ready, on_backend_ready
 sys.argv = ["pressdesk", "--db", os.environ["PRESSDESK_BENCH_DB"]]
-from pressdesk.cli import main
+from pressdesk.__main__ import main
 
 try:
     main()

@@ -105,9 +105,14 @@ class EnquiriesArea(CoreBase):
             names = contacts.find_journalists_by_name(s, name, limit=6) if will_be is None else []
             by = "phone" if by_phone else "email"
             how = "choice" if chosen_id else by if owner is not None and will_be is owner else "name"
+            owner_card = _card(s, owner.id, by) if owner else None
+            if will_be is not None and owner_card is not None and will_be.id == owner.id and how == by:
+                will_be_card = owner_card  # the same card: build it once
+            else:
+                will_be_card = _card(s, will_be.id, how) if will_be else None
             return CallerLookup(
-                owner=_card(s, owner.id, by) if owner else None,
-                will_be=_card(s, will_be.id, how) if will_be else None,
+                owner=owner_card,
+                will_be=will_be_card,
                 refusal=refusal,
                 same_name=_rows(s, [j.id for j in same]),
                 names=_rows(s, [j.id for j in names]),

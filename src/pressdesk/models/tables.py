@@ -233,6 +233,7 @@ class Enquiry(Tracked, table=True):
             postgresql_where=text(_OPEN),
         ),
         Index("ix_enquiry_closed_at", "closed_at"),
+        Index("ix_enquiry_journalist_recent", "journalist_id", "received_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

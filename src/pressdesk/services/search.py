@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from pressdesk.models import Enquiry, Release
 from pressdesk.models.views import PersonRow, SearchHit
-from pressdesk.services import queries
-from pressdesk.store.search import Matches, fts_query, ranked_ids
+from pressdesk.services import queries, search_rows
+from pressdesk.store.search import Matches, fts_query, ranked_ids, search_terms
 
 
 def _in_rank_order(fetch: Callable[[list[int], int], Sequence], found: Matches, limit: int) -> list:
@@ -108,6 +108,14 @@ def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
     number = queries.enquiry_number(text or "")
     if not text or len(text.strip()) < 2:
         return _by_number(session, number)
+    terms = search_terms(text)
+    if terms is not None and session.get_bind().dialect.name == "sqlite":
+        return search_rows.search(session, text, terms, number, limit)
+    if len(text.strip()) == 2 and session.get_bind().dialect.name == "sqlite":
+        # two characters: people by name only (no number or word is that short), walking the name index; two
+        # digits are the start of a number or an enquiry number, never looked up among names
+        people = [] if text.strip().isdigit() else search_rows.short_people(session, text.strip(), limit)
+        return _by_number(session, number) + people
     cache: dict = {}  # each kind is looked up once for the text
     people = _people(session, text, limit, cache)
     if fts_query(text) is None:

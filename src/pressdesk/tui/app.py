@@ -13,15 +13,53 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from pressdesk.paths import mask_url
 from pressdesk.settings import Settings
-from pressdesk.tui.commands import DeskCommands
 from pressdesk.tui.messages import BackendFailed, BackendReady, DeskChanged
 from pressdesk.tui.screens.desk import DeskScreen
-from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
-from pressdesk.tui.screens.releases import ReleasesScreen
-from pressdesk.tui.screens.reports import ReportsScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
+
     from pressdesk.core import Backend
+
+
+# The other modes and the command palette's desk commands are imported when first opened, not before the first
+# frame (issue 13: the first frame is measured against a bare Textual app).
+
+
+def _contacts() -> Screen:
+    """The Contacts screen."""
+    from pressdesk.tui.screens.people import ContactsScreen
+
+    return ContactsScreen()
+
+
+def _experts() -> Screen:
+    """The Experts screen."""
+    from pressdesk.tui.screens.people import ExpertsScreen
+
+    return ExpertsScreen()
+
+
+def _releases() -> Screen:
+    """The Releases screen."""
+    from pressdesk.tui.screens.releases import ReleasesScreen
+
+    return ReleasesScreen()
+
+
+def _reports() -> Screen:
+    """The Reports screen."""
+    from pressdesk.tui.screens.reports import ReportsScreen
+
+    return ReportsScreen()
+
+
+def _desk_commands() -> type[Provider]:
+    """The command palette's desk commands."""
+    from pressdesk.tui.commands import DeskCommands
+
+    return DeskCommands
 
 
 class PressDeskApp(App[int]):
@@ -29,13 +67,13 @@ class PressDeskApp(App[int]):
 
     TITLE = "pressdesk"
     CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
-    COMMANDS: ClassVar = App.COMMANDS | {DeskCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_desk_commands}
     MODES: ClassVar = {
         "desk": DeskScreen,
-        "contacts": ContactsScreen,
-        "experts": ExpertsScreen,
-        "releases": ReleasesScreen,
-        "reports": ReportsScreen,
+        "contacts": _contacts,
+        "experts": _experts,
+        "releases": _releases,
+        "reports": _reports,
     }
     DEFAULT_MODE = "desk"
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
@@ -67,6 +105,8 @@ class PressDeskApp(App[int]):
         self.backend: Backend | None = backend
         """The core, once the desk is open (None until then)."""
         self.sub_title = "demo desk" if demo else mask_url(target or "")
+        self.warm_after_first_page = backend is None
+        """Whether the slow readers (dates, numbers) still need loading once the first desk page is shown."""
         self.change_poll_seconds = 1.0
         """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
 
@@ -90,12 +130,24 @@ class PressDeskApp(App[int]):
         from pressdesk.core.errors import explain
 
         try:  # the region is checked here, not before the first frame: it loads phonenumbers
-            backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo, warm=True)
+            backend = Backend.open(self.settings.checked(), target=self.target, demo=self.demo)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
             self.post_message(BackendFailed(explain(exc) or f"desk: could not open it: {exc}"))
             return
         self.backend = backend
         self.post_message(BackendReady())
+
+    def desk_shown(self) -> None:
+        """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
+        the first deadline or number typed does not wait (before, the first rows waited for them)."""
+        if self.warm_after_first_page and self.backend is not None:
+            self.warm_after_first_page = False
+            self.warm_backend()
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def warm_backend(self) -> None:
+        """Load the slow readers."""
+        self.backend.warm()
 
     def on_backend_ready(self, _event: BackendReady) -> None:
         """Tell the visible screen the desk is there, and start watching it for other terminals' writes."""

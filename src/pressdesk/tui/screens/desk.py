@@ -141,6 +141,8 @@ class DeskScreen(EnquiryActions, Screen):
         target, self.select_after_load = self.select_after_load, None
         self.query_one(CountsStrip).show(page.counts)
         self._append(page)
+        if hasattr(self.app, "desk_shown"):
+            self.call_after_refresh(self.app.desk_shown)
         if not self.rows:
             empty = "No open enquiries." if self.view == DeskView() else f"Nothing in this view ({self.view.label})."
             self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")

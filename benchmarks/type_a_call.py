@@ -1,0 +1,85 @@
+"""Input latency: type a realistic call into the log-a-call form on a desk and time each key to the next screen update.
+
+    .venv/bin/python benchmarks/type_a_call.py --db tmp/cache/desk-1000000.db
+
+Runs the real app headless through Textual's Pilot with the desk opened and warmed beforehand (as after the first
+page), opens the form with `n` and types a caller's number (the busiest caller's, so the look-up finds a card), a
+subject, a deadline that reaches dateparser ("next tuesday 4pm") and a name. Each key's time is from the press
+until Pilot has seen the app process it and the screen settle (its `press` waits for that). Prints p50, p95, p99
+and the worst keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def keys_for(phone: str) -> list[tuple[str, str]]:
+    """(field, key) for a whole call, tab between fields as an officer would."""
+    fields = [
+        ("phone", phone),
+        ("subject", "Flood defences in the Somerset Levels: comment for the 6pm bulletin"),
+        ("deadline", "next tuesday 4pm"),
+    ]
+    keys: list[tuple[str, str]] = []
+    for name, typed in fields:
+        keys += [(name, "space" if c == " " else c) for c in typed]
+        keys.append((name, "tab"))
+    keys.append(("type", "tab"))
+    keys += [("journalist", "space" if c == " " else c) for c in "Sam Okafor"]
+    return keys
+
+
+async def type_call(path: Path, keys: list[tuple[str, str]]) -> list[tuple[float, str, str]]:
+    """Each key's seconds to the next screen update, with its field and key."""
+    from pressdesk.core import Backend
+    from pressdesk.settings import Settings
+    from pressdesk.store import open_desk
+    from pressdesk.tui.app import build_app
+
+    settings = Settings(region="GB", officer="Bench Officer", timezone="Europe/London")
+    backend = Backend(open_desk(path), settings)
+    backend.warm()  # as the TUI does once its first page is shown
+    app = build_app(settings, backend=backend)
+    times: list[tuple[float, str, str]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("n")
+        await pilot.pause(0.5)
+        for field, key in keys:
+            start = time.perf_counter()
+            await pilot.press(key)
+            times.append((time.perf_counter() - start, field, key))
+        await pilot.pause(0.5)
+    backend.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Type the call and print the latencies."""
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--db", type=Path, required=True)
+    args = p.parse_args(argv)
+    raw = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    row = raw.execute(
+        "SELECT c.raw FROM contact_point c WHERE c.kind = 'phone' AND c.journalist_id = (SELECT journalist_id "
+        "FROM enquiry WHERE journalist_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) LIMIT 1"
+    ).fetchone()
+    raw.close()
+    times = asyncio.run(type_call(args.db, keys_for(row[0] if row else "07700 900123")))
+    seconds = sorted(t for t, _, _ in times)
+    q = statistics.quantiles(seconds, n=100)
+    print(f"{len(seconds)} keys: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms")
+    for t, field, key in sorted(times, reverse=True)[:5]:
+        print(f"  {t * 1000:7.1f} ms  {field}: {key}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The search box asks the desk one question per kind of result, whatever the text matches."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from pressdesk.services import contacts, search
+
+
+def statements(desk, typed: str) -> tuple[list, list[str]]:
+    """The hits for the text and the SELECTs the search sent."""
+    sent: list[str] = []
+
+    def seen(_conn, _cursor, statement, _params, _context, _many) -> None:
+        if statement.lstrip()[:4].upper() in ("SELE", "WITH"):
+            sent.append(statement)
+
+    event.listen(desk.engine, "before_cursor_execute", seen)
+    try:
+        with desk.read() as s:
+            found = search.search(s, typed)
+    finally:
+        event.remove(desk.engine, "before_cursor_execute", seen)
+    return found, sent
+
+
+@pytest.mark.parametrize("typed", ["Muller", "RTE News", "flood", "12", "0113 343 9158", "343 91"])
+def test_a_search_sends_one_select_per_kind_of_result(demo_desk, typed):
+    found, sent = statements(demo_desk, typed)
+    assert found, typed
+    assert len(sent) <= 5, sent  # enquiries, journalists, experts, press contacts, releases
+
+
+def test_an_experts_email_is_found_behind_many_newer_journalists_with_the_same_word(demo_desk):
+    with demo_desk.write() as s:
+        expert = contacts.create_expert(s, who="t", region="GB", name="Ada Quill", emails=["ada@quillworks.ac.uk"])
+        expert_id = expert.id
+        for n in range(30):
+            contacts.create_journalist(s, who="t", region="GB", name=f"Reporter {n}", emails=[f"r{n}@quillworks.ac.uk"])
+    found, _ = statements(demo_desk, "quillworks")
+    assert [h.title for h in found if h.kind == "expert"] == ["Ada Quill"]
+    assert expert_id in [h.id for h in found if h.kind == "expert"]
+    assert len([h for h in found if h.kind == "journalist"]) == 8
+
+
+@pytest.mark.parametrize("typed", ["Zo", "mu", "Ré"])
+def test_two_characters_find_the_same_people_in_one_select_per_kind(demo_desk, typed):
+    from pressdesk.services import queries
+
+    found, sent = statements(demo_desk, typed)
+    with demo_desk.read() as s:
+        expected = [p.name for p in queries.list_journalists(s, text=typed, limit=8)]
+    assert [h.title for h in found if h.kind == "journalist"] == expected
+    assert len(sent) <= 3, sent
