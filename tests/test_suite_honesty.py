@@ -33,7 +33,7 @@ def test_every_test_checks_something():
     empty = []
     for path in module_paths():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test_"):
-                if not CHECKS.search(ast.unparse(node)):
-                    empty.append(f"{path.relative_to(TESTS)}:{node.lineno} {node.name}")
+            is_test = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test_")
+            if is_test and not CHECKS.search(ast.unparse(node)):
+                empty.append(f"{path.relative_to(TESTS)}:{node.lineno} {node.name}")
     assert empty == []
