@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -24,24 +26,75 @@ def settings() -> Settings:
     return Settings(region="GB", officer="Test Officer", timezone="Europe/London")
 
 
-@pytest.fixture
-def empty_desk(tmp_path):
-    """A migrated, empty SQLite desk."""
+def copied_desk(template: Path, target: Path):
+    """Open a private copy of a desk file built once per run (copying takes milliseconds, migrating a second)."""
     from pressdesk.store import open_desk
 
-    desk = open_desk(tmp_path / "desk.db")
+    shutil.copy(template, target)
+    return open_desk(target)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory) -> Path:
+    """An empty desk file migrated to the newest schema, built once per test run: tests copy it."""
+    from pressdesk.store import open_desk
+
+    path = tmp_path_factory.mktemp("migrated") / "desk.db"
+    open_desk(path).dispose()
+    return path
+
+
+@pytest.fixture
+def new_desk_file(migrated, tmp_path) -> Callable[[str], Path]:
+    """Makes a migrated empty desk file in tmp_path under a given name (as `pressdesk db init` leaves one)."""
+
+    def make(name: str = "desk.db") -> Path:
+        return Path(shutil.copy(migrated, tmp_path / name))
+
+    return make
+
+
+@pytest.fixture
+def empty_desk(migrated, tmp_path):
+    """A migrated, empty SQLite desk."""
+    desk = copied_desk(migrated, tmp_path / "desk.db")
     yield desk
     desk.dispose()
 
 
-@pytest.fixture
-def demo_desk(empty_desk):
-    """A desk filled with the demo data."""
-    from pressdesk.services.demo import load_demo
+DEMO_FRESH_FOR = timedelta(seconds=60)
+"""How long a demo desk loaded at the real clock is reused before a new one is loaded: its nearest deadline is ten
+minutes out, so a desk this old reads the same as one loaded the moment the test started."""
 
-    with empty_desk.write() as session:
-        load_demo(session, who="demo", region="GB")
-    return empty_desk
+
+@pytest.fixture(scope="session")
+def recent_demo(tmp_path_factory) -> Callable[[], Path]:
+    """The file of a demo desk loaded at the real clock under DEMO_FRESH_FOR ago (loaded again when older)."""
+    from pressdesk.services.demo import load_demo
+    from pressdesk.store import open_desk
+
+    loaded: list[tuple[datetime, Path]] = []
+
+    def newest() -> Path:
+        now = datetime.now(UTC)
+        if not loaded or now - loaded[-1][0] > DEMO_FRESH_FOR:
+            path = tmp_path_factory.mktemp("demo") / "desk.db"
+            desk = open_desk(path)
+            with desk.write() as session:
+                load_demo(session, who="demo", region="GB", now=now)
+            desk.dispose()
+            loaded.append((now, path))
+        return loaded[-1][1]
+
+    return newest
+
+
+@pytest.fixture
+def demo_desk(recent_demo, tmp_path):
+    """A desk filled with the demo data, as if loaded just now."""
+    desk = copied_desk(recent_demo(), tmp_path / "desk.db")
+    yield desk
+    desk.dispose()
 
 
 DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
@@ -65,11 +118,7 @@ def template(tmp_path_factory):
 @pytest.fixture
 def desk(template, tmp_path):
     """A private copy of the frozen demo desk."""
-    from pressdesk.store import open_desk
-
-    target = tmp_path / "desk.db"
-    shutil.copy(template, target)
-    desk = open_desk(target)
+    desk = copied_desk(template, tmp_path / "desk.db")
     yield desk
     desk.dispose()
 
