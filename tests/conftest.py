@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -29,12 +31,39 @@ ON_SERVER = os.environ.get("PRESSDESK_TEST_BACKEND") == "postgresql"
 """`make test-pg` runs some service test modules with their `desk` and `empty_desk` on PRESSDESK_TEST_DB's server."""
 
 
-@pytest.fixture
-def empty_desk(tmp_path):
-    """A migrated, empty desk: a SQLite file (or a database on the test server, under make test-pg)."""
+def copied_desk(template: Path, target: Path):
+    """Open a private copy of a desk file built once per run (copying takes milliseconds, migrating a second)."""
     from pressdesk.store import open_desk
 
+    shutil.copy(template, target)
+    return open_desk(target)
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory) -> Path:
+    """An empty desk file migrated to the newest schema, built once per test run: tests copy it."""
+    from pressdesk.store import open_desk
+
+    path = tmp_path_factory.mktemp("migrated") / "desk.db"
+    open_desk(path).dispose()
+    return path
+
+
+@pytest.fixture
+def new_desk_file(migrated, tmp_path) -> Callable[[str], Path]:
+    """Makes a migrated empty desk file in tmp_path under a given name (as `pressdesk db init` leaves one)."""
+
+    def make(name: str = "desk.db") -> Path:
+        return Path(shutil.copy(migrated, tmp_path / name))
+
+    return make
+
+
+@pytest.fixture
+def empty_desk(migrated, tmp_path):
+    """A migrated, empty desk: a copied SQLite file (or a database on the test server, under make test-pg)."""
     if ON_SERVER:
+        from pressdesk.store import open_desk
         from tests.backends import fresh_database
 
         with fresh_database("postgresql", tmp_path) as url:
@@ -42,19 +71,44 @@ def empty_desk(tmp_path):
             yield desk
             desk.dispose()
         return
-    desk = open_desk(tmp_path / "desk.db")
+    desk = copied_desk(migrated, tmp_path / "desk.db")
     yield desk
     desk.dispose()
 
 
-@pytest.fixture
-def demo_desk(empty_desk):
-    """A desk filled with the demo data."""
-    from pressdesk.services.demo import load_demo
+DEMO_FRESH_FOR = timedelta(seconds=60)
+"""How long a demo desk loaded at the real clock is reused before a new one is loaded: its nearest deadline is ten
+minutes out, so a desk this old reads the same as one loaded the moment the test started."""
 
-    with empty_desk.write() as session:
-        load_demo(session, who="demo", region="GB")
-    return empty_desk
+
+@pytest.fixture(scope="session")
+def recent_demo(tmp_path_factory) -> Callable[[], Path]:
+    """The file of a demo desk loaded at the real clock under DEMO_FRESH_FOR ago (loaded again when older)."""
+    from pressdesk.services.demo import load_demo
+    from pressdesk.store import open_desk
+
+    loaded: list[tuple[datetime, Path]] = []
+
+    def newest() -> Path:
+        now = datetime.now(UTC)
+        if not loaded or now - loaded[-1][0] > DEMO_FRESH_FOR:
+            path = tmp_path_factory.mktemp("demo") / "desk.db"
+            desk = open_desk(path)
+            with desk.write() as session:
+                load_demo(session, who="demo", region="GB", now=now)
+            desk.dispose()
+            loaded.append((now, path))
+        return loaded[-1][1]
+
+    return newest
+
+
+@pytest.fixture
+def demo_desk(recent_demo, tmp_path):
+    """A desk filled with the demo data, as if loaded just now."""
+    desk = copied_desk(recent_demo(), tmp_path / "desk.db")
+    yield desk
+    desk.dispose()
 
 
 DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in London
@@ -93,9 +147,8 @@ def server_template(template, tmp_path_factory):
 @pytest.fixture
 def desk(template, tmp_path, request):
     """A private copy of the frozen demo desk (on the test server under make test-pg)."""
-    from pressdesk.store import open_desk
-
     if ON_SERVER:
+        from pressdesk.store import open_desk
         from tests.backends import fresh_database
 
         with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_template")) as url:
@@ -103,9 +156,7 @@ def desk(template, tmp_path, request):
             yield desk
             desk.dispose()
         return
-    target = tmp_path / "desk.db"
-    shutil.copy(template, target)
-    desk = open_desk(target)
+    desk = copied_desk(template, tmp_path / "desk.db")
     yield desk
     desk.dispose()
 

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.store import open_desk
 
 SEED_FORMS = [
     "+44 (0)1582 790 706",
@@ -23,10 +22,9 @@ SEED_FORMS = [
 
 
 @pytest.fixture
-def run(tmp_path):
+def run(new_desk_file):
     """Invoke the CLI on a throwaway desk; returns (exit code, stdout, stderr)."""
-    db = str(tmp_path / "cli.db")
-    open_desk(db).dispose()  # a named desk must exist: commands never create one by themselves
+    db = str(new_desk_file("cli.db"))  # a named desk must exist: commands never create one by themselves
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", *args])

@@ -96,7 +96,11 @@ def test_bad_input_is_one_line_and_exit_2(cli, case, args, stdin, env, names):
         ("another program's database", "FOREIGN", "not a pressdesk desk"),
         ("unknown scheme", "bogus://", "not a database pressdesk can open"),
         ("not a URL", "://nowhere", "neither a file path nor a database URL"),
-        ("PostgreSQL server not there", "postgresql://ann:s3cret@localhost:1/desk", "cannot open postgresql://ann:***@"),
+        (
+            "PostgreSQL server not there",
+            "postgresql://ann:s3cret@localhost:1/desk",
+            "cannot open postgresql://ann:***@",
+        ),
         ("missing folder", "MISSING", "no desk at "),
     ],
 )

@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 from html.parser import HTMLParser
 
+import openpyxl
 import pytest
 
 from pressdesk.errors import FieldError
@@ -155,7 +156,6 @@ def test_csv_neutralises_every_formula_payload_and_leaves_other_text_alone(week)
 
 
 def test_xlsx_writes_text_as_text_times_as_dates_with_a_frozen_filtered_heading(week, tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
     from openpyxl.utils.escape import unescape
 
     desk, fixture = week
@@ -211,7 +211,6 @@ def test_an_empty_log_is_still_a_well_formed_file(week, tmp_path):
     assert json.loads(export(desk, "json", status="withdrawn", type="data")) == []
     table = list(csv.reader(io.StringIO(export(desk, "csv", type="data", status="done").decode("utf-8-sig"))))
     assert len(table) == 1
-    openpyxl = pytest.importorskip("openpyxl")
     path = tmp_path / "empty.xlsx"
     path.write_bytes(export(desk, "xlsx", type="data", status="done"))
     assert [c.value for c in openpyxl.load_workbook(path).active[1]][0] == "id"
@@ -321,6 +320,5 @@ def test_an_xlsx_log_can_be_written_to_a_pipe(week):
         exports.export_log(s, exports.LogFilter(), "xlsx", pipe, tz=TZ, now=NOW)
     reader.join()
     os.close(read_end)
-    openpyxl = pytest.importorskip("openpyxl")
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(chunks))).active
     assert sheet.max_row == 10 and sheet["A1"].value == "id"

@@ -7,6 +7,7 @@ import re
 import zipfile
 from html.parser import HTMLParser
 
+import openpyxl
 import pytest
 
 from pressdesk.errors import FieldError
@@ -14,8 +15,6 @@ from pressdesk.models import Outlet
 from pressdesk.services import report_files, reports
 from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, WEEK
-
-openpyxl = pytest.importorskip("openpyxl")
 
 EVIL_OUTLET = '=HYPERLINK("http://x","y") <img src=x onerror=alert(1)> | *x*'
 

@@ -64,11 +64,9 @@ def all_or_nothing(con: sqlite3.Connection) -> None:
 
 
 @pytest.fixture
-def new_desk(tmp_path) -> Path:
+def new_desk(new_desk_file) -> Path:
     """A migrated empty desk file."""
-    path = tmp_path / "desk.db"
-    open_desk(path).dispose()
-    return path
+    return new_desk_file("desk.db")
 
 
 # --- (a) three writers at once ---------------------------------------------------------------------------

@@ -38,7 +38,6 @@ def _read(name: str) -> str:
 # --------------------------------------------------------------------------- the seed
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed release not available")
 def test_seed_release_done_when_facts() -> None:
     parsed = parse_release(SEED.read_text(encoding="utf-8"))
     title = "Taliban struggling to crush Islamic State in Khorasan, LSE report reveals"
@@ -535,7 +534,6 @@ def test_release_phone_helpers() -> None:
 # --------------------------------------------------------------------------- layout variants
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed release not available")
 def test_hard_wrapped_seed_reads_the_same() -> None:
     seed = SEED.read_text(encoding="utf-8")
     wrapped = "\n\n".join(textwrap.fill(p, 72) for p in seed.split("\n\n"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
@@ -11,6 +12,7 @@ from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 from pressdesk.core import Backend
 from pressdesk.tui.app import build_app
 from pressdesk.tui.debounce import LOOKUP_DELAY, waiting
+from tests.conftest import copied_desk
 
 FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 """The moment a frozen desk stands still at (a Wednesday, 10:00 in London)."""
@@ -28,15 +30,24 @@ def app(backend, settings):
     return build_app(settings, backend=backend)
 
 
-@pytest.fixture
-def frozen_desk(tmp_path):
-    """A demo desk loaded as if it were FIXED."""
+@pytest.fixture(scope="session")
+def frozen_template(tmp_path_factory) -> Path:
+    """The file of a demo desk loaded as if it were FIXED, built once per test run: each test copies it."""
     from pressdesk.services.demo import load_demo
     from pressdesk.store import open_desk
 
-    desk = open_desk(tmp_path / "frozen.db")
+    path = tmp_path_factory.mktemp("frozen") / "frozen.db"
+    desk = open_desk(path)
     with desk.write() as s:
         load_demo(s, who="demo", region="GB", now=FIXED)
+    desk.dispose()
+    return path
+
+
+@pytest.fixture
+def frozen_desk(frozen_template, tmp_path):
+    """A private copy of the demo desk loaded as if it were FIXED."""
+    desk = copied_desk(frozen_template, tmp_path / "frozen.db")
     yield desk
     desk.dispose()
 

@@ -135,7 +135,7 @@ class DeskArea(CoreBase):
             if queries.count_enquiries(session):
                 return False
         with self.desk.write() as session:
-            demo.load_demo(session, who=self.settings.officer, region=self.settings.region)
+            demo.load_demo(session, who=self.settings.officer, region=self.settings.region, now=self.clock())
         return True
 
     def warm(self) -> None:

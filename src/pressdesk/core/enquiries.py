@@ -151,7 +151,7 @@ class EnquiriesArea(CoreBase):
 
         with self.desk.write() as s:
             enquiries.change_status(
-                s, who=self.settings.officer, enquiry_id=enquiry_id, to=to, expected_version=version
+                s, who=self.settings.officer, enquiry_id=enquiry_id, to=to, expected_version=version, now=self.clock()
             )
 
     def assign(self, enquiry_id: int, officer: str, version: int | None = None) -> str:
@@ -169,7 +169,7 @@ class EnquiriesArea(CoreBase):
         from pressdesk.services import enquiries
 
         with self.desk.write() as s:
-            enquiries.add_note(s, who=self.settings.officer, enquiry_id=enquiry_id, text=text)
+            enquiries.add_note(s, who=self.settings.officer, enquiry_id=enquiry_id, text=text, now=self.clock())
 
     def set_deadline(self, enquiry_id: int, text: str, version: int | None = None) -> None:
         """Set an enquiry's deadline from everyday words ("" clears it)."""
@@ -236,9 +236,9 @@ class EnquiriesArea(CoreBase):
 
         with self.desk.read() as s:
             rows = (
-                queries.stream_enquiries(s, batch=BATCH, **filters)
+                queries.stream_enquiries(s, batch=BATCH, now=self.clock(), **filters)
                 if limit is None
-                else iter(queries.list_enquiries(s, **filters, limit=limit))
+                else iter(queries.list_enquiries(s, **filters, limit=limit, now=self.clock()))
             )
             while batch := list(islice(rows, BATCH)):
                 yield from _with_contacts(s, batch)
@@ -248,4 +248,4 @@ class EnquiriesArea(CoreBase):
         from pressdesk.services import queries
 
         with self.desk.read() as s:
-            return queries.count_matching_enquiries(s, **filters)
+            return queries.count_matching_enquiries(s, now=self.clock(), **filters)

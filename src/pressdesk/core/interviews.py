@@ -95,6 +95,7 @@ class InterviewsArea(CoreBase):
                 reason=reason,
                 expected_version=version,
                 tz=st.timezone,
+                now=self.clock(),
             )
             enquiry_id = interviews.request_enquiry(s, request_id=request_id)
             return Declined(found, enquiry_id, queries.get_enquiry(s, enquiry_id).status)

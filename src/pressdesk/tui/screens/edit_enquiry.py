@@ -21,21 +21,6 @@ PICKS = ("type", "priority")
 class EditEnquiryScreen(FormScreen[dict | None]):
     """A form over one enquiry as it was when opened; it saves only what changed, checking nobody changed it since."""
 
-    DEFAULT_CSS = """
-    EditEnquiryScreen .edit-enquiry {
-        overflow-y: auto;
-    }
-    EditEnquiryScreen Label {
-        text-style: bold;
-    }
-    EditEnquiryScreen .field-msg {
-        display: none;
-    }
-    EditEnquiryScreen .field-msg.shown {
-        display: block;
-    }
-    """
-
     ERROR_ID = "edit-error"
     SAVE_GROUP = "edit-save"
 

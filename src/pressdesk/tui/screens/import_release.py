@@ -107,67 +107,6 @@ def person_row(person: Person) -> tuple[Text, ...]:
 class ImportReleaseScreen(ModalScreen[int | None]):
     """Read a press release from a file or pasted text; ctrl+r previews, ctrl+s stores."""
 
-    DEFAULT_CSS = """
-    ImportReleaseScreen .import-dialog {
-        width: 95%;
-        max-width: 140;
-        height: 90%;
-        background: $surface;
-        border: thick $primary;
-        padding: 1 2;
-    }
-    ImportReleaseScreen .import-body {
-        height: 1fr;
-    }
-    ImportReleaseScreen .import-left {
-        width: 2fr;
-        padding-right: 1;
-    }
-    ImportReleaseScreen #release-path {
-        margin-bottom: 0;
-    }
-    ImportReleaseScreen #release-text {
-        height: 1fr;
-    }
-    ImportReleaseScreen #release-preview-pane {
-        width: 3fr;
-        padding: 0 1;
-        border-left: solid $primary-darken-2;
-    }
-    ImportReleaseScreen #import-msg {
-        height: auto;
-    }
-    ImportReleaseScreen.-narrow .import-dialog {
-        width: 100%;
-        height: 100%;
-        border: none;
-        padding: 0 1;
-    }
-    ImportReleaseScreen.-narrow .import-body {
-        layout: vertical;
-    }
-    ImportReleaseScreen.-narrow .import-left {
-        width: 100%;
-        height: 2fr;
-        padding-right: 0;
-    }
-    ImportReleaseScreen.-narrow #release-preview-pane {
-        width: 100%;
-        height: 3fr;
-        padding: 0;
-        border-left: none;
-        border-top: solid $primary-darken-2;
-    }
-    ImportReleaseScreen #release-people {
-        height: auto;
-        max-height: 12;
-        display: none;
-    }
-    ImportReleaseScreen #release-people.found {
-        display: block;
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "preview", "Read & preview", id="import.preview", priority=True),
         Binding("ctrl+s", "store", "Store", id="import.store", priority=True),

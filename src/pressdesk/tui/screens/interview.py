@@ -41,29 +41,6 @@ COLUMNS = (
     ("Place or link", "place", 30),
 )
 
-FORM_CSS = """
-    {name} .form-dialog {{
-        width: 80%;
-        max-width: 96;
-        height: auto;
-        max-height: 90%;
-        overflow-y: auto;
-    }}
-    {name} .form-dialog Input, {name} .form-dialog Select {{
-        margin-bottom: 0;
-    }}
-    {name} .form-dialog Label {{
-        margin-top: 1;
-        text-style: bold;
-    }}
-    {name} .form-dialog SelectCurrent {{
-        height: 1;
-        border: none;
-        padding: 0 1;
-        background: $boost;
-    }}
-"""
-
 
 def render_coverage(coverage, statement: str) -> Text:
     """The statement given and the coverage linked to the enquiry, literally."""
@@ -86,8 +63,6 @@ def render_coverage(coverage, statement: str) -> Text:
 
 class ScheduleScreen(FormScreen[bool | None]):
     """Book an accepted interview: when (everyday words, previewed), format and place or link."""
-
-    DEFAULT_CSS = FORM_CSS.format(name="ScheduleScreen")
 
     ERROR_ID = "schedule-msg"
     SAVE_GROUP = "schedule"
@@ -174,8 +149,6 @@ COVERAGE_LABELS = {"url": "Web address", "outlet": "Outlet", "date": "Date", "he
 class CoverageScreen(FormScreen[int | None]):
     """Link the article or broadcast that came of an enquiry: URL, outlet, date, headline, note."""
 
-    DEFAULT_CSS = FORM_CSS.format(name="CoverageScreen")
-
     ERROR_ID = "coverage-msg"
     SAVE_GROUP = "coverage"
 
@@ -243,28 +216,6 @@ class CoverageScreen(FormScreen[int | None]):
 class StatementPickScreen(ModalScreen[int | None]):
     """Pick one approved statement; the highlighted one's wording is shown in full."""
 
-    DEFAULT_CSS = """
-    StatementPickScreen .pick-dialog {
-        width: 85%;
-        max-width: 110;
-        height: auto;
-        max-height: 90%;
-        background: $surface;
-        border: thick $primary;
-        padding: 1 2;
-    }
-    StatementPickScreen #statements {
-        height: auto;
-        max-height: 10;
-    }
-    StatementPickScreen #statement-body-pane {
-        height: auto;
-        max-height: 14;
-        margin-top: 1;
-        border-top: solid $primary-darken-2;
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="statement.cancel")]
 
     def __init__(self, statements, *, title: str = "Give a statement", note: str = "") -> None:
@@ -315,32 +266,6 @@ class StatementPickScreen(ModalScreen[int | None]):
 
 class InterviewScreen(ModalScreen[None]):
     """One enquiry's interview requests, moved along with single keys."""
-
-    DEFAULT_CSS = """
-    InterviewScreen .interview-dialog {
-        width: 95%;
-        max-width: 120;
-        height: auto;
-        max-height: 92%;
-        background: $surface;
-        border: thick $primary;
-        padding: 1 2;
-    }
-    InterviewScreen #iv-table {
-        height: auto;
-        max-height: 12;
-        margin-top: 1;
-    }
-    InterviewScreen #iv-extra-pane {
-        height: auto;
-        max-height: 16;
-        margin-top: 1;
-        border-top: solid $primary-darken-2;
-    }
-    InterviewScreen #iv-msg {
-        height: auto;
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept", id="interview.accept"),

@@ -106,40 +106,6 @@ class JournalistEditScreen(FormScreen[dict | None]):
     ERROR_ID = "je-error"
     SAVE_GROUP = "journalist-save"
 
-    DEFAULT_CSS = """
-    JournalistEditScreen .journalist-edit {
-        width: 92%;
-        max-width: 120;
-        height: auto;
-        max-height: 95%;
-    }
-    JournalistEditScreen .je-columns {
-        height: auto;
-    }
-    JournalistEditScreen .je-column {
-        width: 1fr;
-        height: auto;
-        padding-right: 1;
-    }
-    JournalistEditScreen Label {
-        text-style: bold;
-    }
-    JournalistEditScreen .field-msg {
-        height: auto;
-        color: $error;
-        display: none;
-    }
-    JournalistEditScreen .field-msg.shown {
-        display: block;
-    }
-    JournalistEditScreen #je-notes {
-        height: 5;
-    }
-    JournalistEditScreen #je-error {
-        height: auto;
-    }
-    """
-
     def __init__(self, person) -> None:
         super().__init__()
         self.person = person

@@ -111,68 +111,6 @@ class RouteWarningScreen(ModalScreen[bool]):
 class RouteScreen(ModalScreen[str | None]):
     """Experts for one enquiry, best first; Enter routes it to the highlighted one."""
 
-    DEFAULT_CSS = """
-    RouteScreen .route-dialog {
-        width: 92%;
-        max-width: 120;
-        height: 90%;
-        max-height: 38;
-        background: $surface;
-        border: thick $primary;
-        padding: 1 2;
-    }
-    RouteScreen .route-body {
-        height: 1fr;
-        margin-top: 1;
-    }
-    RouteScreen .route-left {
-        width: 2fr;
-        max-width: 44;
-        height: 1fr;
-    }
-    RouteScreen #suggestions {
-        height: auto;
-        max-height: 1fr;
-    }
-    RouteScreen #asked, RouteScreen #spread {
-        height: auto;
-        margin-top: 1;
-    }
-    RouteScreen #why-pane {
-        width: 3fr;
-        height: 1fr;
-        padding: 0 0 0 2;
-        border-left: solid $primary-darken-2;
-    }
-    RouteScreen #route-msg {
-        height: auto;
-        margin-top: 1;
-    }
-    /* A laptop terminal: the whole height, thinner frame, the spread left for wider screens. */
-    RouteScreen.-narrow .route-dialog {
-        width: 100%;
-        padding: 0 1;
-    }
-    RouteScreen.-short .route-dialog {
-        height: 100%;
-        max-height: 100%;
-        border: round $primary;
-        padding: 0 1;
-    }
-    RouteScreen.-short .route-body, RouteScreen.-short #route-msg {
-        margin-top: 0;
-    }
-    RouteScreen.-short #spread {
-        display: none;
-    }
-    RouteScreen.-narrow .route-left {
-        width: 34;
-    }
-    RouteScreen.-narrow #why-pane {
-        padding: 0 0 0 1;
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close", id="route.close")]
 
     def __init__(self, row, *, intro: str = "") -> None:

@@ -54,17 +54,6 @@ def hit_prompt(hit) -> Text:
 class EnquiryScreen(EnquiryActions, ModalScreen[None]):
     """One enquiry's detail over the current screen, with the desk's keys for acting on it."""
 
-    DEFAULT_CSS = """
-    EnquiryScreen .enquiry-dialog {
-        width: 90%;
-        max-width: 110;
-        height: 85%;
-    }
-    EnquiryScreen #enquiry-scroll {
-        height: 1fr;
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="enquiry.close"),
         *EnquiryActions.ACTION_BINDINGS,
@@ -113,31 +102,6 @@ class EnquiryScreen(EnquiryActions, ModalScreen[None]):
 
 class SearchScreen(ModalScreen[None]):
     """A search box and its results, grouped by kind; only the latest query's results are shown."""
-
-    DEFAULT_CSS = """
-    SearchScreen {
-        align: center top;
-    }
-    SearchScreen .search-dialog {
-        margin-top: 2;
-        width: 90%;
-        max-width: 120;
-        height: auto;
-        max-height: 85%;
-    }
-    SearchScreen #search-hits {
-        height: auto;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        max-height: 24;
-        border: none;
-        padding: 0;
-    }
-    SearchScreen #search-status {
-        height: auto;
-        margin: 1 0 0 0;
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="search.close"),
