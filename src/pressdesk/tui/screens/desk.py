@@ -251,9 +251,8 @@ class DeskScreen(EnquiryActions, Screen):
         self.reload()
 
     def action_view(self) -> None:
-        """The next view: open, mine, overdue, closed today, all."""
+        """The next view: open, mine, overdue, closed today, all (its name shows in the title bar)."""
         self.show_view(self.view.cycled())
-        self.app.notify(f"Showing: {self.view.label}", timeout=3)
 
     def action_filter(self) -> None:
         """Narrow the desk to an officer, a type and an outlet."""
