@@ -195,6 +195,6 @@ def test_help_lists_every_command_though_each_loads_only_when_run():
     assert result.exit_code == 0
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()}
     expected = {"coverage", "db", "demo", "enquiry", "experts", "export", "import", "interview", "list", "log"}
-    assert listed == expected | {"route", "statement", "validate"}
+    assert listed == expected | {"report", "route", "statement", "validate"}
     nested = CliRunner().invoke(main, ["import", "--help"])
     assert nested.exit_code == 0 and "release" in nested.stdout

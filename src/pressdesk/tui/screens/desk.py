@@ -16,7 +16,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
-from pressdesk.core.views import DeskView
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
@@ -65,9 +64,23 @@ class DeskScreen(EnquiryActions, Screen):
         self.loading_more = False
         self.select_after_load: int | None = None
         self.columns: tuple[Column, ...] = ()
-        self.view = DeskView()
-        """What the desk shows: a view (open, mine, overdue, closed today, all) and its narrowing."""
+        self._view = None
         self.next_after = None
+
+    @property
+    def view(self):
+        """What the desk shows: a DeskView (open, mine, overdue, closed today, all, and its narrowing); the core's
+        views are imported once the desk is open, not before the first frame."""
+        if self._view is None:
+            from pressdesk.core.views import DeskView
+
+            self._view = DeskView()
+        return self._view
+
+    @property
+    def everyday(self) -> bool:
+        """Whether the desk shows its everyday view: the open enquiries, not narrowed."""
+        return self.view.name == "open" and not self.view.narrowed
 
     def compose(self) -> ComposeResult:
         """Header strip, the table and the detail pane."""
@@ -142,7 +155,7 @@ class DeskScreen(EnquiryActions, Screen):
         self.query_one(CountsStrip).show(page.counts)
         self._append(page)
         if not self.rows:
-            empty = "No open enquiries." if self.view == DeskView() else f"Nothing in this view ({self.view.label})."
+            empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
             self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
             return
         if target in self.rows:
@@ -241,10 +254,10 @@ class DeskScreen(EnquiryActions, Screen):
 
         self.app.push_screen(LogCallScreen(), logged)
 
-    def show_view(self, view: DeskView) -> None:
-        """Show another view or narrowing: its name under the title, the rows reloaded."""
-        self.view = view
-        self.sub_title = "" if view == DeskView() else f"{self.app.sub_title} · {view.label}".strip(" ·")
+    def show_view(self, view) -> None:
+        """Show another view or narrowing (a DeskView): its name in the title bar, the rows reloaded."""
+        self._view = view
+        self.sub_title = "" if self.everyday else f"{self.app.sub_title} · {view.label}".strip(" ·")
         self.select_after_load = None
         self.query_one(DataTable).clear()
         self.rows = {}
@@ -258,7 +271,7 @@ class DeskScreen(EnquiryActions, Screen):
         """Narrow the desk to an officer, a type and an outlet."""
         from pressdesk.tui.screens.desk_filter import DeskFilterScreen
 
-        def chosen(view: DeskView | None) -> None:
+        def chosen(view) -> None:
             if view is not None:
                 self.show_view(view)
 
