@@ -50,11 +50,11 @@ class DeskScreen(EnquiryActions, Screen):
         Binding("n", "new", "New enquiry", id="desk.new"),
         *EnquiryActions.ACTION_BINDINGS,
         Binding("v", "view", "View", id="desk.view"),
-        Binding("f", "filter", "Filter", id="desk.filter"),
+        Binding("f", "filter", "Filter", id="desk.filter", show=False),  # in help; the footer has no room
         Binding("x", "export", "Export", id="desk.export"),
-        Binding("f5", "reload", "Reload", id="desk.reload", show=False),  # the desk reloads by itself
+        Binding("f5", "reload", "Reload", id="desk.reload"),
     ]
-    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "view", "filter"})
+    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "view", "reload"})
     """The desk's keys a narrow footer keeps (besides quit, help and search)."""
 
     def __init__(self) -> None:
