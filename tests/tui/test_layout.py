@@ -67,11 +67,11 @@ async def test_columns_follow_the_terminal_when_it_is_resized(frozen_app):
         assert "Officer" in column_labels(frozen_app)
 
 
-async def test_narrow_footer_shows_quit_help_search_and_the_desk_views(frozen_app):
+async def test_narrow_footer_shows_quit_help_search_reload_and_the_desk_views(frozen_app):
     async with frozen_app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         keys = footer_keys(frozen_app)
-        for action in ("quit", "help", "search", "new", "view", "filter"):
+        for action in ("quit", "help", "search", "reload", "new", "view"):
             assert action in keys and on_screen(frozen_app, keys[action]), f"{action} is visible at 80 columns"
 
 

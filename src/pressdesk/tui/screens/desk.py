@@ -16,7 +16,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
-from pressdesk.core.views import DeskView
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
@@ -51,11 +50,11 @@ class DeskScreen(EnquiryActions, Screen):
         Binding("n", "new", "New enquiry", id="desk.new"),
         *EnquiryActions.ACTION_BINDINGS,
         Binding("v", "view", "View", id="desk.view"),
-        Binding("f", "filter", "Filter", id="desk.filter"),
+        Binding("f", "filter", "Filter", id="desk.filter", show=False),  # in help; the footer has no room
         Binding("x", "export", "Export", id="desk.export"),
-        Binding("f5", "reload", "Reload", id="desk.reload", show=False),  # the desk reloads by itself
+        Binding("f5", "reload", "Reload", id="desk.reload"),
     ]
-    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "view", "filter"})
+    NARROW_KEYS: ClassVar[frozenset[str]] = frozenset({"new", "status", "route", "view", "reload"})
     """The desk's keys a narrow footer keeps (besides quit, help and search)."""
 
     def __init__(self) -> None:
@@ -65,9 +64,23 @@ class DeskScreen(EnquiryActions, Screen):
         self.loading_more = False
         self.select_after_load: int | None = None
         self.columns: tuple[Column, ...] = ()
-        self.view = DeskView()
-        """What the desk shows: a view (open, mine, overdue, closed today, all) and its narrowing."""
+        self._view = None
         self.next_after = None
+
+    @property
+    def view(self):
+        """What the desk shows: a DeskView (open, mine, overdue, closed today, all, and its narrowing); the core's
+        views are imported once the desk is open, not before the first frame."""
+        if self._view is None:
+            from pressdesk.core.views import DeskView
+
+            self._view = DeskView()
+        return self._view
+
+    @property
+    def everyday(self) -> bool:
+        """Whether the desk shows its everyday view: the open enquiries, not narrowed."""
+        return self.view.name == "open" and not self.view.narrowed
 
     def compose(self) -> ComposeResult:
         """Header strip, the table and the detail pane."""
@@ -144,7 +157,7 @@ class DeskScreen(EnquiryActions, Screen):
         if hasattr(self.app, "desk_shown"):
             self.call_after_refresh(self.app.desk_shown)
         if not self.rows:
-            empty = "No open enquiries." if self.view == DeskView() else f"Nothing in this view ({self.view.label})."
+            empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
             self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
             return
         if target in self.rows:
@@ -243,25 +256,24 @@ class DeskScreen(EnquiryActions, Screen):
 
         self.app.push_screen(LogCallScreen(), logged)
 
-    def show_view(self, view: DeskView) -> None:
-        """Show another view or narrowing: its name under the title, the rows reloaded."""
-        self.view = view
-        self.sub_title = "" if view == DeskView() else f"{self.app.sub_title} · {view.label}".strip(" ·")
+    def show_view(self, view) -> None:
+        """Show another view or narrowing (a DeskView): its name in the title bar, the rows reloaded."""
+        self._view = view
+        self.sub_title = "" if self.everyday else f"{self.app.sub_title} · {view.label}".strip(" ·")
         self.select_after_load = None
         self.query_one(DataTable).clear()
         self.rows = {}
         self.reload()
 
     def action_view(self) -> None:
-        """The next view: open, mine, overdue, closed today, all."""
+        """The next view: open, mine, overdue, closed today, all (its name shows in the title bar)."""
         self.show_view(self.view.cycled())
-        self.app.notify(f"Showing: {self.view.label}", timeout=3)
 
     def action_filter(self) -> None:
         """Narrow the desk to an officer, a type and an outlet."""
         from pressdesk.tui.screens.desk_filter import DeskFilterScreen
 
-        def chosen(view: DeskView | None) -> None:
+        def chosen(view) -> None:
             if view is not None:
                 self.show_view(view)
 

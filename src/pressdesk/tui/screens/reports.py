@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar
 
 from textual import on
@@ -88,6 +89,9 @@ class ReportsScreen(Screen):
     def on_mount(self) -> None:
         """The custom dates hide until asked for; load the week if the desk is open."""
         self._show_custom(False)
+        picker = self.query_one("#report-periods", RadioSet)
+        for _ in range(picker.pressed_index):  # the keyboard's highlight starts on the period shown, not the first
+            picker.action_next_button()
         if self.app.backend is not None:
             self.reload()
 
@@ -166,8 +170,12 @@ class ReportsScreen(Screen):
         values = [row[1] for row in table.rows]
         if not vertical:
             labels, values = labels[::-1], values[::-1]
-        if labels:
-            plt.bar(labels, values, orientation="vertical" if vertical else "horizontal", width=0.6)
+        if labels and vertical:  # ticks chosen here, not by plotext from the width: "Mon 23", every day or so
+            every = math.ceil(len(labels) / 8)
+            plt.bar(list(range(1, len(labels) + 1)), values, width=0.6)
+            plt.xticks(list(range(1, len(labels) + 1))[::every], [" ".join(x.split()[:2]) for x in labels][::every])
+        elif labels:
+            plt.bar(labels, values, orientation="horizontal", width=0.6)
         plot.refresh()
 
     def _table_widgets(self, document) -> list:
