@@ -83,8 +83,13 @@ def test_three_writer_processes_two_cli_and_a_headless_tui_lose_nothing_and_neve
     while not all(Path(f"{gate}.{tag}.ready").exists() for tag in "123") and all(p.poll() is None for p in procs):
         time.sleep(0.01)
     gate.touch()
-    tui_out, tui_err = procs[2].communicate(timeout=600)
-    Path(f"{new_desk}.stop").touch()
+    try:
+        tui_out, tui_err = procs[2].communicate(timeout=1800 if per_tui > 2 else 600)
+    finally:  # however the TUI writer ends, the command-line writers stop (on a failure, they are killed)
+        Path(f"{new_desk}.stop").touch()
+        if procs[2].poll() is None:
+            for proc in procs:
+                proc.kill()
     results = [p.communicate(timeout=600) for p in procs[:2]] + [(tui_out, tui_err)]
     errors = [err for _out, err in results]
     assert [p.returncode for p in procs] == [0, 0, 0], errors
