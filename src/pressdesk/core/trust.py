@@ -69,6 +69,10 @@ def _given(text: str, field: str) -> Path:
 
     if not (text or "").strip():
         raise FieldError(field, "Give a file name.")
+    try:
+        text.encode("utf-8")  # SQLite takes file names as UTF-8 text
+    except UnicodeEncodeError:
+        raise FieldError(field, "The file name holds bytes that are not UTF-8 text; give another name.") from None
     return Path(text.strip()).expanduser()
 
 
