@@ -160,6 +160,22 @@ def test_erase_with_yes_leaves_no_byte_of_them_in_the_desk_files_and_keeps_the_f
     assert again.stderr == "Error: Nobody on the desk has this email address or number.\n"
 
 
+def test_erasing_one_of_two_people_with_the_same_name_leaves_no_trace_of_theirs_and_no_false_alarm(db):
+    from pressdesk.services import contacts
+    from pressdesk.store import open_desk
+
+    desk = open_desk(db, create=False)
+    with desk.write() as s:  # another Gareth Pryce, at another paper
+        contacts.create_journalist(s, who="Jo", region="GB", name=NAME, outlet="The Other Paper", emails=["gp@op.com"])
+    desk.dispose()
+    result = pressdesk("--db", str(db), "privacy", "erase", "--email", EMAIL, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "1 other person on the desk share their name: their own records keep it" in result.stdout
+    assert "No trace of them is left" in result.stdout
+    assert raw_traces(db, EMAIL, NUMBER) == 0
+    assert sql(db, "SELECT count(*) FROM journalist WHERE name = ?", NAME) == [(1,)]
+
+
 def test_logging_an_erased_number_is_refused_unless_the_officer_overrides(db):
     assert pressdesk("--db", str(db), "privacy", "erase", "--email", EMAIL, "--yes").exit_code == 0
     before = sql(db, "SELECT count(*) FROM enquiry")[0][0]

@@ -50,6 +50,13 @@ def test_backup_refuses_to_overwrite_a_file(desk, tmp_path):
     assert there.read_bytes() == b"my own file"
 
 
+def test_backup_refuses_a_file_name_that_is_not_text(desk, tmp_path):
+    result = pressdesk("--db", str(desk.path), "backup", str(tmp_path / "f\udcff\ud800.db"))
+    assert result.exit_code == 2
+    assert result.stderr == "Error: file: is not valid text (bytes that are not UTF-8).\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("f")] == []
+
+
 def test_backup_of_a_missing_desk_creates_nothing(tmp_path):
     result = pressdesk("--db", str(tmp_path / "none.db"), "backup", str(tmp_path / "b.db"))
     assert result.exit_code == 2 and "no desk at" in result.stderr

@@ -134,6 +134,7 @@ def release_writer(desk: str, n: int, tag: str) -> int:
         path = folder / f"release-{tag}-{i}.txt"
         path.write_text(release_text(tag, i), encoding="utf-8")
         ok += _cli(desk, "import", "release", str(path))
+        print(f"imported release {i}", flush=True)
     return 0 if ok == n else 1
 
 
@@ -142,7 +143,16 @@ async def _tui(desk: str, n: int, tag: str) -> int:
     from pressdesk.settings import Settings
     from pressdesk.tui.app import build_app
     from pressdesk.tui.screens.desk import DeskScreen
-    from tests.tui.conftest import settle
+    from tests.tui.conftest import settle as settle_once
+
+    async def settle(pilot) -> None:
+        """Settle; a screen kept busy by the other writers' commits (each one reloads it) is waited for again."""
+        for _ in range(20):
+            try:
+                return await settle_once(pilot)
+            except AssertionError:
+                continue
+        await settle_once(pilot)
 
     app = build_app(Settings(region="GB", officer="TUI Writer", timezone="Europe/London"), target=desk)
     saved = 0

@@ -155,3 +155,38 @@ LAPTOP, WIDE = (80, 24), (160, 45)
 def test_erase_confirmation_at_size(snap_compare, frozen_app, size):
     keys = ("2", "f", *"Pryce", "enter", "ctrl+e")
     assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still(*keys))
+
+
+async def test_a_name_with_markup_shows_literally_in_the_confirmation(app, demo_desk):
+    hostile = "Eve [@click=app.quit]Mallory[/] [b]Pryce"
+    with demo_desk.write() as s:
+        s.execute(text("UPDATE journalist SET name = :h WHERE name = :n"), {"h": hostile, "n": NAME})
+    async with app.run_test(size=SIZE) as pilot:
+        await contacts_on(pilot, hostile)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert f"Erase {hostile} (journalist #" in shown(app.screen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_enter_on_a_person_not_told_opens_them_on_contacts(app, demo_desk):
+    with demo_desk.write() as s:
+        s.execute(text("UPDATE journalist SET told_at = collected_at WHERE name != :n"), {"n": NAME})
+        s.execute(
+            text("UPDATE journalist SET told_at = NULL, collected_at = '2026-01-05 09:00:00' WHERE name = :n"),
+            {"n": NAME},
+        )
+        s.execute(text("UPDATE expert SET told_at = collected_at"))
+        s.execute(text("UPDATE press_contact SET told_at = collected_at"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"not yet told", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NotToldScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ContactsScreen)
+        assert screen.current_row().name == NAME

@@ -115,6 +115,11 @@ def privacy_erase(state: CliState, email, phone, person_id, kind, yes) -> None:
             f"cleaned, {counted(person.do_not_contact, 'number or address', 'numbers and addresses')} "
             "put on the do-not-contact list."
         )
+    if done.namesakes:
+        echo(
+            f"{counted(done.namesakes, 'other person', 'other people')} on the desk share their name: "
+            "their own records keep it (not counted as a trace)."
+        )
     if not done.files_checked:
         echo("A server database: its files and backups are for its administrator to clean.")
     elif done.traces:

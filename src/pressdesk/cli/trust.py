@@ -10,7 +10,7 @@ from pressdesk.cli.state import CliState, pass_state
 
 
 @click.command("backup", cls=DeskCommand)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("file", metavar="FILE")
 @pass_state
 def backup_cmd(state: CliState, file: str) -> None:
     """Copy the desk to FILE, a new file only you can read (0600), while others carry on writing. It holds
@@ -26,7 +26,7 @@ def backup_cmd(state: CliState, file: str) -> None:
 
 
 @click.command("restore", cls=DeskCommand)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("file", metavar="FILE")
 @pass_state
 def restore_cmd(state: CliState, file: str) -> None:
     """Replace the desk with the backup in FILE. The backup is checked first (integrity, foreign keys, a schema this

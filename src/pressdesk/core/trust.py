@@ -51,6 +51,11 @@ def restore_desk(target: str | None, from_path: str) -> Restored:
     return Restored(str(done.restored_from), RESTORE_CHECKS, done.copy_revision, done.revision, replaced)
 
 
+def _a_name(term: str) -> bool:
+    """Whether an erasure's search term is a form of the name (not a number or an address)."""
+    return "@" not in term and not any(c.isdigit() for c in term)
+
+
 def _nobody(person_id: int | None) -> None:
     """Refuse a look-up that found nobody (NotFound, in the words of the erasure service)."""
     from pressdesk.errors import NotFound
@@ -64,6 +69,10 @@ def _given(text: str, field: str) -> Path:
 
     if not (text or "").strip():
         raise FieldError(field, "Give a file name.")
+    try:
+        text.encode("utf-8")  # SQLite takes file names as UTF-8 text
+    except UnicodeEncodeError:
+        raise FieldError(field, "The file name holds bytes that are not UTF-8 text; give another name.") from None
     return Path(text.strip()).expanduser()
 
 
@@ -203,10 +212,14 @@ class TrustArea(CoreBase):
         """Erase exactly these (kind, id) people, each in one change, then clean and check the desk's files: their
         contact points go (onto the do-not-contact list), their enquiries and history are anonymised."""
         from pressdesk.services import privacy
+        from pressdesk.services.erasure_preview import namesakes
 
         done: list[ErasedPerson] = []
-        traces, checked, emptied, vacuumed = 0, True, True, False
+        traces, checked, emptied, vacuumed, others = 0, True, True, False, 0
         for kind, person_id in people:
+            with self.desk.read() as s:
+                held = s.get(privacy.PEOPLE[kind], person_id) if kind in privacy.PEOPLE else None
+                name = held.name if held is not None else ""
             report = privacy.privacy_erase(
                 self.desk, who=self.settings.officer, person_id=person_id, kind=kind, region=self.settings.region
             )
@@ -214,13 +227,23 @@ class TrustArea(CoreBase):
                 ErasedPerson(e.kind, e.id, e.enquiries, e.history_rows, e.text_rows, e.do_not_contact)
                 for e in report.erased
             ]
+            with self.desk.read() as s:
+                same_name = namesakes(s, name) if name else 0
+            others += same_name
             if report.files is None:
                 checked = False
                 continue
-            traces += sum(sum(found.values()) for found in report.files.traces.values())
+            traces += sum(
+                n
+                for found in report.files.traces.values()
+                for term, n in found.items()
+                if not (same_name and _a_name(term))
+            )
             emptied = emptied and report.files.wal_emptied
             vacuumed = vacuumed or report.files.vacuumed
-        return EraseDone(tuple(done), files_checked=checked, traces=traces, wal_emptied=emptied, vacuumed=vacuumed)
+        return EraseDone(
+            tuple(done), files_checked=checked, traces=traces, wal_emptied=emptied, vacuumed=vacuumed, namesakes=others
+        )
 
     def purge(self, older_than: str, *, dry_run: bool = False) -> PurgeDone:
         """Anonymise everyone with no activity for `older_than` (3y, 18m, 6w, 90d); a dry run only lists them."""

@@ -415,6 +415,8 @@ class EraseDone:
     """Occurrences of their name, numbers or addresses still found in the desk file, its WAL or shared memory."""
     wal_emptied: bool
     vacuumed: bool
+    namesakes: int = 0
+    """Other people on the desk with the same name: their own records keep it, and it is not counted in traces."""
 
     def to_json(self) -> dict[str, Any]:
         """The erasure as --json prints it (counts only)."""
@@ -434,6 +436,7 @@ class EraseDone:
             "traces_left": self.traces,
             "wal_emptied": self.wal_emptied,
             "vacuumed": self.vacuumed,
+            "namesakes": self.namesakes,
         }
 
 

@@ -64,3 +64,11 @@ def erasure_preview(
     """Everyone privacy_erase would erase for this email, number or id, with what would go; [] when nobody."""
     people = privacy.find_people(session, email=email, phone=phone, person_id=person_id, kind=kind, region=region)
     return [preview_person(session, kind=k, person_id=i) for k, i in people]
+
+
+def namesakes(session: Session, name: str) -> int:
+    """How many people on the desk have this name (any case): their own records keep it after an erasure."""
+    wanted = name.strip().lower()
+    return sum(
+        _count(session, select(model.id).where(func.lower(model.name) == wanted)) for model in privacy.PEOPLE.values()
+    )

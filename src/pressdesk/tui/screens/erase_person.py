@@ -87,6 +87,8 @@ def erased_message(done: EraseDone) -> str:
         f"Erased {KIND_NAMES[p.kind]} #{p.id}: {counted(p.enquiries, 'enquiry')} anonymised, "
         f"{counted(p.do_not_contact, 'number or address', 'numbers and addresses')} on the do-not-contact list."
     )
+    if done.namesakes:
+        text += f" {counted(done.namesakes, 'other person', 'other people')} on the desk share the name and keep it."
     if done.files_checked and done.traces:
         return text + f" Warning: {counted(done.traces, 'trace')} still found in the desk's files."
     return text + (" No trace left in the desk's files." if done.files_checked else "")
