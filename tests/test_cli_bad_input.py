@@ -185,3 +185,17 @@ async def test_the_tui_leaves_with_the_reason_when_the_desk_cannot_open(tmp_path
     failed = [m.reason for m in messages if isinstance(m, BackendFailed)]
     assert len(failed) == 1 and failed[0].startswith(reason) and "s3cret" not in failed[0]
     assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["import", "release", "f\ud800.txt"], "file"),
+        (["import", "contacts", "f\ud800.csv"], "files"),
+        (["db", "init", "f\ud800.db"], "path"),
+    ],
+)
+def test_a_file_name_the_system_cannot_encode_is_refused_naming_the_field(tmp_path, argv, field):
+    result = CliRunner().invoke(main, argv, env={"PRESSDESK_HOME": str(tmp_path / "home")})
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {field}: is not a file name this system can use.\n"

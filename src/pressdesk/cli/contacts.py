@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from pressdesk.cli.errors import ID, DeskCommand, DeskGroup, fail
+from pressdesk.cli.errors import ID, DeskCommand, DeskGroup, FilePath, fail
 from pressdesk.cli.output import echo, emit_json, one_line
 from pressdesk.cli.state import CliState, pass_state
 from pressdesk.words import counted
@@ -27,7 +27,7 @@ def _kind(experts: bool) -> str:
 
 
 @click.command("contacts", cls=DeskCommand)
-@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=FilePath(dir_okay=False, path_type=str))
 @click.option("--dry-run", is_flag=True, help="Read and check everything and report; store nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--as", "as_", type=KINDS, default="journalists", show_default=True, help="Who the people are.")

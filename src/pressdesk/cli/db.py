@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from pressdesk.cli.errors import DeskCommand, DeskGroup
+from pressdesk.cli.errors import DeskCommand, DeskGroup, FilePath
 from pressdesk.cli.output import echo, emit_json
 from pressdesk.cli.state import CliState, pass_state
 
@@ -25,7 +25,7 @@ db_group = DeskGroup(name="db", help="Look after the desk's database.")
 
 
 @db_group.command("init")
-@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("path", required=False, type=FilePath(dir_okay=False, path_type=str))
 @pass_state
 def db_init(state: CliState, path: str | None) -> None:
     """Create a new desk at PATH (default: --db, PRESSDESK_DB or the everyday desk); an existing one is kept."""

@@ -86,6 +86,19 @@ def one_error_path() -> Iterator[None]:
         raise CliError(message) from None
 
 
+class FilePath(click.Path):
+    """A file name argument: a name the system cannot encode is refused naming the field, not a traceback."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Check the name as click does, turning an unencodable name into a usage error."""
+        try:
+            return super().convert(value, param, ctx)
+        except (UnicodeEncodeError, ValueError) as exc:
+            if isinstance(exc, UnicodeEncodeError) or "null" in str(exc):
+                self.fail("is not a file name this system can use.", param, ctx)
+            raise
+
+
 def refuse_undecodable(param: click.Parameter, value: Any) -> None:
     """Refuse a text value holding bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
     if isinstance(param.type, click.Path | click.File):

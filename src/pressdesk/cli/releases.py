@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from pressdesk.cli.errors import DeskCommand
+from pressdesk.cli.errors import DeskCommand, FilePath
 from pressdesk.cli.output import echo, emit_json, local
 from pressdesk.cli.state import CliState, pass_state
 
 
 @click.command("release", cls=DeskCommand)
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
+@click.argument("file", type=FilePath(dir_okay=False, allow_dash=True, path_type=str))
 @click.option("--json", "as_json", is_flag=True, help="Print what was read (and stored) as JSON.")
 @click.option("--dry-run", is_flag=True, help="Read the release and report; store nothing.")
 @pass_state
