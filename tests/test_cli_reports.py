@@ -12,6 +12,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from freezegun import freeze_time
@@ -19,8 +20,6 @@ from freezegun import freeze_time
 from pressdesk.cli import main
 from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS
-
-openpyxl = pytest.importorskip("openpyxl")
 
 WEEK = ("--from", "last week", "--to", "last week")
 
