@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -17,6 +16,7 @@ from pressdesk.models import ContactPoint, Enquiry, Expert, InterviewRequest, Jo
 from pressdesk.models import InterviewStatus as S
 from pressdesk.models.views import InterviewLine
 from pressdesk.services.choices import parse_choice
+from pressdesk.services.exports import write_file
 from pressdesk.services.interviews import DEFAULT_LENGTH
 
 PRODID = "-//pressdesk//interviews//EN"
@@ -180,18 +180,4 @@ def export_ics(session: Session, path_or_stream: str | os.PathLike[str] | IO, *,
         raise FieldError("output", f"{path} is a folder; give a file name such as interviews.ics.")
     if not path.parent.is_dir():
         raise FieldError("output", f"The folder {path.parent} does not exist.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".pressdesk-", suffix=".ics", dir=path.parent)
-    except OSError as exc:
-        raise FieldError("output", f"cannot write a file in {path.parent}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            count = write_ics(session, fh, now=now)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise FieldError("output", f"cannot write {path}: {exc.strerror}.") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    return write_file(path, lambda fh: write_ics(session, fh, now=now))
