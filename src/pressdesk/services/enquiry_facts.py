@@ -19,7 +19,6 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
 from pressdesk.models import OPEN_STATUSES, Coverage, Enquiry, Expert, InterviewRequest
-from pressdesk.models import SAID_YES as SAID_YES  # services.reports reads facts.SAID_YES
 from pressdesk.models import EnquiryStatus as E
 from pressdesk.models import InterviewStatus as R
 

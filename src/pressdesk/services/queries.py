@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pressdesk import validation
 from pressdesk.errors import NotFound
 from pressdesk.models import (
+    COUNTED_REQUESTS,
     OPEN_STATUSES,
     Activity,
     ContactPoint,
@@ -42,8 +43,6 @@ from pressdesk.services.choices import parse_choice
 from pressdesk.services.contacts import OWNER_COLUMNS
 from pressdesk.store.search import Matches, like_pattern, matching_ids, ranked_ids
 
-ACTIVE_INTERVIEW = ("offered", "accepted", "scheduled", "done")
-
 
 def _expert_name():
     """The expert on an enquiry's latest live interview request, as a scalar subquery."""
@@ -52,7 +51,7 @@ def _expert_name():
         .join(InterviewRequest, InterviewRequest.expert_id == Expert.id)
         .where(
             InterviewRequest.enquiry_id == Enquiry.id,
-            InterviewRequest.status.in_(ACTIVE_INTERVIEW),
+            InterviewRequest.status.in_(COUNTED_REQUESTS),
         )
         .order_by(InterviewRequest.id.desc())
         .limit(1)
@@ -474,7 +473,7 @@ def list_experts(
         .select_from(InterviewRequest)
         .where(
             InterviewRequest.expert_id == Expert.id,
-            InterviewRequest.status.in_(ACTIVE_INTERVIEW),
+            InterviewRequest.status.in_(COUNTED_REQUESTS),
             InterviewRequest.created_at >= week_ago,
         )
         .scalar_subquery()

@@ -20,7 +20,9 @@ from pressdesk import validation
 from pressdesk.errors import FieldError
 from pressdesk.exchange.export.clock import offset_changes
 from pressdesk.models import (
+    CLOSED_STATUSES,
     OPEN_STATUSES,
+    SAID_YES,
     Coverage,
     Enquiry,
     Expert,
@@ -299,7 +301,7 @@ def _flag(condition):
 
 
 _OPEN = Enquiry.status.in_(OPEN_STATUSES)
-_CLOSED = Enquiry.status.in_(("done", "declined", "withdrawn"))
+_CLOSED = Enquiry.status.in_(CLOSED_STATUSES)
 
 
 def _totals(session: Session, period: Period) -> Totals:
@@ -457,7 +459,7 @@ def _interview_columns():
     status = InterviewRequest.status
     return (
         func.count(InterviewRequest.id),
-        func.coalesce(func.sum(_flag(status.in_(facts.SAID_YES))), 0),
+        func.coalesce(func.sum(_flag(status.in_(SAID_YES))), 0),
         func.coalesce(func.sum(_flag(status == "declined")), 0),
         func.coalesce(func.sum(_flag(status == "done")), 0),
         func.coalesce(func.sum(_flag(status == "cancelled")), 0),
