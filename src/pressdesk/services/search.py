@@ -23,6 +23,16 @@ def _in_rank_order(fetch: Callable[[list[int], int], Sequence], found: Matches, 
     return rows
 
 
+def _newest_ids(ids: Sequence[int], n: int) -> list[int]:
+    """The n newest of the ids (a tier's people come newest first, as search_rows gives them on SQLite)."""
+    return sorted(ids, reverse=True)[:n]
+
+
+def _newest(rows: Sequence[PersonRow]) -> list[PersonRow]:
+    """People newest first."""
+    return sorted(rows, key=lambda p: -p.id)
+
+
 def _person_hit(p: PersonRow) -> SearchHit:
     """A journalist, expert or press contact as a search result."""
     if p.kind == "journalist":
@@ -52,7 +62,9 @@ def _people(session: Session, text: str, limit: int, cache: dict) -> list[Search
     hits: list[SearchHit] = []
     for kind, lister in listers.items():
         found = queries.people_ranked(session, kind, text, cache=cache)
-        rows = _in_rank_order(lambda ids, n, lister=lister: lister(session, ids=ids, limit=n), found, limit)
+        rows = _in_rank_order(
+            lambda ids, n, lister=lister: _newest(lister(session, ids=_newest_ids(ids, n), limit=n)), found, limit
+        )
         hits += [_person_hit(p) for p in rows]
     return hits
 
