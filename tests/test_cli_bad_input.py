@@ -199,3 +199,17 @@ def test_a_file_name_the_system_cannot_encode_is_refused_naming_the_field(tmp_pa
     result = CliRunner().invoke(main, argv, env={"PRESSDESK_HOME": str(tmp_path / "home")})
     assert result.exit_code == 2
     assert result.stderr == f"Error: {field}: is not a file name this system can use.\n"
+
+
+def test_a_desk_from_another_version_of_pressdesk_is_one_line_naming_its_schema(new_desk_file, tmp_path):
+    import sqlite3
+
+    path = new_desk_file("newer.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    result = CliRunner().invoke(
+        main, ["--db", str(path), "list", "enquiries"], env={"PRESSDESK_HOME": str(tmp_path / "home")}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: desk: this desk's schema is '0099_from_the_future', which this pressdesk")
+    assert result.stderr.count("\n") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from sqlmodel import Session, select
@@ -58,6 +58,19 @@ def listed(session: Session, kind: str, key: str) -> bool:
         return False
     found = select(DoNotContact.id).where(DoNotContact.kind == kind, DoNotContact.digest == digest(session, kind, key))
     return session.exec(found).first() is not None
+
+
+def checker(session: Session) -> Callable[[str, str], bool]:
+    """A fast test of many (kind, look-up key) pairs against the list, for bulk imports: the list is read once."""
+    salt = _salt(session)
+    digests = set(session.exec(select(DoNotContact.digest)).all())
+    if not digests:
+        return lambda kind, key: False
+
+    def on_list(kind: str, key: str) -> bool:
+        return bool(key) and hmac.new(salt, f"{kind}:{key}".encode(), hashlib.sha256).hexdigest() in digests
+
+    return on_list
 
 
 def screen(session: Session, drafts: Sequence[PointDraft], *, override: bool = False) -> list[PointDraft]:

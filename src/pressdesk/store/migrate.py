@@ -84,7 +84,15 @@ def status(desk: Desk) -> MigrationStatus:
     head = script.get_current_head()
     with desk.engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    pending = tuple(rev.revision for rev in reversed(list(script.iterate_revisions(head, current))))
+    from alembic.script.revision import RevisionError
+
+    try:
+        pending = tuple(rev.revision for rev in reversed(list(script.iterate_revisions(head, current))))
+    except RevisionError:  # alembic's ResolutionError: a revision this pressdesk has never heard of
+        raise StoreError(
+            f"this desk's schema is {current!r}, which this pressdesk does not know (its newest is {head!r}): it was "
+            "made or upgraded by another version of pressdesk; open it with that version, or restore a backup."
+        ) from None
     return MigrationStatus(current=current, head=head or "", pending=pending)
 
 
