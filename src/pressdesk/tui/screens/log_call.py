@@ -317,7 +317,7 @@ class LogCallScreen(FormScreen[int | None]):
 
     def action_pick_statement(self) -> None:
         """Pick one of the lines to take, to record as given when the enquiry is saved."""
-        from pressdesk.tui.screens.interview import StatementPickScreen
+        from pressdesk.tui.screens.statement_pick import StatementPickScreen
 
         if not self.offered:
             self.app.notify("No statement fits this subject (yet): type the subject first.", severity="warning")
