@@ -8,8 +8,9 @@ from pressdesk.services import enquiries, queries
 from pressdesk.tui.screens.actions import ConfirmScreen, ConflictScreen
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
-from pressdesk.tui.screens.interview import InterviewScreen, ScheduleScreen
+from pressdesk.tui.screens.interview import InterviewScreen
 from pressdesk.tui.screens.prompt import PromptScreen
+from pressdesk.tui.screens.schedule_form import ScheduleScreen
 from tests.tui.conftest import settle
 from tests.tui.test_route_tui import GERMAN, enquiry_by_subject, requests_of, select_enquiry
 

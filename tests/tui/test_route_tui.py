@@ -14,12 +14,15 @@ from pressdesk.models import Coverage, Enquiry, Expert, InterviewRequest, Releas
 from pressdesk.models.enums import Effect
 from pressdesk.models.views import Reason, Suggestion
 from pressdesk.services import contacts, enquiries, statements
+from pressdesk.tui.screens.coverage_form import CoverageScreen
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.import_release import ImportReleaseScreen
-from pressdesk.tui.screens.interview import CoverageScreen, InterviewScreen, ScheduleScreen, StatementPickScreen
+from pressdesk.tui.screens.interview import InterviewScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
 from pressdesk.tui.screens.prompt import PromptScreen
 from pressdesk.tui.screens.route import RouteScreen, RouteWarningScreen, render_reasons
+from pressdesk.tui.screens.schedule_form import ScheduleScreen
+from pressdesk.tui.screens.statement_pick import StatementPickScreen
 from tests.tui.conftest import FIXED, settle
 
 ISK = "Interview request: IS-K resilience after Taliban crackdown"

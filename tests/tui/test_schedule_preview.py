@@ -11,7 +11,7 @@ from pressdesk.models import InterviewRequest
 from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries, interview_diary, interviews, routing
 from pressdesk.tui.app import build_app
-from pressdesk.tui.screens.interview import ScheduleScreen
+from pressdesk.tui.screens.schedule_form import ScheduleScreen
 
 from .conftest import settle
 from .test_people_search import type_into

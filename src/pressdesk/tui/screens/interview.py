@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import ClassVar
-from zoneinfo import ZoneInfo
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 
-from pressdesk.errors import ConflictError, DeskError, FieldError
-from pressdesk.models.enums import InterviewFormat
+from pressdesk.errors import ConflictError, DeskError
 from pressdesk.models.enums import InterviewStatus as R
 from pressdesk.models.lifecycle import INTERVIEW
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
+from pressdesk.tui.screens.coverage_form import CoverageScreen
 from pressdesk.tui.screens.prompt import Answer, PromptScreen
-from pressdesk.tui.screens.record_form import FormScreen
+from pressdesk.tui.screens.schedule_form import ScheduleScreen
+from pressdesk.tui.screens.statement_pick import StatementPickScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
 from pressdesk.words import counted
 
-SLOT_FORMAT = "%a %d %b %Y %H:%M"
-"""How a previewed interview time is shown."""
 DEFAULT_ICS = "~/pressdesk-interviews.ics"
 """Where the interviews are exported unless the user says otherwise."""
 
@@ -59,209 +54,6 @@ def render_coverage(coverage, statement: str) -> Text:
             out.append_text(line("\n  ", (c.url, "cyan")))
         out.append("\n")
     return out
-
-
-class ScheduleScreen(FormScreen[bool | None]):
-    """Book an accepted interview: when (everyday words, previewed), format and place or link."""
-
-    ERROR_ID = "schedule-msg"
-    SAVE_GROUP = "schedule"
-
-    def __init__(self, request) -> None:
-        super().__init__()
-        self.request = request
-
-    def compose(self) -> ComposeResult:
-        """When, until, format, place."""
-        r = self.request
-        tz = self.app.settings.timezone
-        start = local(r.slot_start, tz, "%Y-%m-%d %H:%M") if r.slot_start else ""
-        end = local(r.slot_end, tz, "%Y-%m-%d %H:%M") if r.slot_end else ""
-        formats = [(f.value, f.value) for f in InterviewFormat]
-        with Vertical(classes="dialog form form-dialog"):
-            yield Static(line(("Schedule interview ", "bold"), (f"{r.id} ", "bold"), (r.expert, "bold")))
-            yield Static(lit(r.subject, "dim"))
-            yield Label("When")
-            yield Input(value=start, placeholder="thu 09:30, tomorrow 10am, 2026-11-27 14:00", id="start")
-            yield Static("", id="start-msg", classes="hint")
-            yield Label("Until (optional: 30 minutes when empty)")
-            yield Input(value=end, placeholder="e.g. 10:30", id="end")
-            yield Static("", id="end-msg", classes="hint")
-            yield Label("Format")
-            yield Select(formats, value=r.format or "phone", allow_blank=False, id="format")
-            yield Static("", id="format-msg", classes="hint")
-            yield Label("Place or link")
-            yield Input(value=r.place, placeholder="studio address, phone number or call link", id="place")
-            yield Static("", id="place-msg", classes="hint")
-            yield Static("", id="schedule-msg", classes="error")
-            yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))
-
-    def on_mount(self) -> None:
-        """Focus the time."""
-        self.query_one("#start", Input).focus()
-
-    @on(Input.Changed, "#start")
-    def _start_changed(self, event: Input.Changed) -> None:
-        """Say what the typed time means; the end counts from it, so say that again too."""
-        self.preview_time("start", event.value, lambda b, text: b.preview_slot(text)[0], fmt=SLOT_FORMAT)
-        self._preview_end(self.query_one("#end", Input).value)
-
-    @on(Input.Changed, "#end")
-    def _end_changed(self, event: Input.Changed) -> None:
-        """Say what the typed end means."""
-        self._preview_end(event.value)
-
-    def _preview_end(self, text: str) -> None:
-        """Preview the end as saving reads it, counted from the start; a fault of the start is said under the start."""
-        start = self.query_one("#start", Input).value
-
-        def read_end(backend, typed: str) -> datetime | None:
-            try:
-                return backend.preview_slot(start, typed)[1]
-            except FieldError as exc:
-                if exc.field == "end":
-                    raise
-                return None
-
-        self.preview_time("end", text, read_end, fmt=SLOT_FORMAT)
-
-    def save_call(self):
-        """Book it with the version loaded."""
-        r = self.request
-        values = {
-            "start": self.query_one("#start", Input).value,
-            "end": self.query_one("#end", Input).value or None,
-            "format": str(self.query_one("#format", Select).value),
-            "place": self.query_one("#place", Input).value,
-        }
-        return lambda b: b.schedule_interview(r.id, version=r.version, **values)
-
-    def saved(self, _result) -> None:
-        """Close: the interview is booked."""
-        self.app.notify(f"Interview {self.request.id} scheduled.")
-        self.app.post_message(DeskChanged(self.request.enquiry_id))
-        self.dismiss(True)
-
-
-COVERAGE_LABELS = {"url": "Web address", "outlet": "Outlet", "date": "Date", "headline": "Headline", "note": "Note"}
-
-
-class CoverageScreen(FormScreen[int | None]):
-    """Link the article or broadcast that came of an enquiry: URL, outlet, date, headline, note."""
-
-    ERROR_ID = "coverage-msg"
-    SAVE_GROUP = "coverage"
-
-    def __init__(self, row) -> None:
-        super().__init__()
-        self.row = row
-
-    def compose(self) -> ComposeResult:
-        """The five fields."""
-        r = self.row
-        today = self.app.backend.clock().astimezone(ZoneInfo(self.app.settings.timezone)).date().isoformat()
-        with Vertical(classes="dialog form form-dialog"):
-            yield Static(line(("Coverage for ", "bold"), (f"#{r.id} ", "bold"), (r.subject, "bold")))
-            yield Label("Web address")
-            yield Input(placeholder="https://…", id="url")
-            yield Static("", id="url-msg", classes="hint")
-            yield Label("Outlet")
-            yield Input(placeholder=r.outlet or "where it ran", id="outlet")
-            yield Static(lit(f"Leave empty for {r.outlet}" if r.outlet else "", "dim"), id="outlet-msg", classes="hint")
-            yield Label("Date")
-            yield Input(value=today, placeholder="2026-11-25", id="date")
-            yield Static("", id="date-msg", classes="hint")
-            yield Label("Headline")
-            yield Input(placeholder="the headline or programme title", id="headline")
-            yield Static("", id="headline-msg", classes="hint")
-            yield Label("Note")
-            yield Input(placeholder="e.g. Today, 07:50, 3-min two-way", id="note")
-            yield Static("", id="note-msg", classes="hint")
-            yield Static("", id="coverage-msg", classes="error")
-            yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))
-
-    def on_mount(self) -> None:
-        """Focus the address."""
-        self.query_one("#url", Input).focus()
-
-    @on(Input.Changed)
-    def _edited(self, event: Input.Changed) -> None:
-        """Clear a field's complaint once it is edited."""
-        if event.input.id in ("url", "date", "headline", "note"):
-            self.field_message(event.input.id, "")
-
-    def field_label(self, key: str, field: str) -> str:
-        """The form's own label for a refused field."""
-        return COVERAGE_LABELS.get(key, "")
-
-    def save_call(self):
-        """Store it; a bad field is named and nothing is written."""
-        values = {
-            "url": self.query_one("#url", Input).value,
-            "outlet": self.query_one("#outlet", Input).value or None,
-            "published_on": self.query_one("#date", Input).value,
-            "headline": self.query_one("#headline", Input).value,
-            "note": self.query_one("#note", Input).value,
-        }
-        enquiry_id = self.row.id
-        return lambda b: b.add_coverage(enquiry_id, **values)
-
-    def saved(self, coverage_id: int) -> None:
-        """Close with the new coverage's id."""
-        self.app.notify(f"Coverage {coverage_id} linked to #{self.row.id}.")
-        self.app.post_message(DeskChanged(self.row.id))
-        self.dismiss(coverage_id)
-
-
-class StatementPickScreen(ModalScreen[int | None]):
-    """Pick one approved statement; the highlighted one's wording is shown in full."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="statement.cancel")]
-
-    def __init__(self, statements, *, title: str = "Give a statement", note: str = "") -> None:
-        super().__init__()
-        self.statements = {str(s.id): s for s in statements}
-        self.title_text, self.note = title, note
-
-    def compose(self) -> ComposeResult:
-        """The statements, and the wording of the highlighted one."""
-        with Vertical(classes="pick-dialog"):
-            yield Static(lit(self.title_text, "bold"))
-            if self.note:
-                yield Static(lit(self.note, "dim"))
-            yield OptionList(*[Option(self._label(s), id=key) for key, s in self.statements.items()], id="statements")
-            with VerticalScroll(id="statement-body-pane"):
-                yield Static("", id="statement-body")
-            yield Static(lit("↑↓ choose · Enter picks · Escape cancels", "dim"))
-
-    @staticmethod
-    def _label(s) -> Text:
-        """'title (rev n) · fits: …'."""
-        out = line((s.title, "bold"), (f"  rev {s.revision}", "dim"))
-        if s.matched:
-            out.append_text(line(("  fits: ", "dim"), (", ".join(s.matched), "green")))
-        return out
-
-    def on_mount(self) -> None:
-        """Focus the list and show the first wording."""
-        options = self.query_one(OptionList)
-        options.focus()
-        if self.statements:
-            options.highlighted = 0
-
-    @on(OptionList.OptionHighlighted, "#statements")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Show the wording, literally."""
-        s = self.statements.get(event.option.id or "")
-        if s is not None:
-            by = f"approved by {s.approved_by}" if s.approved_by else "approver not recorded"
-            self.query_one("#statement-body", Static).update(line(s.body, "\n", (by, "dim")))
-
-    @on(OptionList.OptionSelected, "#statements")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        """Return the chosen statement's id."""
-        if event.option.id:
-            self.dismiss(int(event.option.id))
 
 
 class InterviewScreen(ModalScreen[None]):

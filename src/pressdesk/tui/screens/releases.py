@@ -7,8 +7,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.people import ListScreen, cell
+from pressdesk.tui.safe import cell, line, lit
+from pressdesk.tui.screens.list_screen import ListScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 
 
