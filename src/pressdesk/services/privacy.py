@@ -31,6 +31,7 @@ from pressdesk.models import (
 )
 from pressdesk.models.views import JsonMixin, _jsonable
 from pressdesk.services import activity, contacts, dnc
+from pressdesk.services.contacts.lookup import _owner_of
 
 if TYPE_CHECKING:
     from pressdesk.store.desk import Desk
@@ -185,7 +186,7 @@ def find_people(
     points = session.execute(
         select(ContactPoint).where(ContactPoint.kind == kind_key[0], ContactPoint.lookup_key == kind_key[1])
     ).scalars()
-    owners = dict.fromkeys(contacts._owner_of(p) for p in points)
+    owners = dict.fromkeys(_owner_of(p) for p in points)
     return list(owners)
 
 
