@@ -7,10 +7,7 @@ from pressdesk.exchange.contacts import ContactRecord
 from pressdesk.exchange.safe_cells import looks_like_formula
 from pressdesk.limits import too_long
 from pressdesk.services import likeness
-from pressdesk.services.contact_import.bulk import (
-    _name_columns,
-    _topics,
-)
+from pressdesk.services.contact_import.bulk import _name_columns, _topics
 from pressdesk.services.contact_import.rows import (
     _FORMULA,
     _FORMULA_START,

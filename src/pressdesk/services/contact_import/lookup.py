@@ -9,15 +9,8 @@ from sqlalchemy import select
 from pressdesk import validation
 from pressdesk.models import Activity, ContactPoint, Outlet
 from pressdesk.services import likeness
-from pressdesk.services.contact_import.bulk import (
-    _allocate_ids,
-    _chunks,
-    _insert_values,
-)
-from pressdesk.services.contact_import.rows import (
-    _Person,
-    _Row,
-)
+from pressdesk.services.contact_import.bulk import _allocate_ids, _chunks, _insert_values
+from pressdesk.services.contact_import.rows import _Person, _Row
 
 
 class _LookingUp:

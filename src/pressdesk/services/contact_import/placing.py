@@ -6,17 +6,8 @@ from rapidfuzz import fuzz, process
 
 from pressdesk.limits import too_long
 from pressdesk.services import duplicates, likeness
-from pressdesk.services.contact_import.bulk import (
-    _pair,
-)
-from pressdesk.services.contact_import.rows import (
-    _NAMELESS,
-    Rejected,
-    ReviewItem,
-    _Person,
-    _Point,
-    _Row,
-)
+from pressdesk.services.contact_import.bulk import _pair
+from pressdesk.services.contact_import.rows import _NAMELESS, Rejected, ReviewItem, _Person, _Point, _Row
 
 
 class _Placing:

@@ -13,23 +13,11 @@ from pressdesk.errors import FieldError
 from pressdesk.exchange.contacts import ContactRecord
 from pressdesk.models import Activity, ContactPoint, utcnow
 from pressdesk.services import duplicates
-from pressdesk.services.contact_import.bulk import (
-    _allocate_ids,
-    _insert_values,
-    _records,
-)
+from pressdesk.services.contact_import.bulk import _allocate_ids, _insert_values, _records
 from pressdesk.services.contact_import.checking import _Checking
 from pressdesk.services.contact_import.lookup import _LookingUp
 from pressdesk.services.contact_import.placing import _Placing
-from pressdesk.services.contact_import.rows import (
-    _SHAPES,
-    AS,
-    BATCH,
-    ImportSummary,
-    _Person,
-    _Point,
-    _Shape,
-)
+from pressdesk.services.contact_import.rows import _SHAPES, AS, BATCH, ImportSummary, _Person, _Point, _Shape
 
 
 class _Import(_Checking, _LookingUp, _Placing):

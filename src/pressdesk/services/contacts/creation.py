@@ -8,16 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from pressdesk.errors import FieldError
-from pressdesk.models import (
-    Channel,
-    ContactKind,
-    ContactPoint,
-    Expert,
-    Journalist,
-    LawfulBasis,
-    PressContact,
-    utcnow,
-)
+from pressdesk.models import Channel, ContactKind, ContactPoint, Expert, Journalist, LawfulBasis, PressContact, utcnow
 from pressdesk.services import activity, dnc, typed
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.contacts.lookup import (

@@ -7,12 +7,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, select
 
 from pressdesk.errors import ConflictError, FieldError, NotFound
-from pressdesk.models import (
-    ContactPoint,
-    Expert,
-    Journalist,
-    utcnow,
-)
+from pressdesk.models import ContactPoint, Expert, Journalist, utcnow
 from pressdesk.services import activity, typed
 from pressdesk.services.contacts.creation import add_points, drafts_from, parse_channel
 from pressdesk.services.contacts.lookup import ARCHIVABLE, OWNER_COLUMNS, PointDraft, clean_name, get_or_create_outlet

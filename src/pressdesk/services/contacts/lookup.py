@@ -10,14 +10,7 @@ from sqlmodel import Session, select
 
 from pressdesk import validation
 from pressdesk.errors import AmbiguousName, FieldError
-from pressdesk.models import (
-    ContactKind,
-    ContactPoint,
-    Expert,
-    Journalist,
-    Outlet,
-    PressContact,
-)
+from pressdesk.models import ContactKind, ContactPoint, Expert, Journalist, Outlet, PressContact
 from pressdesk.services import activity, typed
 
 OWNER_COLUMNS = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}

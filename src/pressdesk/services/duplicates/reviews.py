@@ -9,11 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from pressdesk.limits import max_length
-from pressdesk.models import (
-    DuplicateReview,
-    NotDuplicate,
-    utcnow,
-)
+from pressdesk.models import DuplicateReview, NotDuplicate, utcnow
 
 ENTITIES = ("journalist", "expert")
 

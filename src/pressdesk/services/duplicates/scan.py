@@ -11,13 +11,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.errors import FieldError
-from pressdesk.models import (
-    ContactPoint,
-    DuplicateReview,
-    Expert,
-    Journalist,
-    Outlet,
-)
+from pressdesk.models import ContactPoint, DuplicateReview, Expert, Journalist, Outlet
 from pressdesk.models.views import JsonMixin
 from pressdesk.services import likeness
 from pressdesk.services.contacts import OWNER_COLUMNS

@@ -13,14 +13,7 @@ from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.errors import FieldError, NotFound
-from pressdesk.models import (
-    Activity,
-    ContactPoint,
-    Expert,
-    Journalist,
-    PressContact,
-    utcnow,
-)
+from pressdesk.models import Activity, ContactPoint, Expert, Journalist, PressContact, utcnow
 from pressdesk.models.views import JsonMixin, _jsonable
 from pressdesk.services import activity, contacts
 from pressdesk.services.contacts.lookup import _owner_of

@@ -9,23 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pressdesk.errors import NotFound
-from pressdesk.models import (
-    Activity,
-    Enquiry,
-    Expert,
-    InterviewRequest,
-    Release,
-    ReleaseExpert,
-    ReleasePressContact,
-)
-from pressdesk.models.views import (
-    ActivityRow,
-    EnquiryDetail,
-    EnquiryRow,
-    InterviewView,
-    PersonRow,
-    ReleaseRow,
-)
+from pressdesk.models import Activity, Enquiry, Expert, InterviewRequest, Release, ReleaseExpert, ReleasePressContact
+from pressdesk.models.views import ActivityRow, EnquiryDetail, EnquiryRow, InterviewView, PersonRow, ReleaseRow
 from pressdesk.services.queries.enquiry_lists import _enquiry_select, _row
 from pressdesk.services.queries.people_lists import list_journalists, list_press_contacts
 from pressdesk.store.search import like_pattern, matching_ids

@@ -21,10 +21,7 @@ from pressdesk.models import (
     UTCDateTime,
     utcnow,
 )
-from pressdesk.models.views import (
-    DeskCounts,
-    EnquiryRow,
-)
+from pressdesk.models.views import DeskCounts, EnquiryRow
 from pressdesk.services.choices import parse_choice
 from pressdesk.store.search import Matches, like_pattern, ranked_ids
 

@@ -22,9 +22,7 @@ from pressdesk.models import (
     ReleasePressContact,
     utcnow,
 )
-from pressdesk.models.views import (
-    PersonRow,
-)
+from pressdesk.models.views import PersonRow
 from pressdesk.services.contacts import OWNER_COLUMNS
 from pressdesk.store.search import Matches, like_pattern, ranked_ids
 

@@ -12,9 +12,7 @@ from sqlalchemy.sql.expression import FunctionElement
 from pressdesk import validation
 from pressdesk.errors import FieldError
 from pressdesk.exchange.export.clock import offset_changes
-from pressdesk.models import (
-    utcnow,
-)
+from pressdesk.models import utcnow
 from pressdesk.services.exports import read_period
 from pressdesk.services.reports.figures import PERIODS, Period
 
