@@ -383,7 +383,7 @@ def test_many_rows_import_in_batches_with_duplicates_inside_the_file(empty_desk,
 
 def test_the_shortest_limit_the_import_assumes_is_the_shortest_of_its_columns():
     from pressdesk.limits import max_length
-    from pressdesk.services.contact_import import _ORG_LIMIT, _SHAPES, _SHORTEST_LIMIT
+    from pressdesk.services.contact_import.rows import _ORG_LIMIT, _SHAPES, _SHORTEST_LIMIT
 
     one_line = [c for shape in _SHAPES.values() for k, c in shape.limits.items() if k != "notes"]
     assert min(max_length(c) for c in [*one_line, *_ORG_LIMIT.values()]) == _SHORTEST_LIMIT

@@ -154,7 +154,7 @@ def test_an_erase_that_fails_half_way_changes_nothing(desk, monkeypatch):
     def broken(*_a, **_k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(privacy, "scrub_everywhere", broken)
+    monkeypatch.setattr(privacy.erasure, "scrub_everywhere", broken)
     with pytest.raises(RuntimeError):
         privacy.privacy_erase(desk, who="Jo", email=EMAIL)
     with desk.read() as s:

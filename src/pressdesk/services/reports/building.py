@@ -1,24 +1,13 @@
-"""The report of a period: what came in, how fast the desk answered, deadlines, interviews, coverage; all in SQL.
-
-Every figure counts the enquiries *received* in the period (start included, end excluded) and what has become of
-them by `now`: their status, first response, closing time, interview requests and coverage. Each figure is a
-GROUP BY (or, for the percentiles, a window function) in the database; no enquiry row is loaded.
-"""
+"""Building a report: each figure one GROUP BY or window query over the period's enquiries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, and_, case, func, literal, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy import and_, case, func, literal, select
 from sqlmodel import Session
 
-from pressdesk import validation
-from pressdesk.errors import FieldError
-from pressdesk.exchange.export.clock import offset_changes
 from pressdesk.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -32,264 +21,29 @@ from pressdesk.models import (
     Release,
     utcnow,
 )
-from pressdesk.models.views import JsonMixin
 from pressdesk.services import enquiry_facts as facts
-from pressdesk.services.exports import read_period
-
-PERIODS = ("day", "week", "month")
-"""The periods a report can be asked for by name: today, this week, this month."""
+from pressdesk.services.reports.figures import (
+    BusyJournalist,
+    Count,
+    CoverageCounts,
+    DayCount,
+    Deadlines,
+    InterviewCounts,
+    Interviews,
+    OutletCoverage,
+    Period,
+    Report,
+    Response,
+    Times,
+    Totals,
+)
+from pressdesk.services.reports.periods import _days, _title, local_day
 
 BUSIEST = 10
 """How many journalists the busiest list names."""
 
 
-@dataclass(frozen=True, slots=True)
-class Period(JsonMixin):
-    """The span a report covers: start included, end excluded, read in the desk's time zone."""
-
-    label: str
-    """"day", "week", "month" or "custom"."""
-    start: datetime
-    end: datetime
-    tz: str
-    title: str
-    """The span in words: "Mon 16 Nov – Sun 22 Nov 2026"."""
-
-
-@dataclass(frozen=True, slots=True)
-class Totals(JsonMixin):
-    """How many enquiries came in, and where they stand now."""
-
-    enquiries: int
-    open: int
-    closed: int
-    done: int
-    declined: int
-    withdrawn: int
-    answered: int
-    """Given a first response (a move out of new, or a note)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Count(JsonMixin):
-    """One line of a breakdown: a name (None for none: no outlet, unassigned...) and its enquiries."""
-
-    name: str | None
-    enquiries: int
-    open: int
-    closed: int
-
-
-@dataclass(frozen=True, slots=True)
-class DayCount(JsonMixin):
-    """Enquiries received on one local day."""
-
-    day: date
-    enquiries: int
-
-
-@dataclass(frozen=True, slots=True)
-class Times(JsonMixin):
-    """Minutes from the call to the first response, over the answered enquiries of a group."""
-
-    name: str | None
-    answered: int
-    median_minutes: float | None
-    p90_minutes: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Response(JsonMixin):
-    """Response times overall and by enquiry type (percentiles as PostgreSQL's percentile_cont gives them)."""
-
-    overall: Times
-    by_type: tuple[Times, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Deadlines(JsonMixin):
-    """Deadlines met, missed, none to meet, still pending (open, not due yet), and unknown (closed before the desk
-    kept closing times); share met of those met or missed. See enquiry_facts for the rule."""
-
-    met: int
-    missed: int
-    none: int
-    pending: int
-    share_met: float | None
-    unknown: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class InterviewCounts(JsonMixin):
-    """Interview requests: asked, said yes (accepted, scheduled or held), declined, held, cancelled, unanswered."""
-
-    name: str | None
-    requested: int
-    accepted: int
-    declined: int
-    held: int
-    cancelled: int
-    waiting: int
-
-
-@dataclass(frozen=True, slots=True)
-class Interviews(JsonMixin):
-    """Interview requests of the period's enquiries, in all and per expert."""
-
-    requested: int
-    accepted: int
-    declined: int
-    held: int
-    cancelled: int
-    waiting: int
-    per_expert: tuple[InterviewCounts, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OutletCoverage(JsonMixin):
-    """Pieces of coverage in one outlet."""
-
-    name: str | None
-    pieces: int
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageCounts(JsonMixin):
-    """Coverage that came of the period's enquiries."""
-
-    count: int
-    linked_enquiries: int
-    by_outlet: tuple[OutletCoverage, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BusyJournalist(JsonMixin):
-    """A journalist and how many enquiries they made."""
-
-    name: str
-    outlet: str | None
-    enquiries: int
-
-
-@dataclass(frozen=True, slots=True)
-class Report(JsonMixin):
-    """The report of a period."""
-
-    period: Period
-    totals: Totals
-    by_day: tuple[DayCount, ...]
-    by_type: tuple[Count, ...]
-    by_outlet: tuple[Count, ...]
-    by_channel: tuple[Count, ...]
-    by_release: tuple[Count, ...]
-    by_expert: tuple[Count, ...]
-    by_officer: tuple[Count, ...]
-    response: Response
-    deadlines: Deadlines
-    interviews: Interviews
-    coverage: CoverageCounts
-    busiest_journalists: tuple[BusyJournalist, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        """Whether no enquiry came in during the period."""
-        return self.totals.enquiries == 0
-
-
-# --- the period ----------------------------------------------------------------------------------
-
-
-def _title(start: datetime, end: datetime, zone: ZoneInfo) -> str:
-    """A span in words: "Tue 24 Nov 2026", "Mon 16 Nov – Sun 22 Nov 2026", with times when not whole days."""
-    first, last = start.astimezone(zone), (end - timedelta(microseconds=1)).astimezone(zone)
-    whole = first.time() == datetime.min.time() and end.astimezone(zone).time() == datetime.min.time()
-
-    def day(moment: datetime, year: bool) -> str:
-        text = f"{moment:%a} {moment.day} {moment:%b}" + (f" {moment.year}" if year else "")
-        return text if whole else f"{text} {moment:%H:%M}"
-
-    if whole and first.date() == last.date():
-        return day(first, True)
-    return f"{day(first, first.year != last.year)} – {day(last if whole else end.astimezone(zone), True)}"
-
-
-def report_period(
-    period: str | None = None,
-    *,
-    from_text: str | None = None,
-    to_text: str | None = None,
-    now: datetime | None = None,
-    tz: str,
-) -> Period:
-    """The period a report covers: named (day, week, month: the current one) or from/to everyday words.
-
-    "--from monday" alone runs to the end of today; a "--to" needs a "--from". FieldError names what is wrong.
-    """
-    now = now or utcnow()
-    if from_text or to_text:
-        start, end = read_period(from_text, to_text, now=now, tz=tz)
-        if start is None:
-            raise FieldError("from", "Say where the report starts, e.g. --from monday.")
-        if end is None:
-            end = validation.parse_range("today", now=now, tz=tz)[1]
-        label = "custom"
-    else:
-        label = (period or "week").strip().lower()
-        if label not in PERIODS:
-            raise FieldError("period", f"'{period}' is not a period. Use one of: {', '.join(PERIODS)}.")
-        start, end = validation.parse_range(
-            {"day": "today", "week": "this week", "month": "this month"}[label], now=now, tz=tz
-        )
-    if end <= start:
-        raise FieldError("to", "The period ends before it starts: give a 'to' after the 'from'.")
-    return Period(label=label, start=start, end=end, tz=tz, title=_title(start, end, ZoneInfo(tz)))
-
-
-# --- local days in SQL ----------------------------------------------------------------------------
-
-
-class shifted_date(FunctionElement):  # noqa: N801 - named like the SQL functions it sits among
-    """The calendar date of a UTC timestamp moved by a number of minutes (a time zone's offset)."""
-
-    inherit_cache = True
-    name = "shifted_date"
-
-
-@compiles(shifted_date, "sqlite")
-def _shifted_sqlite(element, compiler, **kw) -> str:
-    """SQLite: date(moment, 'N minutes')."""
-    moment, minutes = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"date({moment}, ({minutes}) || ' minutes')"
-
-
-@compiles(shifted_date, "postgresql")
-def _shifted_postgresql(element, compiler, **kw) -> str:
-    """PostgreSQL: the date of the moment plus an interval."""
-    moment, minutes = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"CAST({moment} + ({minutes}) * INTERVAL '1 minute' AS DATE)"
-
-
-def local_day(column, start: datetime, end: datetime, zone: ZoneInfo):
-    """The desk's local date of a UTC timestamp column, exact across clock changes within [start, end)."""
-    changes = [(since, int(offset.total_seconds() // 60)) for since, offset in offset_changes(start, end, zone)]
-    minutes = changes[-1][1]
-    if len(changes) > 1:
-        minutes = case(
-            *((column < since, offset) for (_, offset), (since, _) in zip(changes, changes[1:], strict=False)),
-            else_=changes[-1][1],
-        )
-    return shifted_date(column, minutes if len(changes) > 1 else literal(minutes, Integer))
-
-
-def _days(start: datetime, end: datetime, zone: ZoneInfo) -> list[date]:
-    """The local days [start, end) touches."""
-    first, last = start.astimezone(zone).date(), (end - timedelta(microseconds=1)).astimezone(zone).date()
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
 # --- the figures ----------------------------------------------------------------------------------
-
-
 def _in(period: Period):
     """The enquiries received in the period."""
     return and_(Enquiry.received_at >= period.start, Enquiry.received_at < period.end)
@@ -301,6 +55,8 @@ def _flag(condition):
 
 
 _OPEN = Enquiry.status.in_(OPEN_STATUSES)
+
+
 _CLOSED = Enquiry.status.in_(CLOSED_STATUSES)
 
 

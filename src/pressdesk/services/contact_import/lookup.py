@@ -1,0 +1,148 @@
+"""Looking up a batch's outlets and people on the desk in a few queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+
+from pressdesk import validation
+from pressdesk.models import Activity, ContactPoint, Outlet
+from pressdesk.services import likeness
+from pressdesk.services.contact_import.bulk import _allocate_ids, _chunks, _insert_values
+from pressdesk.services.contact_import.rows import _Person, _Row
+
+
+class _LookingUp:
+    """The batch's outlets and people looked up on the desk (part of the import run)."""
+
+    # --- looking people up --------------------------------------------------------------------------------
+
+    def place_outlets(self, rows: Sequence[_Row]) -> None:
+        """Give each row its outlet id (journalists) or folded affiliation (experts), adding the outlets new to the
+        desk in one go."""
+        keys = self.org_keys
+        for row in rows:
+            if row.org_name and row.org_name not in keys:
+                keys[row.org_name] = validation.name_key(row.org_name)
+        if self.shape.entity == "expert":
+            for row in rows:
+                row.org = keys[row.org_name] if row.org_name else None
+            return
+        outlets = self._outlets()
+        new: dict[str, _Row] = {}
+        for row in rows:
+            if row.org_name and (key := keys[row.org_name]) not in outlets:
+                new.setdefault(key, row)
+        if new:
+            table = Outlet.__table__
+            ids = _allocate_ids(self.session, table, len(new))
+            values = []
+            history = []
+            for outlet_id, (key, row) in zip(ids, new.items(), strict=True):
+                values.append({
+                    "id": outlet_id, "name": row.org_name, "name_key": key, "country": "", "kind": "", "website": "",
+                    "version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.who,
+                })  # fmt: skip
+                history.append(
+                    self._activity("create", "outlet", outlet_id, f"Added outlet {row.org_name} ({row.source})")
+                )
+                outlets[key] = outlet_id
+                self.outlet_names[outlet_id] = row.org_name
+                self.org_people[outlet_id] = {}
+            _insert_values(self.session, table, values)
+            _insert_values(self.session, Activity.__table__, history)
+        for row in rows:
+            row.org = outlets[keys[row.org_name]] if row.org_name else None
+
+    def _outlets(self) -> dict[str, int]:
+        """Every outlet's id by name key (read once: a desk has hundreds of outlets, not millions)."""
+        if self.outlets is None:
+            self.outlets = {}
+            for outlet_id, key, name in self.session.execute(select(Outlet.id, Outlet.name_key, Outlet.name)):
+                self.outlets[key] = outlet_id
+                self.outlet_names[outlet_id] = name
+        return self.outlets
+
+    def _load(self, ids: Iterable[int]) -> None:
+        """Read these people (and their emails and numbers) from the desk, once per batch."""
+        wanted = [i for i in ids if i not in self.people]
+        t = self.shape.table
+        org = t.c.outlet_id if self.shape.entity == "journalist" else t.c.affiliation
+        owner = getattr(ContactPoint, self.shape.owner)
+        for chunk in _chunks(wanted):
+            for row in self.session.execute(
+                select(t.c.id, t.c.name, org, t.c[self.shape.role], t.c[self.shape.beat], t.c.notes).where(
+                    t.c.id.in_(chunk)
+                )
+            ):
+                person_id, name, org_value, role, beat, notes = row
+                key = validation.name_key(org_value) if self.shape.entity == "expert" and org_value else org_value
+                org_name = org_value if self.shape.entity == "expert" else self._outlet_name(org_value)
+                self.people[person_id] = _Person(
+                    person_id, name, likeness.name_words(name), validation.name_key(name), key or None,
+                    role, beat, notes, set(), existed=person_id not in self.created, org_name=org_name or "",
+                )  # fmt: skip
+            for owner_id, kind, key, label in self.session.execute(
+                select(owner, ContactPoint.kind, ContactPoint.lookup_key, ContactPoint.label).where(owner.in_(chunk))
+            ):
+                person = self.people[owner_id]
+                person.keys.add((kind, key))
+                person.labels[(kind, key)] = label
+                person.positions += 1
+
+    def _outlet_name(self, outlet_id: int | None) -> str:
+        """The name of an outlet by id."""
+        if outlet_id is None:
+            return ""
+        self._outlets()
+        return self.outlet_names.get(outlet_id, "")
+
+    def person(self, ref: object) -> _Person:
+        """The person a reference names: an id on the desk, or someone this batch brought in."""
+        if isinstance(ref, _Person):
+            return ref
+        self._load([ref])
+        return self.people[ref]
+
+    def look_up(self, rows: Sequence[_Row]) -> None:
+        """Find, in a few queries, everyone on the desk who owns a batch's emails or numbers or shares a name."""
+        owner = getattr(ContactPoint, self.shape.owner)
+        for kind in ("email", "phone"):
+            keys = sorted({p.key for r in rows for p in r.points if p.kind == kind})
+            for chunk in _chunks(keys):
+                found = self.session.execute(
+                    select(ContactPoint.lookup_key, owner).where(
+                        ContactPoint.kind == kind, ContactPoint.lookup_key.in_(chunk), owner.is_not(None)
+                    )
+                ).all()
+                self._load({o for _, o in found})
+                for key, owner_id in found:
+                    self.key_owner.setdefault((kind, key), self.people[owner_id])
+        if self.shape.entity == "expert":
+            self._all_experts()
+        else:
+            names = sorted({r.name_key for r in rows})
+            t = self.shape.table
+            for chunk in _chunks(names):
+                for person_id, key in self.session.execute(select(t.c.id, t.c.name_key).where(t.c.name_key.in_(chunk))):
+                    self.by_name.setdefault(key, []).append(person_id)
+            outlets = {r.org for r in rows if r.org is not None and r.org not in self.org_people}
+            for chunk in _chunks(sorted(outlets)):
+                for outlet_id in chunk:
+                    self.org_people[outlet_id] = {}
+                for person_id, outlet_id, name in self.session.execute(
+                    select(t.c.id, t.c.outlet_id, t.c.name).where(t.c.outlet_id.in_(chunk))
+                ):
+                    self.org_people[outlet_id][person_id] = likeness.name_words(name)
+
+    def _all_experts(self) -> None:
+        """Read every expert's name and affiliation once (experts are hundreds, not thousands)."""
+        t = self.shape.table
+        if not self.experts_loaded:
+            for person_id, name, affiliation in self.session.execute(select(t.c.id, t.c.name, t.c.affiliation)):
+                org = validation.name_key(affiliation) if affiliation else None
+                self.org_people.setdefault(org, {})[person_id] = likeness.name_words(name)
+                self.by_name_all.setdefault(validation.name_key(name), []).append(person_id)
+            self.experts_loaded = True
+        self.by_name = self.by_name_all
