@@ -20,6 +20,8 @@ from pressdesk.services.contact_import.rows import (
 )
 from pressdesk.validation.phones import is_known_region
 
+DNC_REASON = "On the desk's do-not-contact list (asked not to be contacted, or erased): the row was left out."
+
 
 class _Checking:
     """A row's values checked, and what is not taken noted (part of the import run)."""
@@ -82,6 +84,7 @@ class _Checking:
         name = self.text(record, "name", limits["name"], value=record.full_name)
         org_name = self.text(record, "organisation", _ORG_LIMIT[self.shape.entity])
         points: list[_Point] = []
+        details: list = []  # the file's value behind each point, to name it if the point is refused
         seen: set[tuple[str, str]] = set()
         for detail in record.emails:
             result = validation.parse_email(detail.value)
@@ -92,6 +95,7 @@ class _Checking:
             if ("email", key) not in seen and not self._too_long_raw(record, detail.field, result.raw):
                 seen.add(("email", key))
                 points.append(_Point("email", key, result.normalized, result.raw, "", detail.label))
+                details.append(detail)
         region = self.region_for(record.country)
         for detail in record.phones:
             result = validation.parse_phone(detail.value, region, detail=False)
@@ -103,6 +107,16 @@ class _Checking:
             seen.add(("phone", result.e164))
             label = detail.label or ("mobile" if validation.parse_phone(result.e164, None).kind == "mobile" else "")
             points.append(_Point("phone", result.e164, result.e164, result.raw, result.extension or "", label))
+            details.append(detail)
+        listed = [
+            (detail, point)
+            for detail, point in zip(details, points, strict=True)
+            if self.on_dnc_list(point.kind, point.key)
+        ]
+        for detail, _point in listed:
+            self.reject(record, detail.field, detail.value, DNC_REASON)
+        if listed:
+            return None  # someone who asked not to be contacted (or was erased) is not brought back by a file
         if not name and not record.full_name and points:
             name = org_name or points[0].value  # a file's nameless entry (a newsdesk) goes by its outlet or address
         if not name and not points:

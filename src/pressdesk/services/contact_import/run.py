@@ -12,7 +12,7 @@ from sqlmodel import Session
 from pressdesk.errors import FieldError
 from pressdesk.exchange.contacts import ContactRecord
 from pressdesk.models import Activity, ContactPoint, utcnow
-from pressdesk.services import duplicates
+from pressdesk.services import dnc, duplicates
 from pressdesk.services.contact_import.bulk import _allocate_ids, _insert_values, _records
 from pressdesk.services.contact_import.checking import _Checking
 from pressdesk.services.contact_import.lookup import _LookingUp
@@ -38,6 +38,8 @@ class _Import(_Checking, _LookingUp, _Placing):
         self.created: set[int] = set()
         self.regions: dict[str, str] = {}
         self.not_duplicates = duplicates.not_duplicate_pairs(session, shape.entity)
+        self.on_dnc_list = dnc.checker(session)
+        """Whether a (kind, look-up key) is on the do-not-contact list (the list read once for the import)."""
         self.experts_loaded = False
         self.by_name_all: dict[str, list[object]] = {}
         self.outlet_names: dict[int, str] = {}
