@@ -163,14 +163,11 @@ def create_journalist(
         **texts,
         **held,
     )
-    session.add(journalist)
-    session.flush()
-    activity.record(
+    activity.add(
         session,
+        journalist,
         who=who,
-        action="create",
         entity="journalist",
-        entity_id=journalist.id,
         summary=f"Added journalist {name}" + (f" ({outlet_row.name})" if outlet_row else ""),
     )
     add_points(session, who=who, entity="journalist", owner_id=journalist.id, drafts=drafts, override_dnc=override_dnc)
@@ -214,16 +211,7 @@ def create_expert(
             for k, v in extra.items()
         },
     )
-    session.add(expert)
-    session.flush()
-    activity.record(
-        session,
-        who=who,
-        action="create",
-        entity="expert",
-        entity_id=expert.id,
-        summary=f"Added expert {name}",
-    )
+    activity.add(session, expert, who=who, entity="expert", summary=f"Added expert {name}")
     add_points(session, who=who, entity="expert", owner_id=expert.id, drafts=drafts, override_dnc=override_dnc)
     return expert
 
@@ -248,15 +236,6 @@ def create_press_contact(
     organisation = typed.clean("press_contact.organisation", organisation, field="organisation")
     held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
     contact = PressContact(name=name, organisation=organisation, updated_by=who, **held)
-    session.add(contact)
-    session.flush()
-    activity.record(
-        session,
-        who=who,
-        action="create",
-        entity="press_contact",
-        entity_id=contact.id,
-        summary=f"Added press contact {name}",
-    )
+    activity.add(session, contact, who=who, entity="press_contact", summary=f"Added press contact {name}")
     add_points(session, who=who, entity="press_contact", owner_id=contact.id, drafts=drafts, override_dnc=override_dnc)
     return contact
