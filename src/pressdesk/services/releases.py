@@ -97,18 +97,8 @@ def create_release(
     details: ReleaseDetails = ReleaseDetails(),
 ) -> ReleaseOutcome:
     """Store a release, linking existing experts and press contacts and creating new ones."""
-    clean_title = typed.clean("release.title", title, field="title")
-    if not clean_title:
-        raise FieldError("title", "A release needs a title.")
-    release = Release(
-        title=clean_title,
-        issued_on=issued_on,
-        embargo_until=embargo_until,
-        body=typed.clean("release.body", body, field="body", multiline=True),
-        source=typed.clean("release.source", source, field="source"),
-        updated_by=who,
-    )
-    _set_details(release, details)
+    release = Release(title="", updated_by=who)
+    clean_title = _fill(release, title, issued_on, embargo_until, body, source, details)
     session.add(release)
     session.flush()
     outcome = ReleaseOutcome(release=release)
@@ -123,6 +113,28 @@ def create_release(
         summary=f"Added release {clean_title}",
     )
     return outcome
+
+
+def _fill(
+    release: Release,
+    title: str,
+    issued_on: date | None,
+    embargo_until: datetime | None,
+    body: str,
+    source: str,
+    details: ReleaseDetails,
+) -> str:
+    """Write a release's text, dates, source (a blank one keeps the old) and details, cleaned; returns the title."""
+    clean_title = typed.clean("release.title", title, field="title")
+    if not clean_title:
+        raise FieldError("title", "A release needs a title.")
+    release.title = clean_title
+    release.issued_on = issued_on
+    release.embargo_until = embargo_until
+    release.body = typed.clean("release.body", body, field="body", multiline=True)
+    release.source = typed.clean("release.source", source, field="source") or release.source or ""
+    _set_details(release, details)
+    return clean_title
 
 
 def _set_details(release: Release, details: ReleaseDetails) -> None:
@@ -222,15 +234,7 @@ def update_release(
     details: ReleaseDetails = ReleaseDetails(),
 ) -> ReleaseOutcome:
     """Update a release imported again: its text, embargo and source, and link the people it now names."""
-    clean_title = typed.clean("release.title", title, field="title")
-    if not clean_title:
-        raise FieldError("title", "A release needs a title.")
-    release.title = clean_title
-    release.issued_on = issued_on
-    release.embargo_until = embargo_until
-    release.body = typed.clean("release.body", body, field="body", multiline=True)
-    release.source = typed.clean("release.source", source, field="source") or release.source
-    _set_details(release, details)
+    clean_title = _fill(release, title, issued_on, embargo_until, body, source, details)
     contacts.bump(release, who=who, entity="release", expected_version=None)
     session.add(release)
     outcome = ReleaseOutcome(release=release)
