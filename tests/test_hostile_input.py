@@ -242,7 +242,7 @@ def filler(param: click.Parameter, folder: Path) -> str:
 
 def argv_for(path: tuple[str, ...], name: str, value: str, folder: Path, desk: Path) -> list[str]:
     """The command line with `value` in the parameter `name` and plausible values in the other required ones."""
-    pathlike = name in ("db", "output", "path", "file")
+    pathlike = name in ("db", "output", "path", "file", "files", "to", "from_")  # never a file outside the folder
     if pathlike:  # keep whatever a path names inside the test's folder
         value = str(folder / ("f" + value.replace("/", "_").replace("\x00", "")[:200]))
     head = ["--db", value if name == "db" else str(desk)]
