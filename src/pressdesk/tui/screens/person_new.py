@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from pressdesk.core.views import PersonRow
+from pressdesk.models.inputs import ExpertCreate, JournalistCreate
 from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.expert_edit import ExpertEditScreen
 from pressdesk.tui.screens.person_edit import JournalistEditScreen, split_emails, split_phones
@@ -39,14 +40,15 @@ class NewJournalistScreen(JournalistEditScreen):
             "outlet": now["outlet"],
             "role": now["role"],
             "beat": now["beat"],
-            "preferred_channel": now["channel"] or "phone",
+            "preferred_channel": now["preferred_channel"] or "phone",
             "notes": now["notes"],
             "emails": split_emails(now["emails"]),
             "phones": split_phones(now["phones"]),
         }
+        data = JournalistCreate(**fields)
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person("journalists", **fields)}
+            return fields | {"id": backend.create_person(data)}
 
         return save
 
@@ -66,7 +68,7 @@ class NewExpertScreen(ExpertEditScreen):
 
     def on_mount(self) -> None:
         """Focus the name; blocked dates may be typed at once (there are none stored to read)."""
-        self.loaded = {**(self.loaded or {}), "blocked": "", "languages": ""}
+        self.loaded = {**(self.loaded or {}), "blocked_dates": "", "languages": ""}
         self._enable_blocked("")
         self.query_one("#ee-languages", Input).value = "en"
         self.query_one("#ee-name", Input).focus()
@@ -80,9 +82,10 @@ class NewExpertScreen(ExpertEditScreen):
         if call is None:
             return None
         fields = self.changed_fields()
+        data = ExpertCreate(**fields)
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person("experts", **fields)}
+            return fields | {"id": backend.create_person(data)}
 
         return save
 
