@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from pressdesk.errors import FieldError
-from pressdesk.models.inputs import ExpertUpdate
 from pressdesk.models.views import ExpertRecord
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.person_edit import (
@@ -337,10 +336,12 @@ class ExpertEditScreen(FormScreen[dict | None]):
         if not fields:
             self.app.notify("Nothing changed.")
             return None
-        expert_id, version, data = self.person.id, self.version, ExpertUpdate(**fields)
+        expert_id, version = self.person.id, self.version
 
         def save(backend) -> dict:
-            backend.update_expert(expert_id, version, data)
+            from pressdesk.models.inputs import ExpertUpdate  # pydantic loads in the worker, not the event loop
+
+            backend.update_expert(expert_id, version, ExpertUpdate(**fields))
             return fields
 
         return save

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from pressdesk.models.enums import Channel
-from pressdesk.models.inputs import JournalistUpdate
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
 from pressdesk.tui.work import run_db
@@ -215,10 +214,12 @@ class JournalistEditScreen(FormScreen[dict | None]):
         if not fields:
             self.app.notify("Nothing changed.")
             return None
-        person_id, version, data = self.person.id, self.version, JournalistUpdate(**fields)
+        person_id, version = self.person.id, self.version
 
         def save(backend) -> dict:
-            backend.update_journalist(person_id, version, data)
+            from pressdesk.models.inputs import JournalistUpdate  # pydantic loads in the worker, not the event loop
+
+            backend.update_journalist(person_id, version, JournalistUpdate(**fields))
             return fields
 
         return save

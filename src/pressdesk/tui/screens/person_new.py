@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from pressdesk.core.views import PersonRow
-from pressdesk.models.inputs import ExpertCreate, JournalistCreate
 from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.expert_edit import ExpertEditScreen
 from pressdesk.tui.screens.person_edit import JournalistEditScreen, split_emails, split_phones
@@ -45,10 +44,11 @@ class NewJournalistScreen(JournalistEditScreen):
             "emails": split_emails(now["emails"]),
             "phones": split_phones(now["phones"]),
         }
-        data = JournalistCreate(**fields)
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person(data)}
+            from pressdesk.models.inputs import JournalistCreate  # pydantic loads in the worker, not the event loop
+
+            return fields | {"id": backend.create_person(JournalistCreate(**fields))}
 
         return save
 
@@ -82,10 +82,11 @@ class NewExpertScreen(ExpertEditScreen):
         if call is None:
             return None
         fields = self.changed_fields()
-        data = ExpertCreate(**fields)
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person(data)}
+            from pressdesk.models.inputs import ExpertCreate  # pydantic loads in the worker, not the event loop
+
+            return fields | {"id": backend.create_person(ExpertCreate(**fields))}
 
         return save
 
