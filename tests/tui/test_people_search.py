@@ -166,13 +166,17 @@ async def test_edit_refused_by_the_desk_shows_reason_under_the_field(app, demo_d
     assert after.phones == before.phones and after.version == before.version
 
 
+async def open_edit_form(pilot, name: str) -> JournalistEditScreen:
+    """Open the contacts screen, select a journalist and open their edit form."""
+    await select_person(pilot, await open_contacts(pilot), name)
+    await pilot.press("e")
+    assert isinstance(pilot.app.screen, JournalistEditScreen)
+    return pilot.app.screen
+
+
 async def test_every_input_of_a_journalist_edit_is_a_field_named_by_it(app):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await select_person(pilot, screen, "Marcus Fenwick")
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, JournalistEditScreen)
+        form = await open_edit_form(pilot, "Marcus Fenwick")
         fields = JournalistUpdate.model_fields
         missing = [f for f in fields if not (form.query(f"#je-{f}") and form.query(f"#je-{f}-msg"))]
         assert missing == [], "a refusal naming these inputs would find no field to land under"
