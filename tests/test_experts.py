@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from pressdesk.cli import main
 from pressdesk.errors import ConflictError, FieldError
 from pressdesk.models import Expert
+from pressdesk.models.inputs import ExpertUpdate
 from pressdesk.services import experts, queries
 from pressdesk.validation import expert_fields
 
@@ -25,15 +26,17 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
     with demo_desk.write() as s:
         experts.update_expert(
             s,
+            ExpertUpdate(
+                topics=" Afghanistan,taliban , Taliban,, IS-K ",
+                blocked_dates="2026-12-28..2027-01-02, 2026-12-24",
+                working_hours="08:30-18:00",
+                weekly_limit=5,
+                media_trained=False,
+            ),
             who="Jamie Hose",
             region="GB",
             expert_id=before.id,
             expected_version=before.version,
-            topics=" Afghanistan,taliban , Taliban,, IS-K ",
-            blocked_dates="2026-12-28..2027-01-02, 2026-12-24",
-            working_hours="08:30-18:00",
-            weekly_limit=5,
-            media_trained=False,
         )
     after = giustozzi(demo_desk)
     assert after.detail["topics"] == "Afghanistan, taliban, IS-K"
@@ -47,10 +50,10 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"working_hours": "nine to five"}, "working hours"),
-        ({"blocked_dates": "next tuesday"}, "blocked dates"),
-        ({"weekly_limit": -1}, "weekly limit"),
-        ({"phones": ["07700 900123"]}, "phone"),
+        ({"working_hours": "nine to five"}, "working_hours"),
+        ({"blocked_dates": "next tuesday"}, "blocked_dates"),
+        ({"weekly_limit": -1}, "weekly_limit"),
+        ({"phones": ["07700 900123"]}, "phones"),
         ({"name": "  "}, "name"),
         ({"languages": "en, klingon"}, "languages"),
         ({"languages": "English, Elvish"}, "languages"),
@@ -59,7 +62,7 @@ def test_edit_keeps_keywords_tidy_and_records_history(demo_desk):
 def test_refused_edit_names_the_field_and_writes_nothing(demo_desk, change, field):
     before = giustozzi(demo_desk)
     with pytest.raises(FieldError) as err, demo_desk.write() as s:
-        experts.update_expert(s, who="x", region="GB", expert_id=before.id, topics="changed", **change)
+        experts.update_expert(s, ExpertUpdate(topics="changed", **change), who="x", region="GB", expert_id=before.id)
     assert err.value.field == field
     assert giustozzi(demo_desk) == before
 
@@ -67,9 +70,13 @@ def test_refused_edit_names_the_field_and_writes_nothing(demo_desk, change, fiel
 def test_stale_edit_refused(demo_desk):
     before = giustozzi(demo_desk)
     with demo_desk.write() as s:
-        experts.update_expert(s, who="Priya Shah", region="GB", expert_id=before.id, notes="On leave Friday")
+        experts.update_expert(
+            s, ExpertUpdate(notes="On leave Friday"), who="Priya Shah", region="GB", expert_id=before.id
+        )
     with pytest.raises(ConflictError, match="changed by Priya Shah"), demo_desk.write() as s:
-        experts.update_expert(s, who="x", region="GB", expert_id=before.id, expected_version=before.version, notes="")
+        experts.update_expert(
+            s, ExpertUpdate(notes=""), who="x", region="GB", expert_id=before.id, expected_version=before.version
+        )
 
 
 def test_cli_experts_edit(tmp_path):
@@ -102,7 +109,7 @@ def test_cli_experts_edit(tmp_path):
 def test_languages_are_stored_as_iso_639_codes(demo_desk, typed, stored):
     before = giustozzi(demo_desk)
     with demo_desk.write() as s:
-        experts.update_expert(s, who="x", region="GB", expert_id=before.id, languages=typed)
+        experts.update_expert(s, ExpertUpdate(languages=typed), who="x", region="GB", expert_id=before.id)
     assert giustozzi(demo_desk).detail["languages"] == stored
 
 
@@ -110,7 +117,7 @@ def test_languages_are_stored_as_iso_639_codes(demo_desk, typed, stored):
 def test_a_language_nobody_speaks_is_refused_by_name(demo_desk, typed):
     before = giustozzi(demo_desk)
     with pytest.raises(FieldError) as err, demo_desk.write() as s:
-        experts.update_expert(s, who="x", region="GB", expert_id=before.id, languages=f"en, {typed}")
+        experts.update_expert(s, ExpertUpdate(languages=f"en, {typed}"), who="x", region="GB", expert_id=before.id)
     assert err.value.field == "languages"
     assert err.value.reason == f"“{typed}” is not a language we know; write names or codes such as English, de, cy."
     assert giustozzi(demo_desk) == before

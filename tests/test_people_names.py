@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from pressdesk.cli import main
 from pressdesk.errors import FieldError
-from pressdesk.models.inputs import EnquiryCreate
+from pressdesk.models.inputs import EnquiryCreate, JournalistUpdate
 from pressdesk.services import contacts, enquiries, queries
 
 
@@ -83,7 +83,12 @@ def test_a_renamed_journalist_is_found_by_the_new_name(demo_desk, settings):
     [lucy] = [p for p in journalists_called(demo_desk, "Carrington") if p.name == "Lucy Carrington"]
     with demo_desk.write() as s:
         contacts.update_journalist(
-            s, who="t", region="GB", journalist_id=lucy.id, expected_version=None, name="Lucy Carrington-Smith"
+            s,
+            JournalistUpdate(name="Lucy Carrington-Smith"),
+            who="t",
+            region="GB",
+            journalist_id=lucy.id,
+            expected_version=None,
         )
     before = people(demo_desk)
     assert log(demo_desk, settings, journalist="lucy carrington-smith") == lucy.id
@@ -171,7 +176,9 @@ def test_older_desk_gets_folded_keys_and_keeps_its_search_triggers(tmp_path):
             tz="Europe/London",
         )
         assert found.journalist_id == 1
-        contacts.update_journalist(s, who="t", region="GB", journalist_id=1, expected_version=None, beat="floods")
+        contacts.update_journalist(
+            s, JournalistUpdate(beat="floods"), who="t", region="GB", journalist_id=1, expected_version=None
+        )
     assert people(desk) == before
     assert [p.id for p in journalists_called(desk, "floods")] == [1], "the search index still follows edits"
     command.downgrade(alembic_config(desk), "0004")  # undo this revision (and any made after it)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import event, text
 
 from pressdesk.errors import FieldError, NotFound
-from pressdesk.models.inputs import EnquiryCreate
+from pressdesk.models.inputs import EnquiryCreate, JournalistUpdate
 from pressdesk.services import contacts, enquiries, privacy, search
 from pressdesk.store.check import check
 from pressdesk.store.scrub import ENCODINGS, count_bytes
@@ -44,7 +44,12 @@ def a_well_known_caller(desk) -> list[int]:
         )
         j = s.execute(text("SELECT journalist_id FROM enquiry WHERE id = :i"), {"i": ids[0]}).scalar()
         contacts.update_journalist(
-            s, who="Jo", region="GB", journalist_id=j, expected_version=None, phones=[PHONE_TYPED], emails=[EMAIL]
+            s,
+            JournalistUpdate(phones=[PHONE_TYPED], emails=[EMAIL]),
+            who="Jo",
+            region="GB",
+            journalist_id=j,
+            expected_version=None,
         )
         ids.append(
             enquiries.log_enquiry(s, EnquiryCreate(subject="Data on rail fares", email=EMAIL, type="data"), **common).id

@@ -244,7 +244,7 @@ def test_kill_9_during_a_migration_leaves_the_old_desk_or_the_new_one(desk_at_00
 
 RACE = """
 from pressdesk.errors import DeskError
-from pressdesk.models.inputs import EnquiryUpdate
+from pressdesk.models.inputs import EnquiryUpdate, ExpertUpdate, JournalistUpdate
 from pressdesk.services import contacts, enquiries, experts, interviews
 from pressdesk.store import open_desk
 """
@@ -257,9 +257,9 @@ try:
         if kind == "enquiry":
             enquiries.update_enquiry(s, EnquiryUpdate(subject=value), tz="Europe/London", enquiry_id=record, **common)
         elif kind == "journalist":
-            contacts.update_journalist(s, region="GB", journalist_id=record, beat=value, **common)
+            contacts.update_journalist(s, JournalistUpdate(beat=value), region="GB", journalist_id=record, **common)
         elif kind == "expert":
-            experts.update_expert(s, region="GB", expert_id=record, topics=value, **common)
+            experts.update_expert(s, ExpertUpdate(topics=value), region="GB", expert_id=record, **common)
         elif value == "accept":
             interviews.accept(s, request_id=record, **common)
         else:

@@ -80,7 +80,7 @@ def test_working_hours_and_blocked_dates_are_read_or_refused():
     assert expert_fields.parse_working_hours("") is None
     with pytest.raises(FieldError) as info:
         expert_fields.parse_working_hours("all day")
-    assert info.value.field == "working hours"
+    assert info.value.field == "working_hours"
     spans = expert_fields.parse_blocked_dates("2026-12-01..2026-12-05, 2026-12-24")
     assert [(a.isoformat(), b.isoformat()) for a, b in spans] == [
         ("2026-12-01", "2026-12-05"),

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from pressdesk.errors import FieldError
 from pressdesk.limits import max_length
 from pressdesk.models import Activity, Enquiry, Expert, Journalist, Outlet
-from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate
+from pressdesk.models.inputs import EnquiryCreate, EnquiryUpdate, ExpertUpdate, JournalistUpdate
 from pressdesk.services import contacts, coverage, enquiries, experts, interviews, releases, routing, statements
 from tests.conftest import DEMO_NOW
 
@@ -38,12 +38,14 @@ def new_expert(s, **fields):
 
 def edit_journalist(s, **fields):
     """Edit journalist 1."""
-    return contacts.update_journalist(s, who="jo", region="GB", journalist_id=1, expected_version=None, **fields)
+    return contacts.update_journalist(
+        s, JournalistUpdate(**fields), who="jo", region="GB", journalist_id=1, expected_version=None
+    )
 
 
 def edit_expert(s, **fields):
     """Edit expert 1."""
-    return experts.update_expert(s, who="jo", region="GB", expert_id=1, **fields)
+    return experts.update_expert(s, ExpertUpdate(**fields), who="jo", region="GB", expert_id=1)
 
 
 def read(row, attr: str) -> Callable:

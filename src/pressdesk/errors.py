@@ -12,10 +12,10 @@ class DeskError(Exception):
 
 
 class FieldError(DeskError, ValueError):
-    """A value typed into a named field is not acceptable."""
+    """A value typed into a named field is not acceptable; `field` is the input's name (read as words)."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{field.replace('_', ' ')}: {message}")
         self.field = field
         self.reason = message
 

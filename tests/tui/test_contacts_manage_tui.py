@@ -129,7 +129,7 @@ async def test_n_on_experts_adds_an_expert(app, demo_desk):
         assert isinstance(form, NewExpertScreen)
         form.query_one("#ee-name", Input).value = "Halvard Brekke"
         form.query_one("#ee-affiliation", Input).value = "School of Engineering"
-        form.query_one("#ee-limit", Input).value = "2"
+        form.query_one("#ee-weekly_limit", Input).value = "2"
         await pilot.press("ctrl+s")
         await settle(pilot)
 

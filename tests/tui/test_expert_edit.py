@@ -6,6 +6,7 @@ from sqlmodel import select
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from pressdesk.models import Expert
+from pressdesk.models.inputs import ExpertUpdate
 from pressdesk.services import experts, queries
 from pressdesk.tui.screens.actions import ConflictScreen
 from pressdesk.tui.screens.expert_edit import ExpertEditScreen
@@ -62,21 +63,23 @@ async def type_area(pilot, area: TextArea, text: str) -> None:
 
 async def test_the_form_shows_the_expert_as_saved(app, demo_desk):
     with demo_desk.write() as s:
-        experts.update_expert(s, who="test", region="GB", expert_id=expert(demo_desk).id, blocked_dates="2026-12-24")
+        experts.update_expert(
+            s, ExpertUpdate(blocked_dates="2026-12-24"), who="test", region="GB", expert_id=expert(demo_desk).id
+        )
     async with app.run_test(size=SIZE) as pilot:
         _screen, form = await open_form(pilot)
         assert form.query_one("#ee-name", Input).value == GIUSTOZZI
         assert form.query_one("#ee-honorific", Input).value == "Dr"
         assert form.query_one("#ee-affiliation", Input).value == "LSE IDEAS"
         assert form.query_one("#ee-topics", TextArea).text.startswith("Afghanistan, Taliban, IS-K")
-        assert form.query_one("#ee-hours", Input).value == "09:00-18:00"
-        assert form.query_one("#ee-blocked", Input).value == "2026-12-24"
-        assert not form.query_one("#ee-blocked", Input).disabled
-        assert form.query_one("#ee-limit", Input).value == "4"
-        assert form.query_one("#ee-trained", Checkbox).value is True
+        assert form.query_one("#ee-working_hours", Input).value == "09:00-18:00"
+        assert form.query_one("#ee-blocked_dates", Input).value == "2026-12-24"
+        assert not form.query_one("#ee-blocked_dates", Input).disabled
+        assert form.query_one("#ee-weekly_limit", Input).value == "4"
+        assert form.query_one("#ee-media_trained", Checkbox).value is True
         assert form.query_one("#ee-emails", Input).value == "a.giustozzi@lse.ac.uk"
         assert form.query_one("#ee-phones", Input).value == "+44 20 7955 6101"
-        assert all(not message(form, key) for key in ("name", "hours", "limit", "emails", "phones"))
+        assert all(not message(form, key) for key in ("name", "working_hours", "weekly_limit", "emails", "phones"))
 
 
 async def test_edit_topics_and_hours_saves_and_the_detail_shows_it(app, demo_desk):
@@ -84,8 +87,8 @@ async def test_edit_topics_and_hours_saves_and_the_detail_shows_it(app, demo_des
     async with app.run_test(size=SIZE) as pilot:
         screen, form = await open_form(pilot)
         await type_area(pilot, form.query_one("#ee-topics", TextArea), "Afghanistan, Taliban,\nIS-K, Pakistan")
-        await type_into(pilot, form.query_one("#ee-hours", Input), "09:30-16:00")
-        assert not message(form, "hours")
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:30-16:00")
+        assert not message(form, "working_hours")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
@@ -104,15 +107,15 @@ async def test_bad_hours_name_working_hours_and_write_nothing(app, demo_desk):
     before = expert(demo_desk)
     async with app.run_test(size=SIZE) as pilot:
         _screen, form = await open_form(pilot)
-        await type_into(pilot, form.query_one("#ee-hours", Input), "nine to five")
-        assert "Working hours" in message(form, "hours") and "nine to five" in message(form, "hours")
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "nine to five")
+        assert "Working hours" in message(form, "working_hours") and "nine to five" in message(form, "working_hours")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form, "the form stays open"
         assert "Not saved" in str(form.query_one("#ee-error", Static).content)
-        assert app.focused is form.query_one("#ee-hours", Input)
-        await type_into(pilot, form.query_one("#ee-hours", Input), "09:00-17:30")
-        assert not message(form, "hours")
+        assert app.focused is form.query_one("#ee-working_hours", Input)
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:00-17:30")
+        assert not message(form, "working_hours")
         await pilot.press("escape")
         assert not isinstance(app.screen, ExpertEditScreen)
     after = expert(demo_desk)
@@ -122,19 +125,19 @@ async def test_bad_hours_name_working_hours_and_write_nothing(app, demo_desk):
 async def test_live_checks_for_dates_limit_emails_and_phones(app):
     async with app.run_test(size=SIZE) as pilot:
         _screen, form = await open_form(pilot)
-        await type_into(pilot, form.query_one("#ee-blocked", Input), "2026-12-24, 2026-13-01")
-        assert "Blocked dates" in message(form, "blocked") and "2026-13-01" in message(form, "blocked")
-        await type_into(pilot, form.query_one("#ee-blocked", Input), "2026-12-28..2026-12-24")
-        assert "comes before" in message(form, "blocked")
-        limit = form.query_one("#ee-limit", Input)
+        await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-24, 2026-13-01")
+        assert "Blocked dates" in message(form, "blocked_dates") and "2026-13-01" in message(form, "blocked_dates")
+        await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-28..2026-12-24")
+        assert "comes before" in message(form, "blocked_dates")
+        limit = form.query_one("#ee-weekly_limit", Input)
         await type_into(pilot, limit, "7x-")
         assert limit.value == "7", "only digits go in"
         await type_into(pilot, limit, "60")
-        assert "Weekly limit" in message(form, "limit")
+        assert "Weekly limit" in message(form, "weekly_limit")
         await type_into(pilot, limit, "")
-        assert "Weekly limit" in message(form, "limit")
+        assert "Weekly limit" in message(form, "weekly_limit")
         await type_into(pilot, limit, "0")
-        assert "will not offer" in message(form, "limit")
+        assert "will not offer" in message(form, "weekly_limit")
         await type_into(pilot, form.query_one("#ee-emails", Input), "a.giustozzi@")
         assert "Email" in message(form, "emails") and "a.giustozzi@" in message(form, "emails")
         await type_into(pilot, form.query_one("#ee-phones", Input), "12")
@@ -144,9 +147,9 @@ async def test_live_checks_for_dates_limit_emails_and_phones(app):
 async def test_dates_limit_and_training_are_saved(app, demo_desk):
     async with app.run_test(size=SIZE) as pilot:
         _screen, form = await open_form(pilot)
-        await type_into(pilot, form.query_one("#ee-blocked", Input), "2026-12-28..2027-01-02, 2026-12-24")
-        await type_into(pilot, form.query_one("#ee-limit", Input), "2")
-        form.query_one("#ee-trained", Checkbox).focus()
+        await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-28..2027-01-02, 2026-12-24")
+        await type_into(pilot, form.query_one("#ee-weekly_limit", Input), "2")
+        form.query_one("#ee-media_trained", Checkbox).focus()
         await pilot.press("space")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -178,13 +181,13 @@ async def test_conflict_says_who_changed_it_and_reload_refills(app, demo_desk):
         with demo_desk.write() as s:
             experts.update_expert(
                 s,
+                ExpertUpdate(languages="en, it, ps"),
                 who="Other Officer",
                 region="GB",
                 expert_id=person.id,
                 expected_version=person.version,
-                languages="en, it, ps",
             )
-        await type_into(pilot, form.query_one("#ee-hours", Input), "10:00-16:00")
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "10:00-16:00")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConflictScreen)
@@ -193,8 +196,8 @@ async def test_conflict_says_who_changed_it_and_reload_refills(app, demo_desk):
         await settle(pilot)
         assert app.screen is form
         assert form.query_one("#ee-languages", Input).value == "en, it, ps"
-        assert form.query_one("#ee-hours", Input).value == "09:00-18:00"
-        await type_into(pilot, form.query_one("#ee-hours", Input), "10:00-16:00")
+        assert form.query_one("#ee-working_hours", Input).value == "09:00-18:00"
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "10:00-16:00")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
@@ -211,3 +214,25 @@ async def test_escape_cancels_and_writes_nothing(app, demo_desk):
         await settle(pilot)
         assert app.screen is screen
     assert expert(demo_desk).version == before.version
+
+
+async def test_every_input_of_an_expert_edit_is_a_box_named_by_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        _screen, form = await open_form(pilot)
+        missing = [f for f in ExpertUpdate.model_fields if not (form.query(f"#ee-{f}") and form.query(f"#ee-{f}-msg"))]
+        assert missing == [], "a refusal naming these inputs would find no box to land under"
+
+
+async def test_a_name_too_long_is_refused_under_the_name(app, demo_desk):
+    before = expert(demo_desk)
+    async with app.run_test(size=SIZE) as pilot:
+        _screen, form = await open_form(pilot)
+        name = "[bold]Dr[/] " + "x" * 200
+        form.query_one("#ee-name", Input).value = name
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert message(form, "name") == f"Name: Keep this to 200 characters or fewer (it has {len(name)})."
+        assert app.focused is form.query_one("#ee-name", Input)
+    assert expert(demo_desk) == before

@@ -120,7 +120,7 @@ async def test_narrow_expert_form_shows_whole_values(frozen_app):
         await settle(pilot)
         screen = frozen_app.screen
         assert isinstance(screen, ExpertEditScreen)
-        for key in ("name", "affiliation", "emails", "hours"):
+        for key in ("name", "affiliation", "emails", "working_hours"):
             box = screen.query_one(f"#ee-{key}", Input)
             assert box.content_region.width >= 40, f"{key} shows at least 40 characters at 80 columns"
             assert box.region.right <= NARROW[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
+from pressdesk.models.inputs import JournalistUpdate
 from pressdesk.services import contacts, queries
 from pressdesk.tui.screens.actions import ConflictScreen
 from pressdesk.tui.screens.expert_edit import ExpertEditScreen
@@ -165,6 +166,22 @@ async def test_edit_refused_by_the_desk_shows_reason_under_the_field(app, demo_d
     assert after.phones == before.phones and after.version == before.version
 
 
+async def open_edit_form(pilot, name: str) -> JournalistEditScreen:
+    """Open the contacts screen, select a journalist and open their edit form."""
+    await select_person(pilot, await open_contacts(pilot), name)
+    await pilot.press("e")
+    assert isinstance(pilot.app.screen, JournalistEditScreen)
+    return pilot.app.screen
+
+
+async def test_every_input_of_a_journalist_edit_is_a_field_named_by_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_edit_form(pilot, "Marcus Fenwick")
+        fields = JournalistUpdate.model_fields
+        missing = [f for f in fields if not (form.query(f"#je-{f}") and form.query(f"#je-{f}-msg"))]
+        assert missing == [], "a refusal naming these inputs would find no field to land under"
+
+
 async def test_pasting_several_lines_into_phones_keeps_every_number(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
@@ -207,11 +224,11 @@ async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_de
         with demo_desk.write() as s:
             contacts.update_journalist(
                 s,
+                JournalistUpdate(beat="floods"),
                 who="Other Officer",
                 region="GB",
                 journalist_id=person.id,
                 expected_version=person.version,
-                beat="floods",
             )
         await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
         await pilot.press("ctrl+s")

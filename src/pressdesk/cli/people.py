@@ -98,14 +98,10 @@ def experts_edit(
 
     With --expect-version N the edit is refused when the expert is no longer at version N (someone else saved
     it meanwhile), so of two edits made at once from the same version exactly one wins."""
-    fields = {k: v for k, v in options.items() if v is not None}
-    row = state.backend().edit_expert(
-        expert,
-        expect_version,
-        emails=list(emails) if emails else None,
-        phones=list(phones) if phones else None,
-        **fields,
-    )
+    from pressdesk.models.inputs import ExpertUpdate
+
+    given = {k: v for k, v in {**options, "emails": emails or None, "phones": phones or None}.items() if v is not None}
+    row = state.backend().edit_expert(expert, expect_version, ExpertUpdate(**given))
     if as_json:
         emit_json(row.to_json())
     else:

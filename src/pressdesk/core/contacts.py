@@ -6,11 +6,12 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from pressdesk.core.base import CoreBase
 
 if TYPE_CHECKING:
+    from pressdesk.models.inputs import ExpertCreate, JournalistCreate
     from pressdesk.models.views import PersonRow
     from pressdesk.services.contact_import import ImportSummary
     from pressdesk.services.duplicates import DuplicatePair, MergeOutcome
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
 
 ENTITIES = {"journalists": "journalist", "experts": "expert", "journalist": "journalist", "expert": "expert"}
 """The people a contacts command works on, by the word the faces use."""
-
-
-_EXPERT_CREATE = {"name", "honorific", "title", "affiliation", "topics", "languages", "emails", "phones"}
-"""What making an expert takes at once; the rest of a new expert's fields are set as an edit sets them."""
 
 
 def _entity(kind: str) -> str:
@@ -111,22 +108,17 @@ class ContactsArea(CoreBase):
 
     # --- people's life-cycle ------------------------------------------------------------------------
 
-    def create_person(self, kind: str, **fields: Any) -> int:
+    def create_person(self, data: JournalistCreate | ExpertCreate) -> int:
         """Add a journalist or expert by hand, every field checked, in one change; their id. An expert's hours,
         blocked dates, limit and the like are checked as an edit checks them."""
+        from pressdesk.models.inputs import JournalistCreate
         from pressdesk.services import contacts, experts
 
         st = self.settings
         with self.desk.write() as s:
-            if _entity(kind) == "journalist":
-                return contacts.create_journalist(s, who=st.officer, region=st.region, **fields).id
-            basic = {k: v for k, v in fields.items() if k in _EXPERT_CREATE}
-            expert = contacts.create_expert(s, who=st.officer, region=st.region, **basic)
-            if rest := {k: v for k, v in fields.items() if k not in _EXPERT_CREATE}:
-                experts.update_expert(
-                    s, who=st.officer, region=st.region, expert_id=expert.id, expected_version=None, **rest
-                )
-            return expert.id
+            if isinstance(data, JournalistCreate):
+                return contacts.create_journalist(s, who=st.officer, region=st.region, **data.model_dump()).id
+            return experts.add_expert(s, data, who=st.officer, region=st.region).id
 
     def archive_person(self, kind: str, person_id: int, *, archived: bool = True, version: int | None = None) -> str:
         """Archive someone (hidden from look-up and routing, kept for history), or bring them back; their name."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pressdesk.core.base import CoreBase
 
 if TYPE_CHECKING:
+    from pressdesk.models.inputs import ExpertUpdate, JournalistUpdate
     from pressdesk.models.views import ExpertRecord, PersonRow, ReleaseRow
 
 PAGE = 500
@@ -56,27 +57,27 @@ class PeopleArea(CoreBase):
         with self.desk.read() as s:
             return experts.expert_record(s, expert_id=expert_id)
 
-    def update_journalist(self, journalist_id: int, version: int | None = None, **fields: Any) -> None:
+    def update_journalist(self, journalist_id: int, version: int | None, data: JournalistUpdate) -> None:
         """Edit a journalist with validation and the version check."""
         from pressdesk.services import contacts
 
         st = self.settings
         with self.desk.write() as s:
             contacts.update_journalist(
-                s, who=st.officer, region=st.region, journalist_id=journalist_id, expected_version=version, **fields
+                s, data, who=st.officer, region=st.region, journalist_id=journalist_id, expected_version=version
             )
 
-    def update_expert(self, expert_id: int, version: int | None = None, **fields: Any) -> None:
+    def update_expert(self, expert_id: int, version: int | None, data: ExpertUpdate) -> None:
         """Edit an expert with validation and the version check."""
         from pressdesk.services import experts
 
         st = self.settings
         with self.desk.write() as s:
             experts.update_expert(
-                s, who=st.officer, region=st.region, expert_id=expert_id, expected_version=version, **fields
+                s, data, who=st.officer, region=st.region, expert_id=expert_id, expected_version=version
             )
 
-    def edit_expert(self, name_or_id: str, version: int | None = None, **fields: Any) -> PersonRow:
+    def edit_expert(self, name_or_id: str, version: int | None, data: ExpertUpdate) -> PersonRow:
         """Find an expert by id or name and edit them in one change; the expert as they now stand."""
         from pressdesk.services import experts, routing
 
@@ -84,7 +85,7 @@ class PeopleArea(CoreBase):
         with self.desk.write() as s:
             expert_id = routing.find_expert(s, name_or_id).id
             experts.update_expert(
-                s, who=st.officer, region=st.region, expert_id=expert_id, expected_version=version, **fields
+                s, data, who=st.officer, region=st.region, expert_id=expert_id, expected_version=version
             )
         found = self.expert(expert_id)
         if found is None:  # removed since, by another terminal

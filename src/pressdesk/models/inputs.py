@@ -1,8 +1,9 @@
 """What a face may send to create or change a record, typed once: each field named as its input, held to limits.py.
 
-`EnquiryCreate(**fields)` and `EnquiryUpdate(**fields)` check what was typed and raise FieldError naming the input
-(the form field id, the CLI option) on the first problem. An update holds only the fields that were
-given (`changes()`, pydantic's `exclude_unset`), so "no deadline" (None) and "deadline not touched" differ.
+`EnquiryCreate(**fields)`, `EnquiryUpdate(**fields)` and the Journalist/Expert Create/Update kin check what was
+typed and raise FieldError naming the input (the form field id, the CLI option) on the first problem. An update
+holds only the fields that were given (`changes()`, pydantic's `exclude_unset`), so "no deadline" (None) and
+"deadline not touched" differ.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
 from pressdesk.errors import FieldError
@@ -18,6 +19,9 @@ from pressdesk.limits import too_long
 from pressdesk.validation.text import clean_text
 
 SUBJECT_MISSING = "Enter what the journalist wants, in a few words."
+NAME_MISSING = "Enter a name."
+WEEKLY_LIMITS = range(51)
+"""The interviews a week an expert may be offered: 0 (none) to 50."""
 
 
 def _fits(column: str, *, multiline: bool = False, required: str = ""):
@@ -102,3 +106,92 @@ class EnquiryUpdate(_Input):
 
 CLEARABLE = frozenset({"deadline", "release_id"})
 """The enquiry fields an edit may empty by sending None."""
+
+
+def _changes(model: BaseModel) -> dict[str, Any]:
+    """Only the fields that were given and not None (a person's fields are emptied with "" or [], never None)."""
+    return {key: value for key, value in model.model_dump(exclude_unset=True).items() if value is not None}
+
+
+def _weekly_limit(value: object) -> object:
+    """A whole number of interviews a week from 0 to 50, or None for no change."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).strip().lstrip("-").isdigit():
+        raise PydanticCustomError("weekly_limit", "Give a number of interviews a week between 0 and 50.")
+    number = int(value)
+    if number not in WEEKLY_LIMITS:
+        raise PydanticCustomError("weekly_limit", "Give a number of interviews a week between 0 and 50.")
+    return number
+
+
+WeeklyLimit = Annotated[int | None, BeforeValidator(_weekly_limit)]
+Texts = tuple[str, ...]
+"""Emails or phone numbers as typed, one a string; the service checks each and names the list."""
+
+
+class JournalistCreate(_Input):
+    """A journalist added by hand; channel, emails and phones are checked by the desk."""
+
+    NOUN: ClassVar[str] = "A new journalist"
+
+    name: Annotated[str, _fits("journalist.name", required=NAME_MISSING)]
+    outlet: OutletName = None
+    role: Annotated[str, _fits("journalist.role")] = ""
+    beat: Annotated[str, _fits("journalist.beat")] = ""
+    preferred_channel: str = "phone"
+    notes: Annotated[str, _fits("journalist.notes", multiline=True)] = ""
+    emails: Texts = ()
+    phones: Texts = ()
+
+
+class JournalistUpdate(_Input):
+    """The journalist fields an edit may change; emails or phones given replace the whole list."""
+
+    NOUN: ClassVar[str] = "A journalist edit"
+
+    name: Annotated[str | None, _fits("journalist.name", required=NAME_MISSING)] = None
+    outlet: OutletName = None
+    role: Annotated[str | None, _fits("journalist.role")] = None
+    beat: Annotated[str | None, _fits("journalist.beat")] = None
+    preferred_channel: str | None = None
+    notes: Annotated[str | None, _fits("journalist.notes", multiline=True)] = None
+    emails: Texts | None = None
+    phones: Texts | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that were given."""
+        return _changes(self)
+
+
+class ExpertUpdate(_Input):
+    """The expert fields an edit may change; topics, languages, hours, dates and contacts are read by the desk."""
+
+    NOUN: ClassVar[str] = "An expert edit"
+
+    name: Annotated[str | None, _fits("expert.name", required=NAME_MISSING)] = None
+    honorific: Annotated[str | None, _fits("expert.honorific")] = None
+    title: Annotated[str | None, _fits("expert.title")] = None
+    affiliation: Annotated[str | None, _fits("expert.affiliation")] = None
+    topics: str | None = None
+    languages: str | None = None
+    working_hours: Annotated[str | None, _fits("expert.working_hours")] = None
+    blocked_dates: Annotated[str | None, _fits("expert.blocked_dates")] = None
+    weekly_limit: WeeklyLimit = None
+    media_trained: bool | None = None
+    emails: Texts | None = None
+    phones: Texts | None = None
+    conflicts: Annotated[str | None, _fits("expert.conflicts", multiline=True)] = None
+    notes: Annotated[str | None, _fits("expert.notes", multiline=True)] = None
+
+    def changes(self) -> dict[str, Any]:
+        """Only the fields that were given."""
+        return _changes(self)
+
+
+class ExpertCreate(ExpertUpdate):
+    """An expert added by hand: a name, and any of the fields an edit may set."""
+
+    NOUN: ClassVar[str] = "A new expert"
+
+    name: Annotated[str, _fits("expert.name", required=NAME_MISSING)]

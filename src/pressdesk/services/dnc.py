@@ -19,6 +19,7 @@ class Keyed(Protocol):
 
     kind: str
     lookup_key: str
+    field: str
 
 
 PointDraft = TypeVar("PointDraft", bound=Keyed)
@@ -79,7 +80,7 @@ def screen(session: Session, drafts: Sequence[PointDraft], *, override: bool = F
     for draft in drafts:
         if listed(session, draft.kind, draft.lookup_key):
             if not override:
-                raise FieldError(draft.kind, REFUSAL[ContactKind(draft.kind)])
+                raise FieldError(draft.field, REFUSAL[ContactKind(draft.kind)])
             kept.append(draft)
     return kept
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from pressdesk import validation
-from pressdesk.errors import FieldError, NotFound
+from pressdesk.errors import NotFound
 from pressdesk.models import ContactPoint, Expert
+from pressdesk.models.inputs import ExpertCreate, ExpertUpdate
 from pressdesk.models.views import ExpertRecord
 from pressdesk.services import contacts, typed
 from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
-TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "topics", "languages", "conflicts", "notes")
+CREATED_WITH = ("name", "honorific", "title", "affiliation", "topics", "languages", "emails", "phones")
+"""What making an expert takes at once; the rest of a new expert's fields are set as an edit sets them."""
 
 
 def _keywords(text: str) -> str:
@@ -26,56 +28,48 @@ def _keywords(text: str) -> str:
 
 def update_expert(
     session: Session,
+    data: ExpertUpdate,
     *,
     who: str,
     region: str,
     expert_id: int,
     expected_version: int | None = None,
-    emails: list[str] | None = None,
-    phones: list[str] | None = None,
-    working_hours: str | None = None,
-    blocked_dates: str | None = None,
-    media_trained: bool | None = None,
-    weekly_limit: int | None = None,
-    **fields: str,
 ) -> Expert:
     """Edit an expert with validation; every value is checked before anything is written."""
     expert = session.get(Expert, expert_id, with_for_update=True)
     if expert is None:
         raise NotFound(f"There is no expert {expert_id}.")
-    values: dict[str, object] = {}
-    for key, value in fields.items():
-        if key not in TEXT_FIELDS:
-            raise FieldError(key, "This field cannot be edited here.")
-        if key == "name":
-            values[key] = contacts.clean_name(value, "name", column="expert.name")
-        elif key == "languages":
-            values[key] = contacts.clean_languages(value)
-        elif key == "topics":
-            values[key] = typed.fit("expert.topics", _keywords(value), field="topics")
-        else:
-            text = typed.clean(f"expert.{key}", value, field=key, multiline=key in ("notes", "conflicts"))
-            values[key] = text.rstrip("." if key == "honorific" else "")
-    if working_hours is not None:
-        parse_working_hours(working_hours)
-        values["working_hours"] = typed.clean("expert.working_hours", working_hours, field="working hours")
-    if blocked_dates is not None:
-        spans = parse_blocked_dates(typed.clean("expert.blocked_dates", blocked_dates, field="blocked dates"))
+    values = data.changes()
+    emails, phones = values.pop("emails", None), values.pop("phones", None)
+    if "honorific" in values:
+        values["honorific"] = values["honorific"].rstrip(".")
+    if "languages" in values:
+        values["languages"] = contacts.clean_languages(values["languages"])
+    if "topics" in values:
+        values["topics"] = typed.fit("expert.topics", _keywords(values["topics"]), field="topics")
+    if "working_hours" in values:
+        parse_working_hours(values["working_hours"])
+    if "blocked_dates" in values:
         values["blocked_dates"] = ", ".join(
-            a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}" for a, b in spans
+            a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"
+            for a, b in parse_blocked_dates(values["blocked_dates"])
         )
-    if media_trained is not None:
-        values["media_trained"] = media_trained
-    if weekly_limit is not None:
-        if not 0 <= weekly_limit <= 50:
-            raise FieldError("weekly limit", "Give a number of interviews a week between 0 and 50.")
-        values["weekly_limit"] = weekly_limit
     drafts = contacts.replacement_drafts(
         session, entity="expert", owner_id=expert_id, emails=emails, phones=phones, region=region
     )
     return contacts.apply_person_edit(
         session, expert, who=who, entity="expert", values=values, drafts=drafts, expected_version=expected_version
     )
+
+
+def add_expert(session: Session, data: ExpertCreate, *, who: str, region: str) -> Expert:
+    """Add an expert by hand in one change: who they are first, then the rest checked as an edit checks it."""
+    given = data.changes()
+    basic = {key: given.pop(key) for key in CREATED_WITH if key in given}
+    expert = contacts.create_expert(session, who=who, region=region, **basic)
+    if given:
+        update_expert(session, ExpertUpdate(**given), who=who, region=region, expert_id=expert.id)
+    return expert
 
 
 def expert_record(session: Session, *, expert_id: int) -> ExpertRecord | None:

@@ -16,14 +16,14 @@ def parse_working_hours(text: str) -> tuple[time, time] | None:
         return None
     m = _HOURS_RE.match(text)
     if not m:
-        raise FieldError("working hours", f"Could not read '{text}'. Write them as 09:00-17:30.")
+        raise FieldError("working_hours", f"Could not read '{text}'. Write them as 09:00-17:30.")
     try:
         start = time(int(m.group(1)), int(m.group(2) or 0))
         end = time(int(m.group(3)), int(m.group(4) or 0))
     except ValueError:
-        raise FieldError("working hours", f"'{text}' is not a time range. Write it as 09:00-17:30.") from None
+        raise FieldError("working_hours", f"'{text}' is not a time range. Write it as 09:00-17:30.") from None
     if end <= start:
-        raise FieldError("working hours", f"In '{text}' the end comes before the start.")
+        raise FieldError("working_hours", f"In '{text}' the end comes before the start.")
     return start, end
 
 
@@ -39,9 +39,9 @@ def parse_blocked_dates(text: str) -> list[tuple[date, date]]:
             end = date.fromisoformat(last) if last else start
         except ValueError:
             raise FieldError(
-                "blocked dates", f"Could not read '{item}'. Use dates like 2026-12-01 or 2026-12-01..2026-12-05."
+                "blocked_dates", f"Could not read '{item}'. Use dates like 2026-12-01 or 2026-12-01..2026-12-05."
             ) from None
         if end < start:
-            raise FieldError("blocked dates", f"In '{item}' the last day comes before the first.")
+            raise FieldError("blocked_dates", f"In '{item}' the last day comes before the first.")
         spans.append((start, end))
     return spans

@@ -11,7 +11,6 @@ from pressdesk.services.contacts.creation import (
     provenance,
 )
 from pressdesk.services.contacts.edits import (
-    JOURNALIST_FIELDS,
     apply_person_edit,
     archive_person,
     bump,
@@ -40,7 +39,6 @@ from pressdesk.services.contacts.lookup import (
 __all__ = [
     "ARCHIVABLE",
     "BY_HAND",
-    "JOURNALIST_FIELDS",
     "OWNER_COLUMNS",
     "PointDraft",
     "add_points",

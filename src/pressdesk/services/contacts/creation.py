@@ -52,7 +52,7 @@ def add_points(
             if other_id != owner_id:
                 owner = session.get(_MODELS[other_entity], other_id)
                 raise FieldError(
-                    draft.kind,
+                    draft.field,
                     f"{draft.value} already belongs to {owner.name if owner else 'someone else'}.",
                 )
         point = ContactPoint(
@@ -96,12 +96,25 @@ def add_points(
     return added
 
 
+SINGLE = ("email", "phone")
+"""The inputs a refusal names when the values were typed one at a time (the do-not-contact list, a release)."""
+LISTS = ("emails", "phones")
+"""The inputs a refusal names when a person's emails and phones were typed as lists (adding or editing them)."""
+
+
 def drafts_from(
-    *, emails: Sequence[str] = (), phones: Sequence[str] = (), region: str, keep_invalid: bool = False
+    *,
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    region: str,
+    keep_invalid: bool = False,
+    fields: tuple[str, str] = SINGLE,
 ) -> list[PointDraft]:
-    """Validate lists of emails and phones, naming the field of the first bad one."""
-    drafts = [email_draft(e) for e in emails if e and e.strip()]
-    drafts += [phone_draft(p, region=region, keep_invalid=keep_invalid) for p in phones if p and p.strip()]
+    """Validate lists of emails and phones, naming the field (`fields`: email's, phone's) of the first bad one."""
+    drafts = [email_draft(e, field=fields[0]) for e in emails if e and e.strip()]
+    drafts += [
+        phone_draft(p, region=region, keep_invalid=keep_invalid, field=fields[1]) for p in phones if p and p.strip()
+    ]
     return drafts
 
 
@@ -146,9 +159,9 @@ def create_journalist(
 ) -> Journalist:
     """Create a journalist with validated contact details, recording where they came from and on what basis."""
     name = clean_name(name, "name")
-    drafts = drafts_from(emails=emails, phones=phones, region=region, keep_invalid=keep_invalid_phones)
+    drafts = drafts_from(emails=emails, phones=phones, region=region, keep_invalid=keep_invalid_phones, fields=LISTS)
     held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
-    channel = parse_channel(preferred_channel, "preferred channel")
+    channel = parse_channel(preferred_channel, "preferred_channel")
     texts = {
         "role": typed.clean("journalist.role", role, field="role"),
         "beat": typed.clean("journalist.beat", beat, field="beat"),
@@ -195,7 +208,7 @@ def create_expert(
 ) -> Expert:
     """Create an expert with validated contact details, recording where they came from and on what basis."""
     name = clean_name(name, "name", column="expert.name")
-    drafts = drafts_from(emails=emails, phones=phones, region=region)
+    drafts = drafts_from(emails=emails, phones=phones, region=region, fields=LISTS)
     held = provenance(source=source, lawful_basis=lawful_basis, collected_at=collected_at)
     expert = Expert(
         name=name,
@@ -207,7 +220,7 @@ def create_expert(
         updated_by=who,
         **held,
         **{
-            k: typed.clean(f"expert.{k}", v, field=k.replace("_", " "), multiline=True) if isinstance(v, str) else v
+            k: typed.clean(f"expert.{k}", v, field=k, multiline=True) if isinstance(v, str) else v
             for k, v in extra.items()
         },
     )

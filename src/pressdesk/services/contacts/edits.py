@@ -8,9 +8,10 @@ from sqlmodel import Session, select
 
 from pressdesk.errors import ConflictError, FieldError, NotFound
 from pressdesk.models import ContactPoint, Expert, Journalist, utcnow
-from pressdesk.services import activity, typed
-from pressdesk.services.contacts.creation import add_points, drafts_from, parse_channel
-from pressdesk.services.contacts.lookup import ARCHIVABLE, OWNER_COLUMNS, PointDraft, clean_name, get_or_create_outlet
+from pressdesk.models.inputs import JournalistUpdate
+from pressdesk.services import activity
+from pressdesk.services.contacts.creation import LISTS, add_points, drafts_from, parse_channel
+from pressdesk.services.contacts.lookup import ARCHIVABLE, OWNER_COLUMNS, PointDraft, get_or_create_outlet
 
 
 def archive_person(
@@ -52,35 +53,23 @@ def bump(obj, *, who: str, entity: str, expected_version: int | None) -> None:
     obj.updated_by = who
 
 
-JOURNALIST_FIELDS = ("name", "role", "beat", "preferred_channel", "notes")
-
-
 def update_journalist(
     session: Session,
+    data: JournalistUpdate,
     *,
     who: str,
     region: str,
     journalist_id: int,
     expected_version: int | None,
-    outlet: str | None = None,
-    emails: Sequence[str] | None = None,
-    phones: Sequence[str] | None = None,
-    **fields: str,
 ) -> Journalist:
     """Edit a journalist; emails/phones, when given, replace the current lists."""
     journalist = session.get(Journalist, journalist_id, with_for_update=True)
     if journalist is None:
         raise NotFound(f"There is no journalist {journalist_id}.")
-    values: dict[str, object] = {}
-    for key, value in fields.items():
-        if key not in JOURNALIST_FIELDS:
-            raise FieldError(key, "This field cannot be edited here.")
-        if key == "name":
-            values[key] = clean_name(value, "name")
-        elif key == "preferred_channel":
-            values[key] = parse_channel(value, "preferred channel")
-        else:
-            values[key] = typed.clean(f"journalist.{key}", value, field=key, multiline=key == "notes")
+    values = data.changes()
+    emails, phones, outlet = values.pop("emails", None), values.pop("phones", None), values.pop("outlet", None)
+    if "preferred_channel" in values:
+        values["preferred_channel"] = parse_channel(values["preferred_channel"], "preferred_channel")
     drafts = replacement_drafts(
         session, entity="journalist", owner_id=journalist_id, emails=emails, phones=phones, region=region
     )
@@ -115,6 +104,7 @@ def replacement_drafts(
         emails=emails if emails is not None else [p.raw for p in current if p.kind == "email"],
         phones=phones if phones is not None else [p.raw for p in current if p.kind == "phone"],
         region=region,
+        fields=LISTS,
     )
 
 

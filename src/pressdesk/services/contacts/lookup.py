@@ -48,6 +48,8 @@ class PointDraft:
     lookup_key: str
     valid: bool
     problem: str
+    field: str
+    """The input it was typed into, named in any refusal (email, emails, phone, phones)."""
 
 
 def phone_draft(text: str, *, region: str, keep_invalid: bool = False, field: str = "phone") -> PointDraft:
@@ -64,6 +66,7 @@ def phone_draft(text: str, *, region: str, keep_invalid: bool = False, field: st
         lookup_key=result.e164 or "",
         valid=result.valid,
         problem=result.error or "",
+        field=field,
     )
 
 
@@ -81,6 +84,7 @@ def email_draft(text: str, *, field: str = "email") -> PointDraft:
         lookup_key=validation.email_key(result.normalized) or result.normalized.casefold(),
         valid=True,
         problem="",
+        field=field,
     )
 
 

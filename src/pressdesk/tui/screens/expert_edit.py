@@ -29,12 +29,12 @@ if TYPE_CHECKING:
     from pressdesk.core import Backend
 
 TEXT_FIELDS = ("name", "honorific", "title", "affiliation", "languages")
-"""One-line text boxes whose value goes to update_expert under the same name."""
-BOXES = (*TEXT_FIELDS, "hours", "blocked", "limit", "emails", "phones")
+"""One-line text boxes of plain text; every box's key (widget id ee-<key>) is the name of its input in ExpertUpdate."""
+BOXES = (*TEXT_FIELDS, "working_hours", "blocked_dates", "weekly_limit", "emails", "phones")
 """Every one-line box of the form, by its key (the widget id is ee-<key>)."""
 AREAS = ("topics", "conflicts", "notes")
 """The multi-line boxes of the form."""
-CHECKED = ("name", "hours", "blocked", "limit", "emails", "phones")
+CHECKED = ("name", "working_hours", "blocked_dates", "weekly_limit", "emails", "phones")
 """Fields the form can check by itself as they are typed."""
 LABELS = {
     "name": "Name",
@@ -43,29 +43,15 @@ LABELS = {
     "affiliation": "Affiliation",
     "topics": "Topics",
     "languages": "Languages",
-    "hours": "Working hours",
-    "blocked": "Blocked dates",
-    "limit": "Weekly limit",
-    "trained": "Media trained",
+    "working_hours": "Working hours",
+    "blocked_dates": "Blocked dates",
+    "weekly_limit": "Weekly limit",
+    "media_trained": "Media trained",
     "emails": "Emails",
     "phones": "Phones",
     "conflicts": "Conflicts",
     "notes": "Notes",
 }
-FIELD_IDS = {
-    **{key: key for key in (*TEXT_FIELDS, *AREAS, "emails", "phones")},
-    "working hours": "hours",
-    "working_hours": "hours",
-    "blocked dates": "blocked",
-    "blocked_dates": "blocked",
-    "weekly limit": "limit",
-    "weekly_limit": "limit",
-    "media trained": "trained",
-    "media_trained": "trained",
-    "email": "emails",
-    "phone": "phones",
-}
-"""The form field behind each field name a FieldError may carry."""
 HOURS_HINT = "09:00-17:30"
 BLOCKED_HINT = "none"
 BLOCKED_NOTE = "Days or ranges: 2026-12-24, 2026-12-28..2027-01-02"
@@ -82,10 +68,10 @@ def row_values(person, region: str) -> dict:
         "affiliation": person.outlet or "",
         "topics": d.get("topics") or "",
         "languages": d.get("languages") or "",
-        "hours": d.get("working_hours") or "",
-        "blocked": None,
-        "limit": "" if limit is None else str(limit),
-        "trained": bool(d.get("media_trained")),
+        "working_hours": d.get("working_hours") or "",
+        "blocked_dates": None,
+        "weekly_limit": "" if limit is None else str(limit),
+        "media_trained": bool(d.get("media_trained")),
         "emails": ", ".join(person.emails),
         "phones": "; ".join(phone_for_form(n, region) for n in person.phones),
         "conflicts": d.get("conflicts") or "",
@@ -102,10 +88,10 @@ def record_values(record: ExpertRecord, region: str) -> dict:
         "affiliation": record.affiliation,
         "topics": record.topics,
         "languages": record.languages,
-        "hours": record.working_hours,
-        "blocked": record.blocked_dates,
-        "limit": str(record.weekly_limit),
-        "trained": record.media_trained,
+        "working_hours": record.working_hours,
+        "blocked_dates": record.blocked_dates,
+        "weekly_limit": str(record.weekly_limit),
+        "media_trained": record.media_trained,
         "emails": ", ".join(record.emails),
         "phones": "; ".join(phone_for_form(n, region) for n in record.phones),
         "conflicts": record.conflicts,
@@ -153,7 +139,6 @@ class ExpertEditScreen(FormScreen[dict | None]):
     """A form over one expert as loaded; saving refuses a stale version and names who changed it."""
 
     PREFIX = "ee"
-    FIELD_IDS = FIELD_IDS
     ERROR_ID = "ee-error"
     SAVE_GROUP = "expert-save"
 
@@ -198,13 +183,15 @@ class ExpertEditScreen(FormScreen[dict | None]):
                         yield from self._box(key, values[key])
                 with Vertical(classes="ee-column"):
                     yield from self._box("languages", values["languages"], placeholder="en, fr")
-                    yield from self._box("hours", values["hours"], placeholder=HOURS_HINT)
-                    yield from self._box("blocked", "", placeholder="Loading…", disabled=True)
-                    yield from self._box("limit", values["limit"], restrict=r"[0-9]*", max_length=2)
+                    yield from self._box("working_hours", values["working_hours"], placeholder=HOURS_HINT)
+                    yield from self._box("blocked_dates", "", placeholder="Loading…", disabled=True)
+                    yield from self._box("weekly_limit", values["weekly_limit"], restrict=r"[0-9]*", max_length=2)
                     with Horizontal(classes="ee-row"):
-                        yield Label(LABELS["trained"])
-                        yield Checkbox("trained for interviews", values["trained"], id="ee-trained", compact=True)
-                    yield Static("", id="ee-trained-msg", classes="field-msg")
+                        yield Label(LABELS["media_trained"])
+                        yield Checkbox(
+                            "trained for interviews", values["media_trained"], id="ee-media_trained", compact=True
+                        )
+                    yield Static("", id="ee-media_trained-msg", classes="field-msg")
             yield from self._text("topics", values["topics"], "Topics (separate with commas)")
             with Horizontal(classes="ee-texts"):
                 yield from self._text("conflicts", values["conflicts"])
@@ -228,12 +215,12 @@ class ExpertEditScreen(FormScreen[dict | None]):
         if not self.changed_fields():
             self._fill(version, values)
             return
-        self.loaded = {**(self.loaded or {}), "blocked": values["blocked"]}
-        self._enable_blocked(values["blocked"])
+        self.loaded = {**(self.loaded or {}), "blocked_dates": values["blocked_dates"]}
+        self._enable_blocked(values["blocked_dates"])
 
     def _enable_blocked(self, value: str) -> None:
         """Put the stored blocked dates in their box and let them be edited."""
-        box = self.query_one("#ee-blocked", Input)
+        box = self.query_one("#ee-blocked_dates", Input)
         box.value = value
         box.placeholder = BLOCKED_HINT
         box.disabled = False
@@ -242,10 +229,10 @@ class ExpertEditScreen(FormScreen[dict | None]):
         """Put saved values in every field, with their version."""
         self.version, self.loaded = version, values
         for key in BOXES:
-            if key != "blocked":
+            if key != "blocked_dates":
                 self.query_one(f"#ee-{key}", Input).value = values[key]
-        self._enable_blocked(values["blocked"])
-        self.query_one("#ee-trained", Checkbox).value = values["trained"]
+        self._enable_blocked(values["blocked_dates"])
+        self.query_one("#ee-media_trained", Checkbox).value = values["media_trained"]
         for key in AREAS:
             self.query_one(f"#ee-{key}", TextArea).text = values[key]
         self.check_all()
@@ -264,11 +251,11 @@ class ExpertEditScreen(FormScreen[dict | None]):
         value = self.query_one(f"#ee-{key}", Input).value
         if key == "name":
             return "" if value.strip() else "Name: enter a name."
-        if key == "hours":
+        if key == "working_hours":
             return hours_problem(value)
-        if key == "blocked":
+        if key == "blocked_dates":
             return blocked_problem(value)
-        if key == "limit":
+        if key == "weekly_limit":
             return limit_problem(value)
         if key == "emails":
             return email_problem(value)
@@ -279,10 +266,10 @@ class ExpertEditScreen(FormScreen[dict | None]):
     def check(self, key: str) -> None:
         """Re-check one field and say what is wrong (or worth knowing) under it."""
         message = self.problem(key)
-        if not message and key == "limit" and self.query_one("#ee-limit", Input).value.strip() == "0":
+        if not message and key == "weekly_limit" and self.query_one("#ee-weekly_limit", Input).value.strip() == "0":
             self.field_message(key, "0: routing will not offer this expert any interviews.", note=True)
             return
-        if not message and key == "blocked":
+        if not message and key == "blocked_dates":
             self.field_message(key, BLOCKED_NOTE, note=True)
             return
         self.field_message(key, message)
@@ -313,27 +300,26 @@ class ExpertEditScreen(FormScreen[dict | None]):
     def current(self) -> dict:
         """The form's values now."""
         out: dict = {key: self.query_one(f"#ee-{key}", Input).value for key in BOXES}
-        out["trained"] = self.query_one("#ee-trained", Checkbox).value
+        out["media_trained"] = self.query_one("#ee-media_trained", Checkbox).value
         for key in AREAS:
             out[key] = self.query_one(f"#ee-{key}", TextArea).text
         out["topics"] = one_line(out["topics"])
         return out
 
     def changed_fields(self) -> dict:
-        """The fields that differ from what was loaded, as update_expert takes them."""
+        """The fields that differ from what was loaded, named as ExpertUpdate names them."""
         initial, now = self.loaded or {}, self.current()
         fields: dict = {}
-        for key in (*TEXT_FIELDS, *AREAS):
+        for key in (*TEXT_FIELDS, *AREAS, "working_hours", "weekly_limit"):
             if now[key].strip() != (initial.get(key) or "").strip():
                 fields[key] = now[key]
-        if now["hours"].strip() != (initial.get("hours") or "").strip():
-            fields["working_hours"] = now["hours"]
-        if initial.get("blocked") is not None and now["blocked"].strip() != initial["blocked"].strip():
-            fields["blocked_dates"] = now["blocked"]
-        if now["limit"].strip() != (initial.get("limit") or "").strip():
-            fields["weekly_limit"] = int(now["limit"]) if now["limit"].strip().isdigit() else now["limit"]
-        if now["trained"] != initial.get("trained"):
-            fields["media_trained"] = now["trained"]
+        if (
+            initial.get("blocked_dates") is not None
+            and now["blocked_dates"].strip() != initial["blocked_dates"].strip()
+        ):
+            fields["blocked_dates"] = now["blocked_dates"]
+        if now["media_trained"] != initial.get("media_trained"):
+            fields["media_trained"] = now["media_trained"]
         if split_emails(now["emails"]) != split_emails(initial.get("emails") or ""):
             fields["emails"] = split_emails(now["emails"])
         if split_phones(now["phones"]) != split_phones(initial.get("phones") or ""):
@@ -343,9 +329,8 @@ class ExpertEditScreen(FormScreen[dict | None]):
     def save_call(self):
         """The changed fields, sent with the version loaded; wrong ones are refused here first."""
         fields = self.changed_fields()
-        sent = {FIELD_IDS.get(name, name) for name in fields}
         self.check_all()
-        bad = [key for key in CHECKED if key in sent and self.problem(key)]
+        bad = [key for key in CHECKED if key in fields and self.problem(key)]
         if bad:
             raise Unsaved(bad[0], "Not saved: fix what is marked in red.")
         if not fields:
@@ -354,7 +339,9 @@ class ExpertEditScreen(FormScreen[dict | None]):
         expert_id, version = self.person.id, self.version
 
         def save(backend) -> dict:
-            backend.update_expert(expert_id, version, **fields)
+            from pressdesk.models.inputs import ExpertUpdate  # pydantic loads in the worker, not the event loop
+
+            backend.update_expert(expert_id, version, ExpertUpdate(**fields))
             return fields
 
         return save

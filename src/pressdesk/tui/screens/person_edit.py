@@ -21,20 +21,7 @@ if TYPE_CHECKING:
     from pressdesk.models.views import PersonRow
 
 TEXT_FIELDS = ("name", "outlet", "role", "beat")
-FIELD_IDS = {
-    "name": "name",
-    "outlet": "outlet",
-    "role": "role",
-    "beat": "beat",
-    "preferred channel": "channel",
-    "preferred_channel": "channel",
-    "channel": "channel",
-    "email": "emails",
-    "emails": "emails",
-    "phone": "phones",
-    "phones": "phones",
-    "notes": "notes",
-}
+"""One-line text boxes; every box's key (widget id je-<key>) is the name of its input in JournalistUpdate."""
 
 
 def split_emails(text: str) -> list[str]:
@@ -102,7 +89,6 @@ class JournalistEditScreen(FormScreen[dict | None]):
     """A form over one journalist as loaded; saving refuses a stale version and names who changed it."""
 
     PREFIX = "je"
-    FIELD_IDS = FIELD_IDS
     ERROR_ID = "je-error"
     SAVE_GROUP = "journalist-save"
 
@@ -122,7 +108,7 @@ class JournalistEditScreen(FormScreen[dict | None]):
             "outlet": p.outlet,
             "role": p.role,
             "beat": d.get("beat", "") or "",
-            "channel": channel if channel in {c.value for c in Channel} else Channel.PHONE.value,
+            "preferred_channel": channel if channel in {c.value for c in Channel} else Channel.PHONE.value,
             "emails": ", ".join(p.emails),
             "phones": "; ".join(phone_for_form(n, self.app.settings.region) for n in p.phones),
             "notes": d.get("notes", "") or "",
@@ -143,11 +129,11 @@ class JournalistEditScreen(FormScreen[dict | None]):
                     yield Label("Preferred channel")
                     yield Select(
                         [(c.value.replace("_", " "), c.value) for c in Channel],
-                        value=values["channel"],
+                        value=values["preferred_channel"],
                         allow_blank=False,
-                        id="je-channel",
+                        id="je-preferred_channel",
                     )
-                    yield Static("", id="je-channel-msg", classes="field-msg")
+                    yield Static("", id="je-preferred_channel-msg", classes="field-msg")
                     yield Label("Emails (separate with commas)")
                     yield ListInput(value=values["emails"], id="je-emails", joiner=", ")
                     yield Static("", id="je-emails-msg", classes="field-msg")
@@ -196,20 +182,20 @@ class JournalistEditScreen(FormScreen[dict | None]):
     def current(self) -> dict[str, str]:
         """The form's values now."""
         out = {key: self.query_one(f"#je-{key}", Input).value for key in (*TEXT_FIELDS, "emails", "phones")}
-        channel = self.query_one("#je-channel", Select).value
-        out["channel"] = channel if isinstance(channel, str) else ""
+        channel = self.query_one("#je-preferred_channel", Select).value
+        out["preferred_channel"] = channel if isinstance(channel, str) else ""
         out["notes"] = self.query_one("#je-notes", TextArea).text
         return out
 
     def changed_fields(self) -> dict:
-        """The fields that differ from what was loaded, as update_journalist takes them."""
+        """The fields that differ from what was loaded, named as JournalistUpdate names them."""
         initial, now = self._initial(), self.current()
         fields: dict = {}
         for key in TEXT_FIELDS:
             if now[key].strip() != initial[key].strip():
                 fields[key] = now[key]
-        if now["channel"] != initial["channel"]:
-            fields["preferred_channel"] = now["channel"]
+        if now["preferred_channel"] != initial["preferred_channel"]:
+            fields["preferred_channel"] = now["preferred_channel"]
         if now["notes"].strip() != initial["notes"].strip():
             fields["notes"] = now["notes"]
         if split_emails(now["emails"]) != split_emails(initial["emails"]):
@@ -231,7 +217,9 @@ class JournalistEditScreen(FormScreen[dict | None]):
         person_id, version = self.person.id, self.version
 
         def save(backend) -> dict:
-            backend.update_journalist(person_id, version, **fields)
+            from pressdesk.models.inputs import JournalistUpdate  # pydantic loads in the worker, not the event loop
+
+            backend.update_journalist(person_id, version, JournalistUpdate(**fields))
             return fields
 
         return save
@@ -250,7 +238,7 @@ class JournalistEditScreen(FormScreen[dict | None]):
         values = self._initial()
         for key in (*TEXT_FIELDS, "emails", "phones"):
             self.query_one(f"#je-{key}", Input).value = values[key]
-        self.query_one("#je-channel", Select).value = values["channel"]
+        self.query_one("#je-preferred_channel", Select).value = values["preferred_channel"]
         self.query_one("#je-notes", TextArea).text = values["notes"]
         self.query_one("#je-title", Static).update(line(("Edit journalist  ", "bold"), (person.name, "bold")))
         self.check_all()

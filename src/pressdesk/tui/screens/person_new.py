@@ -39,14 +39,16 @@ class NewJournalistScreen(JournalistEditScreen):
             "outlet": now["outlet"],
             "role": now["role"],
             "beat": now["beat"],
-            "preferred_channel": now["channel"] or "phone",
+            "preferred_channel": now["preferred_channel"] or "phone",
             "notes": now["notes"],
             "emails": split_emails(now["emails"]),
             "phones": split_phones(now["phones"]),
         }
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person("journalists", **fields)}
+            from pressdesk.models.inputs import JournalistCreate  # pydantic loads in the worker, not the event loop
+
+            return fields | {"id": backend.create_person(JournalistCreate(**fields))}
 
         return save
 
@@ -66,7 +68,7 @@ class NewExpertScreen(ExpertEditScreen):
 
     def on_mount(self) -> None:
         """Focus the name; blocked dates may be typed at once (there are none stored to read)."""
-        self.loaded = {**(self.loaded or {}), "blocked": "", "languages": ""}
+        self.loaded = {**(self.loaded or {}), "blocked_dates": "", "languages": ""}
         self._enable_blocked("")
         self.query_one("#ee-languages", Input).value = "en"
         self.query_one("#ee-name", Input).focus()
@@ -82,7 +84,9 @@ class NewExpertScreen(ExpertEditScreen):
         fields = self.changed_fields()
 
         def save(backend) -> dict:
-            return fields | {"id": backend.create_person("experts", **fields)}
+            from pressdesk.models.inputs import ExpertCreate  # pydantic loads in the worker, not the event loop
+
+            return fields | {"id": backend.create_person(ExpertCreate(**fields))}
 
         return save
 

@@ -58,9 +58,6 @@ class FormScreen(ModalScreen[ResultType]):
     ]
 
     PREFIX: ClassVar[str] = ""
-    FIELD_IDS: ClassVar[dict[str, str]] = {}
-    """Only for forms over services not yet naming their inputs (people): field name -> form key. A FieldError's
-    field is the input's name, so elsewhere it is the form key itself."""
     ERROR_ID: ClassVar[str] = "form-msg"
     SAVE_GROUP: ClassVar[str] = "form-save"
 
@@ -179,7 +176,7 @@ class FormScreen(ModalScreen[ResultType]):
 
             self.app.push_screen(ConflictScreen(exc.message), chosen)
             return
-        key = self.FIELD_IDS.get(exc.field, exc.field) if isinstance(exc, FieldError) else None
+        key = exc.field if isinstance(exc, FieldError) else None
         if key is not None and self.query(f"#{self.widget_id(key)}"):
             label = self.field_label(key, exc.field)
             self.field_message(key, f"{label}: {exc.reason}" if label else exc.reason)
