@@ -4,6 +4,8 @@ same rows, same order, the cursor kept, text shown as typed (issue 13: first row
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 
 from textual.widgets import DataTable
@@ -52,3 +54,19 @@ async def test_the_early_page_shows_first_and_the_cores_page_takes_its_place(emp
         assert app.backend is not None
         assert shown(app) == early
         assert highlighted(app) == chosen, "the cursor stays where the officer put it"
+
+
+DUE_COLUMN = """
+import sys
+from datetime import UTC, datetime, timedelta
+from pressdesk.tui.widgets.countdown import countdown_cell
+now = datetime.now(UTC)
+cells = [countdown_cell(d, now).plain for d in (now - timedelta(minutes=40), now + timedelta(hours=3), None)]
+print(cells, "pressdesk.validation.when_words" in sys.modules)
+"""
+
+
+def test_the_due_column_needs_no_date_words():
+    """The Due column of the early page is drawn without loading the date reader's words (~50-80 ms)."""
+    done = subprocess.run([sys.executable, "-c", DUE_COLUMN], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "['overdue 40m', '3h', '—'] False", done.stdout + done.stderr

@@ -151,7 +151,7 @@ class PressDeskApp(App[int]):
         from datetime import UTC, datetime
 
         from pressdesk.core.first_page import first_desk_page
-        from pressdesk.validation import when  # noqa: F401 - the Due column's countdowns: loaded here, not on the UI thread
+        from pressdesk.validation import countdown  # noqa: F401 - the Due column's: loaded here, not on the UI thread
 
         page = first_desk_page(self.target, now=datetime.now(UTC), demo=self.demo)
         if page is None:
