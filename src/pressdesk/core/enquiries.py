@@ -87,13 +87,18 @@ class EnquiriesArea(CoreBase):
 
         region = self.settings.region
         with self.desk.read() as s:
-            by_phone = contacts.find_journalist_by_phone(s, phone, region=region) if phone.strip() else None
-            by_email = contacts.find_journalist_by_email(s, email) if email.strip() and by_phone is None else None
-            owner = by_phone or by_email
+            owner, by = enquiries.owner_of(s, region=region, phone=phone, email=email)
             same: list = []
             try:
                 will_be = enquiries.who_called(
-                    s, region=region, journalist_id=chosen_id, journalist=name, outlet=outlet, phone=phone, email=email
+                    s,
+                    region=region,
+                    journalist_id=chosen_id,
+                    journalist=name,
+                    outlet=outlet,
+                    phone=phone,
+                    email=email,
+                    found=(owner, by),
                 )
                 refusal = ""
             except AmbiguousName as exc:
@@ -101,9 +106,8 @@ class EnquiriesArea(CoreBase):
             except DeskError as exc:
                 will_be, refusal = None, exc.message
             if not refusal and will_be is not None and owner is not None and owner.id != will_be.id:
-                refusal = f"{'phone' if by_phone else 'email'}: this belongs to {owner.name}, not {will_be.name}."
+                refusal = f"{by}: this belongs to {owner.name}, not {will_be.name}."
             names = contacts.find_journalists_by_name(s, name, limit=6) if will_be is None else []
-            by = "phone" if by_phone else "email"
             how = "choice" if chosen_id else by if owner is not None and will_be is owner else "name"
             owner_card = _card(s, owner.id, by) if owner else None
             if will_be is not None and owner_card is not None and will_be.id == owner.id and how == by:

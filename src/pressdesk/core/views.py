@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pressdesk.exchange.export.document import Chart, Figure, ReportDocument, Table
-from pressdesk.exchange.release.review import EXPERT, Person, people_of, reviewed
 from pressdesk.models.views import (
     ActivityRow,
     CoverageView,
@@ -31,7 +30,9 @@ from pressdesk.models.views import (
 )
 
 if TYPE_CHECKING:
+    from pressdesk.exchange.export.document import Chart, Figure, ReportDocument, Table
     from pressdesk.exchange.release import ParsedRelease
+    from pressdesk.exchange.release.review import EXPERT, Person, people_of, reviewed
     from pressdesk.services.reports import Report
 
 __all__ = [
@@ -91,6 +92,25 @@ __all__ = [
     "WrittenReport",
     "Written",
 ]
+
+_LOADED_LATER = {
+    "Chart": "pressdesk.exchange.export.document",
+    "Figure": "pressdesk.exchange.export.document",
+    "ReportDocument": "pressdesk.exchange.export.document",
+    "Table": "pressdesk.exchange.export.document",
+    "EXPERT": "pressdesk.exchange.release.review",
+    "Person": "pressdesk.exchange.release.review",
+    "people_of": "pressdesk.exchange.release.review",
+    "reviewed": "pressdesk.exchange.release.review",
+}
+"""Report documents and the release review, imported on first use: the desk's first page needs neither (issue 13)."""
+
+
+def __getattr__(name: str) -> Any:
+    """A report-document or release-review name, imported when first asked for."""
+    if name in _LOADED_LATER:
+        return getattr(import_module(_LOADED_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)

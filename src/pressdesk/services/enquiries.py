@@ -62,6 +62,17 @@ def find_caller(
     return None
 
 
+def owner_of(
+    session: Session, *, region: str, phone: str | None = None, email: str | None = None
+) -> tuple[Journalist | None, str]:
+    """Whoever has the number typed, else the email, and which of the two found them ("phone", "email"; "")."""
+    if phone and phone.strip() and (person := contacts.find_journalist_by_phone(session, phone, region=region)):
+        return person, "phone"
+    if email and email.strip() and (person := contacts.find_journalist_by_email(session, email)):
+        return person, "email"
+    return None, ""
+
+
 def who_called(
     session: Session,
     *,
@@ -71,19 +82,20 @@ def who_called(
     outlet: str | None = None,
     phone: str | None = None,
     email: str | None = None,
+    found: tuple[Journalist | None, str] | None = None,
 ) -> Journalist | None:
     """The journalist a call is from, or None for a new one: the one chosen by id; else whoever has the number or
-    email (refused when the name typed is someone else's); else the one with this whole name (see contacts)."""
+    email (refused when the name typed is someone else's); else the one with this whole name (see contacts).
+    found: what owner_of gave for the same phone and email, when the caller has asked already."""
     if journalist_id:
         person = session.get(Journalist, journalist_id)
         if person is None:
             raise FieldError("journalist", f"There is no journalist {journalist_id}.")
         return person
-    by_phone = contacts.find_journalist_by_phone(session, phone, region=region) if phone and phone.strip() else None
-    owner = by_phone or (contacts.find_journalist_by_email(session, email) if email and email.strip() else None)
+    owner, by = found if found is not None else owner_of(session, region=region, phone=phone, email=email)
     typed = validation.clean_text(journalist or "")
     if owner is not None and typed and not contacts.name_fits(typed, owner.name):
-        field, value = ("phone", phone) if by_phone is not None else ("email", email)
+        field, value = ("phone", phone) if by == "phone" else ("email", email)
         raise FieldError(
             field,
             f"{validation.clean_text(value)} belongs to {owner.name}, not {typed}: log the call for {owner.name}, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 
     from pressdesk.core import Backend
 
+
+FIRST_PAGE_WAIT = 1.0
+"""At most how long the desk-opening worker waits for the early first page to be painted (seconds)."""
 
 # The other modes and the command palette's desk commands are imported when first opened, not before the first
 # frame (issue 13: the first frame is measured against a bare Textual app).
@@ -107,6 +111,8 @@ class PressDeskApp(App[int]):
         self.sub_title = "demo desk" if demo else mask_url(target or "")
         self.warm_after_first_page = backend is None
         """Whether the slow readers (dates, numbers) still need loading once the first desk page is shown."""
+        self.first_page_shown = threading.Event()
+        """Set once a desk page (the early one read from the file, or the core's) has been painted."""
         self.change_poll_seconds = 1.0
         """How often the desk is asked whether another terminal wrote to it (tests make it short)."""
 
@@ -125,7 +131,9 @@ class PressDeskApp(App[int]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_backend(self) -> None:
-        """Open and migrate the desk off the UI thread."""
+        """Show the first desk page read straight from the file, then open and migrate the desk, off the UI thread."""
+        if self.read_first_page():  # let the UI thread paint it before the database stack's imports take the GIL
+            self.first_page_shown.wait(FIRST_PAGE_WAIT)
         from pressdesk.core import Backend
         from pressdesk.core.errors import explain
 
@@ -137,9 +145,30 @@ class PressDeskApp(App[int]):
         self.backend = backend
         self.post_message(BackendReady())
 
+    def read_first_page(self) -> bool:
+        """Read the desk's first page with the stdlib (no SQLAlchemy, no core) and hand it to the screen, so rows show
+        while the database stack loads (issue 13); the desk replaces it with the core's page once open."""
+        from datetime import UTC, datetime
+
+        from pressdesk.core.first_page import first_desk_page
+        from pressdesk.validation import countdown  # noqa: F401 - the Due column's: loaded here, not on the UI thread
+
+        page = first_desk_page(self.target, now=datetime.now(UTC), demo=self.demo)
+        if page is None:
+            return False
+        self.call_from_thread(self.show_first_page, page)
+        return True
+
+    def show_first_page(self, page) -> None:
+        """On the UI thread: the early first page to the desk, if it is showing and still wants it; else the
+        desk-opening worker need not wait for it to be painted."""
+        if not (isinstance(self.screen, DeskScreen) and self.screen.show_first_page(page)):
+            self.first_page_shown.set()
+
     def desk_shown(self) -> None:
         """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
         the first deadline or number typed does not wait (before, the first rows waited for them)."""
+        self.first_page_shown.set()
         if self.warm_after_first_page and self.backend is not None:
             self.warm_after_first_page = False
             self.warm_backend()

@@ -27,8 +27,8 @@ _EXPORTS = {
     "PAST_DATE": "when",
     "Window": "when",
     "parse_day": "when",
-    "due_state": "when",
-    "format_countdown": "when",
+    "due_state": "countdown",
+    "format_countdown": "countdown",
     "parse_when": "when",
     "parse_range": "when",
 }
@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from pressdesk.validation.countdown import due_state, format_countdown
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
     from pressdesk.validation.languages import LanguageError, parse_languages
     from pressdesk.validation.names import name_key
@@ -68,8 +69,6 @@ if TYPE_CHECKING:
         PAST_DATE,
         WhenError,
         Window,
-        due_state,
-        format_countdown,
         parse_day,
         parse_range,
         parse_when,

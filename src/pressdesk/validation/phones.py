@@ -6,6 +6,7 @@ import copy
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
@@ -300,8 +301,10 @@ def parse_phone(text: str, region: str | None = "GB", *, detail: bool = True) ->
     return _result(raw, best[0], best[1], detail=detail)
 
 
+@lru_cache(maxsize=256)
 def phone_key(text: str, region: str | None = "GB") -> str | None:
-    """Return the E.164 form used to look a caller up, or None when the text is not a number."""
+    """Return the E.164 form used to look a caller up, or None when the text is not a number (remembered: the
+    caller look-up asks for the same number twice a keystroke)."""
     return parse_phone(text, region).e164
 
 

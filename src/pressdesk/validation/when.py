@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pressdesk.validation.countdown import as_utc as _aware
+from pressdesk.validation.countdown import due_state, format_countdown
 from pressdesk.validation.text import clean_text
 from pressdesk.validation.when_words import Reading, WhenError, read, read_days
 
@@ -24,7 +25,6 @@ __all__ = [
     "parse_when",
 ]
 
-SOON = timedelta(minutes=60)
 _HINT = "Try 16:00, tomorrow 9am or +2h."
 
 
@@ -50,11 +50,6 @@ DEADLINE = Window("deadline", back=timedelta(days=1), ahead=timedelta(days=731))
 
 PAST_DATE = Window("date", back=timedelta(days=3653), ahead=timedelta(0), looks_back=True, whole_days=True)
 """The day something happened (coverage ran): today or up to ten years back, never in the future."""
-
-
-def _aware(moment: datetime) -> datetime:
-    """Treat a naive datetime as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _zone(tz: str) -> ZoneInfo:
@@ -202,35 +197,3 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
         return datetime.combine(day, time(0, 0), tzinfo=zone).astimezone(UTC)
     except OverflowError:
         raise WhenError(f"{day.year} is too far from today; check the year.") from None
-
-
-def _span(minutes: int) -> str:
-    """Describe a number of minutes briefly: 12m, 3h 20m, 30h, 2d."""
-    if minutes < 60:
-        return f"{minutes}m"
-    hours, mins = divmod(minutes, 60)
-    if hours < 10:
-        return f"{hours}h {mins}m" if mins else f"{hours}h"
-    if hours < 48:
-        return f"{hours}h"
-    return f"{minutes // (24 * 60)}d"
-
-
-def format_countdown(deadline: datetime | None, now: datetime) -> str:
-    """Describe the time left before a deadline ("3h 20m") or past it ("overdue 40m")."""
-    if deadline is None:
-        return "—"
-    seconds = (_aware(deadline) - _aware(now)).total_seconds()
-    if seconds >= 0:
-        return _span(math.ceil(seconds / 60))
-    return f"overdue {_span(max(1, int(-seconds // 60)))}"
-
-
-def due_state(deadline: datetime | None, now: datetime) -> str:
-    """Classify a deadline as "none", "overdue", "soon" (within 60 minutes) or "later"."""
-    if deadline is None:
-        return "none"
-    left = _aware(deadline) - _aware(now)
-    if left < timedelta(0):
-        return "overdue"
-    return "soon" if left <= SOON else "later"

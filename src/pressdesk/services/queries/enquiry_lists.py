@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import and_, bindparam, case, false, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -41,8 +42,9 @@ def _expert_name():
     )
 
 
+@cache
 def _enquiry_select():
-    """The columns of an EnquiryRow."""
+    """The columns of an EnquiryRow (built once: a Select is immutable, each caller narrows a copy)."""
     return (
         select(
             Enquiry.id,

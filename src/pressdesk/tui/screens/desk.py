@@ -6,6 +6,7 @@ terminal the detail pane gives way and Enter opens the enquiry instead.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -128,6 +129,14 @@ class DeskScreen(EnquiryActions, Screen):
         """The desk opened: load it."""
         self.reload()
 
+    def show_first_page(self, page) -> bool:
+        """Show the first page read before the desk opened, unless the desk is open or another view was chosen
+        meanwhile; whether it was shown. The core's page replaces it when the desk opens (BackendReady)."""
+        if self.app.backend is not None or self.rows or not (self._view is None or self.everyday):
+            return False
+        self._show_page(page)
+        return True
+
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Something was written: reload and keep the enquiry selected."""
         self.reload(select=event.enquiry_id)
@@ -180,7 +189,7 @@ class DeskScreen(EnquiryActions, Screen):
         if not rows:
             return
         table = self.query_one(DataTable)
-        now = self.app.backend.clock()
+        now = self.app.backend.clock() if self.app.backend is not None else datetime.now(UTC)  # a first page read early
         keys = [c.key for c in self.columns]
         for r in rows:
             cells = row_cells(r, now)

@@ -11,8 +11,7 @@ STYLES = {"overdue": "bold white on red", "soon": "bold black on yellow", "later
 
 def countdown_cell(deadline: datetime | None, now: datetime) -> Text:
     """'12m', '3h', 'overdue 40m' or '—', styled for overdue and due-within-the-hour."""
-    # imported here, not with the desk: its date words take ~50 ms to load, and the first frame shows no row (the
-    # desk-opening worker has usually loaded it by the time rows come)
-    from pressdesk.validation.when import due_state, format_countdown
+    # imported here, not with the desk: the first frame shows no row (the desk-opening worker loads it before rows)
+    from pressdesk.validation.countdown import due_state, format_countdown
 
     return Text(format_countdown(deadline, now), style=STYLES[due_state(deadline, now)])

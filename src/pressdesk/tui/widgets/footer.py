@@ -22,11 +22,34 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._narrow: bool | None = None
+        self._composed: tuple | None = None
+        """What the keys on show were composed from (see _showing)."""
 
     def _kept(self) -> frozenset[str] | None:
         """The actions to show, or None for all of them."""
         wanted = getattr(self.screen, "NARROW_KEYS", None)
         return ALWAYS | wanted if self._narrow and wanted is not None else None
+
+    def _showing(self) -> tuple:
+        """What compose would show now: the style, and each shown binding's key, words, action and state."""
+        if not self._bindings_ready:
+            return ()
+        kept = self._kept()
+        keys = tuple(
+            (binding.key, binding.key_display, binding.description, binding.action, enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show and (kept is None or binding.action in kept or binding.action == "command_palette")
+        )
+        return (self.compact, self.show_command_palette, keys)
+
+    async def recompose(self) -> None:
+        """Compose the keys again only if they changed: Textual asks after every change of focus or bindings, and
+        each time costs 40-140 ms of the desk's start (four times before the first rows, issue 13)."""
+        showing = self._showing()
+        if showing == self._composed:
+            return
+        self._composed = showing
+        await super().recompose()
 
     def compose(self) -> ComposeResult:
         """The keys, less the ones a narrow terminal has no room for."""
