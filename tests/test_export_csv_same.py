@@ -19,7 +19,7 @@ from pressdesk.exchange.export.safety import neutralise_cell
 from pressdesk.models import Coverage, Enquiry, Journalist, Outlet
 from pressdesk.services import exports
 from tests import report_desk
-from tests.report_desk import NOW
+from tests.report_desk import NOW, TZ
 
 ZONES = ["Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "America/St_Johns", "UTC"]
 TRICKY = [
@@ -100,3 +100,17 @@ def test_the_csv_export_writes_exactly_what_the_rows_say(empty_desk, tz):
     assert len(table) == 1 + 9 + len(
         offset_changes(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC), zone)
     )
+
+
+def test_a_sqlite_desk_exports_csv_from_finished_cells_not_row_by_row(empty_desk, monkeypatch):
+    """Guards the speed of a million-row export (no time can be asserted): SQLite finishes the cells."""
+    if empty_desk.engine.dialect.name != "sqlite":
+        pytest.skip("the cells are finished in SQL on SQLite only")
+    report_desk.build(empty_desk)
+
+    def row_by_row(*args, **kwargs):
+        raise AssertionError("the CSV export went row by row through LogRows and datetimes")
+
+    monkeypatch.setattr(exports, "stream_log", row_by_row)
+    table = list(csv.reader(io.StringIO(exported_csv(empty_desk, ZoneInfo(TZ)).decode("utf-8-sig"), newline="")))
+    assert len(table) == 10 and table[1][1] == "2026-11-15 23:59"
