@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from pressdesk.exchange.export import charts, html_log
 from pressdesk.exchange.export.columns import LogRow
 from pressdesk.exchange.export.document import ReportDocument, Table
-from pressdesk.exchange.export.markup import PAGE_END, h, page_head
+from pressdesk.exchange.export.markup import PAGE_END, h, page_head, title_block
 from pressdesk.exchange.export.report_markdown import shown
 
 
@@ -29,7 +29,7 @@ def table_html(table: Table) -> str:
 
 def summary_html(document: ReportDocument) -> str:
     """The first page: title, period, headline figures and the charts."""
-    html = f"<header>\n<h1>{h(document.title)}</h1>\n<p class=meta>{h(document.subtitle)}</p>\n</header>\n"
+    html = title_block(document.title, document.subtitle)
     html += '<div class="kpis">\n'
     html += "".join(f'<div class="kpi"><b>{h(f.value)}</b>{h(f.label)}</div>\n' for f in document.figures)
     html += "</div>\n"
