@@ -8,6 +8,7 @@ whose first block is a table escapes this, so both pages start with their title 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -74,3 +75,14 @@ def test_libreoffice_prints_the_reports_title_on_its_first_page(week, tmp_path):
         ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "week.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert " ".join(first.split()).startswith("Press office report: Mon 16 Nov – Sun 22 Nov 2026")
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice is not here")
+def test_libreoffice_draws_the_charts_instead_of_printing_their_source(week, tmp_path):
+    (tmp_path / "week.html").write_bytes(report_page(week))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    convert = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), "week.html"]
+    subprocess.run(convert, cwd=tmp_path, capture_output=True, timeout=300, check=True)
+    text = subprocess.run(["pdftotext", str(tmp_path / "week.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Enquiries per day" in text, "the chart's title is drawn"
+    assert not re.search(r"\d+\.\d{5,}", text), "no coordinates of the SVG's hidden descriptions printed as text"

@@ -1,7 +1,8 @@
-"""The report's charts as inline SVG (pygal): no script, no font, no image, no link to anything outside the page."""
+"""The report's charts as SVG (pygal): no script, no font, no image, no link to anything outside the page."""
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 
@@ -11,6 +12,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 """pygal always adds a script holding its settings (for its optional tooltips); text in it is escaped, so the first
 </script> is the element's end."""
+_CHART_ID = re.compile(r'\bid="(chart-[0-9a-f-]+)"')
+_BACKGROUND = 'class="background"'
 _EXTERNAL = re.compile(r"<script|(?:xlink:)?href\s*=|\bsrc\s*=|url\(|@import", re.I)
 
 PALETTE = ("#3465a4", "#f57900", "#73d216", "#cc0000", "#75507b", "#c4a000", "#06989a", "#555753")
@@ -95,3 +98,18 @@ def svg(chart: Chart, table: Table) -> str:
     if found:
         raise ExternalReference(f"The chart '{chart.title}' refers outside the page ({found.group(0)}).")
     return text
+
+
+def image_uri(svg_text: str) -> str:
+    """The chart as a data: URI for an <img>, which LibreOffice draws (it ignores an <svg> inside HTML).
+
+    As its own document the chart needs no id to keep its stylesheet to itself: "#chart-… .title" becomes ".title",
+    a selector LibreOffice applies. Its two backgrounds are also painted white by attribute, because LibreOffice
+    skips pygal's "graph > background" rule and would let them take the graph's dark text colour.
+    """
+    found = _CHART_ID.search(svg_text)
+    if found:
+        chart_id = found.group(1)
+        svg_text = svg_text.replace(f"#{chart_id} ", "").replace(f"#{chart_id}", "svg")
+    svg_text = svg_text.replace(_BACKGROUND, f'{_BACKGROUND} fill="white"')
+    return "data:image/svg+xml;base64," + base64.b64encode(svg_text.encode("utf-8")).decode("ascii")

@@ -57,7 +57,7 @@ table.title, table.title td { border: 0; padding: 0; margin: 0; font-size: inher
 .kpi b { display: block; font-size: 1.5rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
 figure { margin: 0; width: 30rem; max-width: 100%; }
-figure svg { width: 100%; height: auto; }
+figure img { display: block; width: 100%; height: auto; }
 figcaption { font-size: 9pt; color: #555; }
 section { break-inside: auto; }
 @media print {

@@ -1,4 +1,4 @@
-"""The report as one self-contained HTML page: figures, inline SVG charts, tables; printable to PDF."""
+"""The report as one self-contained HTML page: figures, SVG charts held in the page, tables; printable to PDF."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ def summary_html(document: ReportDocument) -> str:
     if drawn:
         html += '<div class="charts">\n'
         for chart in drawn:
-            svg = charts.svg(chart, document.table(chart.table))
-            html += f'<figure role="img" aria-label="{h(chart.title)}">{svg}</figure>\n'
+            uri = charts.image_uri(charts.svg(chart, document.table(chart.table)))
+            html += f'<figure><img src="{uri}" alt="{h(chart.title)}" width="640" height="340"></figure>\n'
         html += "</div>\n"
     return html
 
