@@ -7,6 +7,7 @@ whose first block is a table escapes this, so both pages start with their title 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import shutil
@@ -86,3 +87,16 @@ def test_libreoffice_draws_the_charts_instead_of_printing_their_source(week, tmp
     text = subprocess.run(["pdftotext", str(tmp_path / "week.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Enquiries per day" in text, "the chart's title is drawn"
     assert not re.search(r"\d+\.\d{5,}", text), "no coordinates of the SVG's hidden descriptions printed as text"
+
+
+def test_chart_axis_labels_carry_their_anchor_for_programs_that_skip_pygals_stylesheet(week):
+    page = report_page(week).decode()
+    by_type = next(
+        base64.b64decode(uri).decode()
+        for uri in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)" alt="Enquiries by type"', page)
+    )
+    anchors = {
+        label: anchor for anchor, label in re.findall(r'<text [^>]*text-anchor="(\w+)"[^>]*>([^<]+)</text>', by_type)
+    }
+    assert anchors["interview"] == "end" and anchors["comment"] == "end", "category names end at the axis"
+    assert 'class="background" fill="white"' in by_type
