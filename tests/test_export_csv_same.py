@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pressdesk.exchange.export import csv_log
 from pressdesk.exchange.export.clock import offset_changes
 from pressdesk.exchange.export.columns import COLUMNS, HEADINGS
 from pressdesk.exchange.export.safety import neutralise_cell
@@ -46,6 +47,14 @@ def expected_csv(desk, zone: ZoneInfo) -> bytes:
                 cells.append("" if value is None else neutralise_cell(value))
             writer.writerow(cells)
     return "\ufeff".encode() + text.getvalue().encode("utf-8")
+
+
+def row_by_row_csv(desk, zone: ZoneInfo) -> bytes:
+    """The CSV as the row-by-row writer makes it from LogRows (the path of databases other than SQLite)."""
+    out = io.BytesIO()
+    with desk.read() as s:
+        csv_log.write_log(exports.stream_log(s, exports.LogFilter(), now=NOW), out, zone=zone)
+    return out.getvalue()
 
 
 def exported_csv(desk, zone: ZoneInfo) -> bytes:
@@ -96,6 +105,7 @@ def test_the_csv_export_writes_exactly_what_the_rows_say(empty_desk, tz):
     add_edges(empty_desk, zone)
     written = exported_csv(empty_desk, zone)
     assert written == expected_csv(empty_desk, zone)
+    assert written == row_by_row_csv(empty_desk, zone), "PostgreSQL's path (LogRows through csv_cells) agrees"
     table = list(csv.reader(io.StringIO(written.decode("utf-8-sig"), newline="")))
     assert len(table) == 1 + 9 + len(
         offset_changes(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC), zone)
