@@ -47,6 +47,8 @@ class EnquiryRow(JsonMixin):
     channel: str
     release_id: int | None
     version: int
+    closed_at: datetime | None = None
+    """When it reached done, declined or withdrawn; None while open."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from pressdesk.models import (
     utcnow,
 )
 from pressdesk.services import enquiry_facts as facts
+from pressdesk.services import log_csv
 from pressdesk.services.choices import parse_choice
 from pressdesk.services.enquiries import parse_type
 
@@ -248,8 +249,43 @@ def export_log(
     """Write the enquiries the filter holds to a binary stream in a format (csv, xlsx, json, md, html); how many."""
     if fmt not in LOG_FORMATS:
         raise FieldError("format", f"'{fmt}' is not a format of the log. Use one of: {', '.join(LOG_FORMATS)}.")
+    if fmt == "csv" and log_csv.works_on(session):
+        return _csv_from_sqlite(session, wanted, out, zone=ZoneInfo(tz), now=now, progress=progress)
     rows = stream_progress(session, wanted, now=now, progress=progress)
     return log_writer(fmt)(rows, out, zone=ZoneInfo(tz), title=title)
+
+
+def _csv_from_sqlite(
+    session: Session,
+    wanted: LogFilter,
+    out: IO[bytes],
+    *,
+    zone: ZoneInfo,
+    now: datetime | None,
+    progress: Progress | None,
+) -> int:
+    """The CSV log with its cells finished in SQLite (services.log_csv), a batch of rows at a time."""
+    from pressdesk.exchange.export import csv_log
+
+    total = count_log(session, wanted) if progress is not None else 0
+    query = log_query(session, wanted, now=now or utcnow())
+    batches = log_csv.stream_cells(session, query, batch=PROGRESS_EVERY)
+    return csv_log.write_stored(_reporting_batches(batches, total, progress), out, zone=zone)
+
+
+def _reporting_batches(batches: Iterable[Sequence[T]], total: int, progress: Progress | None) -> Iterator[Sequence[T]]:
+    """The batches of rows (PROGRESS_EVERY each but the last), telling `progress` (done, total) after each one."""
+    if progress is None:
+        yield from batches
+        return
+    done = 0
+    progress(0, total)
+    for batch in batches:
+        yield batch
+        done += len(batch)
+        if done % PROGRESS_EVERY == 0:
+            progress(done, total)
+    progress(done, total)
 
 
 def stream_progress(

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from pressdesk.exchange.export.clock import LocalClock
+from pressdesk.exchange.export.clock import LocalClock, StoredClock
 from pressdesk.exchange.export.columns import HEADINGS, LINKS_COLUMN, NUMBER_COLUMNS, TEXT_COLUMNS, TIME_COLUMNS, LogRow
 from pressdesk.exchange.export.safety import TRIGGERS, neutralise
 
 _FORMULA_START = frozenset(TRIGGERS)
+assert TIME_COLUMNS == (1, 14, 15, 16), "write_stored takes the times where they are: received, then three together"
 
 
 def csv_cells(row: LogRow, clock: LocalClock) -> list[object]:
@@ -39,14 +40,46 @@ def csv_cells(row: LogRow, clock: LocalClock) -> list[object]:
 
 def write_log(rows: Iterable[LogRow], out: BinaryIO, *, zone: ZoneInfo, title: str = "") -> int:
     """Write the rows as CSV to a binary stream; return how many."""
+    clock = LocalClock(zone)
+    return write_cells(([csv_cells(row, clock)] for row in rows), out)
+
+
+def write_stored(batches: Iterable[Sequence[Sequence[object]]], out: BinaryIO, *, zone: ZoneInfo) -> int:
+    """Write rows whose cells are finished but for the times, which are as SQLite stores them; how many.
+
+    The hot loop of a million-row export: one tuple a row, the four times through StoredClock, nothing else.
+    """
+    local = StoredClock(zone).text
+    received, deadline, responded, closed = TIME_COLUMNS
+    return write_cells(
+        (
+            [
+                (
+                    *r[:received],
+                    local(r[received]),
+                    *r[received + 1 : deadline],
+                    local(r[deadline]),
+                    local(r[responded]),
+                    local(r[closed]),
+                    *r[closed + 1 :],
+                )
+                for r in batch
+            ]
+            for batch in batches
+        ),
+        out,
+    )
+
+
+def write_cells(batches: Iterable[Sequence[Sequence[object]]], out: BinaryIO) -> int:
+    """Write the headings, then rows of finished cells (csv_cells' or the database's), a batch at a time; how many."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)
     writer.writerow(HEADINGS)
-    clock = LocalClock(zone)
     count = 0
-    for row in rows:
-        writer.writerow(csv_cells(row, clock))
-        count += 1
+    for batch in batches:
+        writer.writerows(batch)
+        count += len(batch)
     text.flush()
     text.detach()
     return count

@@ -7,7 +7,7 @@ from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from pressdesk.exchange.export.columns import COLUMNS, LogRow, shown_values
-from pressdesk.exchange.export.markup import PAGE_END, h, h_lines, page_head
+from pressdesk.exchange.export.markup import PAGE_END, h, h_lines, page_head, title_block
 
 
 def table_head() -> str:
@@ -48,7 +48,7 @@ def write_rows(rows: Iterable[LogRow], out: BinaryIO, zone: ZoneInfo) -> int:
 def write_log(rows: Iterable[LogRow], out: BinaryIO, *, zone: ZoneInfo, title: str = "Enquiry log") -> int:
     """Write a whole page: title, the time zone, the table; return how many rows."""
     out.write(page_head(title).encode("utf-8"))
-    heading = f'<section class="log">\n<h1>{h(title)}</h1>\n<p class="meta">Times are local to {h(zone.key)}.</p>\n'
+    heading = title_block(title, f"Times are local to {zone.key}.") + '<section class="log">\n'
     out.write(heading.encode("utf-8"))
     count = write_rows(rows, out, zone)
     out.write(("</section>\n" + PAGE_END).encode())

@@ -51,12 +51,13 @@ th, td { border: 1px solid #ccd; padding: .2rem .45rem; text-align: left; vertic
 th { background: #eef0f6; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tbody tr:nth-child(even) { background: #f8f9fc; }
+table.title, table.title td { border: 0; padding: 0; margin: 0; font-size: inherit; background: none; }
 .kpis { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
 .kpi { border: 1px solid #ccd; border-radius: 6px; padding: .5rem .8rem; min-width: 9rem; }
 .kpi b { display: block; font-size: 1.5rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
 figure { margin: 0; width: 30rem; max-width: 100%; }
-figure svg { width: 100%; height: auto; }
+figure img { display: block; width: 100%; height: auto; }
 figcaption { font-size: 9pt; color: #555; }
 section { break-inside: auto; }
 @media print {
@@ -84,6 +85,19 @@ def page_head(title: str) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{h(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
+    )
+
+
+def title_block(title: str, meta: str) -> str:
+    """The page's title and the line under it, in a one-cell table: LibreOffice then prints them on the first page.
+
+    LibreOffice opens an .html file in Writer/Web, which gives the first paragraph of the page the "HTML" page
+    style; its PDF export prints a blank first page and loses that paragraph. A page that opens with a table does
+    not have the fault. Browsers show the table as the plain heading it holds.
+    """
+    return (
+        '<table class="title" role="presentation"><tr><td>\n'
+        f"<h1>{h(title)}</h1>\n<p class=meta>{h(meta)}</p>\n</td></tr></table>\n"
     )
 
 

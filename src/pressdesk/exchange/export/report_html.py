@@ -1,4 +1,4 @@
-"""The report as one self-contained HTML page: figures, inline SVG charts, tables; printable to PDF."""
+"""The report as one self-contained HTML page: figures, SVG charts held in the page, tables; printable to PDF."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from pressdesk.exchange.export import charts, html_log
 from pressdesk.exchange.export.columns import LogRow
 from pressdesk.exchange.export.document import ReportDocument, Table
-from pressdesk.exchange.export.markup import PAGE_END, h, page_head
+from pressdesk.exchange.export.markup import PAGE_END, h, page_head, title_block
 from pressdesk.exchange.export.report_markdown import shown
 
 
@@ -29,7 +29,7 @@ def table_html(table: Table) -> str:
 
 def summary_html(document: ReportDocument) -> str:
     """The first page: title, period, headline figures and the charts."""
-    html = f"<header>\n<h1>{h(document.title)}</h1>\n<p class=meta>{h(document.subtitle)}</p>\n</header>\n"
+    html = title_block(document.title, document.subtitle)
     html += '<div class="kpis">\n'
     html += "".join(f'<div class="kpi"><b>{h(f.value)}</b>{h(f.label)}</div>\n' for f in document.figures)
     html += "</div>\n"
@@ -37,8 +37,8 @@ def summary_html(document: ReportDocument) -> str:
     if drawn:
         html += '<div class="charts">\n'
         for chart in drawn:
-            svg = charts.svg(chart, document.table(chart.table))
-            html += f'<figure role="img" aria-label="{h(chart.title)}">{svg}</figure>\n'
+            uri = charts.image_uri(charts.svg(chart, document.table(chart.table)))
+            html += f'<figure><img src="{uri}" alt="{h(chart.title)}" width="640" height="340"></figure>\n'
         html += "</div>\n"
     return html
 

@@ -62,6 +62,7 @@ def _enquiry_select():
             Enquiry.channel,
             Enquiry.release_id,
             Enquiry.version,
+            Enquiry.closed_at,
         )
         .select_from(Enquiry)
         .outerjoin(Journalist, Journalist.id == Enquiry.journalist_id)

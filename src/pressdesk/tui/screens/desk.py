@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
-from pressdesk.tui.widgets.countdown import countdown_cell
+from pressdesk.tui.widgets.countdown import due_cell
 from pressdesk.tui.widgets.counts import CountsStrip
 from pressdesk.tui.widgets.desk_columns import Column, fit_columns
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
@@ -30,10 +30,10 @@ from pressdesk.tui.work import run_db
 PAGE = 200
 
 
-def row_cells(r, now) -> dict[str, Text]:
-    """Every cell of a desk row, by column key."""
+def row_cells(r, now, tz: str) -> dict[str, Text]:
+    """Every cell of a desk row, by column key (a closed enquiry's Due cell says when it was closed)."""
     return {
-        "due": countdown_cell(r.deadline, now),
+        "due": due_cell(r.deadline, r.closed_at, now, tz),
         "journalist": cell(r.journalist),
         "outlet": cell(r.outlet),
         "type": cell(r.type),
@@ -191,8 +191,9 @@ class DeskScreen(EnquiryActions, Screen):
         table = self.query_one(DataTable)
         now = self.app.backend.clock() if self.app.backend is not None else datetime.now(UTC)  # a first page read early
         keys = [c.key for c in self.columns]
+        tz = self.app.settings.timezone
         for r in rows:
-            cells = row_cells(r, now)
+            cells = row_cells(r, now, tz)
             table.add_row(*(cells[k] for k in keys), key=str(r.id))
 
     def tick(self) -> None:
@@ -200,11 +201,11 @@ class DeskScreen(EnquiryActions, Screen):
         table = self.query_one(DataTable)
         if not self.rows or self.app.backend is None:
             return
-        now = self.app.backend.clock()
+        now, tz = self.app.backend.clock(), self.app.settings.timezone
         first = max(0, int(table.scroll_offset.y) - 1)
         for row in table.ordered_rows[first : first + table.size.height + 2]:
             r = self.rows[int(row.key.value)]
-            table.update_cell(row.key, "due", countdown_cell(r.deadline, now))
+            table.update_cell(row.key, "due", due_cell(r.deadline, r.closed_at, now, tz))
 
     def refresh_counts(self) -> None:
         """Re-count the header strip (one small query a minute)."""
