@@ -11,7 +11,7 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search
 	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py tests/test_export_log.py \
 	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py
 
-.PHONY: run test test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
+.PHONY: run test test-office test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
 	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg; \
 	else echo "PostgreSQL tests skipped: no server installed (tools/with-postgres --install-only, then make test-pg)"; fi
+
+# The checks that open exports in LibreOffice (needs soffice and pdftotext: apt install libreoffice-writer-nogui
+# poppler-utils); `make test` leaves them out and its summary counts them as deselected.
+test-office: $(STAMP)
+	$(BIN)/python -m pytest --office -m office
 
 # The backend tests on a throwaway PostgreSQL cluster (tools/with-postgres starts it and removes it afterwards).
 test-pg: $(STAMP)

@@ -162,8 +162,20 @@ def desk(template, tmp_path, request):
 
 
 def pytest_addoption(parser):
-    """--slow: the proofs run many seeds and hypothesis tries many more inputs."""
+    """--slow: the proofs run many seeds and hypothesis tries many more inputs; --office: the LibreOffice checks."""
     parser.addoption("--slow", action="store_true", default=False, help="long runs: many seeds, many examples")
+    parser.addoption("--office", action="store_true", default=False, help="also open exports in LibreOffice")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `office` open files in LibreOffice, which a fresh machine lacks: they run with --office
+    (`make test-office`) and otherwise show in the summary as deselected, never as passed."""
+    if config.getoption("--office"):
+        return
+    office = [item for item in items if item.get_closest_marker("office")]
+    if office:
+        config.hook.pytest_deselected(items=office)
+        items[:] = [item for item in items if not item.get_closest_marker("office")]
 
 
 def pytest_configure(config):

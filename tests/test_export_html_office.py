@@ -66,8 +66,10 @@ def test_the_page_starts_with_its_title_in_a_table(week, page):
     assert parser.first == "table"
 
 
+@pytest.mark.office
 def test_libreoffice_prints_the_title_on_page_one_and_draws_the_charts(week, tmp_path):
-    """Runs LibreOffice and pdftotext (as issue 9's "done when" does); it fails where they are not installed."""
+    """Runs LibreOffice and pdftotext (as issue 9's "done when" does): `make test-office`; it fails where they are
+    not installed."""
     assert shutil.which("soffice") and shutil.which("pdftotext"), "needs LibreOffice (soffice) and poppler-utils"
     (tmp_path / "week.html").write_bytes(report_page(week))
     profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
