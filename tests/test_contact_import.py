@@ -204,7 +204,7 @@ def test_kill_9_half_way_leaves_the_desk_as_it_was(empty_desk, tmp_path):
             if rows >= 1000:
                 os.kill(os.getpid(), signal.SIGKILL)
 
-        desk = open_desk({str(empty_desk.path)!r})
+        desk = open_desk({empty_desk.url!r})
         with desk.write() as s:
             import_contacts(s, who="t", region="GB", files=[{str(big)!r}], batch=500, progress=die)
         """
