@@ -158,16 +158,22 @@ def test_kill_9_with_a_worker_leaves_the_desk_as_it_was_and_no_worker_behind(emp
         """
     )
     main = write(tmp_path / "kill.py", script)
-    done = subprocess.run([sys.executable, str(main)], capture_output=True, env=os.environ | {"PYTHONPATH": ""})
+    with (tmp_path / "stderr").open("wb") as errors:  # a file, not a pipe: a worker left behind would hold a pipe open
+        done = subprocess.run([sys.executable, str(main)], stderr=errors, env=os.environ | {"PYTHONPATH": ""})
 
-    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert done.returncode == -signal.SIGKILL, (tmp_path / "stderr").read_text()
     workers = [int(p) for p in pids.read_text().split()]
     assert workers, "the import had no worker process to leave behind"
-    for _ in range(200):  # each worker notices its parent is gone within a second or so
-        if all(_gone(pid) for pid in workers):
-            break
-        time.sleep(0.1)
-    assert all(_gone(pid) for pid in workers), "a worker outlived the import it worked for"
+    try:
+        for _ in range(200):  # each worker notices its parent is gone within a second or so
+            if all(_gone(pid) for pid in workers):
+                break
+            time.sleep(0.1)
+        assert all(_gone(pid) for pid in workers), "a worker outlived the import it worked for"
+    finally:
+        for pid in workers:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
     with empty_desk.read() as s:
         assert s.execute(select(func.count()).select_from(Journalist)).scalar_one() == 0
     assert check(empty_desk).ok

@@ -172,8 +172,9 @@ class ValueChecks:
         self._broken = True
         self.close()
 
-    def close(self) -> None:
-        """Stop the worker processes (at once, dropping what they were still to read)."""
+    def close(self, *, wait: bool = False) -> None:
+        """Stop the worker processes: after the last answer, waiting for them to end; else at once, dropping what they
+        were still to read."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None

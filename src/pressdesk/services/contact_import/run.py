@@ -231,6 +231,7 @@ def import_contacts(
             workers=workers,
         )  # fmt: skip
         run.run(_records(files), progress, batch)
+        run.values.close(wait=True)
     except BaseException:
         savepoint.rollback()
         raise
