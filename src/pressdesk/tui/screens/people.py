@@ -28,6 +28,7 @@ class PeopleScreen(ListScreen):
         Binding("a", "archive", "Archive", id="people.archive", show=False),
         Binding("m", "merge", "Merge", id="people.merge", show=False),
         Binding("i", "import", "Import", id="people.import"),
+        Binding("d", "duplicates", "Possible duplicates", id="people.duplicates", show=False),
     ]
 
     def new_screen(self):
@@ -141,6 +142,16 @@ class PeopleScreen(ListScreen):
         if outcome is not None:
             self.app.notify(f"Merged #{outcome.merged} into #{outcome.kept}.")
             self.reload(select=outcome.kept)
+
+    def action_duplicates(self) -> None:
+        """The review list of possible duplicates: merge a pair side by side, or say they are two people."""
+        from pressdesk.tui.screens.duplicates import DuplicatesScreen
+
+        def closed(changed) -> None:
+            if changed:
+                self.reload()
+
+        self.app.push_screen(DuplicatesScreen(self.PLURAL, self.load_person), closed)
 
     def action_import(self) -> None:
         """Import contacts files: dry run, confirm, progress, result."""
