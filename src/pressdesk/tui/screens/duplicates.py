@@ -22,6 +22,11 @@ def card(person) -> str:
     return f"{person.name} #{person.id}{where}" + (" (archived)" if person.archived else "")
 
 
+def why(pair) -> str:
+    """Why a pair is suspected, and who found it."""
+    return f"{pair.reason} ({pair.found_by})" if pair.found_by else pair.reason
+
+
 class DuplicatesScreen(ModalScreen[object]):
     """The review list of possible duplicates: Enter merges the highlighted pair, x says they are two people."""
 
@@ -48,13 +53,16 @@ class DuplicatesScreen(ModalScreen[object]):
             yield Static(lit("Enter/m merges the pair side by side · x: not the same person · Escape closes", "dim"))
 
     def on_mount(self) -> None:
-        """Columns sized to the screen, then the pairs."""
+        """Columns sized to the dialog (the reason as a column too when it is wide), then the pairs."""
         table = self.query_one("#duplicates-table", DataTable)
-        side = max(16, (self.app.size.width * 9 // 10 - 20) // 3)
+        inner = min(self.app.size.width * 8 // 10, 110) - 6  # the dialog's border and padding
+        wide = inner >= 90
+        side = (inner - 13) // 2 if not wide else (inner - 40) // 2
         table.add_column("A", key="a", width=side)
         table.add_column("B", key="b", width=side)
         table.add_column("Alike", key="score", width=5)
-        table.add_column("Why", key="why")
+        if wide:
+            table.add_column("Why", key="why", width=inner - 2 * side - 15)
         table.focus()
         self.reload()
 
@@ -69,13 +77,26 @@ class DuplicatesScreen(ModalScreen[object]):
         row = table.cursor_row
         table.clear()
         self.pairs = {f"{p.a.id}-{p.b.id}": p for p in pairs}
+        wide = len(table.columns) == 4
         for key, p in self.pairs.items():
-            why = f"{p.reason} ({p.found_by})" if p.found_by else p.reason
-            table.add_row(cell(card(p.a)), cell(card(p.b)), cell(str(p.score)), cell(why), key=key)
+            cells = [cell(card(p.a)), cell(card(p.b)), cell(str(p.score))] + ([cell(why(p))] if wide else [])
+            table.add_row(*cells, key=key)
         if pairs:
             table.move_cursor(row=min(max(row, 0), len(pairs) - 1))
-        count = len(pairs)
-        message = f"{count} possible duplicate{'s' if count != 1 else ''}." if pairs else "No possible duplicates."
+        self._show_why()
+
+    @on(DataTable.RowHighlighted, "#duplicates-table")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        """Say why the highlighted pair is suspected."""
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """The highlighted pair in full and why it is suspected, under the count of pairs."""
+        count = len(self.pairs)
+        message = f"{count} possible duplicate{'s' if count != 1 else ''}." if count else "No possible duplicates."
+        pair = self.current()
+        if pair is not None:
+            message += f"\n{card(pair.a)} / {card(pair.b)}: {why(pair)}"
         self.query_one("#duplicates-msg", Static).update(lit(message, "dim"))
 
     def current(self):
