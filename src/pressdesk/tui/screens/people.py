@@ -177,6 +177,7 @@ class ContactsScreen(PeopleScreen):
         Binding("e", "edit", "Edit", id="contacts.edit"),
         Binding("ctrl+e", "erase", "Erase", id="contacts.erase", show=False),
         Binding("o", "outlets", "Outlets", id="contacts.outlets"),
+        Binding("l", "media_lists", "Media lists", id="contacts.lists", show=False),
     ]
 
     def action_erase(self) -> None:
@@ -198,6 +199,12 @@ class ContactsScreen(PeopleScreen):
             cell(first_of(p.phones), style),
             cell(first_of(p.emails), style),
         )
+
+    def action_media_lists(self) -> None:
+        """The media lists and their journalists; the selected journalist can be put on one."""
+        from pressdesk.tui.screens.media_lists import MediaListsScreen
+
+        self.app.push_screen(MediaListsScreen(self.current_row()))
 
     def action_outlets(self) -> None:
         """Browse the outlets with their journalists."""
