@@ -46,8 +46,9 @@ class MediaListsScreen(ModalScreen[None]):
                 lists.add_column("List · journalists", key="name")
                 yield lists
                 people = DataTable(id="list-people", cursor_type="row", zebra_stripes=True)
-                people.add_column("Journalist", key="name", width=20)
-                people.add_column("Outlet", key="outlet", width=14)
+                room = (min(self.app.size.width * 8 // 10, 110) - 6) * 3 // 5 - 4  # the dialog's right-hand 3/5
+                people.add_column("Journalist", key="name", width=max(12, room // 2))
+                people.add_column("Outlet", key="outlet", width=max(10, room - room // 2 - 2))
                 yield people
             yield Static("", id="lists-msg")
             yield Static(
