@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import os
 import random
 import sys
 import tempfile
@@ -146,12 +147,32 @@ def import_once(path: Path, desk_path: Path, *, dry_run: bool, index: bool = Tru
             for (name,) in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
                 session.execute(text(f'DROP TRIGGER "{name}"'))
     try:
-        start = time.perf_counter()
+        start, cpu, workers = time.perf_counter(), time.process_time(), _children_cpu()
         with desk.write() as session:
             summary = import_contacts(session, who="bench", region="GB", files=[path], dry_run=dry_run)
+        CPU[desk_path.name] = (time.process_time() - cpu, _children_cpu() - workers)
         return time.perf_counter() - start, summary
     finally:
         desk.dispose()
+
+
+CPU: dict[str, tuple[float, float]] = {}
+"""Each import's CPU seconds by desk file name: (this process, its worker processes)."""
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (the import's worker processes, once it has waited for them)."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _cpu_loop(phones: list[str], emails: list[str]) -> tuple[float, float]:
+    """library_loop's (wall, CPU) seconds."""
+    cpu = time.process_time()
+    wall = library_loop(phones, emails)
+    return wall, time.process_time() - cpu
 
 
 def main() -> None:
@@ -169,13 +190,17 @@ def main() -> None:
     import pressdesk.validation.emails  # noqa: F401 - load the libraries before timing
     import pressdesk.validation.phones  # noqa: F401
 
-    before = library_loop(phones, emails)
+    load_before = os.getloadavg()
+    before, before_cpu = _cpu_loop(phones, emails)
     ours = pressdesk_loop(phones, emails)
     real, summary = import_once(path, folder / "desk.db", dry_run=False)
-    after = library_loop(phones, emails)  # again, so a machine busier at one moment than another shows
+    after, after_cpu = _cpu_loop(phones, emails)  # again, so a machine busier at one moment than another shows
     dry, dry_summary = import_once(path, folder / "dry.db", dry_run=True)
     bare, _ = import_once(path, folder / "bare.db", dry_run=False, index=False)
+    load_after = os.getloadavg()
     library = (before + after) / 2
+    library_cpu = (before_cpu + after_cpu) / 2
+    main_cpu, worker_cpu = CPU["desk.db"]
     same = dry_summary.to_json() | {"dry_run": False} == summary.to_json()
     lines = [
         f"# Import {args.rows:,} contacts ({len(phones):,} phones, {len(emails):,} emails), seed {args.seed}",
@@ -188,6 +213,12 @@ def main() -> None:
         f"| import (read, check, dedup, write, commit) | {real:.2f} | {real / library:.2f} |",
         f"| import --dry-run | {dry:.2f} | {dry / library:.2f} |",
         f"| diagnostic: import into a desk without its search triggers | {bare:.2f} | {bare / library:.2f} |",
+        "",
+        f"CPU seconds: validation loop {library_cpu:.2f} (mean of {before_cpu:.2f} and {after_cpu:.2f}); import "
+        f"{main_cpu:.2f} in the importing process ({main_cpu / library_cpu:.2f} ×) + {worker_cpu:.2f} in its worker "
+        f"process ({worker_cpu / library_cpu:.2f} ×) = {(main_cpu + worker_cpu) / library_cpu:.2f} × the loop's CPU",
+        f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in load_before)} before, "
+        f"{' '.join(f'{x:.2f}' for x in load_after)} after; {os.cpu_count()} CPUs",
         "",
         f"summary: rows {summary.rows:,}, added {summary.added:,}, merged {summary.merged:,}, "
         f"updated {summary.updated:,}, unchanged {summary.unchanged:,}, rejected {len(summary.rejected):,}, "

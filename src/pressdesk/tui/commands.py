@@ -15,6 +15,13 @@ COMMANDS = (
     ("Go to Releases", "Press releases", "mode", "releases"),
     ("Go to Reports", "Reports (coming)", "mode", "reports"),
     ("People not yet told", "Collected over a month ago, not told the desk holds them", "push", "not_told"),
+    ("Possible duplicates", "People who may be one: merge a pair or say they are two", "here", "action_duplicates"),
+    (
+        "Media lists",
+        "Lists of journalists: add the one selected, take one off, export a list",
+        "here",
+        "action_media_lists",
+    ),
     ("Erase this person", "Erase the journalist or expert selected (asks first)", "here", "action_erase"),
     ("Help", "Keys of this screen", "app", "action_help"),
 )

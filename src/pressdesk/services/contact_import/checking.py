@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pressdesk import validation
 from pressdesk.exchange.contacts import ContactRecord
 from pressdesk.exchange.safe_cells import looks_like_formula
@@ -18,6 +20,7 @@ from pressdesk.services.contact_import.rows import (
     _Row,
     _tidy,
 )
+from pressdesk.validation.many import Phone
 from pressdesk.validation.phones import is_known_region
 
 DNC_REASON = "On the desk's do-not-contact list (asked not to be contacted, or erased): the row was left out."
@@ -76,6 +79,11 @@ class _Checking:
             self.regions[country] = code if is_known_region(code) else self.region
         return self.regions[country]
 
+    def values_of(self, records: Sequence[ContactRecord]) -> tuple[list[Phone], list[str]]:
+        """Every number (with its default region, and whether its kind is wanted) and address of some rows."""
+        numbers = [(d.value, self.region_for(r.country), not d.label) for r in records for d in r.phones]
+        return numbers, [d.value for r in records for d in r.emails]
+
     def check(self, record: ContactRecord) -> _Row | None:
         """The row with its text cleaned and every email and number validated; None when nothing of it can come in."""
         for where, value, reason in record.problems:
@@ -87,7 +95,7 @@ class _Checking:
         details: list = []  # the file's value behind each point, to name it if the point is refused
         seen: set[tuple[str, str]] = set()
         for detail in record.emails:
-            result = validation.parse_email(detail.value)
+            result = self.values.email(detail.value)
             if not result.valid or not result.normalized:
                 self.reject(record, detail.field, detail.value, result.error or "This is not an email address.")
                 continue
@@ -98,14 +106,14 @@ class _Checking:
                 details.append(detail)
         region = self.region_for(record.country)
         for detail in record.phones:
-            result = validation.parse_phone(detail.value, region, detail=False)
+            result = self.values.phone(detail.value, region, kind=not detail.label)
             if not result.valid or not result.e164:
                 self.reject(record, detail.field, detail.value, result.error or "This is not a phone number.")
                 continue
             if ("phone", result.e164) in seen or self._too_long_raw(record, detail.field, result.raw):
                 continue
             seen.add(("phone", result.e164))
-            label = detail.label or ("mobile" if validation.parse_phone(result.e164, None).kind == "mobile" else "")
+            label = detail.label or ("mobile" if result.kind == "mobile" else "")
             points.append(_Point("phone", result.e164, result.e164, result.raw, result.extension or "", label))
             details.append(detail)
         listed = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
@@ -18,13 +20,23 @@ from pressdesk.services.contact_import.checking import _Checking
 from pressdesk.services.contact_import.lookup import _LookingUp
 from pressdesk.services.contact_import.placing import _Placing
 from pressdesk.services.contact_import.rows import _SHAPES, AS, BATCH, ImportSummary, _Person, _Point, _Shape
+from pressdesk.store.bulk_index import DeferredIndex
+from pressdesk.validation.many import ValueChecks
 
 
 class _Import(_Checking, _LookingUp, _Placing):
     """One import run: the desk's people as far as looked up, and what the current batch will write."""
 
     def __init__(
-        self, session: Session, *, who: str, region: str, shape: _Shape, found_by: str, summary: ImportSummary
+        self,
+        session: Session,
+        *,
+        who: str,
+        region: str,
+        shape: _Shape,
+        found_by: str,
+        summary: ImportSummary,
+        workers: int | None = None,
     ) -> None:
         self.session = session
         self.who = who
@@ -33,6 +45,10 @@ class _Import(_Checking, _LookingUp, _Placing):
         self.found_by = found_by
         self.summary = summary
         self.now = utcnow()
+        self.values = ValueChecks(workers)
+        """Every distinct number's and address's answer, read in a worker process for a big file."""
+        self.index = DeferredIndex(session.connection(), [shape.entity, "contact_point", "outlet"])
+        """The search index, filled for the import's rows at its end rather than row by row."""
         self.outlets: dict[str, int] | None = None
         self.org_people: dict[object, dict[object, str]] = {}
         self.created: set[int] = set()
@@ -118,6 +134,7 @@ class _Import(_Checking, _LookingUp, _Placing):
                 for p, param in zip(self.changed.values(), params, strict=True):
                     param["b_org"] = p.org_name
             self.session.execute(update(t).where(t.c.id == bindparam("b_id")).values(values), params)
+            self.index.note_changed(self.shape.entity, self.changed)
         if self.points:
             owner = self.shape.owner
             rows = []
@@ -153,18 +170,30 @@ class _Import(_Checking, _LookingUp, _Placing):
         self._new_batch()
 
     def run(self, records: Iterable[ContactRecord], progress: Callable[[int], None] | None, batch: int) -> None:
-        """Check, place and write every record, a batch at a time."""
+        """Check, place and write every record, a batch at a time; with a worker reading the values, the next batch's
+        values are handed to it before this batch is placed and written."""
         records = iter(records)
+        ahead: deque[tuple[list[ContactRecord], object]] = deque()
         while chunk := list(islice(records, batch)):
-            self.summary.rows += len(chunk)
-            rows = [row for record in chunk if (row := self.check(record)) is not None]
-            self.place_outlets(rows)
-            self.look_up(rows)
-            for row in rows:
-                self.place(row)
-            self.write()
-            if progress is not None:
-                progress(self.summary.rows)
+            ahead.append((chunk, self.values.submit(len(chunk), *self.values_of(chunk))))
+            while len(ahead) > (1 if self.values.pooled else 0):
+                self._batch(*ahead.popleft(), progress)
+        while ahead:
+            self._batch(*ahead.popleft(), progress)
+        self.index.finish()
+
+    def _batch(self, chunk: list[ContactRecord], values, progress: Callable[[int], None] | None) -> None:
+        """Check, place and write one batch."""
+        self.values.collect(values)
+        self.summary.rows += len(chunk)
+        rows = [row for record in chunk if (row := self.check(record)) is not None]
+        self.place_outlets(rows)
+        self.look_up(rows)
+        for row in rows:
+            self.place(row)
+        self.write()
+        if progress is not None:
+            progress(self.summary.rows)
 
 
 def import_contacts(
@@ -177,6 +206,7 @@ def import_contacts(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     batch: int = BATCH,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import people from contacts files (CSV, vCard, XLSX) as journalists or experts, one record per person.
 
@@ -184,6 +214,7 @@ def import_contacts(
     run does all the same work and rolls it back, so its summary is exactly what the import would do. Run it in a
     desk's write session (Desk.write), which holds the write lock: new rows' ids are taken as the next free ones.
     `progress` is called with the number of rows read after each batch is written (count_records gives the total).
+    `workers`: processes that read the numbers and addresses (None: one, from the POOL_AFTER-th row on; 0: none).
     """
     if as_ not in AS:
         raise FieldError("as", f"Import people as {' or '.join(AS)}, not {as_!r}.")
@@ -191,14 +222,24 @@ def import_contacts(
     names = [Path(p).name for p in files]
     summary = ImportSummary(files=names, entity=shape.entity, dry_run=dry_run)
     savepoint = session.begin_nested()
+    collecting = gc.isenabled()
+    gc.disable()  # the import makes a million small objects and frees none: collecting them all the while costs ~10 %
+    run = None
     try:
         run = _Import(
-            session, who=who, region=region, shape=shape, found_by="import of " + ", ".join(names), summary=summary
-        )
+            session, who=who, region=region, shape=shape, found_by="import of " + ", ".join(names), summary=summary,
+            workers=workers,
+        )  # fmt: skip
         run.run(_records(files), progress, batch)
+        run.values.close(wait=True)
     except BaseException:
         savepoint.rollback()
         raise
+    finally:
+        if run is not None:
+            run.values.close()
+        if collecting:
+            gc.enable()
     order = {name: n for n, name in enumerate(names)}
     summary.rejected.sort(key=lambda r: (order.get(r.file, 0), r.row))
     if dry_run:

@@ -28,6 +28,7 @@ class PeopleScreen(ListScreen):
         Binding("a", "archive", "Archive", id="people.archive", show=False),
         Binding("m", "merge", "Merge", id="people.merge", show=False),
         Binding("i", "import", "Import", id="people.import"),
+        Binding("d", "duplicates", "Possible duplicates", id="people.duplicates", show=False),
     ]
 
     def new_screen(self):
@@ -142,6 +143,16 @@ class PeopleScreen(ListScreen):
             self.app.notify(f"Merged #{outcome.merged} into #{outcome.kept}.")
             self.reload(select=outcome.kept)
 
+    def action_duplicates(self) -> None:
+        """The review list of possible duplicates: merge a pair side by side, or say they are two people."""
+        from pressdesk.tui.screens.duplicates import DuplicatesScreen
+
+        def closed(changed) -> None:
+            if changed:
+                self.reload()
+
+        self.app.push_screen(DuplicatesScreen(self.PLURAL, self.load_person), closed)
+
     def action_import(self) -> None:
         """Import contacts files: dry run, confirm, progress, result."""
         from pressdesk.tui.screens.contacts_import import ImportContactsScreen
@@ -166,6 +177,7 @@ class ContactsScreen(PeopleScreen):
         Binding("e", "edit", "Edit", id="contacts.edit"),
         Binding("ctrl+e", "erase", "Erase", id="contacts.erase", show=False),
         Binding("o", "outlets", "Outlets", id="contacts.outlets"),
+        Binding("l", "media_lists", "Media lists", id="contacts.lists", show=False),
     ]
 
     def action_erase(self) -> None:
@@ -187,6 +199,12 @@ class ContactsScreen(PeopleScreen):
             cell(first_of(p.phones), style),
             cell(first_of(p.emails), style),
         )
+
+    def action_media_lists(self) -> None:
+        """The media lists and their journalists; the selected journalist can be put on one."""
+        from pressdesk.tui.screens.media_lists import MediaListsScreen
+
+        self.app.push_screen(MediaListsScreen(self.current_row()))
 
     def action_outlets(self) -> None:
         """Browse the outlets with their journalists."""
