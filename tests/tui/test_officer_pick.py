@@ -1,5 +1,5 @@
 """Pilot tests of assigning from the desk: a desk with an officers' list picks from it (name and initials, or
-nobody) by keyboard; a desk without one keeps the free-text prompt; the header names the desk in every view."""
+nobody) by keyboard; a desk without one keeps the free-text prompt; the header names you and the desk in every view."""
 
 from __future__ import annotations
 
@@ -96,5 +96,11 @@ async def test_the_header_keeps_the_desk_and_who_you_are_through_every_view(app)
             await pilot.press("v")
             await settle(pilot)
             seen.append(str(app.screen.query_one(Header).format_title()))
-        assert seen[0] == "pressdesk — team desk · mine"
-        assert seen[-1] == "pressdesk — team desk", "back on the everyday view, the desk is named again"
+        assert seen[0] == "pressdesk · Test Officer — team desk · mine"
+        assert seen[-1] == "pressdesk · Test Officer — team desk", "back on the everyday view, the desk is named again"
+
+
+async def test_the_header_says_who_you_are(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert str(app.screen.query_one(Header).format_title()) == "pressdesk · Test Officer"
