@@ -104,3 +104,38 @@ async def test_the_header_says_who_you_are(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert str(app.screen.query_one(Header).format_title()) == "pressdesk · Test Officer"
+
+
+async def test_the_edit_form_picks_the_officer_from_the_list_and_keeps_a_name_not_on_it(app, backend):
+    from textual.widgets import Select
+
+    from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = app.screen.current_row()
+        backend.assign(row.id, "Old Hand")  # given before the desk had a list
+        backend.add_officer("Priya Shah")
+        backend.add_officer("Jamie Hose")
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EditEnquiryScreen)
+        picker = form.query_one("#officer", Select)
+        assert picker.value == "Old Hand", "a name given before the list stays until changed"
+        assert [str(prompt) for prompt, _value in picker._options] == [
+            "Jamie Hose  JH",
+            "Priya Shah  PS",
+            "Old Hand  (not on the desk's list)",
+            "nobody (unassigned)",
+        ]
+        picker.focus()
+        await pilot.press("enter", "up", "enter")  # open on Old Hand, one up, pick
+        await settle(pilot)
+        assert picker.value == "Priya Shah"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditEnquiryScreen)
+    assert backend.enquiry(row.id).officer == "Priya Shah"

@@ -159,7 +159,10 @@ class EnquiryActions:
             return
         from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
 
-        self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone))
+        def edit(officers) -> None:
+            self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone, officers))
+
+        run_db(self, lambda b: b.officers(), done=edit, group="officers")  # to pick the officer from, if any
 
     def action_route(self) -> None:
         """Suggest experts for the enquiry and route it."""
