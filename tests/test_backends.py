@@ -353,11 +353,7 @@ def test_db_check_on_a_server_checks_foreign_keys_the_search_index_and_sequences
 def test_a_pg_dump_backup_is_restored_into_an_empty_server_desk_and_numbering_goes_on(
     server_desk, empty_server, tmp_path
 ):
-    from pressdesk.store.backup import find_pg_dump
-
-    if find_pg_dump() is None:
-        pytest.skip("pg_dump and pg_restore are not installed")
-    dump = tmp_path / "desk.backup"
+    dump = tmp_path / "desk.backup"  # pg_dump's archive: a server's binaries (make test-pg) carry pg_dump
     assert cli("--db", server_desk.desk.url, "backup", str(dump)).exit_code == 0
     restored = cli("--db", empty_server, "restore", str(dump))
     assert restored.exit_code == 0, restored.output
@@ -383,11 +379,7 @@ def test_a_pg_dump_backup_is_restored_into_an_empty_server_desk_and_numbering_go
 
 
 def test_a_backup_restores_into_a_new_desk_made_with_no_records(server_desk, empty_server, tmp_path):
-    from pressdesk.store.backup import find_pg_dump
-
-    if find_pg_dump() is None:
-        pytest.skip("pg_dump and pg_restore are not installed")
-    dump = tmp_path / "desk.backup"
+    dump = tmp_path / "desk.backup"  # pg_dump's archive: a server's binaries (make test-pg) carry pg_dump
     assert cli("--db", server_desk.desk.url, "backup", str(dump)).exit_code == 0
     open_desk(empty_server).dispose()  # `pressdesk db init URL`: the tables, no records
     restored = cli("--db", empty_server, "restore", str(dump))
