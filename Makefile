@@ -11,7 +11,7 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search
 	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py tests/test_export_log.py \
 	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py
 
-.PHONY: run test test-office test-pg test-pg-inner test-pg-all test-pg-all-inner lint bench graph clean
+.PHONY: run test test-office test-pg test-pg-inner test-pg-proofs test-pg-all test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test-pg: $(STAMP)
 test-pg-inner:
 	@test -n "$$PRESSDESK_TEST_DB" || { echo "PRESSDESK_TEST_DB is not set: run make test-pg" >&2; exit 2; }
 	$(BIN)/python -m pytest -n 2 -m backend -k postgresql $(PG_TESTS)
+
+# The proofs under faults (writers at once, kill -9, races) on a throwaway PostgreSQL cluster (minutes: not in make test).
+test-pg-proofs: $(STAMP)
+	tools/with-postgres $(BIN)/python -m pytest -n 2 -s -m proof tests/test_proofs_server.py
 
 # Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
 test-pg-all: $(STAMP)

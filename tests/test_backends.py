@@ -278,3 +278,129 @@ def test_the_desk_says_which_other_officers_have_it_open(url, settings):
     finally:
         theirs.desk.dispose()
         mine.desk.dispose()
+
+
+# --- db check and restore on a server -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def server_desk(tmp_path, settings, demo_on):
+    """A private copy of the demo desk on the PostgreSQL server (skipped, saying why, without one)."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    with fresh_database("postgresql", tmp_path, template=demo_on("postgresql")) as url:
+        desk = open_desk(url)
+        yield Backend(desk, settings, clock=lambda: DEMO_NOW)
+        desk.dispose()
+
+
+@pytest.fixture
+def empty_server(tmp_path):
+    """The URL of a new, empty database on the PostgreSQL server (no tables at all)."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    with fresh_database("postgresql", tmp_path) as url:
+        yield url
+
+
+def cli(*args: str):
+    """Run pressdesk's command line; the result."""
+    from click.testing import CliRunner
+
+    from pressdesk.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_db_check_on_a_server_checks_foreign_keys_the_search_index_and_sequences(server_desk):
+    url = server_desk.desk.url
+    sound = cli("--db", url, "db", "check")
+    assert sound.exit_code == 0, sound.output
+    assert sound.output == (
+        "The desk is sound: foreign keys, schema revision, search index against its tables, "
+        "id sequences ahead of their tables.\n"
+    )
+    first = min(e.row.id for e in server_desk.list_enquiries(limit=None))
+    with server_desk.desk.write() as s:
+        s.execute(text("SET LOCAL session_replication_role = replica"))  # as a careless bulk load does
+        s.execute(text("UPDATE enquiry SET journalist_id = 99999 WHERE id = :id"), {"id": first})
+        s.execute(
+            text("UPDATE search_index SET body = ' old words ' WHERE rowid = (1::bigint << 40) + :id"), {"id": first}
+        )
+        s.execute(text("SELECT setval(pg_get_serial_sequence('enquiry', 'id'), 3)"))
+    broken = cli("--db", url, "db", "check")
+    assert broken.exit_code == 1
+    assert broken.output.splitlines() == [
+        f"Problem: foreign key: enquiry row {first} points at a missing journalist",
+        "Problem: search index: 1 enquiry record(s) indexed with old text",
+        "Problem: search index: `pressdesk db check --rebuild-index` makes it again from the tables",
+        "Problem: id sequence: the next enquiry would get id 4, which enquiry already holds (up to 39); "
+        "new enquiry records would be refused",
+    ]
+    with server_desk.desk.write() as s:
+        s.execute(text("SELECT setval(pg_get_serial_sequence('enquiry', 'id'), 39)"))
+        s.execute(text("SET LOCAL session_replication_role = replica"))
+        s.execute(
+            text("UPDATE enquiry SET journalist_id = (SELECT min(id) FROM journalist) WHERE id = :id"), {"id": first}
+        )
+    mended = cli("--db", url, "db", "check", "--rebuild-index")
+    assert mended.exit_code == 0, mended.output
+    assert mended.output.startswith("Rebuilt the search index from the tables.\nThe desk is sound:")
+    subject = server_desk.enquiry(first).subject
+    assert first in [h.id for h in server_desk.search(subject, limit=5) if h.kind == "enquiry"], "found by its words"
+
+
+def test_a_pg_dump_backup_is_restored_into_an_empty_server_desk_and_numbering_goes_on(
+    server_desk, empty_server, tmp_path
+):
+    dump = tmp_path / "desk.backup"  # pg_dump's archive: a server's binaries (make test-pg) carry pg_dump
+    assert cli("--db", server_desk.desk.url, "backup", str(dump)).exit_code == 0
+    restored = cli("--db", empty_server, "restore", str(dump))
+    assert restored.exit_code == 0, restored.output
+    assert restored.output.splitlines()[0] == (
+        f"Restored the desk from {dump}: checked a pg_dump archive pg_restore can read, "
+        "a schema revision this pressdesk knows, an empty desk to restore into."
+    )
+    back = Backend(open_desk(empty_server), server_desk.settings, clock=lambda: DEMO_NOW)
+    try:
+        assert [e.row for e in back.list_enquiries(limit=None)] == [
+            e.row for e in server_desk.list_enquiries(limit=None)
+        ]
+        assert back.search("lasko", limit=5) == server_desk.search("lasko", limit=5)
+        assert back.log_call(subject="After the restore", journalist="New Caller") == 40
+        assert back.check().ok
+    finally:
+        back.desk.dispose()
+    again = cli("--db", empty_server, "restore", str(dump))
+    assert again.exit_code == 2
+    assert "already holds 40 enquiry records and more; restore only into an empty desk" in again.stderr, again.stderr
+    with open_desk(empty_server, migrate=False, create=False).read() as s:
+        assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 40, "nothing was touched"
+
+
+def test_a_backup_restores_into_a_new_desk_made_with_no_records(server_desk, empty_server, tmp_path):
+    dump = tmp_path / "desk.backup"  # pg_dump's archive: a server's binaries (make test-pg) carry pg_dump
+    assert cli("--db", server_desk.desk.url, "backup", str(dump)).exit_code == 0
+    open_desk(empty_server).dispose()  # `pressdesk db init URL`: the tables, no records
+    restored = cli("--db", empty_server, "restore", str(dump))
+    assert restored.exit_code == 0, restored.output
+    with open_desk(empty_server).read() as s:
+        assert s.execute(text("SELECT count(*) FROM enquiry")).scalar() == 39
+
+
+def test_restore_on_a_server_refuses_what_pg_restore_cannot_take_naming_why(server_desk, empty_server, tmp_path):
+    lite = tmp_path / "lite.db"
+    open_desk(lite).dispose()
+    junk = tmp_path / "junk.backup"
+    junk.write_bytes(b"not a backup at all")
+    for file, why in (
+        (lite, f"{lite} is a SQLite desk: bring it into the server desk with `pressdesk --db {lite} db copy --to URL`"),
+        (junk, f"{junk} is not a pg_dump archive (custom format, as `pressdesk backup` makes on a server)"),
+        (tmp_path / "none.backup", f"{tmp_path / 'none.backup'} does not exist or is not a file"),
+    ):
+        result = cli("--db", empty_server.replace("pressdesk@", "pressdesk:hunter2@"), "restore", str(file))
+        assert result.exit_code == 2
+        assert why in result.stderr
+        assert "hunter2" not in result.output
+    with open_desk(empty_server, migrate=False, create=False).engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar() == 0

@@ -13,6 +13,7 @@ error is printed on stderr, one line each; the exit code is 0 only if every call
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 from pathlib import Path
@@ -83,12 +84,24 @@ def contacts_csv(tag: str, i: int) -> str:
     return "\n".join(rows) + "\n"
 
 
+def scratch(desk: str) -> Path:
+    """Where a writer puts its files: PRESSDESK_WRITER_DIR (a server desk has no folder), else beside the desk file."""
+    folder = os.environ.get("PRESSDESK_WRITER_DIR")
+    return Path(folder) if folder else Path(desk).parent
+
+
+def stop_file(desk: str) -> Path:
+    """The file whose appearance stops an endless writer: DESK.stop, or writers.stop in PRESSDESK_WRITER_DIR."""
+    folder = os.environ.get("PRESSDESK_WRITER_DIR")
+    return Path(folder) / "writers.stop" if folder else Path(desk + ".stop")
+
+
 def contacts_writer(desk: str, n: int, tag: str) -> int:
     """Import n synthetic contacts files, each in its own write (all of a file or none of it)."""
     from pressdesk.services.contact_import import import_contacts
     from pressdesk.store import open_desk
 
-    folder = Path(desk).parent
+    folder = scratch(desk)
     opened = open_desk(desk)
     for i in range(n):
         path = folder / f"contacts-{tag}-{i}.csv"
@@ -117,7 +130,7 @@ def _cli(desk: str, *args: str) -> bool:
 def cli_writer(desk: str, n: int, tag: str) -> int:
     """Log n calls through the command line; n = 0: until a file DESK.stop appears. Prints how many were logged."""
     ok = i = 0
-    stop = Path(desk + ".stop")
+    stop = stop_file(desk)
     while (i < n) if n else not stop.exists():
         args = ["--phone", phone(tag, i), "--journalist", f"Caller {tag} {i}", "--subject", cli_subject(tag, i)]
         ok += _cli(desk, "log", *args, "--deadline", "+2h")
@@ -128,7 +141,7 @@ def cli_writer(desk: str, n: int, tag: str) -> int:
 
 def release_writer(desk: str, n: int, tag: str) -> int:
     """Import n synthetic releases through the command line."""
-    folder = Path(desk).parent
+    folder = scratch(desk)
     ok = 0
     for i in range(n):
         path = folder / f"release-{tag}-{i}.txt"

@@ -28,6 +28,15 @@ class AmbiguousName(FieldError):
         self.people = people
 
 
+class OnDoNotContactList(FieldError):
+    """A number or address that asked not to be contacted; an officer may still log it, flagged, by overriding."""
+
+    def __init__(self, field: str, message: str, values: tuple[str, ...]) -> None:
+        super().__init__(field, message)
+        self.values = values
+        """Every listed number and address given (as stored: E.164, folded email), the first one in field."""
+
+
 class NotFound(DeskError, LookupError):
     """A record the user named does not exist."""
 

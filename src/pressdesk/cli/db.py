@@ -69,8 +69,8 @@ def db_status(state: CliState, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 def db_check(state: CliState, rebuild_index: bool, as_json: bool) -> None:
-    """Check the desk: integrity, foreign keys, schema revision, search index in step with its tables. Exits 1 when
-    the desk is not sound."""
+    """Check the desk: integrity, foreign keys, schema revision, search index in step with its tables (on
+    PostgreSQL also the id sequences ahead of their tables). Exits 1 when the desk is not sound."""
     from pressdesk.core import Backend
 
     core = Backend.open_as_is(state.settings, target=state.target)

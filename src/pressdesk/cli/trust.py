@@ -30,7 +30,8 @@ def backup_cmd(state: CliState, file: str) -> None:
 @pass_state
 def restore_cmd(state: CliState, file: str) -> None:
     """Replace the desk with the backup in FILE. The backup is checked first (integrity, foreign keys, a schema this
-    pressdesk knows); the desk it replaces is kept aside, and the command says where."""
+    pressdesk knows); the desk it replaces is kept aside, and the command says where. On PostgreSQL, FILE is a
+    pg_dump archive (as `pressdesk backup` makes there), restored with pg_restore only into an empty desk."""
     from pressdesk.core import restore_desk
 
     done = restore_desk(state.target, file)
@@ -39,5 +40,7 @@ def restore_cmd(state: CliState, file: str) -> None:
         echo(f"  The backup was at schema {done.copy_revision}; brought up to {done.revision}.")
     if done.replaced is not None:
         echo(f"  The desk it replaced is kept at {done.replaced}")
+    elif done.on_server:
+        echo("  It went into an empty desk on the server: nothing was replaced.")
     else:
         echo("  There was no desk before it.")

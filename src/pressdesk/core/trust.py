@@ -29,14 +29,27 @@ if TYPE_CHECKING:
     from pressdesk.settings import Settings
 
 RESTORE_CHECKS = ("integrity", "foreign keys", "a schema revision this pressdesk knows")
+SERVER_RESTORE_CHECKS = (
+    "a pg_dump archive pg_restore can read",
+    "a schema revision this pressdesk knows",
+    "an empty desk to restore into",
+)
 CHECKS = ("integrity", "foreign keys", "schema revision", "search index against its tables")
+SERVER_CHECKS = (
+    "foreign keys",
+    "schema revision",
+    "search index against its tables",
+    "id sequences ahead of their tables",
+)
+"""What `db check` looks at on PostgreSQL, which keeps its own pages sound."""
 HISTORY_COLUMNS = ("id", "at", "who", "action", "entity", "entity_id", "enquiry_id", "summary", "changes")
 HISTORY_FORMATS = ("json", "csv")
 
 
 def restore_desk(target: str | None, from_path: str) -> Restored:
     """Replace the desk's content with a backup's, once the copy has passed its checks; the replaced desk is kept
-    aside. Works on a desk file whether or not it exists or opens (a restore is how a broken desk is mended)."""
+    aside. Works on a desk file whether or not it exists or opens (a restore is how a broken desk is mended). On
+    PostgreSQL, a pg_dump archive goes back only into an empty desk (nothing to keep aside)."""
     from pressdesk.paths import mask_url
     from pressdesk.store.backup import restore
     from pressdesk.store.desk import resolve_url, sqlite_file
@@ -44,8 +57,15 @@ def restore_desk(target: str | None, from_path: str) -> Restored:
 
     file = sqlite_file(target)
     if file is None:
-        where = mask_url(resolve_url(target))
-        raise StoreError(f"{where} is not a desk file; restore a server database with its own tools.")
+        url = resolve_url(target)
+        if url.startswith("postgresql"):
+            from pressdesk.store.server_restore import restore_server
+
+            done = restore_server(url, _given(from_path, "backup"))
+            return Restored(
+                str(done.restored_from), SERVER_RESTORE_CHECKS, done.copy_revision, done.revision, None, True
+            )
+        raise StoreError(f"{mask_url(url)} is not a desk file; restore a server database with its own tools.")
     done = restore(file, _given(from_path, "backup"))
     replaced = str(done.replaced) if done.replaced is not None else None
     return Restored(str(done.restored_from), RESTORE_CHECKS, done.copy_revision, done.revision, replaced)
@@ -132,11 +152,12 @@ class TrustArea(CoreBase):
     def check(self, *, rebuild_index: bool = False) -> DeskCheck:
         """SQLite's integrity and foreign-key checks, the schema revision, the search index against its tables;
         rebuild_index makes the index again first (refused on a desk that fails the other checks or is not up to
-        date). A server database looks after itself: nothing is checked."""
+        date). On PostgreSQL: foreign keys, schema revision, the search index and the id sequences."""
         from pressdesk.store.check import check, rebuild_search_index
         from pressdesk.store.migrate import status
 
-        if not self.desk.is_sqlite:
+        on_server = self.desk.engine.dialect.name == "postgresql"
+        if not self.desk.is_sqlite and not on_server:
             return DeskCheck(ok=True, problems=(), checked=())
         st = status(self.desk)
         behind = (
@@ -157,7 +178,8 @@ class TrustArea(CoreBase):
         problems = behind + tuple(p.replace(*hint) for p in found)
         if rebuild_index and not sound:
             problems += ("search index: not rebuilt, the desk must pass the checks above first",)
-        return DeskCheck(ok=not problems, problems=problems, checked=CHECKS, rebuilt=rebuild_index and sound)
+        checked = SERVER_CHECKS if on_server else CHECKS
+        return DeskCheck(ok=not problems, problems=problems, checked=checked, rebuilt=rebuild_index and sound)
 
     # --- data protection ------------------------------------------------------------------
 

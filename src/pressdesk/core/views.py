@@ -366,7 +366,9 @@ class Restored(NamedTuple):
     copy_revision: str
     revision: str
     replaced: str | None
-    """The copy of the desk it replaced (None: there was no desk)."""
+    """The copy of the desk it replaced (None: there was no desk, or it went into an empty server desk)."""
+    on_server: bool = False
+    """Whether it went into an empty desk on a PostgreSQL server (nothing there to replace)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 
 from sqlmodel import Session, select
 
-from pressdesk.errors import FieldError
+from pressdesk.errors import OnDoNotContactList
 from pressdesk.models import ContactKind, DeskSecret, DoNotContact
 
 
@@ -18,6 +18,7 @@ class Keyed(Protocol):
     """A validated phone number or email address as the list needs it (services.contacts.PointDraft is one)."""
 
     kind: str
+    value: str
     lookup_key: str
     field: str
 
@@ -75,13 +76,12 @@ def checker(session: Session) -> Callable[[str, str], bool]:
 
 
 def screen(session: Session, drafts: Sequence[PointDraft], *, override: bool = False) -> list[PointDraft]:
-    """Refuse the first draft on the list with a FieldError naming its field; with override, return those listed."""
-    kept = []
-    for draft in drafts:
-        if listed(session, draft.kind, draft.lookup_key):
-            if not override:
-                raise FieldError(draft.field, REFUSAL[ContactKind(draft.kind)])
-            kept.append(draft)
+    """Refuse drafts on the list (OnDoNotContactList naming the first one's field, and every listed value); with
+    override, return those listed."""
+    kept = [draft for draft in drafts if listed(session, draft.kind, draft.lookup_key)]
+    if kept and not override:
+        first = kept[0]
+        raise OnDoNotContactList(first.field, REFUSAL[ContactKind(first.kind)], tuple(d.value for d in kept))
     return kept
 
 

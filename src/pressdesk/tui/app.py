@@ -108,6 +108,7 @@ class PressDeskApp(App[int]):
         self.demo = demo
         self.backend: Backend | None = backend
         """The core, once the desk is open (None until then)."""
+        self.title = f"{self.TITLE} · {settings.officer}" if settings.officer else self.TITLE  # who you are
         self.sub_title = "demo desk" if demo else mask_url(target or "")
         self.warm_after_first_page = backend is None
         """Whether the slow readers (dates, numbers) still need loading once the first desk page is shown."""

@@ -269,7 +269,9 @@ class DeskScreen(EnquiryActions, Screen):
     def show_view(self, view) -> None:
         """Show another view or narrowing (a DeskView): its name in the title bar, the rows reloaded."""
         self._view = view
-        self.sub_title = "" if self.everyday else f"{self.app.sub_title} · {view.label}".strip(" ·")
+        self.sub_title = (
+            None if self.everyday else f"{self.app.sub_title} · {view.label}".strip(" ·")
+        )  # None: the app's
         self.select_after_load = None
         self.query_one(DataTable).clear()
         self.rows = {}

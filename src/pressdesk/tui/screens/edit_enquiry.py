@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,9 +25,11 @@ class EditEnquiryScreen(FormScreen[dict | None]):
     ERROR_ID = "edit-error"
     SAVE_GROUP = "edit-save"
 
-    def __init__(self, row, tz: str) -> None:
+    def __init__(self, row, tz: str, officers=()) -> None:
         super().__init__()
         self.row, self.tz = row, tz
+        self.officers = list(officers)
+        """The desk's officers (OfficerView): when there are any, the officer is picked from them, not typed."""
 
     def loaded(self) -> dict[str, str]:
         """The form's values as the enquiry was loaded."""
@@ -69,10 +72,23 @@ class EditEnquiryScreen(FormScreen[dict | None]):
             )
             yield Static("", id="priority-msg", classes="hint field-msg")
             yield Label("Officer")
-            yield Input(value=values["officer"], id="officer")
+            if self.officers:
+                yield Select(
+                    self._officer_choices(), value=values["officer"], allow_blank=False, id="officer", compact=True
+                )
+            else:
+                yield Input(value=values["officer"], id="officer")
             yield Static("", id="officer-msg", classes="hint field-msg")
             yield Static("", id="edit-error", classes="error")
             yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))
+
+    def _officer_choices(self) -> list[tuple[Text, str]]:
+        """The officers by name and initials, the enquiry's own officer when not on the list, and nobody."""
+        choices = [(line(o.name, ("  " + o.initials, "cyan")), o.name) for o in self.officers]
+        given = self.row.officer
+        if given and given not in {o.name for o in self.officers}:
+            choices.append((line(given, ("  (not on the desk's list)", "dim")), given))
+        return [*choices, (lit("nobody (unassigned)", "italic"), "")]
 
     def _title(self):
         """'Edit enquiry #id'."""
@@ -91,10 +107,18 @@ class EditEnquiryScreen(FormScreen[dict | None]):
         elif key in BOXES:
             self.field_message(key, "")
 
+    def _boxes(self) -> tuple[str, ...]:
+        """The fields typed in a box (the officer is picked when the desk has a list)."""
+        return tuple(key for key in BOXES if key != "officer" or not self.officers)
+
+    def _picks(self) -> tuple[str, ...]:
+        """The fields picked from a list."""
+        return (*PICKS, "officer") if self.officers else PICKS
+
     def current(self) -> dict[str, str]:
         """The form's values now."""
-        values = {key: self.query_one(f"#{key}", Input).value for key in BOXES}
-        for key in PICKS:
+        values = {key: self.query_one(f"#{key}", Input).value for key in self._boxes()}
+        for key in self._picks():
             picked = self.query_one(f"#{key}", Select).value
             values[key] = picked if isinstance(picked, str) else ""
         return values
@@ -142,9 +166,9 @@ class EditEnquiryScreen(FormScreen[dict | None]):
             return
         self.row = row
         values = self.loaded()
-        for key in BOXES:
+        for key in self._boxes():
             self.query_one(f"#{key}", Input).value = values[key]
-        for key in PICKS:
+        for key in self._picks():
             self.query_one(f"#{key}", Select).value = values[key]
         for key in (*BOXES, *PICKS):
             self.field_message(key, "")

@@ -95,8 +95,25 @@ class EnquiryActions:
         self.app.push_screen(prompt, answered)
 
     def action_assign(self) -> None:
-        """Give the enquiry to an officer, or to nobody."""
+        """Give the enquiry to an officer, or to nobody: picked from the desk's officers when it has a list (read in a
+        worker), typed otherwise."""
         if (row := self._with_row()) is None:
+            return
+        run_db(self, lambda b: b.officers(), done=lambda officers: self._assign_to(row, officers), group="officers")
+
+    def _assign_to(self, row, officers) -> None:
+        """Open the officers' picker, or the free-text prompt on a desk without a list."""
+        if officers:
+            from pressdesk.tui.screens.officer_pick import OfficerPickScreen
+
+            def picked(name: str | None) -> None:
+                if name is not None:
+                    said = f"#{row.id} assigned to {name}." if name else f"#{row.id} unassigned."
+                    self._write(lambda b: b.assign(row.id, name, row.version), row.id, said)
+
+            me = self.app.settings.officer
+            title = f"Assign #{row.id} to"
+            self.app.push_screen(OfficerPickScreen(title, officers, current=row.officer, me=me), picked)
             return
 
         def said(answer: Answer) -> str:
@@ -142,7 +159,10 @@ class EnquiryActions:
             return
         from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
 
-        self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone))
+        def edit(officers) -> None:
+            self.app.push_screen(EditEnquiryScreen(row, self.app.settings.timezone, officers))
+
+        run_db(self, lambda b: b.officers(), done=edit, group="officers")  # to pick the officer from, if any
 
     def action_route(self) -> None:
         """Suggest experts for the enquiry and route it."""

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pressdesk.core.views import CallerLookup
-from pressdesk.errors import AmbiguousName, DeskError, FieldError
+from pressdesk.errors import AmbiguousName, DeskError, FieldError, OnDoNotContactList
 from pressdesk.models.enums import Channel, EnquiryType, Priority
 from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.safe import line
@@ -61,6 +61,8 @@ class LogCallScreen(FormScreen[int | None]):
         self.suggested: dict[str, Any] = {}
         self.offered: list = []
         self.statement: tuple[int, str] | None = None
+        self.override_for: tuple[str, str] | None = None
+        """The (number, email) the officer said to log although on the do-not-contact list; only those, only then."""
         self._lookup_seq = 0
         self.lookup = Debounce(self, self._lookup)
         self.statements_later = Debounce(self, self._match_statements)
@@ -354,6 +356,7 @@ class LogCallScreen(FormScreen[int | None]):
             "release_id": release if isinstance(release, int) else None,
             "notes": self.query_one("#notes", TextArea).text,
         }
+        form["override_dnc"] = self.override_for == (form["phone"], form["email"])
         statement_id = self.statement[0] if self.statement is not None else None
         if statement_id is None:
             return lambda b: b.log_call(**form)
@@ -364,6 +367,8 @@ class LogCallScreen(FormScreen[int | None]):
         enquiry_id, problem = result if isinstance(result, tuple) else (result, "")
         if problem:
             self.app.notify(f"Logged, but the statement was not recorded: {problem}", severity="warning", timeout=10)
+        if self.override_for == (self._value("phone"), self._value("email")):
+            self.app.notify("Logged despite the do-not-contact list: flagged on its history.", severity="warning")
         self.dismiss(enquiry_id)
 
     def refused(self, exc: DeskError) -> None:
@@ -376,3 +381,23 @@ class LogCallScreen(FormScreen[int | None]):
             )
             self.lookup.now()
         super().refused(exc)
+        if isinstance(exc, OnDoNotContactList):
+            self._ask_override(exc)
+
+    def _ask_override(self, exc: OnDoNotContactList) -> None:
+        """Ask, naming the listed values, whether to log the call anyway; only a deliberate y does (flagged)."""
+        from pressdesk.tui.screens.actions import ConfirmScreen
+
+        typed = (self._value("phone"), self._value("email"))
+        listed = " and ".join(exc.values)
+        about = (
+            f"{listed} asked not to be contacted (on the desk's do-not-contact list). Logged anyway, it is kept "
+            f"flagged, and the override goes on the enquiry's history under your name."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.override_for = typed
+                self.action_save()
+
+        self.app.push_screen(ConfirmScreen("Log this call anyway?", about, "logs it anyway, flagged"), answered)
