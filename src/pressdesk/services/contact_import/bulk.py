@@ -1,8 +1,9 @@
-"""Writing rows in bulk: multi-row inserts, id allocation, topics, name columns and chunks."""
+"""Writing rows in bulk: multi-row inserts, history rows, id allocation, topics, name columns and chunks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
@@ -111,3 +112,11 @@ def _records(paths: Sequence[str | Path]) -> Iterable[ContactRecord]:
             raise FieldError("file", str(exc)) from None
         except UnicodeDecodeError:
             raise FieldError("file", f"{target.name} is not text in the encoding it starts with.") from None
+
+
+def _activity_row(at: datetime, who: str, action: str, entity: str, entity_id: int, summary: str) -> dict:
+    """One history row, as a dict for executemany."""
+    return {
+        "at": at, "who": who, "action": action, "entity": entity, "entity_id": entity_id,
+        "enquiry_id": None, "summary": summary, "changes": "",
+    }  # fmt: skip

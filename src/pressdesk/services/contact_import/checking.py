@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pressdesk import validation
 from pressdesk.exchange.contacts import ContactRecord
@@ -15,21 +15,39 @@ from pressdesk.services.contact_import.rows import (
     _FORMULA_START,
     _ORG_LIMIT,
     _SHORTEST_LIMIT,
+    ImportSummary,
     Rejected,
     _Point,
     _Row,
+    _Shape,
     _tidy,
 )
-from pressdesk.validation.many import Phone
+from pressdesk.validation.many import Phone, ValueChecks
 from pressdesk.validation.phones import is_known_region
 
 DNC_REASON = "On the desk's do-not-contact list (asked not to be contacted, or erased): the row was left out."
 
 
-class _Checking:
-    """A row's values checked, and what is not taken noted (part of the import run)."""
+class _Checker:
+    """A row's values checked, and what is not taken noted in the summary."""
 
-    # --- checking a row ---------------------------------------------------------------------------------
+    def __init__(
+        self,
+        *,
+        summary: ImportSummary,
+        shape: _Shape,
+        region: str,
+        values: ValueChecks,
+        on_dnc_list: Callable[[str, str], bool],
+    ) -> None:
+        self.summary = summary
+        self.shape = shape
+        self.region = region
+        self.values = values
+        """Every distinct number's and address's answer, read in a worker process for a big file."""
+        self.on_dnc_list = on_dnc_list
+        """Whether a (kind, look-up key) is on the do-not-contact list (the list read once for the import)."""
+        self.regions: dict[str, str] = {}
 
     def reject(self, record: ContactRecord, field_name: str, value: str, reason: str) -> None:
         """Note a value that is not taken."""

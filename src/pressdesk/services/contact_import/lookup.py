@@ -3,20 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlmodel import Session
 
 from pressdesk import validation
 from pressdesk.models import Activity, ContactPoint, Outlet
 from pressdesk.services import likeness
-from pressdesk.services.contact_import.bulk import _allocate_ids, _chunks, _insert_values
-from pressdesk.services.contact_import.rows import _Person, _Row
+from pressdesk.services.contact_import.bulk import _activity_row, _allocate_ids, _chunks, _insert_values
+from pressdesk.services.contact_import.rows import _Person, _Row, _Shape
 
 
-class _LookingUp:
-    """The batch's outlets and people looked up on the desk (part of the import run)."""
+class _Lookup:
+    """The batch's outlets and people looked up on the desk; what the run knows of the desk's people so far."""
 
-    # --- looking people up --------------------------------------------------------------------------------
+    def __init__(self, session: Session, *, shape: _Shape, who: str, now: datetime) -> None:
+        self.session = session
+        self.shape = shape
+        self.who = who
+        self.now = now
+        self.outlets: dict[str, int] | None = None
+        self.org_people: dict[object, dict[object, str]] = {}
+        self.created: set[int] = set()
+        """The ids of the people this run has written."""
+        self.experts_loaded = False
+        self.by_name_all: dict[str, list[object]] = {}
+        self.outlet_names: dict[int, str] = {}
+        self.org_keys: dict[str, str] = {}
+        """Each outlet or affiliation name's key, folded once per import (a file names a few thousand outlets, each on
+        many rows)."""
+        self.new_batch()
+
+    def new_batch(self) -> None:
+        """Forget the people the last batch looked up."""
+        self.people: dict[int, _Person] = {}
+        self.key_owner: dict[tuple[str, str], _Person] = {}
+        self.by_name: dict[str, list[object]] = {}
 
     def place_outlets(self, rows: Sequence[_Row]) -> None:
         """Give each row its outlet id (journalists) or folded affiliation (experts), adding the outlets new to the
@@ -45,7 +68,9 @@ class _LookingUp:
                     "version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.who,
                 })  # fmt: skip
                 history.append(
-                    self._activity("create", "outlet", outlet_id, f"Added outlet {row.org_name} ({row.source})")
+                    _activity_row(
+                        self.now, self.who, "create", "outlet", outlet_id, f"Added outlet {row.org_name} ({row.source})"
+                    )
                 )
                 outlets[key] = outlet_id
                 self.outlet_names[outlet_id] = row.org_name

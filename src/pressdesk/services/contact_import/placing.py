@@ -7,25 +7,43 @@ from rapidfuzz import fuzz, process
 from pressdesk.limits import too_long
 from pressdesk.services import duplicates, likeness
 from pressdesk.services.contact_import.bulk import _pair
-from pressdesk.services.contact_import.rows import _NAMELESS, Rejected, ReviewItem, _Person, _Point, _Row
+from pressdesk.services.contact_import.lookup import _Lookup
+from pressdesk.services.contact_import.rows import (
+    _NAMELESS,
+    ImportSummary,
+    Rejected,
+    ReviewItem,
+    _Batch,
+    _Person,
+    _Point,
+    _Row,
+    _Shape,
+)
 
 
-class _Placing:
-    """Each row placed: folded into the person it is, new, or asked about (part of the import run)."""
+class _Placer:
+    """Each row placed: folded into the person it is, new, or asked about; what the batch will write is kept."""
 
-    # --- placing a row ------------------------------------------------------------------------------------
+    def __init__(
+        self, *, summary: ImportSummary, shape: _Shape, lookup: _Lookup, not_duplicates: set[tuple[int, int]]
+    ) -> None:
+        self.summary = summary
+        self.shape = shape
+        self.lookup = lookup
+        self.not_duplicates = not_duplicates
+        self.batch = _Batch()
 
     def place(self, row: _Row) -> None:
         """Fold the row into the person it is, or bring them in as someone new; ask about what cannot be decided."""
         owners: list[_Person] = []
         for point in row.points:
-            owner = self.key_owner.get((point.kind, point.key))
+            owner = self.lookup.key_owner.get((point.kind, point.key))
             if owner is not None and owner not in owners:
                 owners.append(owner)
         if owners:
             target = owners[0]
             if likeness.clash(row.words, target.words):
-                shared = next(p for p in row.points if self.key_owner.get((p.kind, p.key)) is target)
+                shared = next(p for p in row.points if self.lookup.key_owner.get((p.kind, p.key)) is target)
                 person = self.create(row)
                 self.review(person, target, likeness.likeness(row.words, target.words), row,
                             f"shares {shared.value} with {target.name}, but the names differ")  # fmt: skip
@@ -40,14 +58,14 @@ class _Placing:
             return
         same: list[_Person] = []
         close: list[tuple[_Person, float]] = []
-        if row.org is not None and (choices := self.org_people.get(row.org)):
+        if row.org is not None and (choices := self.lookup.org_people.get(row.org)):
             for _words, score, ref in process.extract(
                 row.words, choices, scorer=fuzz.token_sort_ratio, score_cutoff=likeness.CLOSE, limit=5
             ):
                 if score >= likeness.SAME:
-                    same.append(self.person(ref))
+                    same.append(self.lookup.person(ref))
                 else:
-                    close.append((self.person(ref), score))
+                    close.append((self.lookup.person(ref), score))
         if same:
             self.fold(same[0], row)
             for other in same[1:]:
@@ -56,8 +74,8 @@ class _Placing:
         person = self.create(row)
         for other, score in close:
             self.review(person, other, score, row, "a close name at the same outlet")
-        for ref in self.by_name.get(row.name_key, []):
-            other = self.person(ref)
+        for ref in self.lookup.by_name.get(row.name_key, []):
+            other = self.lookup.person(ref)
             if other is not person and (other.org is None or row.org is None):
                 self.review(person, other, likeness.SAME, row, "the same name, and one of them has no outlet")
 
@@ -68,11 +86,11 @@ class _Placing:
             existed=False, origin=f"{row.source} row {row.row}", org_name=row.org_name,
         )  # fmt: skip
         self._add_points(person, row)
-        self.new_people.append(person)
-        self.by_name.setdefault(row.name_key, []).append(person)
+        self.batch.new_people.append(person)
+        self.lookup.by_name.setdefault(row.name_key, []).append(person)
         if row.org is not None:
-            self.org_people.setdefault(row.org, {})[person] = row.words
-        self.history.append((person, "import", f"Imported from {row.source} row {row.row}"))
+            self.lookup.org_people.setdefault(row.org, {})[person] = row.words
+        self.batch.history.append((person, "import", f"Imported from {row.source} row {row.row}"))
         self.summary.added += 1
         return person
 
@@ -84,12 +102,12 @@ class _Placing:
             if key in person.keys:
                 self._label(person, key, point.label)
                 continue
-            if self.key_owner.get(key, person) is not person:
+            if self.lookup.key_owner.get(key, person) is not person:
                 continue
             person.keys.add(key)
             person.labels[key] = point
-            self.key_owner[key] = person
-            self.points.append((person, point))
+            self.lookup.key_owner[key] = person
+            self.batch.points.append((person, point))
             added.append(point)
         return added
 
@@ -102,13 +120,13 @@ class _Placing:
             known.label = known.label or label
         elif known == "":
             person.labels[key] = label
-            self.relabel.append((person, key, label))
+            self.batch.relabel.append((person, key, label))
 
     def fold(self, target: _Person, row: _Row) -> None:
         """Add what the row knows that the person lacks: emails, numbers, job title, topics, notes, outlet."""
-        relabelled = len(self.relabel)
+        relabelled = len(self.batch.relabel)
         added = [p.value for p in self._add_points(target, row)]
-        changes = ["labels"] if len(self.relabel) > relabelled else []
+        changes = ["labels"] if len(self.batch.relabel) > relabelled else []
         if row.name and row.name_key == target.name_key and target.name.isascii() and not row.name.isascii():
             target.name = row.name  # "Elodie Marchand" and "Élodie Marchand": keep the accents
             changes.append("name")
@@ -126,7 +144,9 @@ class _Placing:
                 changes.append("notes")
         if row.org is not None and target.org is None:
             target.org, target.org_name = row.org, row.org_name
-            self.org_people.setdefault(row.org, {})[target.id if target.id is not None else target] = target.words
+            self.lookup.org_people.setdefault(row.org, {})[target.id if target.id is not None else target] = (
+                target.words
+            )
             changes.append("outlet")
         if not target.existed:
             self.summary.merged += 1
@@ -135,10 +155,10 @@ class _Placing:
         else:
             self.summary.unchanged += 1
         if changes and target.id is not None:
-            self.changed[target.id] = target
+            self.batch.changed[target.id] = target
         if added or changes:
             what = ", ".join(added + changes)
-            self.history.append((target, "import", f"From {row.source} row {row.row}: added {what}"))
+            self.batch.history.append((target, "import", f"From {row.source} row {row.row}: added {what}"))
 
     def review(self, a: _Person, b: _Person, score: float, row: _Row, reason: str) -> None:
         """Put a pair on the review list (a: who the row became, b: who they may be), unless an officer said they are
@@ -148,4 +168,4 @@ class _Placing:
         self.summary.review.append(
             ReviewItem(row.source, row.row, row.name, b.shown(), b.id if b.existed else None, round(score), reason)
         )
-        self.reviews.append((a, b, score, f"{row.source} row {row.row}: {reason}"))
+        self.batch.reviews.append((a, b, score, f"{row.source} row {row.row}: {reason}"))

@@ -159,6 +159,18 @@ class _Person:
         return (f"#{self.id} " if self.existed else "") + self.name + where + came
 
 
+@dataclass(slots=True)
+class _Batch:
+    """What one batch will write: people new and changed, their emails and numbers, labels, history, review pairs."""
+
+    new_people: list[_Person] = field(default_factory=list)
+    changed: dict[int, _Person] = field(default_factory=dict)
+    points: list[tuple[_Person, _Point]] = field(default_factory=list)
+    history: list[tuple[_Person, str, str]] = field(default_factory=list)
+    reviews: list[tuple[_Person, _Person, float, str]] = field(default_factory=list)
+    relabel: list[tuple[_Person, tuple[str, str], str]] = field(default_factory=list)
+
+
 def _tidy(text: str, *, multiline: bool = False) -> str:
     """Text cleaned of escapes and control characters (plain printable ASCII, most cells, only stripped)."""
     if text.isascii() and text.isprintable() and "^" not in text:

@@ -1,4 +1,4 @@
-"""One import run: batches read, looked up, placed and written inside one savepoint."""
+"""One import run: a small orchestrator of its pieces (checking, lookup, placing, writing), inside one savepoint."""
 
 from __future__ import annotations
 
@@ -8,24 +8,25 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import bindparam, update
 from sqlmodel import Session
 
 from pressdesk.errors import FieldError
 from pressdesk.exchange.contacts import ContactRecord
-from pressdesk.models import Activity, ContactPoint, utcnow
+from pressdesk.models import utcnow
 from pressdesk.services import dnc, duplicates
-from pressdesk.services.contact_import.bulk import _allocate_ids, _insert_values, _records
-from pressdesk.services.contact_import.checking import _Checking
-from pressdesk.services.contact_import.lookup import _LookingUp
-from pressdesk.services.contact_import.placing import _Placing
-from pressdesk.services.contact_import.rows import _SHAPES, AS, BATCH, ImportSummary, _Person, _Point, _Shape
+from pressdesk.services.contact_import.bulk import _records
+from pressdesk.services.contact_import.checking import _Checker
+from pressdesk.services.contact_import.lookup import _Lookup
+from pressdesk.services.contact_import.placing import _Placer
+from pressdesk.services.contact_import.rows import _SHAPES, AS, BATCH, ImportSummary, _Batch, _Shape
+from pressdesk.services.contact_import.writing import _Writer
 from pressdesk.store.bulk_index import DeferredIndex
 from pressdesk.validation.many import ValueChecks
 
 
-class _Import(_Checking, _LookingUp, _Placing):
-    """One import run: the desk's people as far as looked up, and what the current batch will write."""
+class _Import:
+    """One import run, composed of its pieces: rows checked (checking), looked up on the desk (lookup), placed
+    (placing) and written (writing), a batch at a time; the values read ahead and the search index filled at the end."""
 
     def __init__(
         self,
@@ -38,136 +39,25 @@ class _Import(_Checking, _LookingUp, _Placing):
         summary: ImportSummary,
         workers: int | None = None,
     ) -> None:
-        self.session = session
-        self.who = who
-        self.region = region
-        self.shape = shape
-        self.found_by = found_by
+        now = utcnow()
         self.summary = summary
-        self.now = utcnow()
         self.values = ValueChecks(workers)
         """Every distinct number's and address's answer, read in a worker process for a big file."""
         self.index = DeferredIndex(session.connection(), [shape.entity, "contact_point", "outlet"])
         """The search index, filled for the import's rows at its end rather than row by row."""
-        self.outlets: dict[str, int] | None = None
-        self.org_people: dict[object, dict[object, str]] = {}
-        self.created: set[int] = set()
-        self.regions: dict[str, str] = {}
-        self.not_duplicates = duplicates.not_duplicate_pairs(session, shape.entity)
-        self.on_dnc_list = dnc.checker(session)
-        """Whether a (kind, look-up key) is on the do-not-contact list (the list read once for the import)."""
-        self.experts_loaded = False
-        self.by_name_all: dict[str, list[object]] = {}
-        self.outlet_names: dict[int, str] = {}
-        self.org_keys: dict[str, str] = {}
-        """Each outlet or affiliation name's key, folded once per import (a file names a few thousand outlets, each on
-        many rows)."""
-        self._new_batch()
-
-    def _new_batch(self) -> None:
-        """Forget what the last batch looked up and wrote."""
-        self.people: dict[int, _Person] = {}
-        self.key_owner: dict[tuple[str, str], _Person] = {}
-        self.by_name: dict[str, list[object]] = {}
-        self.new_people: list[_Person] = []
-        self.changed: dict[int, _Person] = {}
-        self.points: list[tuple[_Person, _Point]] = []
-        self.history: list[tuple[_Person, str, str]] = []
-        self.reviews: list[tuple[_Person, _Person, float, str]] = []
-        self.relabel: list[tuple[_Person, tuple[str, str], str]] = []
-
-    # --- writing a batch ----------------------------------------------------------------------------------
-
-    def _activity(self, action: str, entity: str, entity_id: int, summary: str) -> dict:
-        """One history row, as a dict for executemany."""
-        return {
-            "at": self.now, "who": self.who, "action": action, "entity": entity, "entity_id": entity_id,
-            "enquiry_id": None, "summary": summary, "changes": "",
-        }  # fmt: skip
-
-    def _person_row(self, person: _Person) -> dict:
-        """The insert values of someone new."""
-        stamps = {"version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.who}
-        text = {"name": person.name, "notes": person.notes, self.shape.role: person.role, self.shape.beat: person.beat}
-        if self.shape.entity == "journalist":
-            extra = {"name_key": person.name_key, "outlet_id": person.org, "preferred_channel": "phone"}
-        else:
-            extra = {
-                "affiliation": person.org_name, "honorific": "", "languages": "en", "working_hours": "09:00-17:30",
-                "blocked_dates": "", "media_trained": False, "conflicts": "", "weekly_limit": 3,
-            }  # fmt: skip
-        return stamps | text | extra | {"archived_at": None}
-
-    def write(self) -> None:
-        """Write the batch: new people, changed people, their emails and numbers, history and review pairs."""
-        t = self.shape.table
-        if self.new_people:
-            ids = _allocate_ids(self.session, t, len(self.new_people))
-            for person, person_id in zip(self.new_people, ids, strict=True):
-                person.id = person_id
-                self.created.add(person_id)
-            _insert_values(self.session, t, [self._person_row(p) | {"id": p.id} for p in self.new_people])
-            for person in self.new_people:
-                if person.org is not None:
-                    known = self.org_people.setdefault(person.org, {})
-                    known[person.id] = known.pop(person, person.words)
-            for refs in self.by_name_all.values():  # experts: kept across batches, by id once written
-                refs[:] = [ref.id if isinstance(ref, _Person) else ref for ref in refs]
-        if self.changed:
-            values = {
-                "name": bindparam("b_name"), self.shape.role: bindparam("b_role"),
-                self.shape.beat: bindparam("b_beat"), "notes": bindparam("b_notes"), "version": t.c.version + 1,
-                "updated_at": self.now, "updated_by": self.who,
-            }  # fmt: skip
-            params = [
-                {"b_id": p.id, "b_name": p.name, "b_role": p.role, "b_beat": p.beat, "b_notes": p.notes}
-                for p in self.changed.values()
-            ]
-            if self.shape.entity == "journalist":
-                values["outlet_id"] = bindparam("b_org")
-                values["name_key"] = bindparam("b_key")
-                for p, param in zip(self.changed.values(), params, strict=True):
-                    param["b_org"] = p.org
-                    param["b_key"] = p.name_key
-            else:
-                values["affiliation"] = bindparam("b_org")
-                for p, param in zip(self.changed.values(), params, strict=True):
-                    param["b_org"] = p.org_name
-            self.session.execute(update(t).where(t.c.id == bindparam("b_id")).values(values), params)
-            self.index.note_changed(self.shape.entity, self.changed)
-        if self.points:
-            owner = self.shape.owner
-            rows = []
-            for person, point in self.points:
-                rows.append({
-                    "journalist_id": None, "expert_id": None, "press_contact_id": None, owner: person.id,
-                    "kind": point.kind, "raw": point.raw, "value": point.value, "extension": point.extension,
-                    "lookup_key": point.key, "valid": True, "problem": "", "label": point.label,
-                    "position": person.positions,
-                })  # fmt: skip
-                person.positions += 1
-            _insert_values(self.session, ContactPoint.__table__, rows)
-        if self.relabel:
-            owner = getattr(ContactPoint.__table__.c, self.shape.owner)
-            table = ContactPoint.__table__
-            self.session.execute(
-                update(table)
-                .where(owner == bindparam("b_owner"), table.c.kind == bindparam("b_kind"))
-                .where(table.c.lookup_key == bindparam("b_key"))
-                .values(label=bindparam("b_label")),
-                [{"b_owner": p.id, "b_kind": k[0], "b_key": k[1], "b_label": label} for p, k, label in self.relabel],
-            )
-        if self.history:
-            rows = [self._activity(action, self.shape.entity, p.id, text) for p, action, text in self.history]
-            _insert_values(self.session, Activity.__table__, rows)
-        if self.reviews:
-            duplicates.add_reviews(
-                self.session,
-                self.shape.entity,
-                [(a.id, b.id, score, reason) for a, b, score, reason in self.reviews],
-                found_by=self.found_by,
-            )
-        self._new_batch()
+        self.lookup = _Lookup(session, shape=shape, who=who, now=now)
+        self.placer = _Placer(
+            summary=summary,
+            shape=shape,
+            lookup=self.lookup,
+            not_duplicates=duplicates.not_duplicate_pairs(session, shape.entity),
+        )
+        self.checker = _Checker(
+            summary=summary, shape=shape, region=region, values=self.values, on_dnc_list=dnc.checker(session)
+        )
+        self.writer = _Writer(
+            session, shape=shape, who=who, now=now, found_by=found_by, lookup=self.lookup, index=self.index
+        )
 
     def run(self, records: Iterable[ContactRecord], progress: Callable[[int], None] | None, batch: int) -> None:
         """Check, place and write every record, a batch at a time; with a worker reading the values, the next batch's
@@ -175,7 +65,7 @@ class _Import(_Checking, _LookingUp, _Placing):
         records = iter(records)
         ahead: deque[tuple[list[ContactRecord], object]] = deque()
         while chunk := list(islice(records, batch)):
-            ahead.append((chunk, self.values.submit(len(chunk), *self.values_of(chunk))))
+            ahead.append((chunk, self.values.submit(len(chunk), *self.checker.values_of(chunk))))
             while len(ahead) > (1 if self.values.pooled else 0):
                 self._batch(*ahead.popleft(), progress)
         while ahead:
@@ -186,12 +76,14 @@ class _Import(_Checking, _LookingUp, _Placing):
         """Check, place and write one batch."""
         self.values.collect(values)
         self.summary.rows += len(chunk)
-        rows = [row for record in chunk if (row := self.check(record)) is not None]
-        self.place_outlets(rows)
-        self.look_up(rows)
+        rows = [row for record in chunk if (row := self.checker.check(record)) is not None]
+        self.lookup.place_outlets(rows)
+        self.lookup.look_up(rows)
         for row in rows:
-            self.place(row)
-        self.write()
+            self.placer.place(row)
+        self.writer.write(self.placer.batch)
+        self.placer.batch = _Batch()
+        self.lookup.new_batch()
         if progress is not None:
             progress(self.summary.rows)
 
