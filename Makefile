@@ -9,7 +9,10 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_status.py tests/test_search
 	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
 	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py \
 	tests/test_contact_import.py tests/test_contacts_manage.py tests/test_duplicates.py tests/test_export_log.py \
-	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py
+	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py tests/test_clock.py \
+	tests/test_contact_import_bulk.py tests/test_contact_import_dnc.py tests/test_demo_history.py \
+	tests/test_desk_views.py tests/test_enquiry_inputs.py tests/test_export_csv_same.py tests/test_history_paths.py \
+	tests/test_text_fields.py
 
 .PHONY: run test test-office test-pg test-pg-inner test-pg-proofs test-pg-all test-pg-all-inner lint bench graph clean
 
@@ -27,7 +30,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n auto
-	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg; \
+	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg-all; \
 	else echo "PostgreSQL tests skipped: no server installed (tools/with-postgres --install-only, then make test-pg)"; fi
 
 # The checks that open exports in LibreOffice (needs soffice and pdftotext: apt install libreoffice-writer-nogui

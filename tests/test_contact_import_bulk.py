@@ -136,7 +136,6 @@ def _gone(pid: int) -> bool:
         return True
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 def test_kill_9_with_a_worker_leaves_the_desk_as_it_was_and_no_worker_behind(empty_desk, tmp_path):
     listed = newsroom(tmp_path / "list.csv", 2000)
     pids = tmp_path / "workers"
