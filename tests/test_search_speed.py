@@ -77,3 +77,13 @@ def test_two_characters_walk_the_names_without_folding_each_one(demo_desk):
     assert found == []
     assert people, "a pair that is in names still finds them"
     assert folded == []
+
+
+def test_a_search_sends_one_select_and_asks_each_index_question_once(demo_desk):
+    """Every kind comes from one statement whose FTS MATCHes are shared: journalists' and outlets' matches serve
+    the enquiry and the journalist search, one contact-point walk serves experts and press contacts (22 MATCHes in
+    5 statements before)."""
+    found, sent = statements(demo_desk, "Muller")
+    assert found
+    assert len(sent) == 1, sent
+    assert sent[0].count(" MATCH ") <= 16, sent[0].count(" MATCH ")
