@@ -79,11 +79,29 @@ def test_two_characters_walk_the_names_without_folding_each_one(demo_desk):
     assert folded == []
 
 
-def test_a_search_sends_one_select_and_asks_each_index_question_once(demo_desk):
-    """Every kind comes from one statement whose FTS MATCHes are shared: journalists' and outlets' matches serve
-    the enquiry and the journalist search, one contact-point walk serves experts and press contacts (22 MATCHes in
-    5 statements before)."""
-    found, sent = statements(demo_desk, "Muller")
-    assert found
+@pytest.mark.parametrize("typed", ["Muller", "0113 343 9158", "343 91", "flood", "12"])
+def test_a_search_sends_one_select_for_every_kind(demo_desk, typed):
+    """Every kind comes from one statement whose index questions are shared (five statements, 22 MATCHes before):
+    journalists' and outlets' matches serve the enquiry and the journalist search, one walk of the newest matching
+    phones and emails serves experts and press contacts, and a rare text is read once for every kind."""
+    found, sent = statements(demo_desk, typed)
+    assert found, typed
     assert len(sent) == 1, sent
-    assert sent[0].count(" MATCH ") <= 16, sent[0].count(" MATCH ")
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_a_text_found_about_as_often_as_the_shared_read_holds_finds_the_newest_first(demo_desk, extra):
+    """Under EVERY_KIND matches in all (here the journalists and the expert), each kind's newest come from one
+    read of every kind; at or over it, each kind asks the index itself: the same newest eight either way."""
+    from pressdesk.services.search_rows import EVERY_KIND
+
+    with demo_desk.write() as s:
+        contacts.create_expert(s, who="t", region="GB", name="Quorra Sage")
+        made = [
+            contacts.create_journalist(s, who="t", region="GB", name=f"Quorra {n}").id
+            for n in range(EVERY_KIND - 1 + extra)
+        ]
+    found, sent = statements(demo_desk, "quorra")
+    assert [h.id for h in found if h.kind == "journalist"] == sorted(made, reverse=True)[:8]
+    assert [h.title for h in found if h.kind == "expert"] == ["Quorra Sage"]
+    assert len(sent) == 1
