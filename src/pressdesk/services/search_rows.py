@@ -1,6 +1,7 @@
-"""The search box on SQLite: one SQL query per kind of result, answered as plain rows, newest first within a tier.
+"""The search box on SQLite: one SQL statement for every kind of result, answered as plain rows, newest first within
+a tier, each index question asked once however many kinds read its answer.
 
-Each query takes the newest `limit` index matches of every source of a kind (its own text, its phones and emails,
+Each kind takes the newest `limit` index matches of every source of a kind (its own text, its phones and emails,
 its outlet, ...), word-start matches as tier 0 and matches anywhere as tier 1, and keeps the best `limit` by
 (tier, newest first). Taking the newest `limit` of each source is enough: an id cut from a source has `limit` newer
 ids of the same tier before it. No ORM object is built and no id list goes back and forth through Python.
