@@ -1,6 +1,7 @@
-"""The search box on SQLite: one SQL query per kind of result, answered as plain rows, newest first within a tier.
+"""The search box on SQLite: one SQL statement for every kind of result, answered as plain rows, newest first within
+a tier, each index question asked once however many kinds read its answer.
 
-Each query takes the newest `limit` index matches of every source of a kind (its own text, its phones and emails,
+Each kind takes the newest `limit` index matches of every source of a kind (its own text, its phones and emails,
 its outlet, ...), word-start matches as tier 0 and matches anywhere as tier 1, and keeps the best `limit` by
 (tier, newest first). Taking the newest `limit` of each source is enough: an id cut from a source has `limit` newer
 ids of the same tier before it. No ORM object is built and no id list goes back and forth through Python.
@@ -26,17 +27,42 @@ POINTS_LOOKED_UP = 1000
 match most of them), as before."""
 
 
+EVERY_KIND = 64
+"""Matches of every kind read with one MATCH first (a rare text, like a phone number, has few in all); when there
+are fewer, each kind's newest come from them; when there are this many, each kind asks the index itself."""
+
+
+def _every(name: str, param: str) -> str:
+    """A CTE: up to EVERY_KIND index rows of any kind matching, in no order (one MATCH where seven cost 5 ms)."""
+    return (
+        f"{name} AS MATERIALIZED (SELECT rowid AS r FROM search_index WHERE search_index MATCH :{param} "
+        f"LIMIT {EVERY_KIND})"
+    )
+
+
 def _matches(name: str, kind: str, tier: int, limit: str) -> str:
-    """A CTE: the newest ids of one kind whose indexed text matches at word starts (tier 0) or anywhere (tier 1)."""
+    """A CTE, computed once however often the statement reads it: the newest ids of one kind whose indexed text
+    matches at word starts (tier 0) or anywhere (tier 1); from the matches of every kind when those are all there
+    are, else from the index for this kind alone (its MATCH given '""', which matches nothing at no cost, when not:
+    FTS5 reads a text's rows even for an empty rowid range, and a WHERE test is only made after it has)."""
     param = "starts" if tier == 0 else "anywhere"
-    if kind == "contact_point":
-        param = "point_" + param
     code = CODES[kind]
     low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
-    return (
-        f"{name} AS (SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH :{param} "
-        f"AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {limit})"
+    own = (
+        "SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH {text} "
+        "AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {limit}"
     )
+    if kind == "contact_point":
+        return f"{name} AS MATERIALIZED ({own.format(low=low, high=high, limit=limit, text=':point_' + param)})"
+    every = "every_s" if tier == 0 else "every_a"
+    count = f"(SELECT count(*) FROM {every})"
+    from_every = (
+        f"SELECT r - {low} AS id FROM {every} WHERE {count} < {EVERY_KIND} AND r BETWEEN {low} AND {high} "
+        f"ORDER BY r DESC LIMIT {limit}"
+    )
+    guarded = f"CASE WHEN {count} >= {EVERY_KIND} THEN :{param} ELSE '\"\"' END"
+    asked = own.format(low=low, high=high, limit=limit, text=guarded)
+    return f"{name} AS MATERIALIZED (SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked}))"
 
 
 def _both(prefix: str, kind: str, limit: str) -> list[str]:
@@ -46,62 +72,79 @@ def _both(prefix: str, kind: str, limit: str) -> list[str]:
 
 OWNER = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
 
+SHARED_MATCHES = [
+    _every("every_s", "starts"),
+    _every("every_a", "anywhere"),
+    *_both("enq", "enquiry", ":limit"),
+    *_both("jour", "journalist", f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})"),
+    *_both("exp", "expert", ":limit"),
+    *_both("pc", "press_contact", ":limit"),
+    *_both("rel", "release", ":release_limit"),
+    *_both("outlet", "outlet", str(max(OUTLETS_PER_PEOPLE_SEARCH, OUTLETS_PER_ENQUIRY_SEARCH))),
+    *_both("pts", "contact_point", str(POINTS_LOOKED_UP)),
+]
+"""Every index question a search asks, each once: a kind's own text in two tiers, and the matches that several
+kinds share (journalists and outlets for the enquiry and the journalist search, the newest matching phones and
+emails for experts and press contacts). Each holds at least what every reader takes, newest first, and a reader
+taking fewer takes the newest: the same ids as when each statement asked for itself."""
 
-def _points_of(kind: str, tier: int, rowids: str, match: str) -> str:
+OWN = {"journalist": "jour", "expert": "exp", "press_contact": "pc"}
+
+
+def _newest(cte: str, n: int | str) -> str:
+    """The n newest ids of a shared CTE."""
+    return f"SELECT id FROM {cte} ORDER BY id DESC LIMIT {n}"
+
+
+def _points_of(kind: str, tier: int) -> str:
     """The people of one kind owning the newest phones and emails that match, as (id, tier).
 
     Journalists own nearly every contact point, so their matches are walked newest first until enough are found;
     experts and press contacts own few, so theirs are walked and each looked up in the newest matches (walking every
     match to find the rare expert's took 10-20 ms for "smith" on a 1,000,000-enquiry desk)."""
-    owner, low = OWNER[kind], int(rowids.split()[0])
-    matching = f"search_index MATCH {match} AND search_index.rowid BETWEEN {rowids}"
+    owner = OWNER[kind]
     if kind == "journalist":
+        code = CODES["contact_point"]
+        low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
+        param = ":point_starts" if tier == 0 else ":point_anywhere"
         inner = (
             f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "
-            f"WHERE {matching} AND cp.{owner} IS NOT NULL ORDER BY search_index.rowid DESC LIMIT 3 * :limit"
+            f"WHERE search_index MATCH {param} AND search_index.rowid BETWEEN {low} AND {high} "
+            f"AND cp.{owner} IS NOT NULL ORDER BY search_index.rowid DESC LIMIT 3 * :limit"
         )
     else:
         inner = (
             f"SELECT {owner}, {tier} FROM contact_point INDEXED BY ix_contact_point_{owner} "
-            f"WHERE {owner} IS NOT NULL "
-            f"AND +id IN (SELECT search_index.rowid - {low} FROM search_index WHERE {matching} "
-            f"ORDER BY search_index.rowid DESC LIMIT {POINTS_LOOKED_UP})"
+            f"WHERE {owner} IS NOT NULL AND +id IN (SELECT id FROM pts_{'s' if tier == 0 else 'a'}) "
             f"ORDER BY {owner} DESC LIMIT :limit"
         )
     return f"SELECT * FROM ({inner})"
 
 
-def _people_sql(kind: str) -> str:
-    """The SELECT of one kind of person matching the text, best `limit` first, with what its hit shows."""
-    owner = OWNER[kind]
-    ctes = _both("own", kind, ":limit")
-    code = CODES["contact_point"]
-    low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
+def _people_best(kind: str) -> str:
+    """The CTE of one kind of person matching the text: the best `limit` (id, tier)."""
+    owner, own = OWNER[kind], OWN[kind]
     sources = [
-        "SELECT id, 0 AS tier FROM own_s",
-        "SELECT id, 1 FROM own_a",
-        *(
-            _points_of(kind, tier, f"{low} AND {high}", f":point_{param}")
-            for tier, param in ((0, "starts"), (1, "anywhere"))
-        ),
+        f"SELECT id, 0 AS tier FROM {own}_s",
+        f"SELECT id, 1 FROM {own}_a",
+        _points_of(kind, 0),
+        _points_of(kind, 1),
         f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key = :phone_key "
         f"AND {owner} IS NOT NULL ORDER BY {owner} DESC LIMIT :limit)",
     ]
     if kind == "journalist":
-        ctes += _both("outlet", "outlet", str(OUTLETS_PER_PEOPLE_SEARCH))
         for tier, cte in ((0, "outlet_s"), (1, "outlet_a")):
             sources.append(
                 f"SELECT * FROM (SELECT id, {tier} FROM journalist WHERE outlet_id IN (SELECT id FROM {cte}) "
                 "ORDER BY id DESC LIMIT :limit)"
             )
-    best = (
-        f"best AS (SELECT id, min(tier) AS tier FROM ({' UNION ALL '.join(sources)}) GROUP BY id "
+    return (
+        f"best_{kind} AS (SELECT id, min(tier) AS tier FROM ({' UNION ALL '.join(sources)}) GROUP BY id "
         "ORDER BY 2, 1 DESC LIMIT :limit)"
     )
-    return f"WITH {', '.join([*ctes, best])} SELECT p.id, {_shown(kind)} ORDER BY best.tier, best.id DESC"
 
 
-def _shown(kind: str) -> str:
+def _shown(kind: str, best: str = "best") -> str:
     """What a person's hit shows, as columns, and the joins after `FROM best` that give them."""
     owner = OWNER[kind]
 
@@ -113,10 +156,10 @@ def _shown(kind: str) -> str:
 
     if kind == "journalist":
         shown = f"p.name, coalesce(o.name, ''), {first('phone')}, {first('email')}"
-        joins = "JOIN journalist p ON p.id = best.id LEFT JOIN outlet o ON o.id = p.outlet_id"
+        joins = f"JOIN journalist p ON p.id = {best}.id LEFT JOIN outlet o ON o.id = p.outlet_id"
     elif kind == "expert":
         shown = "p.name, p.title, p.affiliation"
-        joins = "JOIN expert p ON p.id = best.id"
+        joins = f"JOIN expert p ON p.id = {best}.id"
     else:
         latest = (
             "(SELECT {0} FROM release_press_contact rp JOIN release r ON r.id = rp.release_id "
@@ -124,63 +167,94 @@ def _shown(kind: str) -> str:
         )
         count = "(SELECT count(*) FROM release_press_contact rp WHERE rp.press_contact_id = p.id)"
         shown = f"p.name, p.organisation, {latest.format('r.id')}, {latest.format('r.title')}, {count}"
-        joins = "JOIN press_contact p ON p.id = best.id"
-    return f"{shown} FROM best {joins}"
+        joins = f"JOIN press_contact p ON p.id = {best}.id"
+    return f"{shown} FROM {best} {joins}"
 
 
 def _short_people_sql(kind: str) -> str:
     """The SELECT of one kind of person whose name contains two typed characters, by name (walking the name index
-    and stopping at `limit`, where the general path listed every match first: 30-70 ms for "sm")."""
-    best = (
-        f"best AS (SELECT id, name FROM {kind} WHERE lower(name) LIKE :pattern ESCAPE '\\' "
-        "ORDER BY name, id LIMIT :limit)"
-    )
+    and stopping at `limit`, where the general path listed every match first: 30-70 ms for "sm"). SQLite's LIKE
+    ignores ASCII case as `lower(name) LIKE` does (neither folds other letters), without a string made per name:
+    a rare pair walks 50,000 names in 3 ms instead of 9."""
+    best = f"best AS (SELECT id, name FROM {kind} WHERE name LIKE :pattern ESCAPE '\\' ORDER BY name, id LIMIT :limit)"
     return f"WITH {best} SELECT p.id, {_shown(kind)} ORDER BY best.name, best.id"
 
 
-ENQUIRIES_SQL = (
-    "WITH "
-    + ", ".join(
-        [
-            *_both("own", "enquiry", ":limit"),
-            *_both("ppl", "journalist", str(PEOPLE_PER_ENQUIRY_SEARCH)),
-            *_both("outlet", "outlet", str(OUTLETS_PER_ENQUIRY_SEARCH)),
-        ]
-    )
-    + ", best AS (SELECT id, min(tier) AS tier FROM ("
+ENQUIRIES_BEST = (
+    "best_enquiry AS (SELECT id, min(tier) AS tier FROM ("
     + " UNION ALL ".join(
         [
             "SELECT id, -1 AS tier FROM enquiry WHERE id = :number",
-            "SELECT id, 0 FROM own_s",
-            "SELECT id, 1 FROM own_a",
+            "SELECT id, 0 FROM enq_s",
+            "SELECT id, 1 FROM enq_a",
             *(
-                f"SELECT * FROM (SELECT id, {tier} FROM enquiry WHERE {column} IN (SELECT id FROM {cte}) "
+                f"SELECT * FROM (SELECT id, {tier} FROM enquiry WHERE {column} IN ({_newest(cte, n)}) "
                 "ORDER BY id DESC LIMIT :limit)"
-                for tier, column, cte in (
-                    (0, "journalist_id", "ppl_s"),
-                    (1, "journalist_id", "ppl_a"),
-                    (0, "outlet_id", "outlet_s"),
-                    (1, "outlet_id", "outlet_a"),
+                for tier, column, cte, n in (
+                    (0, "journalist_id", "jour_s", PEOPLE_PER_ENQUIRY_SEARCH),
+                    (1, "journalist_id", "jour_a", PEOPLE_PER_ENQUIRY_SEARCH),
+                    (0, "outlet_id", "outlet_s", OUTLETS_PER_ENQUIRY_SEARCH),
+                    (1, "outlet_id", "outlet_a", OUTLETS_PER_ENQUIRY_SEARCH),
                 )
             ),
         ]
     )
-    + ") GROUP BY id ORDER BY 2, 1 DESC LIMIT :limit) "
-    "SELECT e.id, e.subject, coalesce(j.name, ''), e.status FROM best JOIN enquiry e ON e.id = best.id "
-    "LEFT JOIN journalist j ON j.id = e.journalist_id ORDER BY best.tier, best.id DESC"
+    + ") GROUP BY id ORDER BY 2, 1 DESC LIMIT :limit)"
 )
 """Enquiries by number, then every word at a word start of their text, journalist or outlet, then anywhere."""
 
-RELEASES_SQL = (
-    f"WITH {', '.join(_both('own', 'release', ':release_limit'))}, "
-    "best AS (SELECT id, min(tier) AS tier FROM (SELECT id, 0 AS tier FROM own_s UNION ALL SELECT id, 1 FROM own_a) "
-    "GROUP BY id) "
-    "SELECT r.id, r.title, r.issued_on FROM best JOIN release r ON r.id = best.id "
-    "ORDER BY best.tier, r.issued_on DESC, r.id DESC LIMIT :limit"
+RELEASES_BEST = (
+    "best_release AS (SELECT id, min(tier) AS tier FROM (SELECT id, 0 AS tier FROM rel_s UNION ALL "
+    "SELECT id, 1 FROM rel_a) GROUP BY id)"
 )
-"""Releases with every word at a word start first, newest issued first within each."""
+"""Releases with every word at a word start first."""
 
-PEOPLE_SQL = {kind: _people_sql(kind) for kind in OWNER}
+KINDS = ("enquiry", "journalist", "expert", "press_contact", "release")
+"""The kinds of result, in the order their rows come from SEARCH_SQL (its first column is the index here)."""
+
+COLUMNS = 5
+"""What a result row carries after its kind, rank and id, the unused ones NULL."""
+
+
+def _branch(kind: str, shown: str, order: str, limit: str = "") -> str:
+    """One kind's rows in SEARCH_SQL: (kind, rank within the kind, id, what the hit shows..., NULL padding)."""
+    columns, _, rest = shown.rpartition(f" FROM best_{kind}")
+    padding = ", NULL" * (COLUMNS - SHOWN[kind])
+    return (
+        f"SELECT * FROM (SELECT {KINDS.index(kind)}, row_number() OVER (ORDER BY {order}), {ID[kind]}, "
+        f"{columns}{padding} FROM best_{kind}{rest} ORDER BY {order}{limit})"
+    )
+
+
+SHOWN = {"enquiry": 3, "journalist": 4, "expert": 3, "press_contact": 5, "release": 2}
+"""How many columns each kind's hit is built from."""
+
+ID = {"enquiry": "e.id", "journalist": "p.id", "expert": "p.id", "press_contact": "p.id", "release": "r.id"}
+
+
+SEARCH_SQL = (
+    f"WITH {', '.join([*SHARED_MATCHES, ENQUIRIES_BEST, *(_people_best(k) for k in OWNER), RELEASES_BEST])} "
+    + " UNION ALL ".join(
+        [
+            _branch(
+                "enquiry",
+                "e.subject, coalesce(j.name, ''), e.status FROM best_enquiry JOIN enquiry e ON e.id = best_enquiry.id "
+                "LEFT JOIN journalist j ON j.id = e.journalist_id",
+                "best_enquiry.tier, best_enquiry.id DESC",
+            ),
+            *(_branch(k, _shown(k, f"best_{k}"), f"best_{k}.tier, best_{k}.id DESC") for k in OWNER),
+            _branch(
+                "release",
+                "r.title, r.issued_on FROM best_release JOIN release r ON r.id = best_release.id",
+                "best_release.tier, r.issued_on DESC, r.id DESC",
+                " LIMIT :limit",
+            ),
+        ]
+    )
+    + " ORDER BY 1, 2"
+)
+"""Every kind of result in one statement, each index question asked once (22 MATCHes in five statements before)."""
+
 SHORT_PEOPLE_SQL = {kind: _short_people_sql(kind) for kind in OWNER}
 
 
@@ -211,51 +285,60 @@ def _point(packed: str | None) -> str:
     return value + (f" ext. {extension}" if extension else "")
 
 
-def people_hits(session: Session, params: dict, sql: dict[str, str] = PEOPLE_SQL) -> list[SearchHit]:
-    """Journalists, experts and press contacts matching the text, best first within each kind."""
-    hits: list[SearchHit] = []
-    for pid, name, outlet, phone, email in session.execute(text(sql["journalist"]), params):
-        hits.append(SearchHit("journalist", pid, name, _joined(outlet, _point(phone), _point(email))))
-    for pid, name, title, affiliation in session.execute(text(sql["expert"]), params):
-        hits.append(SearchHit("expert", pid, name, _joined(title, affiliation)))
-    for pid, name, organisation, release_id, release, count in session.execute(text(sql["press_contact"]), params):
-        came_from = f"release: {release}" + (f" (+{count - 1} more)" if count > 1 else "") if release else ""
-        hits.append(
-            SearchHit(
-                "press_contact",
-                pid,
-                name,
-                _joined(organisation, came_from),
-                release_id=release_id,
-                release_title=release or "",
-            )
-        )
-    return hits
+def _journalist_hit(pid: int, name: str, outlet: str, phone: str | None, email: str | None, *_) -> SearchHit:
+    """A journalist as a search result."""
+    return SearchHit("journalist", pid, name, _joined(outlet, _point(phone), _point(email)))
 
 
-def enquiry_hits(session: Session, params: dict) -> list[SearchHit]:
-    """Enquiries: the one of that number, then by word starts, then anywhere; the latest logged first in each."""
-    rows = session.execute(text(ENQUIRIES_SQL), params)
-    return [SearchHit("enquiry", eid, subject, f"{journalist} · {status}") for eid, subject, journalist, status in rows]
+def _expert_hit(pid: int, name: str, title: str, affiliation: str, *_) -> SearchHit:
+    """An expert as a search result."""
+    return SearchHit("expert", pid, name, _joined(title, affiliation))
 
 
-def release_hits(session: Session, params: dict) -> list[SearchHit]:
-    """Releases with every word at a word start first, newest issued first within each."""
-    rows = session.execute(text(RELEASES_SQL), params)
-    return [SearchHit("release", rid, title, str(issued or "")[:10]) for rid, title, issued in rows]
+def _press_contact_hit(pid: int, name: str, organisation: str, release_id, release, count, *_) -> SearchHit:
+    """A press contact as a search result, with the release they came from."""
+    came_from = f"release: {release}" + (f" (+{count - 1} more)" if count > 1 else "") if release else ""
+    return SearchHit(
+        "press_contact", pid, name, _joined(organisation, came_from), release_id=release_id, release_title=release or ""
+    )
+
+
+def _enquiry_hit(eid: int, subject: str, journalist: str, status: str, *_) -> SearchHit:
+    """An enquiry as a search result."""
+    return SearchHit("enquiry", eid, subject, f"{journalist} · {status}")
+
+
+def _release_hit(rid: int, title: str, issued, *_) -> SearchHit:
+    """A release as a search result."""
+    return SearchHit("release", rid, title, str(issued or "")[:10])
+
+
+HIT = {
+    "enquiry": _enquiry_hit,
+    "journalist": _journalist_hit,
+    "expert": _expert_hit,
+    "press_contact": _press_contact_hit,
+    "release": _release_hit,
+}
+"""Each kind's hit, built from its row's columns."""
 
 
 def search(session: Session, typed: str, terms: Terms, number: int | None, limit: int) -> list[SearchHit]:
     """What the search box shows when FTS can answer: the enquiry of that number, people, releases, enquiries."""
     params = search_params(typed, terms, limit) | {"number": number}
-    enquiries = enquiry_hits(session, params)
+    found: dict[str, list[SearchHit]] = {kind: [] for kind in KINDS}
+    for kind, _rank, *columns in session.execute(text(SEARCH_SQL), params):
+        found[KINDS[kind]].append(HIT[KINDS[kind]](*columns))
+    enquiries = found.pop("enquiry")
     by_number = [h for h in enquiries if h.id == number]
     rest = [h for h in enquiries if h.id != number]
-    return by_number + people_hits(session, params) + release_hits(session, params) + rest
+    people = found["journalist"] + found["expert"] + found["press_contact"]
+    return by_number + people + found["release"] + rest
 
 
 def short_people(session: Session, typed: str, limit: int) -> list[SearchHit]:
     """People whose name contains the two characters typed, by name, as the general path lists them."""
     from pressdesk.store.search import like_pattern
 
-    return people_hits(session, {"pattern": like_pattern(typed), "limit": limit}, SHORT_PEOPLE_SQL)
+    params = {"pattern": like_pattern(typed), "limit": limit}
+    return [HIT[kind](*row) for kind, sql in SHORT_PEOPLE_SQL.items() for row in session.execute(text(sql), params)]
