@@ -55,10 +55,13 @@ class Compared:
 
 
 class ServerClock:
-    """CPU seconds spent by the server's processes (the postmaster's children), read from /proc when it is local."""
+    """CPU seconds spent by this desk's client backends on the server (processes titled `postgres: USER DB ...`, the
+    postmaster's children), read from /proc when the server is local: autovacuum and the checkpointer left out."""
 
     def __init__(self, engine: Any) -> None:
         self.pid: int | None = None
+        url = engine.url
+        self.title = f"postgres: {url.username} {url.database} ".encode()
         try:
             with engine.connect() as conn:
                 folder = conn.exec_driver_sql("SHOW data_directory").scalar_one()
@@ -67,17 +70,17 @@ class ServerClock:
             self.pid = None
 
     def seconds(self) -> float | None:
-        """Total user + system CPU seconds of the server's processes now."""
+        """Total user + system CPU seconds of the desk's client backends now."""
         if self.pid is None:
             return None
         total = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
+        for proc in Path("/proc").glob("[0-9]*"):
             try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.pid and (proc / "cmdline").read_bytes().startswith(self.title):
+                    total += int(fields[11]) + int(fields[12])
             except OSError:
                 continue
-            if int(fields[1]) == self.pid:
-                total += int(fields[11]) + int(fields[12])
         return total / os.sysconf("SC_CLK_TCK")
 
 

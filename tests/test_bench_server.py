@@ -55,5 +55,6 @@ def test_the_server_harness_prints_every_measure_on_sqlite_and_postgresql(tmp_pa
         assert m["sqlite_s"] > 0 and m["postgresql_s"] > 0, m
         assert m["ratio"] == m["postgresql_s"] / m["sqlite_s"], m
         assert m["sqlite_cpu_s"] is not None and m["postgresql_cpu_s"] is not None, m
+        assert m["server_cpu_s"] is None or m["server_cpu_s"] >= 0, m
     assert set(report["machine"]["server"]) == {"fsync", "full_page_writes", "synchronous_commit"}
     assert "fsync" in measures[4]["how"]
