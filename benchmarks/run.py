@@ -150,6 +150,26 @@ def startup_measures(desk: Path, runs: int) -> list[Measure]:
 # --- hot calls through Backend ----------------------------------------------------------------------------------
 
 
+def busiest_caller(raw: sqlite3.Connection) -> tuple[int, str]:
+    """The journalist with the most enquiries and their first phone number as typed (national form)."""
+    from pressdesk.validation import parse_phone
+
+    busy = raw.execute(
+        "SELECT journalist_id FROM enquiry WHERE journalist_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    busy_id = busy[0] if busy else 1
+    row = raw.execute(
+        "SELECT value FROM contact_point WHERE journalist_id = ? AND kind = 'phone' ORDER BY position LIMIT 1",
+        (busy_id,),
+    ).fetchone()
+    return busy_id, parse_phone(row[0], "GB").national if row else "07700 900123"
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile of the values."""
+    return statistics.quantiles(values, n=20)[-1]
+
+
 def backend_measures(desk: Path, runs: int) -> list[Measure]:
     """Search, keystroke, desk page, caller look-up, save call and report through pressdesk.core.Backend."""
     from datetime import UTC, datetime, timedelta
@@ -175,15 +195,7 @@ def backend_measures(desk: Path, runs: int) -> list[Measure]:
     out.append(with_cpu(measure("search", med(a), med(b), f"search('smith'), median of {runs}", "FTS5 MATCH alone")))
 
     # search as you type: every prefix of a name and of a phone number, the worst keystroke
-    busy = q(
-        "SELECT journalist_id FROM enquiry WHERE journalist_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
-    ).fetchone()
-    busy_id = busy[0] if busy else 1
-    row = q(
-        "SELECT value FROM contact_point WHERE journalist_id = ? AND kind = 'phone' ORDER BY position LIMIT 1",
-        (busy_id,),
-    ).fetchone()
-    phone = parse_phone(row[0], "GB").national if row else "07700 900123"
+    busy_id, phone = busiest_caller(raw)
     worst, worst_floor, worst_text = 0.0, 0.0, ""
     for typed in ("smith", phone):
         for i in range(1, len(typed) + 1):
@@ -266,9 +278,6 @@ def backend_measures(desk: Path, runs: int) -> list[Measure]:
         singles.append(timed(one_insert))
     event.remove(opened.engine, "before_cursor_execute", _seen)
     writer.close()
-
-    def p95(values: list[float]) -> float:
-        return statistics.quantiles(values, n=20)[-1]
 
     out.append(
         measure("save call", p95(saves), p95(singles), f"log_call, p95 of {len(saves)}", "the enquiry INSERT alone")
