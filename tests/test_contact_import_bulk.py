@@ -176,3 +176,24 @@ def test_kill_9_with_a_worker_leaves_the_desk_as_it_was_and_no_worker_behind(emp
     with empty_desk.read() as s:
         assert s.execute(select(func.count()).select_from(Journalist)).scalar_one() == 0
     assert check(empty_desk).ok
+
+
+def test_a_big_file_has_every_batch_read_in_the_worker_the_first_one_too(empty_desk, tmp_path, monkeypatch):
+    from pressdesk.services.contact_import import run as run_module
+    from pressdesk.validation import many
+
+    monkeypatch.setattr(many, "POOL_AFTER", 250)
+    monkeypatch.setattr(run_module, "POOL_AFTER", 250, raising=False)
+    in_worker: list[bool] = []
+    submit = many.ValueChecks.submit
+
+    def noting(self, *args):
+        batch = submit(self, *args)
+        in_worker.append(batch.answers is not None)
+        return batch
+
+    monkeypatch.setattr(many.ValueChecks, "submit", noting)
+    summary = run(empty_desk, [newsroom(tmp_path / "list.csv", 700)], batch=100)
+
+    assert (summary.added, summary.merged) == (700, 100)
+    assert in_worker and all(in_worker), "a batch of a big file was read in the importing process"

@@ -19,6 +19,12 @@ def name_words(name: str) -> str:
     return words_of(name or "")
 
 
+def sorted_words(words: str) -> str:
+    """A name's words (as name_words) in sorted order: fuzz.ratio of two of them is token_sort_ratio of the names, and
+    a name compared with many is sorted once, not once a comparison."""
+    return " ".join(sorted(words.split()))
+
+
 def likeness(a: str, b: str) -> float:
     """How alike two names (as name_words) are, 0 to 100, the order of words aside."""
     return fuzz.token_sort_ratio(a, b)

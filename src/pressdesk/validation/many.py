@@ -90,10 +90,16 @@ class ValueChecks:
     numbers: dict[tuple[str, str], PhoneAnswer] = field(default_factory=dict)
     addresses: dict[str, EmailAnswer] = field(default_factory=dict)
     rows: int = 0
+    expected: int = 0
+    """Rows the import is known to have at least (see expect)."""
     _asked: dict[tuple[str, str], bool] = field(default_factory=dict)
     _asked_addresses: set[str] = field(default_factory=set)
     _pool: ProcessPoolExecutor | None = None
     _broken: bool = False
+
+    def expect(self, rows: int) -> None:
+        """The import has at least this many rows: past POOL_AFTER, the worker reads from the first batch on."""
+        self.expected = max(self.expected, rows)
 
     def submit(self, rows: int, numbers: Sequence[Phone], addresses: Sequence[str]) -> _Batch:
         """Hand over a batch's values (rows: how many rows they came from); the new ones start being read."""
@@ -151,7 +157,7 @@ class ValueChecks:
         count = self.workers
         if count is None:
             count = 2 if (os.cpu_count() or 1) >= 4 else 1
-            if self.rows <= POOL_AFTER:
+            if max(self.rows, self.expected) <= POOL_AFTER:
                 return None
         if count <= 0:
             return None

@@ -25,6 +25,7 @@ class _Lookup:
         self.now = now
         self.outlets: dict[str, int] | None = None
         self.org_people: dict[object, dict[object, str]] = {}
+        """The people of each outlet (by id, or the person this run brings in), their name's words sorted."""
         self.created: set[int] = set()
         """The ids of the people this run has written."""
         self.experts_loaded = False
@@ -159,7 +160,7 @@ class _Lookup:
                 for person_id, outlet_id, name in self.session.execute(
                     select(t.c.id, t.c.outlet_id, t.c.name).where(t.c.outlet_id.in_(chunk))
                 ):
-                    self.org_people[outlet_id][person_id] = likeness.name_words(name)
+                    self.org_people[outlet_id][person_id] = likeness.sorted_words(likeness.name_words(name))
 
     def _all_experts(self) -> None:
         """Read every expert's name and affiliation once (experts are hundreds, not thousands)."""
@@ -167,7 +168,7 @@ class _Lookup:
         if not self.experts_loaded:
             for person_id, name, affiliation in self.session.execute(select(t.c.id, t.c.name, t.c.affiliation)):
                 org = validation.name_key(affiliation) if affiliation else None
-                self.org_people.setdefault(org, {})[person_id] = likeness.name_words(name)
+                self.org_people.setdefault(org, {})[person_id] = likeness.sorted_words(likeness.name_words(name))
                 self.by_name_all.setdefault(validation.name_key(name), []).append(person_id)
             self.experts_loaded = True
         self.by_name = self.by_name_all

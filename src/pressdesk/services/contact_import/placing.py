@@ -60,7 +60,7 @@ class _Placer:
         close: list[tuple[_Person, float]] = []
         if row.org is not None and (choices := self.lookup.org_people.get(row.org)):
             for _words, score, ref in process.extract(
-                row.words, choices, scorer=fuzz.token_sort_ratio, score_cutoff=likeness.CLOSE, limit=5
+                likeness.sorted_words(row.words), choices, scorer=fuzz.ratio, score_cutoff=likeness.CLOSE, limit=5
             ):
                 if score >= likeness.SAME:
                     same.append(self.lookup.person(ref))
@@ -89,7 +89,7 @@ class _Placer:
         self.batch.new_people.append(person)
         self.lookup.by_name.setdefault(row.name_key, []).append(person)
         if row.org is not None:
-            self.lookup.org_people.setdefault(row.org, {})[person] = row.words
+            self.lookup.org_people.setdefault(row.org, {})[person] = likeness.sorted_words(row.words)
         self.batch.history.append((person, "import", f"Imported from {row.source} row {row.row}"))
         self.summary.added += 1
         return person
@@ -145,7 +145,7 @@ class _Placer:
         if row.org is not None and target.org is None:
             target.org, target.org_name = row.org, row.org_name
             self.lookup.org_people.setdefault(row.org, {})[target.id if target.id is not None else target] = (
-                target.words
+                likeness.sorted_words(target.words)
             )
             changes.append("outlet")
         if not target.existed:

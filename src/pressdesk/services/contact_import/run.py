@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlmodel import Session
@@ -21,7 +21,7 @@ from pressdesk.services.contact_import.placing import _Placer
 from pressdesk.services.contact_import.rows import _SHAPES, AS, BATCH, ImportSummary, _Batch, _Shape
 from pressdesk.services.contact_import.writing import _Writer
 from pressdesk.store.bulk_index import DeferredIndex
-from pressdesk.validation.many import ValueChecks
+from pressdesk.validation.many import POOL_AFTER, ValueChecks
 
 
 class _Import:
@@ -62,7 +62,9 @@ class _Import:
     def run(self, records: Iterable[ContactRecord], progress: Callable[[int], None] | None, batch: int) -> None:
         """Check, place and write every record, a batch at a time; with a worker reading the values, the next batch's
         values are handed to it before this batch is placed and written."""
-        records = iter(records)
+        head, records = _read_ahead(iter(records), POOL_AFTER + 1)
+        self.values.expect(len(head))  # a big file's values all go to the worker, the first batch's too
+        records = chain(head, records)
         ahead: deque[tuple[list[ContactRecord], object]] = deque()
         while chunk := list(islice(records, batch)):
             ahead.append((chunk, self.values.submit(len(chunk), *self.checker.values_of(chunk))))
@@ -86,6 +88,24 @@ class _Import:
         self.lookup.new_batch()
         if progress is not None:
             progress(self.summary.rows)
+
+
+def _read_ahead(records: Iterator[ContactRecord], count: int) -> tuple[list[ContactRecord], Iterator[ContactRecord]]:
+    """The first `count` records, and the rest; a file failing within them fails only after those before the fault (so
+    the batches before it are written, then taken back, as they would be without the look-ahead)."""
+    head: list[ContactRecord] = []
+    try:
+        for record in islice(records, count):
+            head.append(record)
+    except Exception as exc:  # noqa: BLE001 - raised again where the import reaches it
+        return head, _raising(exc)
+    return head, records
+
+
+def _raising(exc: Exception) -> Iterator[ContactRecord]:
+    """No records, then the failure met while reading ahead."""
+    raise exc
+    yield  # a generator: raises when the import reaches it
 
 
 def import_contacts(

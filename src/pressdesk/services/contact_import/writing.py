@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, update
 from sqlmodel import Session
 
 from pressdesk.models import Activity, ContactPoint
-from pressdesk.services import duplicates
+from pressdesk.services import duplicates, likeness
 from pressdesk.services.contact_import.bulk import _activity_row, _allocate_ids, _insert_values
 from pressdesk.services.contact_import.lookup import _Lookup
 from pressdesk.services.contact_import.rows import _Batch, _Person, _Shape
@@ -64,7 +64,7 @@ class _Writer:
             for person in batch.new_people:
                 if person.org is not None:
                     known = self.lookup.org_people.setdefault(person.org, {})
-                    known[person.id] = known.pop(person, person.words)
+                    known[person.id] = known.pop(person, likeness.sorted_words(person.words))
             for refs in self.lookup.by_name_all.values():  # experts: kept across batches, by id once written
                 refs[:] = [ref.id if isinstance(ref, _Person) else ref for ref in refs]
         if batch.changed:
