@@ -21,6 +21,14 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSDESK_HOME", str(tmp_path / "home"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _shared_stylesheet_parses() -> None:
+    """Every App in a test process reuses the stylesheet rules an earlier App parsed (tests/shared_css.py)."""
+    from tests.shared_css import share_parsed_stylesheets
+
+    share_parsed_stylesheets()
+
+
 @pytest.fixture
 def settings() -> Settings:
     """Settings of a test officer on a GB desk in London."""
@@ -82,10 +90,9 @@ minutes out, so a desk this old reads the same as one loaded the moment the test
 
 
 @pytest.fixture(scope="session")
-def recent_demo(tmp_path_factory) -> Callable[[], Path]:
+def recent_demo(tmp_path_factory, migrated) -> Callable[[], Path]:
     """The file of a demo desk loaded at the real clock under DEMO_FRESH_FOR ago (loaded again when older)."""
     from pressdesk.services.demo import load_demo
-    from pressdesk.store import open_desk
 
     loaded: list[tuple[datetime, Path]] = []
 
@@ -93,7 +100,7 @@ def recent_demo(tmp_path_factory) -> Callable[[], Path]:
         now = datetime.now(UTC)
         if not loaded or now - loaded[-1][0] > DEMO_FRESH_FOR:
             path = tmp_path_factory.mktemp("demo") / "desk.db"
-            desk = open_desk(path)
+            desk = copied_desk(migrated, path)  # loaded into an already migrated file: only the demo is written
             with desk.write() as session:
                 load_demo(session, who="demo", region="GB", now=now)
             desk.dispose()
@@ -184,7 +191,7 @@ def pytest_configure(config):
     from hypothesis import settings as hsettings
 
     common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]}
-    hsettings.register_profile("pressdesk", max_examples=60, **common)
+    hsettings.register_profile("pressdesk", max_examples=30, **common)
     hsettings.register_profile("pressdesk-slow", max_examples=2000, **common)
     hsettings.load_profile("pressdesk-slow" if config.getoption("--slow") else "pressdesk")
 
