@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from pressdesk.tui.safe import cell, line, lit
+from pressdesk.tui.widgets.tables import highlighted_key
 from pressdesk.tui.work import run_db
 
 
@@ -82,10 +83,7 @@ class MediaListsScreen(ModalScreen[None]):
 
     def _current(self, table_id: str) -> int | None:
         """The id of the highlighted row of a table."""
-        table = self.query_one(table_id, DataTable)
-        if table.row_count == 0 or table.cursor_row < 0:
-            return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = highlighted_key(self.query_one(table_id, DataTable))
         return int(key) if key else None
 
     @on(DataTable.RowHighlighted, "#lists-table")
