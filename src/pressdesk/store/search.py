@@ -10,6 +10,7 @@ the index is a table (rowid, body) with a pg_trgm GIN index, so `body LIKE '% is
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -272,6 +273,7 @@ _RANKED = text(
 """The newest records of one kind (one rowid range) matching at word starts, then matching anywhere."""
 
 
+@functools.lru_cache(maxsize=16)
 def _ranked_pg(terms: int):
     """The same on PostgreSQL for that many terms: every pattern must match, each as its own `body LIKE`, so
     pg_trgm's GIN index finds the candidates (`LIKE ALL(array)` cannot use it: a full scan of the index table, about
