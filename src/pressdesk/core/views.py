@@ -53,6 +53,7 @@ __all__ = [
     "DeskCounts",
     "DeskPage",
     "DeskPlace",
+    "DeskRows",
     "DeskView",
     "DESK_VIEWS",
     "EnquiryDetail",
@@ -153,6 +154,15 @@ class DeskPage:
     """The cursor to ask for the next page with (its view's sort time and id of the last row)."""
 
 
+@dataclass(frozen=True, slots=True)
+class DeskRows:
+    """Some enquiries' rows as a desk view shows them, with the header counts (what a change re-reads)."""
+
+    counts: DeskCounts
+    rows: tuple[EnquiryRow, ...]
+    """Those of the enquiries asked for that belong in the view, in its order; one missing has left it."""
+
+
 DESK_VIEWS: tuple[str, ...] = ("open", "mine", "overdue", "closed today", "all")
 """The desk's views, in the order `v` cycles through them (services.desk_views.VIEWS)."""
 
@@ -170,6 +180,14 @@ class DeskView:
         """The next view, the narrowing kept."""
         following = DESK_VIEWS[(DESK_VIEWS.index(self.name) + 1) % len(DESK_VIEWS)]
         return DeskView(following, self.officer, self.type, self.outlet)
+
+    def order_key(self, row: EnquiryRow) -> tuple:
+        """Where a row stands in this view's order, smallest first: by deadline (none last) for open enquiries,
+        newest closing or arrival first for the others (services.desk_views reads pages in this order)."""
+        if self.name in ("open", "mine", "overdue"):
+            return (row.deadline is None, row.deadline.timestamp() if row.deadline else 0.0, row.id)
+        when = row.closed_at if self.name == "closed today" else row.received_at
+        return (-(when.timestamp() if when else 0.0), -row.id)
 
     @property
     def narrowed(self) -> bool:
