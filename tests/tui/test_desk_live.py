@@ -8,6 +8,7 @@ from textual.widgets._footer import FooterKey
 from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
+from pressdesk.tui.messages import DeskChanged
 from tests.tui.conftest import settle
 
 
@@ -70,3 +71,100 @@ async def test_the_header_names_the_other_officers_who_have_the_desk_open(app, b
         here.clear()
         await until(pilot, lambda: "Bea" not in app.sub_title)
         assert app.sub_title == alone
+
+
+def counted(monkeypatch, backend) -> dict[str, int]:
+    """How often the desk asks the backend for a page and for rows by id, counted from now."""
+    calls = {"desk_page": 0, "desk_rows": 0}
+    for name in calls:
+
+        def call(*args, _real=getattr(backend, name), _name=name, **kwargs):
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(backend, name, call)
+    return calls
+
+
+def counts_text(app) -> str:
+    """The header strip's words."""
+    return str(app.screen.query_one("#counts", Static).content)
+
+
+def selected(app) -> int:
+    """The id of the highlighted enquiry."""
+    return app.screen.current_row().id
+
+
+async def changed_elsewhere(pilot, *ids: int) -> None:
+    """Tell the app, as its watch does, that another terminal changed these enquiries; wait for the desk."""
+    pilot.app.post_message(DeskChanged(None, frozenset(ids)))
+    await settle(pilot)
+
+
+async def open_desk_on(pilot, row: int) -> list[int]:
+    """The desk settled with its cursor on this row; its ids in order."""
+    await settle(pilot)
+    pilot.app.screen.query_one("#enquiries", DataTable).move_cursor(row=row)
+    await settle(pilot)
+    return desk_ids(pilot.app)
+
+
+async def test_a_row_changed_elsewhere_is_redrawn_in_place_without_reading_the_page(frozen_app, monkeypatch):
+    frozen_app.change_poll_seconds = 3600  # the test tells the desk of the change itself
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        before = await open_desk_on(pilot, 4)
+        target = before[2]
+        calls = counted(monkeypatch, backend)
+        backend.update_enquiry(target, subject="Changed in [b]another[/b] terminal")
+        await changed_elsewhere(pilot, target)
+        table = frozen_app.screen.query_one("#enquiries", DataTable)
+        assert str(table.get_cell(str(target), "subject")) == "Changed in [b]another[/b] terminal"
+        assert desk_ids(frozen_app) == before
+        assert selected(frozen_app) == before[4]
+        assert calls == {"desk_page": 0, "desk_rows": 1}
+
+
+async def test_a_call_logged_elsewhere_is_put_in_its_place_and_the_counts_follow(frozen_app, monkeypatch):
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        before = await open_desk_on(pilot, 6)
+        assert f"{len(before)} open" in counts_text(frozen_app)
+        calls = counted(monkeypatch, backend)
+        made = backend.log_call(subject="Logged in another terminal", journalist="Ann Other", deadline="+30m")
+        await changed_elsewhere(pilot, made)
+        assert calls == {"desk_page": 0, "desk_rows": 1}
+        assert desk_ids(frozen_app) == [r.id for r in backend.desk_page(limit=1000).rows], "in the desk's order"
+        assert made in desk_ids(frozen_app)
+        assert f"{len(before) + 1} open" in counts_text(frozen_app)
+        assert selected(frozen_app) == before[6], "the officer's enquiry stays highlighted"
+
+
+async def test_an_enquiry_closed_elsewhere_leaves_the_desk_and_the_selection_stays(frozen_app, monkeypatch):
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(80, 24)) as pilot:
+        before = await open_desk_on(pilot, 3)
+        calls = counted(monkeypatch, backend)
+        backend.mark_done(before[0])
+        await changed_elsewhere(pilot, before[0])
+        assert desk_ids(frozen_app) == before[1:]
+        assert f"{len(before) - 1} open" in counts_text(frozen_app)
+        assert selected(frozen_app) == before[3]
+        assert calls == {"desk_page": 0, "desk_rows": 1}
+
+
+async def test_a_change_the_desk_cannot_name_reads_the_page_again(frozen_app, monkeypatch):
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        before = await open_desk_on(pilot, 2)
+        calls = counted(monkeypatch, backend)
+        backend.mark_done(before[0])
+        pilot.app.post_message(DeskChanged(None, None))
+        await settle(pilot)
+        assert calls == {"desk_page": 1, "desk_rows": 0}
+        assert desk_ids(frozen_app) == before[1:]
+        assert selected(frozen_app) == before[2]

@@ -188,6 +188,11 @@ class ChangeWatch:
         """Whether this desk can be watched (SQLite, PostgreSQL) at all."""
         return self._conn is not None
 
+    @property
+    def pushes(self) -> bool:
+        """Whether commits announce themselves (PostgreSQL: `wait` returns as a notice arrives; SQLite is asked)."""
+        return self._listener is not None
+
     def _notices(self, timeout: float) -> set[str]:
         """The tables named by the notices that arrive within timeout seconds (0: those already there); the
         enquiries they name are kept in `enquiries`."""

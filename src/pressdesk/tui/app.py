@@ -186,16 +186,23 @@ class PressDeskApp(App[int]):
 
     @work(thread=True, exclusive=True, group=WATCH_GROUP, exit_on_error=False)
     def watch_desk(self) -> None:
-        """Ask the desk every second whether another connection committed (a PRAGMA, no query); if so, reload."""
+        """Ask the desk every second whether another connection committed (a PRAGMA on SQLite, the notices waiting on
+        PostgreSQL, no query); if so, tell the screens, with the enquiries changed when the desk can name them."""
         worker = get_current_worker()
         watch = self.backend.change_watch()
         desk_name = self.sub_title
         others: list[str] = []
         try:
             polls = 0
-            while watch.supported and not worker.cancelled_event.wait(self.change_poll_seconds):
-                if watch.changed():
-                    self.call_from_thread(self.post_message, DeskChanged(None))
+            while watch.supported and not worker.is_cancelled:
+                if watch.pushes:  # a server's notice wakes the watch at once
+                    arrived = watch.wait(self.change_poll_seconds)
+                elif worker.cancelled_event.wait(self.change_poll_seconds):
+                    break
+                else:
+                    arrived = watch.changed()
+                if arrived:
+                    self.call_from_thread(self.post_message, DeskChanged(None, watch.enquiries))
                 if polls % self.PRESENCE_EVERY == 0 and (now := self.backend.others_here()) != others:
                     others = now
                     also = f"also open: {', '.join(others)}" if others else ""  # first: seen on a narrow screen
@@ -208,7 +215,7 @@ class PressDeskApp(App[int]):
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Pass a change on to the screen underneath (the desk reloads)."""
         for screen in self.screen_stack:
-            screen.post_message(DeskChanged(event.enquiry_id))
+            screen.post_message(DeskChanged(event.enquiry_id, event.changed))
 
     def on_backend_failed(self, event: BackendFailed) -> None:
         """Nothing works without the desk: leave with exit code 2, saying why on the terminal."""
