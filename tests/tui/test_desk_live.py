@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
@@ -9,7 +12,8 @@ from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 from pressdesk.tui.messages import DeskChanged
-from tests.tui.conftest import settle
+from tests.backends import NO_SERVER, fresh_database
+from tests.tui.conftest import FIXED, settle
 
 
 def desk_ids(app) -> list[int]:
@@ -168,3 +172,60 @@ async def test_a_change_the_desk_cannot_name_reads_the_page_again(frozen_app, mo
         assert calls == {"desk_page": 1, "desk_rows": 0}
         assert desk_ids(frozen_app) == before[1:]
         assert selected(frozen_app) == before[2]
+
+
+async def test_a_change_below_the_rows_shown_waits_for_the_next_page_and_a_new_one_above_joins(frozen_app, monkeypatch):
+    from pressdesk.core.views import DeskView
+    from pressdesk.tui.screens import desk
+
+    monkeypatch.setattr(desk, "PAGE", 25)  # the demo's 38 enquiries: a page and more
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        frozen_app.screen.show_view(DeskView("all"))  # newest first
+        await settle(pilot)
+        before = desk_ids(frozen_app)
+        assert len(before) == 25 and frozen_app.screen.more
+        below = [r.id for r in backend.desk_page(view=DeskView("all"), limit=1000).rows][30]
+        calls = counted(monkeypatch, backend)
+        backend.update_enquiry(below, subject="Changed below the page")
+        await changed_elsewhere(pilot, below)
+        assert desk_ids(frozen_app) == before, "it comes with the next page, read after the last row shown"
+        made = backend.log_call(subject="Newest of all", journalist="Ann Other")
+        await changed_elsewhere(pilot, made)
+        assert desk_ids(frozen_app) == [made, *before]
+        assert calls == {"desk_page": 0, "desk_rows": 2}
+
+
+@pytest.mark.backend
+async def test_a_call_logged_in_another_terminal_on_postgresql_arrives_as_its_row_alone(
+    tmp_path, settings, monkeypatch
+):
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    from pressdesk.core import Backend
+    from pressdesk.services.demo import load_demo
+    from pressdesk.tui.app import build_app
+
+    with fresh_database("postgresql", tmp_path) as url:
+        desk, other = open_desk(url), open_desk(url)
+        try:
+            with desk.write() as s:
+                load_demo(s, who="demo", region="GB", now=FIXED)
+            backend = Backend(desk, settings, clock=lambda: FIXED)
+            app = build_app(settings, backend=backend)
+            async with app.run_test(size=(160, 45)) as pilot:
+                before = await open_desk_on(pilot, 3)
+                calls = counted(monkeypatch, backend)
+                made = Backend(other, settings, clock=lambda: FIXED).log_call(
+                    subject="Logged on the server", journalist="Ann Other", deadline="+20m"
+                )
+                await until(pilot, lambda: made in desk_ids(app))
+                read = dict(calls)
+                assert read["desk_page"] == 0 and read["desk_rows"] >= 1, "the row alone, not the page"
+                assert desk_ids(app) == [r.id for r in backend.desk_page(limit=1000).rows]
+                assert selected(app) == before[3]
+        finally:
+            other.dispose()
+            desk.dispose()
