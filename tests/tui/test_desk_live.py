@@ -229,3 +229,17 @@ async def test_a_call_logged_in_another_terminal_on_postgresql_arrives_as_its_ro
         finally:
             other.dispose()
             desk.dispose()
+
+
+async def test_a_call_this_terminal_logs_is_read_alone_and_highlighted(frozen_app, monkeypatch):
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(80, 24)) as pilot:
+        before = await open_desk_on(pilot, 5)
+        calls = counted(monkeypatch, backend)
+        made = backend.log_call(subject="Logged here", journalist="Ann Other", deadline="+40m")
+        pilot.app.post_message(DeskChanged(made))  # as the log-a-call form does once it has saved
+        await settle(pilot)
+        assert calls == {"desk_page": 0, "desk_rows": 1}
+        assert sorted(desk_ids(frozen_app)) == sorted([*before, made])
+        assert selected(frozen_app) == made

@@ -68,7 +68,9 @@ class DeskScreen(EnquiryActions, Screen):
         self._view = None
         self.next_after = None
         self.changed_ids: set[int] = set()
-        """Enquiries other terminals changed whose rows are being re-read."""
+        """Enquiries changed whose rows are being re-read."""
+        self.select_after_rows: int | None = None
+        """The enquiry to highlight once they are (one this terminal has just written)."""
 
     @property
     def view(self):
@@ -140,12 +142,16 @@ class DeskScreen(EnquiryActions, Screen):
         return True
 
     def on_desk_changed(self, event: DeskChanged) -> None:
-        """Something was written: re-read the enquiries named, or the page when none are (keeping the enquiry
-        selected)."""
-        if event.changed is None or self.app.backend is None:
+        """Something was written: re-read the enquiries named (a screen's own write names its one enquiry, and
+        selects it), or the page when none are."""
+        changed = event.changed
+        if changed is None and event.enquiry_id is not None:
+            changed = frozenset({event.enquiry_id})
+            self.select_after_rows = event.enquiry_id
+        if changed is None or self.app.backend is None or not self.rows:
             self.reload(select=event.enquiry_id)
             return
-        self.changed_ids |= event.changed
+        self.changed_ids |= changed
         if not self.changed_ids:
             return  # nothing a desk row shows
         ids, view = frozenset(self.changed_ids), self.view
@@ -161,6 +167,7 @@ class DeskScreen(EnquiryActions, Screen):
         self.changed_ids -= ids
         if view != self.view:
             return  # another view was chosen meanwhile: its page is being read
+        target, self.select_after_rows = self.select_after_rows, None
         self.query_one(CountsStrip).show(found.counts)
         fresh = {r.id: r for r in found.rows}
         # a row past the last one shown comes with the next page, read from after that row
@@ -178,6 +185,8 @@ class DeskScreen(EnquiryActions, Screen):
             self._update_cells(ids & self.rows.keys())
         else:
             self._rebuild(placed)
+        if target in self.rows and target != getattr(self.current_row(), "id", None):
+            table.move_cursor(row=table.get_row_index(str(target)))
         current = self.current_row()
         if current is not None and current.id in ids:
             self.show_detail()
