@@ -7,7 +7,7 @@ tuples, so `row, found, asked, spread = core.route_suggestions(...)` and `option
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -167,6 +167,11 @@ DESK_VIEWS: tuple[str, ...] = ("open", "mine", "overdue", "closed today", "all")
 """The desk's views, in the order `v` cycles through them (services.desk_views.VIEWS)."""
 
 
+def _micros(when: datetime | None) -> int:
+    """A UTC time as whole microseconds since 1970 (exact, unlike a float timestamp), 0 for none."""
+    return (when.replace(tzinfo=None) - datetime(1970, 1, 1)) // timedelta(microseconds=1) if when else 0
+
+
 @dataclass(frozen=True, slots=True)
 class DeskView:
     """What the desk shows: a view (open, mine, overdue, closed today, all) narrowed by officer, type and outlet."""
@@ -185,9 +190,8 @@ class DeskView:
         """Where a row stands in this view's order, smallest first: by deadline (none last) for open enquiries,
         newest closing or arrival first for the others (services.desk_views reads pages in this order)."""
         if self.name in ("open", "mine", "overdue"):
-            return (row.deadline is None, row.deadline.timestamp() if row.deadline else 0.0, row.id)
-        when = row.closed_at if self.name == "closed today" else row.received_at
-        return (-(when.timestamp() if when else 0.0), -row.id)
+            return (row.deadline is None, _micros(row.deadline), row.id)
+        return (-_micros(row.closed_at if self.name == "closed today" else row.received_at), -row.id)
 
     @property
     def narrowed(self) -> bool:
