@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -196,7 +197,7 @@ class PressDeskApp(App[int]):
             polls = 0
             while watch.supported and not worker.is_cancelled:
                 if watch.pushes:  # a server's notice wakes the watch at once
-                    arrived = watch.wait(self.change_poll_seconds)
+                    arrived = self._notice_within(watch, worker, self.change_poll_seconds)
                 elif worker.cancelled_event.wait(self.change_poll_seconds):
                     break
                 else:
@@ -211,6 +212,15 @@ class PressDeskApp(App[int]):
                 polls += 1
         finally:
             watch.close()
+
+    @staticmethod
+    def _notice_within(watch, worker, seconds: float) -> bool:
+        """Whether a server's notice arrives within seconds, listening in tenths so a quit is not kept waiting."""
+        deadline = time.monotonic() + seconds
+        while not worker.is_cancelled and (left := deadline - time.monotonic()) > 0:
+            if watch.wait(min(left, 0.1)):
+                return True
+        return False
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Pass a change on to the screen underneath (the desk reloads)."""
