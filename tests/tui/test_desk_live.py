@@ -243,3 +243,25 @@ async def test_a_call_this_terminal_logs_is_read_alone_and_highlighted(frozen_ap
         assert calls == {"desk_page": 0, "desk_rows": 1}
         assert sorted(desk_ids(frozen_app)) == sorted([*before, made])
         assert selected(frozen_app) == made
+
+
+async def test_a_view_emptied_elsewhere_says_it_has_nothing(frozen_app, monkeypatch):
+    from pressdesk.core.views import DeskView
+    from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        frozen_app.screen.show_view(DeskView("overdue"))
+        await settle(pilot)
+        overdue = desk_ids(frozen_app)
+        assert overdue, "the demo has overdue enquiries"
+        calls = counted(monkeypatch, backend)
+        for enquiry_id in overdue:
+            backend.mark_done(enquiry_id)
+        await changed_elsewhere(pilot, *overdue)
+        assert desk_ids(frozen_app) == []
+        detail = str(frozen_app.screen.query_one(EnquiryDetailView).render())
+        assert detail.startswith("Nothing in this view (overdue).")
+        assert calls == {"desk_page": 0, "desk_rows": 1}

@@ -144,13 +144,13 @@ class DeskScreen(EnquiryActions, Screen):
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Something was written: re-read the enquiries named (a screen's own write names its one enquiry, and
         selects it), or the page when none are."""
-        changed = event.changed
-        if changed is None and event.enquiry_id is not None:
-            changed = frozenset({event.enquiry_id})
-            self.select_after_rows = event.enquiry_id
+        own = event.changed is None and event.enquiry_id is not None
+        changed = frozenset({event.enquiry_id}) if own else event.changed
         if changed is None or self.app.backend is None or not self.rows:
             self.reload(select=event.enquiry_id)
             return
+        if own:
+            self.select_after_rows = event.enquiry_id
         self.changed_ids |= changed
         if not self.changed_ids:
             return  # nothing a desk row shows
@@ -190,8 +190,8 @@ class DeskScreen(EnquiryActions, Screen):
         current = self.current_row()
         if current is not None and current.id in ids:
             self.show_detail()
-        elif current is None and not self.rows:
-            self.query_one(EnquiryDetailView).clear_detail("Nothing in this view now. Press n to log a call.")
+        elif not self.rows:
+            self._show_empty()
 
     def _update_cells(self, ids) -> None:
         """Redraw these rows' cells where they stand."""
@@ -240,12 +240,16 @@ class DeskScreen(EnquiryActions, Screen):
         if hasattr(self.app, "desk_shown"):
             self.call_after_refresh(self.app.desk_shown)
         if not self.rows:
-            empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
-            self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
+            self._show_empty()
             return
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
         self.show_detail()
+
+    def _show_empty(self) -> None:
+        """Say the view has nothing, and what to do."""
+        empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
+        self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
 
     def _append(self, page) -> None:
         """Add a page of rows to the table."""
