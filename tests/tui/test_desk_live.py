@@ -265,3 +265,18 @@ async def test_a_view_emptied_elsewhere_says_it_has_nothing(frozen_app, monkeypa
         detail = str(frozen_app.screen.query_one(EnquiryDetailView).render())
         assert detail.startswith("Nothing in this view (overdue).")
         assert calls == {"desk_page": 0, "desk_rows": 1}
+
+
+async def test_coverage_logged_elsewhere_shows_in_the_detail_without_reading_any_row(frozen_app, monkeypatch):
+    from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+
+    frozen_app.change_poll_seconds = 3600
+    backend = frozen_app.backend
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        chosen = (await open_desk_on(pilot, 1))[1]
+        calls = counted(monkeypatch, backend)
+        backend.add_coverage(chosen, url="https://example.org/floods", headline="Floods: the map")
+        await changed_elsewhere(pilot)  # a commit that touched no desk row: the watch names no enquiry
+        detail = str(frozen_app.screen.query_one(EnquiryDetailView).render())
+        assert "coverage" in detail.lower(), detail
+        assert calls == {"desk_page": 0, "desk_rows": 0}

@@ -152,8 +152,9 @@ class DeskScreen(EnquiryActions, Screen):
         if own:
             self.select_after_rows = event.enquiry_id
         self.changed_ids |= changed
-        if not self.changed_ids:
-            return  # nothing a desk row shows
+        if not self.changed_ids:  # nothing a desk row shows; the detail's notes, coverage or history may have changed
+            self.show_detail()
+            return
         ids, view = frozenset(self.changed_ids), self.view
         run_db(
             self,
@@ -187,10 +188,9 @@ class DeskScreen(EnquiryActions, Screen):
             self._rebuild(placed)
         if target in self.rows and target != getattr(self.current_row(), "id", None):
             table.move_cursor(row=table.get_row_index(str(target)))
-        current = self.current_row()
-        if current is not None and current.id in ids:
-            self.show_detail()
-        elif not self.rows:
+        if self.rows:
+            self.show_detail()  # its notes, coverage or history may have changed with it, as after a page read
+        else:
             self._show_empty()
 
     def _update_cells(self, ids) -> None:
