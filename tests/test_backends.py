@@ -263,6 +263,87 @@ def test_a_commit_in_another_terminal_is_noticed_once_and_reading_is_not_a_chang
         other.desk.dispose()
 
 
+@pytest.fixture
+def server_watch(server_desk):
+    """A watch on the server desk, as another terminal's TUI keeps one."""
+    from pressdesk.store.watch import ChangeWatch
+
+    watch = ChangeWatch(server_desk.desk.engine)
+    yield watch
+    watch.close()
+
+
+def test_a_commit_changing_two_enquiries_names_them_to_the_other_terminals(server_desk, server_watch):
+    with server_desk.desk.write() as s:
+        s.execute(text("UPDATE enquiry SET subject = subject || '.' WHERE id IN (2, 5)"))
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries == {2, 5}
+    assert "enquiry" in server_watch.tables
+
+
+def test_a_bulk_insert_beyond_the_bound_names_the_table_alone(server_desk, server_watch):
+    from pressdesk.models import Enquiry
+    from pressdesk.store.watch import LIVE_IDS
+
+    columns = ", ".join(c.name for c in Enquiry.__table__.columns if c.name != "id")
+    with server_desk.desk.write() as s:
+        s.execute(
+            text(f"INSERT INTO enquiry ({columns}) SELECT {columns} FROM enquiry, generate_series(1, :n) WHERE id = 1"),
+            {"n": LIVE_IDS + 1},
+        )
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries is None, "too many to name: the other terminals re-read their page"
+    assert server_watch.changed() is False, "one notice, not one per row"
+
+
+def test_many_small_statements_in_one_transaction_name_no_more_than_the_bound(server_desk, server_watch):
+    from pressdesk.store.watch import LIVE_IDS
+
+    with server_desk.desk.write() as s:
+        for _ in range(LIVE_IDS // 20 + 1):
+            s.execute(text("UPDATE enquiry SET subject = subject || '.' WHERE id <= 21"))
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries is None
+
+
+def test_nothing_is_announced_before_commit_and_a_rollback_announces_nothing(server_desk, server_watch):
+    with server_desk.desk.write() as s:
+        s.execute(text("UPDATE enquiry SET subject = 'Rolled back' WHERE id = 3"))
+        assert server_watch.wait(0.5) is False, "not before commit"
+        s.rollback()
+    assert server_watch.wait(0.5) is False
+    with server_desk.desk.write() as s:
+        s.execute(text("UPDATE enquiry SET subject = 'Kept' WHERE id = 3"))
+        assert server_watch.wait(0.5) is False
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries == {3}
+
+
+def test_a_logged_call_names_its_enquiry_and_a_renamed_journalist_cannot_be_named(server_desk, server_watch):
+    made_id = server_desk.log_call(subject="Live on the other desk", journalist="Ann Other", outlet="New Outlet")
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries == {made_id}, "a new caller and outlet change no row already shown"
+    with server_desk.desk.write() as s:
+        s.execute(text("UPDATE journalist SET name = 'Ann Renamed' WHERE name = 'Ann Other'"))
+    assert server_watch.wait(30) is True
+    assert server_watch.enquiries is None, "a name shows on many rows: re-read the page"
+
+
+def test_the_enquiries_changed_are_told_only_on_a_server(backend, settings):
+    from pressdesk.store.watch import ChangeWatch
+
+    watch = ChangeWatch(backend.desk.engine)
+    other = Backend(open_desk(backend.desk.url), settings, clock=lambda: DEMO_NOW)
+    try:
+        made_id = other.log_call(subject="Logged in another terminal", journalist="Ann Other")
+        assert watch.wait(30) is True
+        expected = {made_id} if backend.desk.engine.dialect.name == "postgresql" else None
+        assert watch.enquiries == expected, "SQLite's data_version says only that something changed"
+    finally:
+        watch.close()
+        other.desk.dispose()
+
+
 def test_the_desk_says_which_other_officers_have_it_open(url, settings):
     from dataclasses import replace
 

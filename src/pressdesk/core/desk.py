@@ -3,12 +3,12 @@ desk's life-cycle for `pressdesk db ...` (create, status, upgrade), which works 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Self
 
 from pressdesk.core.base import CoreBase
-from pressdesk.core.views import Copied, DeskPage, DeskPlace, DeskView, SchemaStatus, Upgraded
+from pressdesk.core.views import Copied, DeskPage, DeskPlace, DeskRows, DeskView, SchemaStatus, Upgraded
 
 if TYPE_CHECKING:
     from pressdesk.models.views import DeskCounts, SearchHit
@@ -197,6 +197,27 @@ class DeskArea(CoreBase):
             more=more,
             next_after=shown[-1][1] if shown else None,
         )
+
+    def desk_rows(self, ids: Collection[int], *, view: DeskView | None = None, now: datetime | None = None) -> DeskRows:
+        """These enquiries' rows as the desk view shows them (one SELECT by primary key; those that left the view
+        are not there), with the header counts: what a desk re-reads when other terminals changed a few rows."""
+        from pressdesk.services import desk_views, queries
+
+        view = view or DeskView()
+        now = now or self.clock()
+        with self.desk.read() as s:
+            rows = desk_views.view_rows(
+                s,
+                view.name,
+                ids,
+                me=self.settings.officer,
+                officer=view.officer,
+                type=view.type,
+                outlet=view.outlet,
+                now=now,
+                tz=self.settings.timezone,
+            )
+            return DeskRows(counts=queries.desk_counts(s, now=now), rows=tuple(rows))
 
     def narrow_desk(self, view: DeskView) -> DeskView:
         """The view with its officer, type and outlet checked and cleaned; FieldError names one the desk cannot use."""

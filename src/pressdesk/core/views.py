@@ -7,7 +7,7 @@ tuples, so `row, found, asked, spread = core.route_suggestions(...)` and `option
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -53,6 +53,7 @@ __all__ = [
     "DeskCounts",
     "DeskPage",
     "DeskPlace",
+    "DeskRows",
     "DeskView",
     "DESK_VIEWS",
     "EnquiryDetail",
@@ -153,8 +154,22 @@ class DeskPage:
     """The cursor to ask for the next page with (its view's sort time and id of the last row)."""
 
 
+@dataclass(frozen=True, slots=True)
+class DeskRows:
+    """Some enquiries' rows as a desk view shows them, with the header counts (what a change re-reads)."""
+
+    counts: DeskCounts
+    rows: tuple[EnquiryRow, ...]
+    """Those of the enquiries asked for that belong in the view, in its order; one missing has left it."""
+
+
 DESK_VIEWS: tuple[str, ...] = ("open", "mine", "overdue", "closed today", "all")
 """The desk's views, in the order `v` cycles through them (services.desk_views.VIEWS)."""
+
+
+def _micros(when: datetime | None) -> int:
+    """A UTC time as whole microseconds since 1970 (exact, unlike a float timestamp), 0 for none."""
+    return (when.replace(tzinfo=None) - datetime(1970, 1, 1)) // timedelta(microseconds=1) if when else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +185,13 @@ class DeskView:
         """The next view, the narrowing kept."""
         following = DESK_VIEWS[(DESK_VIEWS.index(self.name) + 1) % len(DESK_VIEWS)]
         return DeskView(following, self.officer, self.type, self.outlet)
+
+    def order_key(self, row: EnquiryRow) -> tuple:
+        """Where a row stands in this view's order, smallest first: by deadline (none last) for open enquiries,
+        newest closing or arrival first for the others (services.desk_views reads pages in this order)."""
+        if self.name in ("open", "mine", "overdue"):
+            return (row.deadline is None, _micros(row.deadline), row.id)
+        return (-_micros(row.closed_at if self.name == "closed today" else row.received_at), -row.id)
 
     @property
     def narrowed(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -186,16 +187,23 @@ class PressDeskApp(App[int]):
 
     @work(thread=True, exclusive=True, group=WATCH_GROUP, exit_on_error=False)
     def watch_desk(self) -> None:
-        """Ask the desk every second whether another connection committed (a PRAGMA, no query); if so, reload."""
+        """Ask the desk every second whether another connection committed (a PRAGMA on SQLite, the notices waiting on
+        PostgreSQL, no query); if so, tell the screens, with the enquiries changed when the desk can name them."""
         worker = get_current_worker()
         watch = self.backend.change_watch()
         desk_name = self.sub_title
         others: list[str] = []
         try:
             polls = 0
-            while watch.supported and not worker.cancelled_event.wait(self.change_poll_seconds):
-                if watch.changed():
-                    self.call_from_thread(self.post_message, DeskChanged(None))
+            while watch.supported and not worker.is_cancelled:
+                if watch.pushes:  # a server's notice wakes the watch at once
+                    arrived = self._notice_within(watch, worker, self.change_poll_seconds)
+                elif worker.cancelled_event.wait(self.change_poll_seconds):
+                    break
+                else:
+                    arrived = watch.changed()
+                if arrived:
+                    self.call_from_thread(self.post_message, DeskChanged(None, watch.enquiries))
                 if polls % self.PRESENCE_EVERY == 0 and (now := self.backend.others_here()) != others:
                     others = now
                     also = f"also open: {', '.join(others)}" if others else ""  # first: seen on a narrow screen
@@ -205,10 +213,19 @@ class PressDeskApp(App[int]):
         finally:
             watch.close()
 
+    @staticmethod
+    def _notice_within(watch, worker, seconds: float) -> bool:
+        """Whether a server's notice arrives within seconds, listening in tenths so a quit is not kept waiting."""
+        deadline = time.monotonic() + seconds
+        while not worker.is_cancelled and (left := deadline - time.monotonic()) > 0:
+            if watch.wait(min(left, 0.1)):
+                return True
+        return False
+
     def on_desk_changed(self, event: DeskChanged) -> None:
         """Pass a change on to the screen underneath (the desk reloads)."""
         for screen in self.screen_stack:
-            screen.post_message(DeskChanged(event.enquiry_id))
+            screen.post_message(DeskChanged(event.enquiry_id, event.changed))
 
     def on_backend_failed(self, event: BackendFailed) -> None:
         """Nothing works without the desk: leave with exit code 2, saying why on the terminal."""

@@ -67,6 +67,10 @@ class DeskScreen(EnquiryActions, Screen):
         self.columns: tuple[Column, ...] = ()
         self._view = None
         self.next_after = None
+        self.changed_ids: set[int] = set()
+        """Enquiries changed whose rows are being re-read."""
+        self.select_after_rows: int | None = None
+        """The enquiry to highlight once they are (one this terminal has just written)."""
 
     @property
     def view(self):
@@ -138,8 +142,78 @@ class DeskScreen(EnquiryActions, Screen):
         return True
 
     def on_desk_changed(self, event: DeskChanged) -> None:
-        """Something was written: reload and keep the enquiry selected."""
-        self.reload(select=event.enquiry_id)
+        """Something was written: re-read the enquiries named (a screen's own write names its one enquiry, and
+        selects it), or the page when none are."""
+        own = event.changed is None and event.enquiry_id is not None
+        changed = frozenset({event.enquiry_id}) if own else event.changed
+        if changed is None or self.app.backend is None or not self.rows:
+            self.reload(select=event.enquiry_id)
+            return
+        if own:
+            self.select_after_rows = event.enquiry_id
+        self.changed_ids |= changed
+        if not self.changed_ids:  # nothing a desk row shows; the detail's notes, coverage or history may have changed
+            self.show_detail()
+            return
+        ids, view = frozenset(self.changed_ids), self.view
+        run_db(
+            self,
+            lambda b: b.desk_rows(ids, view=view),
+            done=lambda found: self._show_changed(ids, view, found),
+            group="desk-rows",
+        )
+
+    def _show_changed(self, ids: frozenset[int], view, found) -> None:
+        """Put the rows re-read for a change in their places: updated, moved, added or taken off the page."""
+        self.changed_ids -= ids
+        if view != self.view:
+            return  # another view was chosen meanwhile: its page is being read
+        target, self.select_after_rows = self.select_after_rows, None
+        self.query_one(CountsStrip).show(found.counts)
+        fresh = {r.id: r for r in found.rows}
+        # a row past the last one shown comes with the next page, read from after that row
+        last = max((view.order_key(r) for r in self.rows.values()), default=None) if self.more else None
+        for i in ids:
+            row = fresh.get(i)
+            belongs = row is not None and (last is None or view.order_key(row) <= last)
+            if belongs:
+                self.rows[i] = row
+            else:
+                self.rows.pop(i, None)
+        placed = sorted(self.rows, key=lambda i: view.order_key(self.rows[i]))
+        table = self.query_one(DataTable)
+        if placed == [int(r.key.value) for r in table.ordered_rows]:
+            self._update_cells(ids & self.rows.keys())
+        else:
+            self._rebuild(placed)
+        if target in self.rows and target != getattr(self.current_row(), "id", None):
+            table.move_cursor(row=table.get_row_index(str(target)))
+        if self.rows:
+            self.show_detail()  # its notes, coverage or history may have changed with it, as after a page read
+        else:
+            self._show_empty()
+
+    def _update_cells(self, ids) -> None:
+        """Redraw these rows' cells where they stand."""
+        table = self.query_one(DataTable)
+        now, tz = self.app.backend.clock(), self.app.settings.timezone
+        for i in ids:
+            cells = row_cells(self.rows[i], now, tz)
+            for column in self.columns:
+                table.update_cell(str(i), column.key, cells[column.key])
+
+    def _rebuild(self, order: list[int]) -> None:
+        """Lay the table out again from the rows in memory, the same enquiry highlighted and the view where it was."""
+        table = self.query_one(DataTable)
+        current = self.current_row()
+        at, scrolled = table.cursor_row, table.scroll_y
+        table.clear()
+        self._add_rows([self.rows[i] for i in order])
+        if not order:
+            return
+        index = table.get_row_index(str(current.id)) if current is not None and current.id in self.rows else at
+        table.scroll_to(y=scrolled, animate=False, immediate=True)
+        table.move_cursor(row=min(max(index, 0), len(order) - 1), animate=False)
 
     def action_reload(self) -> None:
         """Reload the desk from the database."""
@@ -166,12 +240,16 @@ class DeskScreen(EnquiryActions, Screen):
         if hasattr(self.app, "desk_shown"):
             self.call_after_refresh(self.app.desk_shown)
         if not self.rows:
-            empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
-            self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
+            self._show_empty()
             return
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
         self.show_detail()
+
+    def _show_empty(self) -> None:
+        """Say the view has nothing, and what to do."""
+        empty = "No open enquiries." if self.everyday else f"Nothing in this view ({self.view.label})."
+        self.query_one(EnquiryDetailView).clear_detail(f"{empty} Press n to log a call, v for another view.")
 
     def _append(self, page) -> None:
         """Add a page of rows to the table."""
