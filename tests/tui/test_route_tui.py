@@ -185,7 +185,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app
 
 
 async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(frozen_app, frozen_desk):
-    app, demo_desk = frozen_app, frozen_desk  # the clock stands still: the next expert's hours do not depend on the hour
+    app, demo_desk = frozen_app, frozen_desk  # a still clock: the next expert's hours never depend on the hour
     enquiry = enquiry_by_subject(demo_desk, GERMAN)
     (offered,) = [r for r in requests_of(demo_desk, enquiry.id) if r.status == "offered"]
     decliner = expert_name(demo_desk, offered.expert_id)
