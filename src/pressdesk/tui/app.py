@@ -73,13 +73,14 @@ class PressDeskApp(App[int]):
     CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
     COMMANDS: ClassVar = App.COMMANDS | {_desk_commands}
     MODES: ClassVar = {
-        "desk": DeskScreen,
         "contacts": _contacts,
         "experts": _experts,
         "releases": _releases,
         "reports": _reports,
     }
     DEFAULT_MODE = "desk"
+    """The desk is the first screen, made by get_default_screen and added to the modes once mounted: a first mode
+    taken from MODES makes Textual refresh every style before the first frame (issue 13)."""
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     """Screens narrower than 120 cells get the class -narrow (laptop terminals), wider ones -wide."""
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (34, "-tall")]
@@ -121,8 +122,13 @@ class PressDeskApp(App[int]):
         """Notify with markup off by default: messages often carry names people typed."""
         super().notify(message, markup=markup, **kwargs)
 
+    def get_default_screen(self) -> Screen:
+        """The desk, the first screen (its mode is added in on_mount)."""
+        return DeskScreen()
+
     def on_mount(self) -> None:
         """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
+        self.add_mode("desk", DeskScreen)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.backend is None:
