@@ -3,6 +3,9 @@ when the rows, the counts and the footer's keys arrive (issue 13: first frame ag
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
@@ -76,3 +79,14 @@ async def test_back_to_the_desk_from_another_mode_is_the_same_desk(frozen_app):
         await pilot.press("1")
         await settle(pilot)
         assert frozen_app.current_mode == "desk" and frozen_app.screen is desk
+
+
+def test_the_desk_loads_no_forms_before_its_first_frame():
+    code = (
+        "import sys; import pressdesk.tui.app; "
+        "print(sorted(m for m in sys.modules if m.startswith('pressdesk.tui.screens.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "['pressdesk.tui.screens.desk', 'pressdesk.tui.screens.enquiry_actions']", (
+        "the dialogs load when an action first opens one, not before the first frame"
+    )
