@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sqlite3
 import statistics
 import sys
@@ -36,8 +37,8 @@ def keys_for(phone: str) -> list[tuple[str, str]]:
     return keys
 
 
-async def type_call(path: Path, keys: list[tuple[str, str]]) -> list[tuple[float, str, str]]:
-    """Each key's seconds to the next screen update, with its field and key."""
+async def type_call(path: Path, keys: list[tuple[str, str]]) -> list[tuple[float, float, str, str]]:
+    """Each key's seconds to the next screen update and the process's CPU seconds meanwhile, with its field and key."""
     from pressdesk.core import Backend
     from pressdesk.settings import Settings
     from pressdesk.store import open_desk
@@ -47,15 +48,15 @@ async def type_call(path: Path, keys: list[tuple[str, str]]) -> list[tuple[float
     backend = Backend(open_desk(path), settings)
     backend.warm()  # as the TUI does once its first page is shown
     app = build_app(settings, backend=backend)
-    times: list[tuple[float, str, str]] = []
+    times: list[tuple[float, float, str, str]] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.5)
         await pilot.press("n")
         await pilot.pause(0.5)
         for field, key in keys:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
-            times.append((time.perf_counter() - start, field, key))
+            times.append((time.perf_counter() - start, time.process_time() - cpu, field, key))
         await pilot.pause(0.5)
     backend.close()
     return times
@@ -72,12 +73,18 @@ def main(argv: list[str] | None = None) -> int:
         "FROM enquiry WHERE journalist_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) LIMIT 1"
     ).fetchone()
     raw.close()
+    load = os.getloadavg()[0]
     times = asyncio.run(type_call(args.db, keys_for(row[0] if row else "07700 900123")))
-    seconds = sorted(t for t, _, _ in times)
-    q = statistics.quantiles(seconds, n=100)
-    print(f"{len(seconds)} keys: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms")
-    for t, field, key in sorted(times, reverse=True)[:5]:
-        print(f"  {t * 1000:7.1f} ms  {field}: {key}")
+    for label, column in (("wall", 0), ("CPU", 1)):
+        values = sorted(t[column] for t in times)
+        q = statistics.quantiles(values, n=100)
+        print(
+            f"{len(values)} keys, {label}: p50 {q[49] * 1000:.1f} ms, p95 {q[94] * 1000:.1f} ms, "
+            f"p99 {q[98] * 1000:.1f} ms, max {values[-1] * 1000:.1f} ms"
+        )
+    print(f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; the slowest keys (wall / CPU):")
+    for t, cpu, field, key in sorted(times, reverse=True)[:5]:
+        print(f"  {t * 1000:7.1f} / {cpu * 1000:5.1f} ms  {field}: {key}")
     return 0
 
 

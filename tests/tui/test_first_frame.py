@@ -9,7 +9,7 @@ import sys
 from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
-from pressdesk.tui.app import PressDeskApp, build_app
+from pressdesk.tui.app import OTHER_SCREENS_CSS, PressDeskApp, build_app
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.widgets.footer import KeyFooter
 from tests.tui.conftest import settle
@@ -90,3 +90,33 @@ def test_the_desk_loads_no_forms_before_its_first_frame():
     assert done.stdout.strip() == "['pressdesk.tui.screens.desk', 'pressdesk.tui.screens.enquiry_actions']", (
         "the dialogs load when an action first opens one, not before the first frame"
     )
+
+
+async def test_the_first_frame_parses_the_desks_rules_and_the_other_screens_rules_come_after_it(
+    frozen_desk, settings, monkeypatch
+):
+    others = str(OTHER_SCREENS_CSS.resolve())
+    seen: list[bool] = []
+    mount = PressDeskApp.on_mount
+
+    def on_mount(self) -> None:
+        mount(self)
+        self.call_after_refresh(lambda: seen.append(self.stylesheet.has_source(others)))
+
+    monkeypatch.setattr(PressDeskApp, "on_mount", on_mount)
+    app = build_app(settings, target=str(frozen_desk.path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert seen == [False], "the first frame parsed every screen's rules"
+        assert app.stylesheet.has_source(others), "read once the first page is shown, before any dialog is asked for"
+
+
+async def test_a_dialog_opened_before_the_first_page_has_its_rules(frozen_desk, settings, monkeypatch):
+    monkeypatch.setattr(PressDeskApp, "desk_shown", lambda self: None)  # the first page never comes
+    app = build_app(settings, target=str(frozen_desk.path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = app.screen.query_one(".help")
+        assert (app.screen.styles.align_horizontal, app.screen.styles.align_vertical) == ("center", "middle")
+        assert str(dialog.styles.height) == "80h", "the help dialog's height from the stylesheet (80%)"

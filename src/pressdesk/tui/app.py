@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from pressdesk.core import Backend
 
 
+OTHER_SCREENS_CSS = Path(__file__).with_name("pressdesk.tcss")
+"""Every screen's rules but the desk's (desk.tcss): read once the first page is shown, or when another screen opens
+first, so the first frame parses and matches only the desk's (issue 13)."""
+
 FIRST_PAGE_WAIT = 1.0
 """At most how long the desk-opening worker waits for the early first page to be painted (seconds)."""
 
@@ -70,7 +74,7 @@ class PressDeskApp(App[int]):
     """A keyboard-first press-office desk."""
 
     TITLE = "pressdesk"
-    CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
+    CSS_PATH = Path(__file__).with_name("desk.tcss")
     COMMANDS: ClassVar = App.COMMANDS | {_desk_commands}
     MODES: ClassVar = {
         "contacts": _contacts,
@@ -121,6 +125,24 @@ class PressDeskApp(App[int]):
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Notify with markup off by default: messages often carry names people typed."""
         super().notify(message, markup=markup, **kwargs)
+
+    def load_other_screens_css(self) -> None:
+        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied to
+        what is on screen (none of them style the desk)."""
+        if self.stylesheet.has_source(str(OTHER_SCREENS_CSS.resolve())):
+            return
+        self.stylesheet.read(OTHER_SCREENS_CSS)
+        self.stylesheet.update(self)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Push a screen, its rules read first if the desk's first page has not come yet."""
+        self.load_other_screens_css()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_mode(self, mode: str):
+        """Switch mode, the other screens' rules read first if the desk's first page has not come yet."""
+        self.load_other_screens_css()
+        return super().switch_mode(mode)
 
     def get_default_screen(self) -> Screen:
         """The desk, the first screen (its mode is added in on_mount)."""
@@ -176,6 +198,7 @@ class PressDeskApp(App[int]):
         """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
         the first deadline or number typed does not wait (before, the first rows waited for them)."""
         self.first_page_shown.set()
+        self.load_other_screens_css()
         if self.warm_after_first_page and self.backend is not None:
             self.warm_after_first_page = False
             self.warm_backend()
