@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -130,7 +131,7 @@ class PressDeskApp(App[int]):
     def load_other_screens_css(self) -> None:
         """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied to
         what is on screen (none of them style the desk)."""
-        if self.stylesheet.has_source(str(OTHER_SCREENS_CSS.resolve())):
+        if self.stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
             return
         self.stylesheet.read(OTHER_SCREENS_CSS)
         self.stylesheet.update(self)
