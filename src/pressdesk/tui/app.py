@@ -200,7 +200,7 @@ class PressDeskApp(App[int]):
         """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
         the first deadline or number typed does not wait (before, the first rows waited for them)."""
         self.first_page_shown.set()
-        self.load_other_screens_css()
+        self.call_after_refresh(self.load_other_screens_css)  # after what the first page's refresh waits for
         if self.warm_after_first_page and self.backend is not None:
             self.warm_after_first_page = False
             self.warm_backend()
