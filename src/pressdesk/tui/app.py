@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import threading
 import time
 from pathlib import Path
@@ -24,6 +26,10 @@ if TYPE_CHECKING:
 
     from pressdesk.core import Backend
 
+
+OTHER_SCREENS_CSS = Path(__file__).with_name("pressdesk.tcss")
+"""Every screen's rules but the desk's (desk.tcss): read once the first page is shown, or when another screen opens
+first, so the first frame parses and matches only the desk's (issue 13)."""
 
 FIRST_PAGE_WAIT = 1.0
 """At most how long the desk-opening worker waits for the early first page to be painted (seconds)."""
@@ -71,16 +77,17 @@ class PressDeskApp(App[int]):
     """A keyboard-first press-office desk."""
 
     TITLE = "pressdesk"
-    CSS_PATH = Path(__file__).with_name("pressdesk.tcss")
+    CSS_PATH = Path(__file__).with_name("desk.tcss")
     COMMANDS: ClassVar = App.COMMANDS | {_desk_commands}
     MODES: ClassVar = {
-        "desk": DeskScreen,
         "contacts": _contacts,
         "experts": _experts,
         "releases": _releases,
         "reports": _reports,
     }
     DEFAULT_MODE = "desk"
+    """The desk is the first screen, made by get_default_screen and added to the modes once mounted: a first mode
+    taken from MODES makes Textual refresh every style before the first frame (issue 13)."""
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]
     """Screens narrower than 120 cells get the class -narrow (laptop terminals), wider ones -wide."""
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (34, "-tall")]
@@ -122,8 +129,31 @@ class PressDeskApp(App[int]):
         """Notify with markup off by default: messages often carry names people typed."""
         super().notify(message, markup=markup, **kwargs)
 
+    def load_other_screens_css(self) -> None:
+        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied to
+        what is on screen (none of them style the desk)."""
+        if self.stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
+            return
+        self.stylesheet.read(OTHER_SCREENS_CSS)
+        self.stylesheet.update(self)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Push a screen, its rules read first if the desk's first page has not come yet."""
+        self.load_other_screens_css()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_mode(self, mode: str):
+        """Switch mode, the other screens' rules read first if the desk's first page has not come yet."""
+        self.load_other_screens_css()
+        return super().switch_mode(mode)
+
+    def get_default_screen(self) -> Screen:
+        """The desk, the first screen (its mode is added in on_mount)."""
+        return DeskScreen()
+
     def on_mount(self) -> None:
         """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
+        self.add_mode("desk", DeskScreen)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.backend is None:
@@ -171,14 +201,21 @@ class PressDeskApp(App[int]):
         """The first desk page is on screen: load dateparser and phonenumbers' metadata now, off the UI thread, so
         the first deadline or number typed does not wait (before, the first rows waited for them)."""
         self.first_page_shown.set()
+        self.call_after_refresh(self.load_other_screens_css)  # after what the first page's refresh waits for
         if self.warm_after_first_page and self.backend is not None:
             self.warm_after_first_page = False
             self.warm_backend()
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def warm_backend(self) -> None:
-        """Load the slow readers."""
+        """Load the slow readers, then leave every object loaded so far out of the garbage collector's full passes:
+        each walked them all (~200 ms of CPU) in the middle of whichever key the officer was typing (issue 13)."""
         self.backend.warm()
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        """Give the frozen objects back to the collector (tests run many apps in one process)."""
+        gc.unfreeze()
 
     def on_backend_ready(self, _event: BackendReady) -> None:
         """Tell the visible screen the desk is there, and start watching it for other terminals' writes."""

@@ -37,12 +37,14 @@ def add_points(
 ) -> list[ContactPoint]:
     """Attach validated contact points to a person, skipping ones they have and refusing ones another person has, or
     one on the do-not-contact list (kept, flagged, with override_dnc)."""
+    drafts = list(drafts)
+    if not drafts:  # a call logged for someone picked on the desk: nothing to add, nothing to read
+        return []
     column = OWNER_COLUMNS[entity]
     added: list[ContactPoint] = []
     existing = session.exec(select(ContactPoint).where(getattr(ContactPoint, column) == owner_id)).all()
     have = {(p.kind, p.lookup_key) for p in existing}
     position = len(existing)
-    drafts = list(drafts)
     flagged = dnc.screen(session, [d for d in drafts if (d.kind, d.lookup_key) not in have], override=override_dnc)
     for draft in drafts:
         if (draft.kind, draft.lookup_key) in have:

@@ -44,6 +44,14 @@ def row_cells(r, now, tz: str) -> dict[str, Text]:
     }
 
 
+class DeskTable(DataTable):
+    """The desk's table: it fits its columns as soon as it knows its width, so the first frame has their titles."""
+
+    def on_resize(self) -> None:
+        """Fit the columns to the new width (the screen keeps the rows and the cursor)."""
+        self.screen.fit_columns()
+
+
 class DeskScreen(EnquiryActions, Screen):
     """Every open enquiry, the most urgent at the top."""
 
@@ -92,14 +100,13 @@ class DeskScreen(EnquiryActions, Screen):
         yield Header()
         yield CountsStrip(id="counts")
         with Horizontal(id="desk-body"):
-            yield DataTable(id="enquiries", cursor_type="row", zebra_stripes=True)
+            yield DeskTable(id="enquiries", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="detail-pane"):
                 yield EnquiryDetailView(id="detail")
         yield KeyFooter()
 
     def on_resize(self) -> None:
-        """Fit the columns to the table once the new layout is done; fill the detail pane if it came back."""
-        self.call_after_refresh(self.fit_columns)
+        """Fill the detail pane if it came back (the table fits its columns to its own new width)."""
         self.call_after_refresh(self.show_detail)
 
     def fit_columns(self) -> None:

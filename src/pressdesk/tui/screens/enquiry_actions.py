@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
@@ -11,9 +11,13 @@ from pressdesk.errors import ConflictError, DeskError
 from pressdesk.models.enums import EnquiryStatus
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import plain
-from pressdesk.tui.screens.actions import ConfirmScreen, ConflictScreen, StatusScreen
-from pressdesk.tui.screens.prompt import Answer, PromptScreen
 from pressdesk.tui.work import run_db
+
+if TYPE_CHECKING:
+    from pressdesk.tui.screens.prompt import Answer, PromptScreen
+
+# The dialogs below are imported when an action first opens one: they load Textual's Input (30-50 ms), which the
+# desk's first frame does not need (issue 13).
 
 
 class EnquiryActions:
@@ -50,6 +54,8 @@ class EnquiryActions:
 
         def failed(exc: DeskError) -> None:
             if isinstance(exc, ConflictError):
+                from pressdesk.tui.screens.actions import ConflictScreen
+
                 self.app.push_screen(
                     ConflictScreen(exc.message), lambda _c: self.app.post_message(DeskChanged(enquiry_id))
                 )
@@ -62,6 +68,8 @@ class EnquiryActions:
         """Pick a new status from the moves the state machine allows."""
         if (row := self._with_row()) is None:
             return
+        from pressdesk.tui.screens.actions import StatusScreen
+
         moves = self.app.backend.allowed_moves(row.status)
 
         def chosen(to: str | None) -> None:
@@ -80,6 +88,8 @@ class EnquiryActions:
                 self._write(
                     lambda b: b.change_status(row.id, EnquiryStatus.DONE, row.version), row.id, f"#{row.id} is done."
                 )
+
+        from pressdesk.tui.screens.actions import ConfirmScreen
 
         about = f"#{row.id} {row.subject}" + (f" ({row.journalist})" if row.journalist else "")
         self.app.push_screen(ConfirmScreen("Close this enquiry as done?", about, "closes it"), answered)
@@ -115,6 +125,7 @@ class EnquiryActions:
             title = f"Assign #{row.id} to"
             self.app.push_screen(OfficerPickScreen(title, officers, current=row.officer, me=me), picked)
             return
+        from pressdesk.tui.screens.prompt import PromptScreen
 
         def said(answer: Answer) -> str:
             given = answer.result if isinstance(answer.result, str) else answer.text  # the name, not initials typed
@@ -134,6 +145,8 @@ class EnquiryActions:
         """Add a note to the enquiry."""
         if (row := self._with_row()) is None:
             return
+        from pressdesk.tui.screens.prompt import PromptScreen
+
         prompt = PromptScreen(
             f"Note on #{row.id}", placeholder="What happened?", save=lambda b, text: b.add_note(row.id, text)
         )
@@ -143,6 +156,8 @@ class EnquiryActions:
         """Set the deadline in everyday words, previewed as typed."""
         if (row := self._with_row()) is None:
             return
+        from pressdesk.tui.screens.prompt import PromptScreen
+
         prompt = PromptScreen(
             "Deadline",
             placeholder="16:00, tomorrow 9am, +2h",

@@ -59,10 +59,15 @@ class KeyFooter(Footer):
                 yield widget
 
     def on_resize(self, event: events.Resize) -> None:
-        """Switch between the short and the full footer when the terminal crosses the width."""
+        """Switch between the short and the full footer when the terminal crosses the width; the first keys are
+        composed right after the first frame, which shows the footer's line without them (issue 13)."""
         narrow = self.app.size.width < NARROW_BELOW
         if narrow != self._narrow:
+            first = self._narrow is None
             self._narrow = narrow
             self.compact = narrow
             self.show_command_palette = not narrow
-            self.refresh(recompose=True)
+            if first:
+                self.call_after_refresh(self.refresh, recompose=True)
+            else:
+                self.refresh(recompose=True)
