@@ -242,6 +242,7 @@ def migrate(desk: str) -> int:
     """Open the desk, migrating it."""
     from pressdesk.store import open_desk
 
+    print("opening", flush=True)  # a proof times its kill from here, past the imports
     open_desk(desk).dispose()
     return 0
 
