@@ -130,6 +130,12 @@ QUERIES = [
     "risk",
     "0157",
     "7911 123",
+    "079",  # phone fragments: a number's first digits match nearly every number on the desk
+    "0791",
+    "07911 12",
+    "447911",
+    "+44 7911 1",
+    "123 457",
     "lemonde",
     "interview climate",
     "Łódź",

@@ -182,3 +182,147 @@ def test_postgresql_two_processes_editing_one_record_from_one_version_make_exact
         now = scalar(url, f"SELECT version || ' ' || updated_by FROM {kind} WHERE id = {record}")
         assert now == f"{version + 1} Racer {winner}", "one change, the winner's"
     print(f"\npostgresql races on one {kind}: {min(len(seeds), 2 if len(seeds) < 10 else 10)}, one winner each")
+
+
+# --- kill -9 during a big contacts import, and during a migration ---------------------------------------------
+
+BIG_FILE = 8000
+"""People in the contacts file the kill lands in: over POOL_AFTER (6,000), so a worker process checks its values."""
+
+
+def _writers_left(folder: Path) -> list[int]:
+    """Processes still running that a writer started with this folder (the import's worker, say)."""
+    marker = f"PRESSDESK_WRITER_DIR={folder}".encode()
+    left = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if marker in (proc / "environ").read_bytes().split(b"\0"):
+                left.append(int(proc.name))
+        except OSError:
+            continue
+    return left
+
+
+def test_postgresql_kill_9_during_a_big_contacts_import_leaves_none_of_its_people(server, tmp_path, seeds):
+    landed = 0
+    for seed in seeds:
+        tag = f"k{seed}"
+        proc = start("contacts-cli", server, BIG_FILE, tag, tmp_path)
+        assert proc.stdout.readline().startswith("written"), proc.stderr.read()
+        hit = proofs.kill_after(proc, random.Random(seed).uniform(1.0, 25.0))  # amid checking, placing or writing
+        landed += hit
+        sound(server)
+        people = scalar(
+            server,
+            "SELECT count(DISTINCT journalist_id) FROM contact_point "
+            f"WHERE value LIKE '%@{writers.contacts_domain(tag, 0)}'",
+        )
+        assert people == (0 if hit else BIG_FILE), f"seed {seed}: {people} of the file's {BIG_FILE} people stored"
+        deadline = time.monotonic() + 30
+        while _writers_left(tmp_path) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _writers_left(tmp_path) == [], "the import's worker outlived it"
+    assert landed > 0, "every import finished before its kill: the delays are too short to prove anything"
+    again = start("contacts-cli", server, BIG_FILE, f"k{seeds[0]}", tmp_path)  # the same file, imported once more
+    out, err = again.communicate(timeout=1800)
+    assert again.returncode == 0, err
+    sound(server)
+    domain = writers.contacts_domain(f"k{seeds[0]}", 0)
+    whole = scalar(server, f"SELECT count(DISTINCT journalist_id) FROM contact_point WHERE value LIKE '%@{domain}'")
+    assert whole == BIG_FILE
+    print(
+        f"\npostgresql kills during {BIG_FILE}-person contacts imports: {landed} of {len(seeds)} landed mid-import, "
+        f"desks sound: {len(seeds)}, people of a killed import kept: 0; the file imported again: {whole} people"
+    )
+
+
+OLD_SERVER_SCHEMA = "0010_team_desk"
+"""The oldest schema a server desk can have (PostgreSQL desks start at 0010): three migrations to the newest."""
+OLD_ROWS = 50_000
+"""Journalists, and as many enquiries, on the old desk: enough index rows for the migrations to take seconds."""
+
+
+@pytest.fixture(scope="module")
+def server_at_0010(tmp_path_factory):
+    """A server desk at OLD_SERVER_SCHEMA holding OLD_ROWS journalists and enquiries (indexed), made once; its URL."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    from pressdesk.store.migrate import upgrade
+
+    with fresh_database("postgresql", tmp_path_factory.mktemp("old-server")) as url:
+        desk = open_desk(url, migrate=False)
+        upgrade(desk, OLD_SERVER_SCHEMA)
+        stamp = "2025-01-01 09:00:00"
+        with desk.write() as s:
+            s.execute(
+                text(
+                    "INSERT INTO journalist (id, name, role, beat, preferred_channel, notes, created_at, updated_at, "
+                    "updated_by, version) SELECT n, 'Journalist ' || n, 'reporter', 'health', 'phone', '', "
+                    ":stamp, :stamp, 't', 1 FROM generate_series(1, :n) AS n"
+                ),
+                {"stamp": stamp, "n": OLD_ROWS},
+            )
+            s.execute(
+                text(
+                    "INSERT INTO enquiry (id, received_at, channel, journalist_id, type, subject, priority, status, "
+                    "officer, notes, created_at, updated_at, updated_by, version) SELECT n, :stamp, 'phone', n, "
+                    "'comment', 'Story ' || n, 'normal', 'done', 'Jo', '', :stamp, :stamp, 't', 1 "
+                    "FROM generate_series(1, :n) AS n"
+                ),
+                {"stamp": stamp, "n": OLD_ROWS},
+            )
+            for table in ("journalist", "enquiry"):
+                s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), :n)"), {"n": OLD_ROWS})
+                enquiry = "id" if table == "enquiry" else "NULL"
+                s.execute(
+                    text(
+                        "INSERT INTO activity (at, who, action, entity, entity_id, enquiry_id, summary, changes) "
+                        f"SELECT :stamp, 't', 'create', '{table}', id, {enquiry}, 'x', '' FROM {table}"
+                    ),
+                    {"stamp": stamp},
+                )
+            s.execute(text("ANALYZE"))  # the soundness queries are planned from statistics, kept in every copy
+        desk.dispose()
+        yield url
+
+
+def _schema(url: str) -> tuple[str, str, int, int]:
+    """Its revision, its search index's layout (r: one table, p: a partition per kind), journalists, index rows."""
+    return first_row(
+        url,
+        "SELECT (SELECT version_num FROM alembic_version), (SELECT relkind::text FROM pg_class "
+        "WHERE relname = 'search_index'), (SELECT count(*) FROM journalist), (SELECT count(*) FROM search_index)",
+    )
+
+
+def test_postgresql_kill_9_during_a_migration_leaves_the_old_desk_or_the_new_one(server_at_0010, tmp_path, seeds):
+    from pressdesk.store.migrate import HEAD
+
+    landed = 0
+    outcomes: dict[str, int] = {}
+    for seed in seeds:
+        with fresh_database("postgresql", tmp_path, template=server_at_0010) as url:
+            proc = start("migrate", url, 1, "0", tmp_path)
+            assert proc.stdout.readline() == "opening\n", proc.stderr.read()
+            landed += proofs.kill_after(proc, random.Random(seed).uniform(0.1, 3.0))  # the migrations take 1-4 s
+            revision, layout, journalists, indexed = _schema(url)
+            assert (revision, layout) in ((OLD_SERVER_SCHEMA, "r"), (HEAD, "p")), "a migration half done"
+            assert (journalists, indexed) == (OLD_ROWS, 2 * OLD_ROWS)
+            outcomes[revision] = outcomes.get(revision, 0) + 1
+            sound(url)
+            again = subprocess.run(
+                [sys.executable, "-m", "pressdesk", "--db", url, "db", "upgrade"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=900,
+                check=False,
+            )
+            assert again.returncode == 0, again.stderr
+            assert _schema(url) == (HEAD, "p", OLD_ROWS, 2 * OLD_ROWS)
+            sound(url)
+    assert landed > 0, "every migration finished before its kill: the delays are too short to prove anything"
+    print(
+        f"\npostgresql kills during migrations {OLD_SERVER_SCHEMA} -> {HEAD}: {landed} of {len(seeds)} landed "
+        f"mid-work; left at {outcomes}; each finished by a second `db upgrade`, desks sound"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from pressdesk.services import contacts, search
 
@@ -105,3 +105,32 @@ def test_a_text_found_about_as_often_as_the_shared_read_holds_finds_the_newest_f
     assert [h.id for h in found if h.kind == "journalist"] == sorted(made, reverse=True)[:8]
     assert [h.title for h in found if h.kind == "expert"] == ["Quorra Sage"]
     assert len(sent) == 1
+
+
+def test_the_owners_of_matching_numbers_are_read_with_the_matches_not_sent_back_as_ids(demo_desk):
+    """A number's first digits match up to 1,000 contact points: their owners come in the statement that finds
+    them, not in a second one carrying every id (on a server, that list cost more than the search itself)."""
+    from pressdesk.models import ContactPoint
+    from pressdesk.services import queries
+
+    with demo_desk.write() as s:
+        made = [
+            contacts.create_journalist(s, who="t", region="GB", name=f"Caller {n}", phones=[f"07400 555{n:03d}"]).id
+            for n in range(30)
+        ]
+    with demo_desk.read() as s:
+        points = set(s.scalars(select(ContactPoint.id).where(ContactPoint.journalist_id.in_(made))))
+    assert len(points) == 30 and not points & set(made)
+    sent: list = []
+
+    def seen(_conn, _cursor, _statement, params, _context, _many) -> None:
+        sent.append(set(params.values()) if isinstance(params, dict) else set(params or ()))
+
+    event.listen(demo_desk.engine, "before_cursor_execute", seen)
+    try:
+        with demo_desk.read() as s:
+            found = queries.list_journalists(s, text="7400 555", limit=100)
+    finally:
+        event.remove(demo_desk.engine, "before_cursor_execute", seen)
+    assert set(made) <= {p.id for p in found}
+    assert not any(points <= values for values in sent), "the matching numbers' ids were sent back to the desk"

@@ -5,6 +5,7 @@ cli      N calls logged through the command line (`pressdesk log`), each opening
 tui      N calls logged through the TUI's log form, driven headless by a Pilot
 release  N synthetic releases (many experts and press contacts each) imported with `pressdesk import release`
 contacts N synthetic contacts files (CONTACTS_PER_FILE people each) imported one after another, each in one change
+contacts-cli  one contacts file of N people imported with `pressdesk import contacts` (a big one: a worker checks it)
 migrate  open the desk, which migrates it to the newest schema
 
 A GATE file, when given, is waited for before the work starts, so several writers begin together. Every refusal or
@@ -75,10 +76,10 @@ def contacts_domain(tag: str, i: int) -> str:
     return f"f{tag}n{i}.somewhere.ac.uk"
 
 
-def contacts_csv(tag: str, i: int) -> str:
-    """An Outlook-style contacts file of CONTACTS_PER_FILE journalists, each with their own address."""
+def contacts_csv(tag: str, i: int, people: int = CONTACTS_PER_FILE) -> str:
+    """An Outlook-style contacts file of that many journalists, each with their own address."""
     rows = ["First Name,Last Name,Company,Job Title,E-mail Address"]
-    for k in range(CONTACTS_PER_FILE):
+    for k in range(people):
         first, last = word(k), word(20000 + i)
         rows.append(f"{first},{last},Outlet {word(k % 40)},Reporter,{first.lower()}.{k}@{contacts_domain(tag, i)}")
     return "\n".join(rows) + "\n"
@@ -111,6 +112,16 @@ def contacts_writer(desk: str, n: int, tag: str) -> int:
         print(f"imported file {i}", flush=True)
     opened.dispose()
     return 0
+
+
+def contacts_cli_writer(desk: str, n: int, tag: str) -> int:
+    """Write one contacts file of n people and import it through the command line, in one change."""
+    path = scratch(desk) / f"contacts-cli-{tag}.csv"
+    path.write_text(contacts_csv(tag, 0, n), encoding="utf-8")
+    print(f"written {n} people", flush=True)
+    ok = _cli(desk, "import", "contacts", str(path))
+    print("imported file 0", flush=True)
+    return 0 if ok else 1
 
 
 def _cli(desk: str, *args: str) -> bool:
@@ -231,6 +242,7 @@ def migrate(desk: str) -> int:
     """Open the desk, migrating it."""
     from pressdesk.store import open_desk
 
+    print("opening", flush=True)  # a proof times its kill from here, past the imports
     open_desk(desk).dispose()
     return 0
 
@@ -250,6 +262,8 @@ def main(argv: list[str]) -> int:
         return release_writer(desk, n, tag)
     if kind == "contacts":
         return contacts_writer(desk, n, tag)
+    if kind == "contacts-cli":
+        return contacts_cli_writer(desk, n, tag)
     if kind == "migrate":
         return migrate(desk)
     raise SystemExit(f"unknown writer {kind}")

@@ -44,7 +44,7 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in [*pg_index_sql(), *pg_notify_sql()]:
+    for statement in [*pg_index_sql(by_kind=False), *pg_notify_sql()]:
         op.execute(statement)
 
 
