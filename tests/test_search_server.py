@@ -78,7 +78,7 @@ def _looked_up(desk, kind: str, typed: str, limit: int):
     return found, _rows_read(plan[0]["Plan"])
 
 
-def test_a_phone_fragment_is_not_looked_for_by_reading_every_enquiry(server_url):
+def test_postgresql_a_phone_fragment_is_not_looked_for_by_reading_every_enquiry(server_url):
     """ "072" is in half the index's rows (every phone number) and in no enquiry: asked for the newest enquiries
     holding it, the server must not walk all of them expecting one every other row."""
     desk = open_desk(server_url)
@@ -93,7 +93,7 @@ def test_a_phone_fragment_is_not_looked_for_by_reading_every_enquiry(server_url)
         desk.dispose()
 
 
-def test_the_index_moves_into_a_partition_per_kind_and_back_keeping_every_row(server_url):
+def test_postgresql_index_moves_into_a_partition_per_kind_and_back_keeping_every_row(server_url):
     desk = open_desk(server_url)
     try:
         _fill_index(desk)
