@@ -43,6 +43,22 @@ def test_a_number_that_is_no_enquiry_finds_no_enquiry(demo_desk):
 
 
 @pytest.mark.parametrize(
+    "typed", ["020 3194", "0203194", "020 31943", "020-3194-3", "(020) 3194", "+44 20 3194", "020 3194 3371"]
+)
+def test_a_number_typed_as_dialled_at_home_finds_its_owner_from_its_first_digits(demo_desk, typed):
+    # Eleanor Vaughan's number is +44 20 3194 3371: typed the way a UK officer dials it, spaces or none
+    assert "Eleanor Vaughan" in titles(hits(demo_desk, typed), "journalist")
+    with demo_desk.read() as s:
+        assert "Eleanor Vaughan" in [p.name for p in queries.list_journalists(s, text=typed, limit=50)]
+
+
+@pytest.mark.parametrize("typed", ["0899", "089900", "7608 99"])
+def test_a_fragment_from_inside_a_number_still_finds_it(demo_desk, typed):
+    # Gareth Pryce: +44 20 7608 9900; a fragment starting with 0 is not always the start of a number
+    assert "Gareth Pryce" in titles(hits(demo_desk, typed), "journalist")
+
+
+@pytest.mark.parametrize(
     ("typed", "kind", "name"),
     [
         ("Elodie", "journalist", "Élodie Marchand"),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pressdesk import validation
 from pressdesk.models.views import SearchHit
-from pressdesk.store.search import CODES, SHIFT, Terms, search_terms
+from pressdesk.store.search import CODES, SHIFT, Terms, point_texts, search_terms
 
 PEOPLE_PER_ENQUIRY_SEARCH = 50
 """Journalists whose enquiries an enquiry search looks at (each brings many enquiries), as before."""
@@ -260,12 +260,12 @@ SHORT_PEOPLE_SQL = {kind: _short_people_sql(kind) for kind in OWNER}
 
 def search_params(typed: str, terms: Terms, limit: int) -> dict:
     """The parameters every search query takes."""
-    points = search_terms(typed.replace(" ", ""))
+    points = [t for t in map(search_terms, point_texts(typed)) if t]
     return {
         "starts": terms.at_word_starts,
         "anywhere": terms.anywhere,
-        "point_starts": points.at_word_starts if points else '""',
-        "point_anywhere": points.anywhere if points else '""',
+        "point_starts": " OR ".join(f"({t.at_word_starts})" for t in points) or '""',
+        "point_anywhere": " OR ".join(f"({t.anywhere})" for t in points) or '""',
         "phone_key": validation.phone_key(typed) if validation.looks_like_phone(typed) else None,
         "limit": limit,
         "release_limit": limit * 4,

@@ -276,6 +276,19 @@ def search_terms(typed: str) -> Terms | None:
     return Terms(" ".join(starts), " ".join(anywhere), tuple(starts_like), tuple(anywhere_like))
 
 
+def point_texts(typed: str, region: str | None = "GB") -> list[str]:
+    """What phones and emails are searched for: the text without its spaces ("7608 99" -> "760899"), and, for the
+    first digits of a number as dialled at home, their E.164 start ("020 3194" -> "44203194"), which every stored
+    number carries whatever way it was typed."""
+    from pressdesk.validation import international_start
+
+    texts = [typed.replace(" ", "")]
+    start = international_start(typed, region)
+    if start and start not in texts:
+        texts.append(start)
+    return texts
+
+
 def fts_query(typed: str) -> str | None:
     """The FTS5 query matching every typed term anywhere; None when no term is long enough for trigrams."""
     terms = search_terms(typed)

@@ -16,6 +16,7 @@ _EXPORTS = {
     "PhoneResult": "phones",
     "find_phones": "phones",
     "looks_like_phone": "phones",
+    "international_start": "phones",
     "parse_phone": "phones",
     "phone_key": "phones",
     "LanguageError": "languages",
@@ -46,6 +47,7 @@ __all__ = [
     "email_key",
     "find_phones",
     "format_countdown",
+    "international_start",
     "looks_like_phone",
     "name_key",
     "parse_email",
@@ -62,7 +64,14 @@ if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
     from pressdesk.validation.languages import LanguageError, parse_languages
     from pressdesk.validation.names import name_key
-    from pressdesk.validation.phones import PhoneResult, find_phones, looks_like_phone, parse_phone, phone_key
+    from pressdesk.validation.phones import (
+        PhoneResult,
+        find_phones,
+        international_start,
+        looks_like_phone,
+        parse_phone,
+        phone_key,
+    )
     from pressdesk.validation.text import clean_text
     from pressdesk.validation.when import (
         DEADLINE,

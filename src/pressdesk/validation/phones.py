@@ -308,6 +308,25 @@ def phone_key(text: str, region: str | None = "GB") -> str | None:
     return parse_phone(text, region).e164
 
 
+_DIALLED_RE = re.compile(r"[\d\s().\-]+")
+"""A number, or its first digits, as dialled: digits with spaces, brackets, dots or hyphens, no "+"."""
+
+
+def international_start(text: str, region: str | None = "GB") -> str | None:
+    """The digits a number typed in its national form begins with in E.164, without the "+": "020 3194" ->
+    "44203194" in GB. None when the text is not dialled digits starting with the region's national prefix (a "+",
+    a letter, a region without a national prefix, or no digit after it)."""
+    text = _normalise(text or "")
+    if not _DIALLED_RE.fullmatch(text):
+        return None
+    digits = "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdecimal())
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(_region_arg(region) or "", None)
+    prefix = meta.national_prefix if meta is not None else None
+    if not prefix or not digits.startswith(prefix) or len(digits) == len(prefix):
+        return None
+    return f"{meta.country_code}{digits[len(prefix) :]}"
+
+
 def looks_like_phone(text: str) -> bool:
     """Say whether search-box text is a phone number: phone characters only, 6 or more digits."""
     # A "tel:" scheme, a label such as "Tel:" and a trailing extension ("ext 12", "x12", "#12")

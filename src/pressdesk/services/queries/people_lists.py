@@ -24,7 +24,7 @@ from pressdesk.models import (
 )
 from pressdesk.models.views import PersonRow
 from pressdesk.services.contacts import OWNER_COLUMNS
-from pressdesk.store.search import Matches, like_pattern, ranked_columns, ranked_ids
+from pressdesk.store.search import Matches, like_pattern, point_texts, ranked_columns, ranked_ids
 
 
 def _points(session: Session, entity: str, ids: Sequence[int]) -> dict[int, list[ContactPoint]]:
@@ -153,14 +153,15 @@ def _point_owners(session: Session, text: str, cache: dict) -> dict[str, Matches
         ):
             for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
                 owners[kind][0].add(owner)
-    # the owners read with the matches, in one statement: a number's first digits match 1,000 contact points
-    points, read = ranked_columns(
-        session, "contact_point", text.replace(" ", ""), limit=1000, columns=tuple(OWNER_COLUMNS.values())
-    ) or (Matches(), {})
-    at_starts = set(points.at_word_starts)
-    for point_id in points.ids:
-        for kind, owner in zip(OWNER_COLUMNS, read[point_id], strict=True):
-            owners[kind][0 if point_id in at_starts else 1].add(owner)
+    for point_text in point_texts(text):
+        # the owners read with the matches, in one statement: a number's first digits match 1,000 contact points
+        points, read = ranked_columns(
+            session, "contact_point", point_text, limit=1000, columns=tuple(OWNER_COLUMNS.values())
+        ) or (Matches(), {})
+        at_starts = set(points.at_word_starts)
+        for point_id in points.ids:
+            for kind, owner in zip(OWNER_COLUMNS, read[point_id], strict=True):
+                owners[kind][0 if point_id in at_starts else 1].add(owner)
     found = {kind: Matches(sorted(a - {None}), sorted(b - a - {None})) for kind, (a, b) in owners.items()}
     cache["point_owners"] = found
     return found
