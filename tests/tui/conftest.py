@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import textual.app
+import textual.pilot
+from textual._context import active_app
+from textual.app import ScreenStackError
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from pressdesk.core import Backend
@@ -16,6 +21,52 @@ from tests.conftest import copied_desk
 
 FIXED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 """The moment a frozen desk stands still at (a Wednesday, 10:00 in London)."""
+
+
+LOOP_TURNS = 10_000
+"""At most this many turns of the event loop per wait for the app to go idle (Textual's own gives up after 1 s)."""
+
+
+def unpainted(app) -> bool:
+    """Whether the current screen has a layout, repaint or after-refresh callback waiting for its update timer."""
+    try:
+        screen = app.screen
+    except ScreenStackError:  # the app is closing
+        return False
+    if app._batch_count or not screen.is_current:
+        return False
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or screen._callbacks
+    )
+
+
+async def until_idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
+    """Textual's `wait_for_idle`, without the clock: turn the event loop until nothing on it is ready to run and the
+    screen has nothing left to lay out or paint (painting it as its update timer would). Textual's own sleeps 20 ms at
+    a time until the process's CPU time stands still: at least 40 ms per key pressed, ~70 ms under load. Worker
+    threads are not waited for here (nor reliably there): `settle` waits for them."""
+    loop = asyncio.get_running_loop()
+    app = active_app.get()
+    for _ in range(LOOP_TURNS):
+        await asyncio.sleep(0)
+        if loop._ready:  # a message pump or task can still run
+            continue
+        if not unpainted(app):
+            return
+        app.screen._on_timer_update()  # lay out and paint now, as Pilot.pause does
+
+
+@pytest.fixture(autouse=True)
+def _keys_wait_for_the_app_not_the_clock(monkeypatch):
+    """Every key Pilot presses and every `pilot.pause()` waits for the app to go idle by turning the event loop,
+    not by sleeping until the CPU time stands still."""
+    monkeypatch.setattr(textual.app, "wait_for_idle", until_idle)
+    monkeypatch.setattr(textual.pilot, "wait_for_idle", until_idle)
 
 
 @pytest.fixture
@@ -58,13 +109,24 @@ def frozen_app(frozen_desk, settings):
     return build_app(settings, backend=Backend(frozen_desk, settings, clock=lambda: FIXED))
 
 
-async def settle(pilot) -> None:
-    """Wait until every look-up waiting for typing to pause has started, every worker has finished, and its
-    results are on screen (no sleeps). The desk watcher runs for as long as the app does, so it is not waited for."""
+async def settle(pilot, *, timers: bool = False) -> None:
+    """The officer stops typing: wait until every look-up waiting for typing to pause has started, every worker has
+    finished, and its results are on screen (no sleeps). A waiting look-up starts at once (`Debounce.now`, as its
+    timer would LOOKUP_DELAY later); with `timers`, its own timer is waited for. The desk watcher runs for as long as
+    the app does, so it is not waited for."""
     for _ in range(50):
         await pilot.pause()
+        while pilot.app._resize_timer is not None:  # Textual passes a new size on 1/120 s after the last one
+            await pilot.pause(1 / 120)
         while any(waiting(screen) for screen in pilot.app.screen_stack):
-            await pilot.pause(LOOKUP_DELAY / 3)
+            if timers:
+                await pilot.pause(LOOKUP_DELAY / 3)
+                continue
+            for screen in pilot.app.screen_stack:
+                for look_up in screen.__dict__.get("debounces", ()):
+                    if look_up.pending:
+                        look_up.now()
+            await pilot.pause()
         running = [
             w
             for w in pilot.app.workers

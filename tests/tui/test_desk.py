@@ -139,6 +139,7 @@ async def test_second_save_is_refused_with_who_changed_it(app, demo_desk):
         await settle(pilot)
         row = app.screen.current_row()
         await pilot.press("e")
+        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
         # Another officer saves the same enquiry while this form is open.
         with demo_desk.write() as s:
             enquiries.assign(s, who="Priya Shah", enquiry_id=row.id, officer="Priya Shah")

@@ -36,6 +36,7 @@ async def test_edit_refused_for_a_bad_deadline_stays_open_with_everything_typed(
     async with app.run_test(size=(120, 40)) as pilot:
         row = await on_desk(pilot)
         await pilot.press("e")
+        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
         assert isinstance(app.screen, EditEnquiryScreen)
         app.screen.query_one("#subject", Input).value = "Subject typed before the refusal"
         app.screen.query_one("#deadline", Input).value = "banana"
@@ -59,6 +60,7 @@ async def test_edit_of_the_subject_alone_does_not_read_the_old_deadline_again(ap
     async with app.run_test(size=(120, 40)) as pilot:
         row = await on_desk(pilot)
         await pilot.press("e")
+        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
         app.screen.query_one("#subject", Input).value = "Only the subject"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -107,6 +109,7 @@ async def test_assign_after_someone_else_changed_it_offers_a_reload_and_keeps_th
     async with app.run_test(size=(120, 40)) as pilot:
         row = await on_desk(pilot)
         await pilot.press("a")
+        await settle(pilot)  # the prompt opens once the desk's officers are read, in a worker
         with demo_desk.write() as s:
             enquiries.set_deadline(s, who="Priya Shah", tz="Europe/London", enquiry_id=row.id, deadline="+5h")
         app.screen.query_one(Input).value = "Jo Bloggs"
@@ -122,6 +125,7 @@ async def test_assigning_nobody_says_unassigned(app, demo_desk):
     async with app.run_test(size=(120, 40)) as pilot:
         row = await on_desk(pilot)
         await pilot.press("a")
+        await settle(pilot)  # the prompt opens once the desk's officers are read, in a worker
         assert "Empty unassigns" not in text_of(app, "#prompt-msg")
         app.screen.query_one(Input).value = ""
         await settle(pilot)

@@ -34,6 +34,7 @@ async def test_deadlines_are_read_off_the_ui_thread_in_every_form(app, backend, 
         await pilot.press("d", *"tomorrow 9am")  # the deadline prompt
         await settle(pilot)
         await pilot.press("escape", "e")  # the edit form
+        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
         app.screen.query_one("#deadline", Input).value = "friday 10am"
         await settle(pilot)
         await pilot.press("escape", "n", "tab", "tab", *"+2h")  # the log form

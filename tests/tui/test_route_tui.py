@@ -127,6 +127,7 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app
         await settle(pilot)
         assert isinstance(app.screen, ScheduleScreen)
         await pilot.press(*"tomorrow 10am")
+        await settle(pilot)  # the start is read in a worker
         assert "→" in text_of(app, "#start-msg") and "10:00" in text_of(app, "#start-msg")
         app.screen.query_one("#format", Select).value = "radio"
         app.screen.query_one("#place", Input).value = "BBC Broadcasting House, studio 4"
