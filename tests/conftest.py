@@ -8,9 +8,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import freezegun
 import pytest
 
 from pressdesk.settings import Settings
+
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
+"""pytest times tests through _pytest.timing: a test's frozen clock must not reach --durations (freezegun's own list
+names _pytest.runner. with a dot, which pytest 8's timing module is not)."""
 
 
 @pytest.fixture(autouse=True)
@@ -172,6 +177,7 @@ def pytest_addoption(parser):
     """--slow: the proofs run many seeds and hypothesis tries many more inputs; --office: the LibreOffice checks."""
     parser.addoption("--slow", action="store_true", default=False, help="long runs: many seeds, many examples")
     parser.addoption("--office", action="store_true", default=False, help="also open exports in LibreOffice")
+    parser.addoption("--timings", metavar="FILE", help="write each test's wall and CPU seconds to FILE.<worker>.<pid>")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -194,6 +200,9 @@ def pytest_configure(config):
     hsettings.register_profile("pressdesk", max_examples=30, **common)
     hsettings.register_profile("pressdesk-slow", max_examples=2000, **common)
     hsettings.load_profile("pressdesk-slow" if config.getoption("--slow") else "pressdesk")
+    from tests.timings import register
+
+    register(config)
 
 
 @pytest.fixture
