@@ -72,14 +72,25 @@ def new_desk_file(migrated, tmp_path) -> Callable[[str], Path]:
     return make
 
 
+@pytest.fixture(scope="session")
+def server_migrated(tmp_path_factory):
+    """An empty desk migrated once on the test server (under make test-pg): empty desks are cloned from it."""
+    from pressdesk.store import open_desk
+    from tests.backends import fresh_database
+
+    with fresh_database("postgresql", tmp_path_factory.mktemp("server-empty")) as url:
+        open_desk(url).dispose()
+        yield url
+
+
 @pytest.fixture
-def empty_desk(migrated, tmp_path):
+def empty_desk(migrated, tmp_path, request):
     """A migrated, empty desk: a copied SQLite file (or a database on the test server, under make test-pg)."""
     if ON_SERVER:
         from pressdesk.store import open_desk
         from tests.backends import fresh_database
 
-        with fresh_database("postgresql", tmp_path) as url:
+        with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_migrated")) as url:
             desk = open_desk(url)
             yield desk
             desk.dispose()
