@@ -73,6 +73,15 @@ def new_desk_file(migrated, tmp_path) -> Callable[[str], Path]:
 
 
 @pytest.fixture(scope="session")
+def kept_server_desks(tmp_path_factory):
+    """Under make test-pg: per template, one database this test process reuses, put back before each test."""
+    from tests.server_desks import kept_desks
+
+    with kept_desks(lambda: tmp_path_factory.mktemp("kept")) as get:
+        yield get
+
+
+@pytest.fixture(scope="session")
 def server_migrated(tmp_path_factory):
     """An empty desk migrated once on the test server (under make test-pg): empty desks are cloned from it."""
     from pressdesk.store import open_desk
@@ -88,9 +97,9 @@ def empty_desk(migrated, tmp_path, request):
     """A migrated, empty desk: a copied SQLite file (or a database on the test server, under make test-pg)."""
     if ON_SERVER:
         from pressdesk.store import open_desk
-        from tests.backends import fresh_database
 
-        with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_migrated")) as url:
+        kept = request.getfixturevalue("kept_server_desks")(request.getfixturevalue("server_migrated"))
+        with kept.checkout() as url:
             desk = open_desk(url)
             yield desk
             desk.dispose()
@@ -172,9 +181,9 @@ def desk(template, tmp_path, request):
     """A private copy of the frozen demo desk (on the test server under make test-pg)."""
     if ON_SERVER:
         from pressdesk.store import open_desk
-        from tests.backends import fresh_database
 
-        with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_template")) as url:
+        kept = request.getfixturevalue("kept_server_desks")(request.getfixturevalue("server_template"))
+        with kept.checkout() as url:
             desk = open_desk(url)
             yield desk
             desk.dispose()
