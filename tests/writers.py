@@ -7,7 +7,8 @@ release  N synthetic releases (many experts and press contacts each) imported wi
 contacts N synthetic contacts files (CONTACTS_PER_FILE people each) imported one after another, each in one change
 migrate  open the desk, which migrates it to the newest schema
 
-A GATE file, when given, is waited for before the work starts, so several writers begin together. Every refusal or
+A GATE file, when given, is waited for before the work starts, so several writers begin together: each writer first
+gets ready (its imports; the TUI writer's app open on the desk), then touches GATE.TAG.ready and waits. Every refusal or
 error is printed on stderr, one line each; the exit code is 0 only if every call succeeded."""
 
 from __future__ import annotations
@@ -127,8 +128,20 @@ def _cli(desk: str, *args: str) -> bool:
     return True
 
 
-def cli_writer(desk: str, n: int, tag: str) -> int:
+def at_gate(gate: str | None, tag: str) -> None:
+    """Say this writer is ready, then wait until the gate file appears (no gate: go at once)."""
+    if gate is None:
+        return
+    Path(f"{gate}.{tag}.ready").touch()
+    while not Path(gate).exists():
+        time.sleep(0.005)
+
+
+def cli_writer(desk: str, n: int, tag: str, gate: str | None = None) -> int:
     """Log n calls through the command line; n = 0: until a file DESK.stop appears. Prints how many were logged."""
+    import pressdesk.cli  # noqa: F401 - imported before the gate, so the writers start writing together
+
+    at_gate(gate, tag)
     ok = i = 0
     stop = stop_file(desk)
     while (i < n) if n else not stop.exists():
@@ -188,7 +201,7 @@ async def settle_top(pilot) -> None:
     raise AssertionError("the screen on top never settled")
 
 
-async def _tui(desk: str, n: int, tag: str) -> int:
+async def _tui(desk: str, n: int, tag: str, gate: str | None = None) -> int:
     """Log n calls through the TUI's log form: n, then number, subject, deadline and name each pasted into its field
     (typing key by key, each key waiting on a screen the other writers keep reloading, took minutes), ctrl+s."""
     from textual.events import Paste
@@ -208,6 +221,10 @@ async def _tui(desk: str, n: int, tag: str) -> int:
             await pilot.press(*then)
 
         await settle_top(pilot)
+        if gate is not None:  # the app is open on the desk: ready, the other writers wait until now
+            Path(f"{gate}.{tag}.ready").touch()
+            while not Path(gate).exists():
+                await asyncio.sleep(0.005)
         for i in range(n):
             await pilot.press("n")
             await paste(phone(tag, 50000 + i), "tab")
@@ -236,16 +253,14 @@ def migrate(desk: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Run one writer; wait at the gate first if one is given."""
+    """Run one writer; with a gate, it gets ready, then waits at the gate."""
     kind, desk, n, tag = argv[0], argv[1], int(argv[2]), argv[3]
-    if len(argv) > 4:
-        Path(f"{argv[4]}.{tag}.ready").touch()
-        while not Path(argv[4]).exists():
-            time.sleep(0.005)
+    gate = argv[4] if len(argv) > 4 else None
     if kind == "cli":
-        return cli_writer(desk, n, tag)
+        return cli_writer(desk, n, tag, gate)
     if kind == "tui":
-        return asyncio.run(_tui(desk, n, tag))
+        return asyncio.run(_tui(desk, n, tag, gate))
+    at_gate(gate, tag)
     if kind == "release":
         return release_writer(desk, n, tag)
     if kind == "contacts":
