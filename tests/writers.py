@@ -22,6 +22,8 @@ from pathlib import Path
 EXPERTS_PER_RELEASE = 30
 CONTACTS_PER_RELEASE = 12
 CONTACTS_PER_FILE = 1500
+STARTED = "started"
+"""What the cli writer prints once its first call is logged, and the migrate writer once imported, before opening."""
 
 
 def cli_subject(tag: str, i: int) -> str:
@@ -148,6 +150,8 @@ def cli_writer(desk: str, n: int, tag: str, gate: str | None = None) -> int:
         args = ["--phone", phone(tag, i), "--journalist", f"Caller {tag} {i}", "--subject", cli_subject(tag, i)]
         ok += _cli(desk, "log", *args, "--deadline", "+2h")
         i += 1
+        if i == 1:
+            print(STARTED, flush=True)
     print(f"logged {ok} of {i}", flush=True)
     return 0 if ok == i else 1
 
@@ -248,6 +252,7 @@ def migrate(desk: str) -> int:
     """Open the desk, migrating it."""
     from pressdesk.store import open_desk
 
+    print(STARTED, flush=True)
     open_desk(desk).dispose()
     return 0
 
