@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,17 +20,27 @@ from freezegun import freeze_time
 
 from pressdesk.cli import main
 from tests import report_desk
+from tests.conftest import copied_desk
 from tests.report_desk import NOW, PAYLOADS
 
 WEEK = ("--from", "last week", "--to", "last week")
 
 
+@pytest.fixture(scope="session")
+def built_week(migrated, tmp_path_factory) -> tuple[Path, report_desk.Desk]:
+    """The hand-counted week, built once per test process into a desk file."""
+    path = tmp_path_factory.mktemp("week") / "desk.db"
+    desk = copied_desk(migrated, path)
+    fixture = report_desk.build(desk)
+    desk.dispose()
+    return path, fixture
+
+
 @pytest.fixture
-def week(empty_desk, tmp_path) -> tuple[Path, report_desk.Desk]:
-    """The desk file of the hand-counted week, closed so the command line opens it itself."""
-    fixture = report_desk.build(empty_desk)
-    empty_desk.dispose()
-    return tmp_path / "desk.db", fixture
+def week(built_week, tmp_path) -> tuple[Path, report_desk.Desk]:
+    """A private copy of the hand-counted week's desk file, closed so the command line opens it itself."""
+    path, fixture = built_week
+    return Path(shutil.copy(path, tmp_path / "desk.db")), fixture
 
 
 @pytest.fixture
