@@ -109,6 +109,18 @@ def empty_desk(migrated, tmp_path, request):
     desk.dispose()
 
 
+@pytest.fixture(scope="session")
+def built_week(migrated, tmp_path_factory):
+    """The hand-counted week of tests/report_desk.py built once per test process into a desk file, and its ids."""
+    from tests import report_desk
+
+    path = tmp_path_factory.mktemp("week") / "desk.db"
+    desk = copied_desk(migrated, path)
+    fixture = report_desk.build(desk)
+    desk.dispose()
+    return path, fixture
+
+
 DEMO_FRESH_FOR = timedelta(seconds=60)
 """How long a demo desk loaded at the real clock is reused before a new one is loaded: its nearest deadline is ten
 minutes out, so a desk this old reads the same as one loaded the moment the test started."""

@@ -20,20 +20,9 @@ from freezegun import freeze_time
 
 from pressdesk.cli import main
 from tests import report_desk
-from tests.conftest import copied_desk
 from tests.report_desk import NOW, PAYLOADS
 
 WEEK = ("--from", "last week", "--to", "last week")
-
-
-@pytest.fixture(scope="session")
-def built_week(migrated, tmp_path_factory) -> tuple[Path, report_desk.Desk]:
-    """The hand-counted week, built once per test process into a desk file."""
-    path = tmp_path_factory.mktemp("week") / "desk.db"
-    desk = copied_desk(migrated, path)
-    fixture = report_desk.build(desk)
-    desk.dispose()
-    return path, fixture
 
 
 @pytest.fixture
