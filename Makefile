@@ -14,7 +14,8 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_desk_rows.py tests/test_sta
 	tests/test_desk_views.py tests/test_enquiry_inputs.py tests/test_export_csv_same.py tests/test_history_paths.py \
 	tests/test_text_fields.py
 
-.PHONY: run test test-office test-pg test-pg-inner test-pg-proofs test-pg-all test-pg-all-inner lint bench graph clean
+.PHONY: run test test-sqlite test-pg-if-found test-office test-pg test-pg-inner test-pg-proofs test-pg-all \
+	test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +26,20 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pressdesk --demo
 
+# The SQLite suite and the PostgreSQL half run side by side (their tests wait on processes and on the server); each
+# one's output is printed whole when it ends. TEST_JOBS=1 runs them one after the other.
+TEST_JOBS ?= 2
+
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-sqlite test-pg-if-found
+
+test-sqlite: $(STAMP)
 	$(BIN)/python -m pytest -n auto
+
+test-pg-if-found: $(STAMP)
 	@if tools/with-postgres --found; then $(MAKE) --no-print-directory test-pg-all; \
 	else echo "PostgreSQL tests skipped: no server installed (tools/with-postgres --install-only, then make test-pg)"; fi
 

@@ -2,39 +2,66 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-GATE = """
-import sys, time
-from pathlib import Path
+LAUNCHER = """
+import json, os, sys, traceback
 {prepare}
-ready, go, args = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
-ready.touch()
-while not go.exists():
-    time.sleep(0.002)
-{act}
+folder, argvs, act = sys.argv[1], json.loads(sys.argv[2]), compile(sys.argv[3], "<act>", "exec")
+gate, opened = os.pipe()
+sys.stdout.flush()
+sys.stderr.flush()
+children = []
+for n, args in enumerate(argvs):
+    pid = os.fork()
+    if pid:
+        children.append(pid)
+        continue
+    os.close(opened)
+    for fd, stream in ((1, "out"), (2, "err")):
+        target = os.open(os.path.join(folder, f"{{stream}}-{{n}}"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    os.read(gate, 1)
+    code = 0
+    try:
+        exec(act, globals() | {{"args": args}})
+    except SystemExit as ended:
+        if isinstance(ended.code, int) or ended.code is None:
+            code = ended.code or 0
+        else:
+            print(ended.code, file=sys.stderr)
+            code = 1
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+os.write(opened, b"." * len(children))
+print(json.dumps([os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]))
 """
 
 
 def run_at_once(folder: Path, argvs: list[list[str]], *, prepare: str, act: str) -> list[subprocess.CompletedProcess]:
-    """Run one process per argv: each does `prepare` (imports), waits at a gate, then does `act` with `args`.
+    """Run one process per argv: each does `act` with `args`, all released at one moment; returns when all have ended.
 
-    The gate opens once every process is ready, so the `act`s start together; returns when all have ended."""
-    go = folder / "go"
-    code = GATE.format(prepare=prepare, act=act)
-    started = []
-    for n, argv in enumerate(argvs):
-        ready = folder / f"ready-{n}"
-        cmd = [sys.executable, "-c", code, str(ready), str(go), *argv]
-        started.append((ready, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-    while not all(ready.exists() for ready, proc in started if proc.poll() is None):
-        time.sleep(0.01)
-    go.touch()
-    results = []
-    for _ready, proc in started:
-        out, err = proc.communicate(timeout=120)
-        results.append(subprocess.CompletedProcess(proc.args, proc.returncode, out, err))
-    return results
+    One launcher does `prepare` (the imports) and forks the processes, so the imports are paid once and the acts
+    race from the start: each is a process of its own, with its own connections, stdout, stderr and exit code."""
+    cmd = [sys.executable, "-c", LAUNCHER.format(prepare=prepare), str(folder), json.dumps(argvs), act]
+    launched = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert launched.returncode == 0, launched.stderr
+    codes = json.loads(launched.stdout.splitlines()[-1])
+    return [
+        subprocess.CompletedProcess(
+            argv,
+            code,
+            (folder / f"out-{n}").read_text(encoding="utf-8"),
+            (folder / f"err-{n}").read_text(encoding="utf-8"),
+        )
+        for n, (argv, code) in enumerate(zip(argvs, codes, strict=True))
+    ]

@@ -8,9 +8,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import freezegun
 import pytest
 
 from pressdesk.settings import Settings
+
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
+"""pytest times tests through _pytest.timing: a test's frozen clock must not reach --durations (freezegun's own list
+names _pytest.runner. with a dot, which pytest 8's timing module is not)."""
 
 
 @pytest.fixture(autouse=True)
@@ -67,14 +72,34 @@ def new_desk_file(migrated, tmp_path) -> Callable[[str], Path]:
     return make
 
 
+@pytest.fixture(scope="session")
+def kept_server_desks(tmp_path_factory):
+    """Under make test-pg: per template, one database this test process reuses, put back before each test."""
+    from tests.server_desks import kept_desks
+
+    with kept_desks(lambda: tmp_path_factory.mktemp("kept")) as get:
+        yield get
+
+
+@pytest.fixture(scope="session")
+def server_migrated(tmp_path_factory):
+    """An empty desk migrated once on the test server (under make test-pg): empty desks are cloned from it."""
+    from pressdesk.store import open_desk
+    from tests.backends import fresh_database
+
+    with fresh_database("postgresql", tmp_path_factory.mktemp("server-empty")) as url:
+        open_desk(url).dispose()
+        yield url
+
+
 @pytest.fixture
-def empty_desk(migrated, tmp_path):
+def empty_desk(migrated, tmp_path, request):
     """A migrated, empty desk: a copied SQLite file (or a database on the test server, under make test-pg)."""
     if ON_SERVER:
         from pressdesk.store import open_desk
-        from tests.backends import fresh_database
 
-        with fresh_database("postgresql", tmp_path) as url:
+        kept = request.getfixturevalue("kept_server_desks")(request.getfixturevalue("server_migrated"))
+        with kept.checkout() as url:
             desk = open_desk(url)
             yield desk
             desk.dispose()
@@ -82,6 +107,18 @@ def empty_desk(migrated, tmp_path):
     desk = copied_desk(migrated, tmp_path / "desk.db")
     yield desk
     desk.dispose()
+
+
+@pytest.fixture(scope="session")
+def built_week(migrated, tmp_path_factory):
+    """The hand-counted week of tests/report_desk.py built once per test process into a desk file, and its ids."""
+    from tests import report_desk
+
+    path = tmp_path_factory.mktemp("week") / "desk.db"
+    desk = copied_desk(migrated, path)
+    fixture = report_desk.build(desk)
+    desk.dispose()
+    return path, fixture
 
 
 DEMO_FRESH_FOR = timedelta(seconds=60)
@@ -156,9 +193,9 @@ def desk(template, tmp_path, request):
     """A private copy of the frozen demo desk (on the test server under make test-pg)."""
     if ON_SERVER:
         from pressdesk.store import open_desk
-        from tests.backends import fresh_database
 
-        with fresh_database("postgresql", tmp_path, template=request.getfixturevalue("server_template")) as url:
+        kept = request.getfixturevalue("kept_server_desks")(request.getfixturevalue("server_template"))
+        with kept.checkout() as url:
             desk = open_desk(url)
             yield desk
             desk.dispose()
@@ -172,6 +209,7 @@ def pytest_addoption(parser):
     """--slow: the proofs run many seeds and hypothesis tries many more inputs; --office: the LibreOffice checks."""
     parser.addoption("--slow", action="store_true", default=False, help="long runs: many seeds, many examples")
     parser.addoption("--office", action="store_true", default=False, help="also open exports in LibreOffice")
+    parser.addoption("--timings", metavar="FILE", help="write each test's wall and CPU seconds to FILE.<worker>.<pid>")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -194,6 +232,9 @@ def pytest_configure(config):
     hsettings.register_profile("pressdesk", max_examples=30, **common)
     hsettings.register_profile("pressdesk-slow", max_examples=2000, **common)
     hsettings.load_profile("pressdesk-slow" if config.getoption("--slow") else "pressdesk")
+    from tests.timings import register
+
+    register(config)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,11 +26,10 @@ WEEK = ("--from", "last week", "--to", "last week")
 
 
 @pytest.fixture
-def week(empty_desk, tmp_path) -> tuple[Path, report_desk.Desk]:
-    """The desk file of the hand-counted week, closed so the command line opens it itself."""
-    fixture = report_desk.build(empty_desk)
-    empty_desk.dispose()
-    return tmp_path / "desk.db", fixture
+def week(built_week, tmp_path) -> tuple[Path, report_desk.Desk]:
+    """A private copy of the hand-counted week's desk file, closed so the command line opens it itself."""
+    path, fixture = built_week
+    return Path(shutil.copy(path, tmp_path / "desk.db")), fixture
 
 
 @pytest.fixture

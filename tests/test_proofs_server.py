@@ -303,7 +303,7 @@ def test_postgresql_kill_9_during_a_migration_leaves_the_old_desk_or_the_new_one
     for seed in seeds:
         with fresh_database("postgresql", tmp_path, template=server_at_0010) as url:
             proc = start("migrate", url, 1, "0", tmp_path)
-            assert proc.stdout.readline() == "opening\n", proc.stderr.read()
+            assert proc.stdout.readline().strip() == writers.STARTED, proc.stderr.read()
             landed += proofs.kill_after(proc, random.Random(seed).uniform(0.1, 3.0))  # the migrations take 1-4 s
             revision, layout, journalists, indexed = _schema(url)
             assert (revision, layout) in ((OLD_SERVER_SCHEMA, "r"), (HEAD, "p")), "a migration half done"

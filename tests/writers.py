@@ -8,7 +8,8 @@ contacts N synthetic contacts files (CONTACTS_PER_FILE people each) imported one
 contacts-cli  one contacts file of N people imported with `pressdesk import contacts` (a big one: a worker checks it)
 migrate  open the desk, which migrates it to the newest schema
 
-A GATE file, when given, is waited for before the work starts, so several writers begin together. Every refusal or
+A GATE file, when given, is waited for before the work starts, so several writers begin together: each writer first
+gets ready (its imports; the TUI writer's app open on the desk), then touches GATE.TAG.ready and waits. Every refusal or
 error is printed on stderr, one line each; the exit code is 0 only if every call succeeded."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 EXPERTS_PER_RELEASE = 30
 CONTACTS_PER_RELEASE = 12
 CONTACTS_PER_FILE = 1500
+STARTED = "started"
+"""What the cli writer prints once its first call is logged, and the migrate writer once imported, before opening."""
 
 
 def cli_subject(tag: str, i: int) -> str:
@@ -138,14 +141,28 @@ def _cli(desk: str, *args: str) -> bool:
     return True
 
 
-def cli_writer(desk: str, n: int, tag: str) -> int:
+def at_gate(gate: str | None, tag: str) -> None:
+    """Say this writer is ready, then wait until the gate file appears (no gate: go at once)."""
+    if gate is None:
+        return
+    Path(f"{gate}.{tag}.ready").touch()
+    while not Path(gate).exists():
+        time.sleep(0.005)
+
+
+def cli_writer(desk: str, n: int, tag: str, gate: str | None = None) -> int:
     """Log n calls through the command line; n = 0: until a file DESK.stop appears. Prints how many were logged."""
+    import pressdesk.cli  # noqa: F401 - imported before the gate, so the writers start writing together
+
+    at_gate(gate, tag)
     ok = i = 0
     stop = stop_file(desk)
     while (i < n) if n else not stop.exists():
         args = ["--phone", phone(tag, i), "--journalist", f"Caller {tag} {i}", "--subject", cli_subject(tag, i)]
         ok += _cli(desk, "log", *args, "--deadline", "+2h")
         i += 1
+        if i == 1:
+            print(STARTED, flush=True)
     print(f"logged {ok} of {i}", flush=True)
     return 0 if ok == i else 1
 
@@ -199,7 +216,7 @@ async def settle_top(pilot) -> None:
     raise AssertionError("the screen on top never settled")
 
 
-async def _tui(desk: str, n: int, tag: str) -> int:
+async def _tui(desk: str, n: int, tag: str, gate: str | None = None) -> int:
     """Log n calls through the TUI's log form: n, then number, subject, deadline and name each pasted into its field
     (typing key by key, each key waiting on a screen the other writers keep reloading, took minutes), ctrl+s."""
     from textual.events import Paste
@@ -219,6 +236,10 @@ async def _tui(desk: str, n: int, tag: str) -> int:
             await pilot.press(*then)
 
         await settle_top(pilot)
+        if gate is not None:  # the app is open on the desk: ready, the other writers wait until now
+            Path(f"{gate}.{tag}.ready").touch()
+            while not Path(gate).exists():
+                await asyncio.sleep(0.005)
         for i in range(n):
             await pilot.press("n")
             await paste(phone(tag, 50000 + i), "tab")
@@ -242,22 +263,20 @@ def migrate(desk: str) -> int:
     """Open the desk, migrating it."""
     from pressdesk.store import open_desk
 
-    print("opening", flush=True)  # a proof times its kill from here, past the imports
+    print(STARTED, flush=True)  # a proof times its kill from here, past the imports
     open_desk(desk).dispose()
     return 0
 
 
 def main(argv: list[str]) -> int:
-    """Run one writer; wait at the gate first if one is given."""
+    """Run one writer; with a gate, it gets ready, then waits at the gate."""
     kind, desk, n, tag = argv[0], argv[1], int(argv[2]), argv[3]
-    if len(argv) > 4:
-        Path(f"{argv[4]}.{tag}.ready").touch()
-        while not Path(argv[4]).exists():
-            time.sleep(0.005)
+    gate = argv[4] if len(argv) > 4 else None
     if kind == "cli":
-        return cli_writer(desk, n, tag)
+        return cli_writer(desk, n, tag, gate)
     if kind == "tui":
-        return asyncio.run(_tui(desk, n, tag))
+        return asyncio.run(_tui(desk, n, tag, gate))
+    at_gate(gate, tag)
     if kind == "release":
         return release_writer(desk, n, tag)
     if kind == "contacts":
