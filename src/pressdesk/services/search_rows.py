@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pressdesk import validation
 from pressdesk.models.views import SearchHit
-from pressdesk.store.search import CODES, SHIFT, Terms, point_texts, search_terms
+from pressdesk.store.search import CODES, SHIFT, Terms, search_terms
 
 PEOPLE_PER_ENQUIRY_SEARCH = 50
 """Journalists whose enquiries an enquiry search looks at (each brings many enquiries), as before."""
@@ -131,6 +131,8 @@ def _people_best(kind: str) -> str:
         _points_of(kind, 1),
         f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key = :phone_key "
         f"AND {owner} IS NOT NULL ORDER BY {owner} DESC LIMIT :limit)",
+        f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key >= :phone_lo "
+        f"AND lookup_key < :phone_hi AND {owner} IS NOT NULL ORDER BY {owner} DESC LIMIT :limit)",
     ]
     if kind == "journalist":
         for tier, cte in ((0, "outlet_s"), (1, "outlet_a")):
@@ -260,13 +262,16 @@ SHORT_PEOPLE_SQL = {kind: _short_people_sql(kind) for kind in OWNER}
 
 def search_params(typed: str, terms: Terms, limit: int) -> dict:
     """The parameters every search query takes."""
-    points = [t for t in map(search_terms, point_texts(typed)) if t]
+    points = search_terms(typed.replace(" ", ""))
+    start = validation.international_start(typed)  # "020 3194": the numbers starting +44203194, from the number index
     return {
         "starts": terms.at_word_starts,
         "anywhere": terms.anywhere,
-        "point_starts": " OR ".join(f"({t.at_word_starts})" for t in points) or '""',
-        "point_anywhere": " OR ".join(f"({t.anywhere})" for t in points) or '""',
+        "point_starts": points.at_word_starts if points else '""',
+        "point_anywhere": points.anywhere if points else '""',
         "phone_key": validation.phone_key(typed) if validation.looks_like_phone(typed) else None,
+        "phone_lo": f"+{start}" if start else None,
+        "phone_hi": f"+{start}:" if start else None,
         "limit": limit,
         "release_limit": limit * 4,
     }
