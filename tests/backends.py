@@ -47,3 +47,15 @@ def fresh_database(backend: str, tmp_path, *, template: str | None = None) -> It
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         admin.dispose()
+
+
+@contextmanager
+def new_server_desk(tmp_path) -> Iterator[str]:
+    """The URL of a new, migrated, empty desk on the PostgreSQL server; the test is skipped, saying why, without one."""
+    if not os.environ.get("PRESSDESK_TEST_DB"):
+        pytest.skip(NO_SERVER)
+    from pressdesk.store import open_desk
+
+    with fresh_database("postgresql", tmp_path) as url:
+        open_desk(url).dispose()
+        yield url

@@ -22,7 +22,7 @@ from pressdesk.store.check import check
 from tests import test_proofs as proofs
 from tests import writers
 from tests.at_once import run_at_once
-from tests.backends import NO_SERVER, fresh_database
+from tests.backends import NO_SERVER, fresh_database, new_server_desk
 
 pytestmark = [pytest.mark.proof, pytest.mark.backend]
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def server(tmp_path):
     """The URL of a new, migrated, empty desk on the PostgreSQL server (skipped, saying why, without one)."""
-    if not os.environ.get("PRESSDESK_TEST_DB"):
-        pytest.skip(NO_SERVER)
-    with fresh_database("postgresql", tmp_path) as url:
-        open_desk(url).dispose()
+    with new_server_desk(tmp_path) as url:
         yield url
 
 

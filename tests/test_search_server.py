@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from alembic import command
@@ -12,7 +11,7 @@ from sqlalchemy import event, text
 from pressdesk.store import open_desk
 from pressdesk.store.migrate import HEAD, alembic_config, current_revision
 from pressdesk.store.search import CODES, SHIFT, ranked_ids
-from tests.backends import NO_SERVER, fresh_database
+from tests.backends import new_server_desk
 
 pytestmark = pytest.mark.backend
 
@@ -23,10 +22,7 @@ NUMBERS = 3000
 @pytest.fixture
 def server_url(tmp_path):
     """A new desk at the newest schema on the PostgreSQL server (skipped, saying why, without one)."""
-    if not os.environ.get("PRESSDESK_TEST_DB"):
-        pytest.skip(NO_SERVER)
-    with fresh_database("postgresql", tmp_path) as url:
-        open_desk(url).dispose()
+    with new_server_desk(tmp_path) as url:
         yield url
 
 
