@@ -12,7 +12,10 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_desk_rows.py tests/test_sta
 	tests/test_export_report.py tests/test_release_intake.py tests/test_people_names.py tests/test_clock.py \
 	tests/test_contact_import_bulk.py tests/test_contact_import_dnc.py tests/test_demo_history.py \
 	tests/test_desk_views.py tests/test_enquiry_inputs.py tests/test_export_csv_same.py tests/test_history_paths.py \
-	tests/test_text_fields.py
+	tests/test_text_fields.py tests/test_officers.py tests/test_cli.py tests/test_cli_list.py tests/test_cli_bad_input.py \
+	tests/test_cli_enquiry.py tests/test_cli_output.py tests/test_cli_workflow.py tests/test_cli_reports.py \
+	tests/test_cli_contacts.py tests/test_cli_privacy.py tests/test_cli_trust.py tests/test_privacy_erase.py tests/test_watch.py \
+	tests/test_hostile_input.py tests/test_first_page.py tests/test_store.py tests/test_store_safety.py
 
 .PHONY: run test test-sqlite test-pg-if-found test-office test-pg test-pg-inner test-pg-proofs test-pg-all \
 	test-pg-all-inner lint bench graph clean

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -173,19 +174,57 @@ def template(tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="session")
-def server_template(template, tmp_path_factory):
-    """The frozen demo desk copied once onto the test server (under make test-pg)."""
+@contextmanager
+def server_copy(path: Path, folder: Path) -> Iterator[str]:
+    """The URL of a database on the test server holding a copy of the desk file at path, dropped afterwards."""
     from pressdesk.store import open_desk
     from pressdesk.store.copy import copy_desk
     from tests.backends import fresh_database
 
-    with fresh_database("postgresql", tmp_path_factory.mktemp("server")) as url:
-        source, target = open_desk(template), open_desk(url)
+    with fresh_database("postgresql", folder) as url:
+        source, target = open_desk(path), open_desk(url)
         copy_desk(source, target)
         source.dispose()
         target.dispose()
         yield url
+
+
+@pytest.fixture(scope="session")
+def server_template(template, tmp_path_factory):
+    """The frozen demo desk copied once onto the test server (under make test-pg)."""
+    with server_copy(template, tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server_copies(tmp_path_factory):
+    """Under make test-pg: the server copy of each desk file built once per run, made when first asked for."""
+    copies: dict[Path, str] = {}
+    with ExitStack() as stack:
+
+        def get(path: Path) -> str:
+            if path not in copies:
+                copies[path] = stack.enter_context(server_copy(path, tmp_path_factory.mktemp("server-copy")))
+            return copies[path]
+
+        yield get
+
+
+def desk_target(desk) -> str:
+    """What `--db` takes to reach an opened desk: its file on SQLite, its URL on the test server."""
+    return str(desk.path) if desk.path is not None else desk.url
+
+
+@pytest.fixture
+def desk_copy(tmp_path, request) -> Iterator[Callable[..., str]]:
+    """Makes a private copy of a desk file built once per run; gives what `--db` takes to reach it: a file in
+    tmp_path, or (under make test-pg) a database on the test server holding the file's rows."""
+    if not ON_SERVER:
+        yield lambda path, name="desk.db": str(shutil.copy(path, tmp_path / name))
+        return
+    copies, kept = request.getfixturevalue("server_copies"), request.getfixturevalue("kept_server_desks")
+    with ExitStack() as stack:
+        yield lambda path, name="desk.db": stack.enter_context(kept(copies(path)).checkout())
 
 
 @pytest.fixture

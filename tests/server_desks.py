@@ -31,6 +31,13 @@ SELECT md5(string_agg(item, ' ' ORDER BY item)) FROM (
 """A fingerprint of the desk's schema: tables, columns, indexes, triggers, constraints, functions, views, sequences."""
 
 
+TABLES = """
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+"""
+"""The desk's tables, a partitioned one once (its partitions' rows are emptied and refilled through it)."""
+
+
 class KeptDesk:
     """One database cloned from a template once, then put back to the template's rows before each use.
 
@@ -51,7 +58,7 @@ class KeptDesk:
         self._stack.callback(engine.dispose)
         self.engine = engine
         with engine.begin() as conn:
-            tables = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars()
+            tables = conn.execute(text(TABLES)).scalars()
             self.tables = sorted(tables)
             conn.execute(text(f"CREATE SCHEMA {SNAPSHOT}"))
             for table in self.tables:

@@ -22,9 +22,9 @@ SEED_FORMS = [
 
 
 @pytest.fixture
-def run(new_desk_file):
-    """Invoke the CLI on a throwaway desk; returns (exit code, stdout, stderr)."""
-    db = str(new_desk_file("cli.db"))  # a named desk must exist: commands never create one by themselves
+def run(migrated, desk_copy):
+    """Invoke the CLI on a throwaway desk (file or server); returns (exit code, stdout, stderr)."""
+    db = desk_copy(migrated, "cli.db")  # a named desk must exist: commands never create one by themselves
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", *args])
@@ -157,9 +157,8 @@ def test_python_dash_m_runs_the_cli(tmp_path):
     assert out.returncode == 0 and "valid" in out.stdout
 
 
-def test_the_officer_is_cleaned_and_held_to_its_length(tmp_path):
-    db = str(tmp_path / "cli.db")
-    assert CliRunner().invoke(main, ["db", "init", db]).exit_code == 0
+def test_the_officer_is_cleaned_and_held_to_its_length(migrated, desk_copy):
+    db = desk_copy(migrated, "cli.db")
     log = ["log", "--journalist", "Ann Smith", "--phone", "01582 790706", "--subject", "IS-K", "--json"]
     result = CliRunner().invoke(main, ["--db", db, "--officer", "\x1b[31mJo\x1b[0m Bloggs", *log])
     assert result.exit_code == 0, result.output

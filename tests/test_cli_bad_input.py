@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from pressdesk.cli import main
 from pressdesk.paths import config_dir
 from pressdesk.settings import Settings
+from tests.conftest import desk_target
 
 BIG = "9223372036854775808"  # 2**63: one more than the largest id SQLite can hold
 
@@ -69,7 +70,7 @@ def cli(desk, tmp_path):
         old_word.write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
         args = [{"LATIN1": str(latin1), "TMP": str(tmp_path), "OLDWORD": str(old_word)}.get(a, a) for a in args]
         data = latin1.read_bytes() if stdin == "latin1" else None
-        return CliRunner().invoke(main, ["--db", str(desk.path), *args], input=data, env=env or {})
+        return CliRunner().invoke(main, ["--db", desk_target(desk), *args], input=data, env=env or {})
 
     return invoke
 
@@ -128,7 +129,7 @@ def test_a_desk_that_cannot_be_opened_is_one_line(tmp_path, case, db, names):
 
 def test_a_malformed_settings_file_is_one_line(desk):
     settings_file('region = "GB\nofficer = "Jamie"\n')
-    result = CliRunner().invoke(main, ["--db", str(desk.path), "list", "enquiries"])
+    result = CliRunner().invoke(main, ["--db", desk_target(desk), "list", "enquiries"])
     assert_one_clean_line(result, "settings: ")
     assert "settings.toml is not valid TOML" in result.stderr
 
@@ -136,7 +137,7 @@ def test_a_malformed_settings_file_is_one_line(desk):
 def test_real_bytes_in_argv_and_on_stdin(desk, tmp_path):
     """The same through a real process: bytes that are not UTF-8, as a Latin-1 terminal sends them."""
     env = os.environ | {"PRESSDESK_HOME": str(tmp_path / "home"), "LC_ALL": "C.UTF-8"}
-    cmd = [sys.executable, "-m", "pressdesk", "--db", str(desk.path)]
+    cmd = [sys.executable, "-m", "pressdesk", "--db", desk_target(desk)]
     argv = subprocess.run(
         [*cmd, "log", "--phone", "01582 790706", "--subject", b"caf\xe9"], capture_output=True, env=env
     )

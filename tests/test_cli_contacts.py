@@ -12,17 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from pressdesk.cli import main
-from pressdesk.store import open_desk
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 FOUR = [str(FIXTURES / n) for n in ("google.csv", "outlook.csv", "apple.vcf", "android.vcf")]
 
 
 @pytest.fixture
-def run(tmp_path):
-    """Invoke the CLI on a throwaway GB desk; returns (exit code, stdout, stderr)."""
-    db = str(tmp_path / "contacts.db")
-    open_desk(db).dispose()
+def run(migrated, desk_copy):
+    """Invoke the CLI on a throwaway GB desk (file or server); returns (exit code, stdout, stderr)."""
+    db = desk_copy(migrated, "contacts.db")
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", "--region", "GB", *args])

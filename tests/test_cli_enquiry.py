@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from pressdesk.cli import main
 from pressdesk.core import Backend
 from tests.at_once import run_at_once
+from tests.conftest import desk_target
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def cli(desk):
     """Run pressdesk as officer Jo on a copy of the frozen demo desk; returns the click result."""
 
     def run(*args: str):
-        return CliRunner().invoke(main, ["--db", str(desk.path), "--officer", "Jo", *args])
+        return CliRunner().invoke(main, ["--db", desk_target(desk), "--officer", "Jo", *args])
 
     return run
 
@@ -124,7 +125,7 @@ def run_cli_at_once(tmp_path, argvs):
 
 def test_two_processes_editing_one_enquiry_from_the_same_version_make_one_winner(cli, desk, tmp_path):
     row = an_open_enquiry(cli)
-    base = ["--db", str(desk.path), "enquiry"]
+    base = ["--db", desk_target(desk), "enquiry"]
     version = ["--expect-version", str(row["version"])]
     results = run_cli_at_once(
         tmp_path,
@@ -138,7 +139,7 @@ def test_two_processes_editing_one_enquiry_from_the_same_version_make_one_winner
 
 def test_two_processes_editing_one_expert_from_the_same_version_make_one_winner(cli, desk, tmp_path):
     expert = json.loads(cli("list", "experts", "--json", "--limit", "1").stdout)[0]
-    base = ["--db", str(desk.path), "experts", "edit", str(expert["id"]), "--expect-version", str(expert["version"])]
+    base = ["--db", desk_target(desk), "experts", "edit", str(expert["id"]), "--expect-version", str(expert["version"])]
     results = run_cli_at_once(tmp_path, [[*base, "--topics", "alpha"], [*base, "--topics", "beta"]])
     assert sorted(r.returncode for r in results) == [0, 2], [r.stderr for r in results]
     winner = next(r for r in results if r.returncode == 0)

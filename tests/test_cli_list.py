@@ -42,13 +42,12 @@ def big_template(tmp_path_factory, request):
 
 
 @pytest.fixture
-def listing(big_template, tmp_path):
+def listing(big_template, desk_copy):
     """Run `pressdesk list ...` on a copy of the 113-enquiry desk."""
-    db = tmp_path / "desk.db"
-    shutil.copy(big_template, db)
+    db = desk_copy(big_template)
 
     def run(*args: str):
-        result = CliRunner().invoke(main, ["--db", str(db), "list", *args])
+        result = CliRunner().invoke(main, ["--db", db, "list", *args])
         assert result.exit_code == 0, result.output
         return result
 

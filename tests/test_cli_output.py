@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from pressdesk.cli import main
 from pressdesk.cli.output import terminal_safe, to_json
+from tests.conftest import desk_target
 
 RELEASES = Path(__file__).resolve().parent.parent / "fixtures" / "releases"
 OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # writes "rm -rf ~" to the clipboard
@@ -34,7 +35,7 @@ def cli(desk):
     """Run pressdesk on a copy of the demo desk."""
 
     def run(*args: str, input: bytes | None = None):
-        return CliRunner().invoke(main, ["--db", str(desk.path), *args], input=input)
+        return CliRunner().invoke(main, ["--db", desk_target(desk), *args], input=input)
 
     return run
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -26,10 +24,10 @@ WEEK = ("--from", "last week", "--to", "last week")
 
 
 @pytest.fixture
-def week(built_week, tmp_path) -> tuple[Path, report_desk.Desk]:
-    """A private copy of the hand-counted week's desk file, closed so the command line opens it itself."""
+def week(built_week, desk_copy) -> tuple[str, report_desk.Desk]:
+    """A private copy of the hand-counted week's desk (file or server), closed so the command line opens it itself."""
     path, fixture = built_week
-    return Path(shutil.copy(path, tmp_path / "desk.db")), fixture
+    return desk_copy(path), fixture
 
 
 @pytest.fixture
@@ -37,7 +35,7 @@ def cli(tmp_path):
     """Run pressdesk on a desk, in London, with the clock at the fixture's now."""
     runner = CliRunner()
 
-    def run(db: Path, *args: str):
+    def run(db: str, *args: str):
         env = {"PRESSDESK_OFFICER": "Jo", "PRESSDESK_REGION": "GB", "PRESSDESK_TIMEZONE": "Europe/London"}
         with freeze_time(NOW):
             return runner.invoke(main, ["--db", str(db), *args], env=env, catch_exceptions=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -61,11 +60,9 @@ def template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_db(template, tmp_path) -> Path:
-    """A private copy of the demo desk file."""
-    target = tmp_path / "demo.db"
-    shutil.copy(template, target)
-    return target
+def demo_db(template, desk_copy) -> str:
+    """A private copy of the demo desk: what `--db` takes to reach it (a file, or a database on the test server)."""
+    return desk_copy(template, "demo.db")
 
 
 @pytest.fixture
@@ -81,21 +78,20 @@ def cli(tmp_path, monkeypatch, clock):
     monkeypatch.setenv("PRESSDESK_HOME", str(tmp_path / "home"))
     runner = CliRunner()
 
-    def run(db: Path, *args: str):
+    def run(db: str, *args: str):
         env = {"PRESSDESK_OFFICER": "Jo", "PRESSDESK_REGION": "GB", "PRESSDESK_TIMEZONE": "Europe/London"}
         return runner.invoke(main, ["--db", str(db), *args], env=env, catch_exceptions=False)
 
     return run
 
 
-def new_desk(tmp_path: Path) -> Path:
-    """An empty desk file: commands never create a named desk by themselves."""
-    path = tmp_path / "desk.db"
-    open_desk(path).dispose()
-    return path
+@pytest.fixture
+def new_desk(migrated, desk_copy) -> str:
+    """An empty desk (file or server): commands never create a named desk by themselves."""
+    return desk_copy(migrated)
 
 
-def count(db: Path, model) -> int:
+def count(db: str, model) -> int:
     """How many rows of a table the desk holds."""
     desk = open_desk(db)
     try:
@@ -105,8 +101,8 @@ def count(db: Path, model) -> int:
         desk.dispose()
 
 
-def test_import_release_json_gives_the_done_when_values(cli, tmp_path):
-    db = new_desk(tmp_path)
+def test_import_release_json_gives_the_done_when_values(cli, new_desk, tmp_path):
+    db = new_desk
     result = cli(db, "import", "release", str(SEED), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -123,8 +119,8 @@ def test_import_release_json_gives_the_done_when_values(cli, tmp_path):
     assert count(db, Release) == 1
 
 
-def test_import_release_dry_run_writes_nothing(cli, tmp_path):
-    db = new_desk(tmp_path)
+def test_import_release_dry_run_writes_nothing(cli, new_desk, tmp_path):
+    db = new_desk
     result = cli(db, "import", "release", str(SEED), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Dry run: nothing was stored." in result.stdout
@@ -135,8 +131,8 @@ def test_import_release_dry_run_writes_nothing(cli, tmp_path):
     assert (count(db, Release), count(db, Expert), count(db, PressContact)) == (0, 0, 0)
 
 
-def test_import_release_bad_input_fails_cleanly(cli, tmp_path):
-    db = new_desk(tmp_path)
+def test_import_release_bad_input_fails_cleanly(cli, new_desk, tmp_path):
+    db = new_desk
     missing = cli(db, "import", "release", str(tmp_path / "nope.txt"))
     assert missing.exit_code != 0 and "file:" in missing.stderr
     empty = tmp_path / "empty.txt"
@@ -297,8 +293,8 @@ def test_experts_spread(cli, demo_db):
     assert len(spread) == 7
 
 
-def test_import_release_text_shows_issuer_place_roles_and_labelled_phones(cli, tmp_path):
-    db = new_desk(tmp_path)
+def test_import_release_text_shows_issuer_place_roles_and_labelled_phones(cli, new_desk, tmp_path):
+    db = new_desk
     release = Path(__file__).resolve().parents[1] / "fixtures" / "releases" / "uk_uni_seagrass_two_contacts.txt"
     result = cli(db, "import", "release", str(release), "--dry-run")
     assert result.exit_code == 0, result.output

@@ -79,8 +79,8 @@ def test_stale_edit_refused(demo_desk):
         )
 
 
-def test_cli_experts_edit(tmp_path):
-    db = str(tmp_path / "e.db")
+def test_cli_experts_edit(migrated, desk_copy):
+    db = desk_copy(migrated, "e.db")
     runner = CliRunner()
     runner.invoke(main, ["--db", db, "demo"])
     ok = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--languages", "en, it, fa", "--json"])
@@ -134,8 +134,8 @@ def test_new_experts_have_their_languages_checked(demo_desk):
     assert err.value.field == "languages"
 
 
-def test_cli_experts_edit_refuses_klingon(tmp_path):
-    db = str(tmp_path / "e.db")
+def test_cli_experts_edit_refuses_klingon(migrated, desk_copy):
+    db = desk_copy(migrated, "e.db")
     runner = CliRunner()
     runner.invoke(main, ["--db", db, "demo"])
     bad = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--languages", "en, klingon"])

@@ -11,6 +11,10 @@ import pytest
 
 from pressdesk.core import Backend
 from pressdesk.core.first_page import first_desk_page
+from tests.conftest import ON_SERVER
+
+SQLITE_READER = "the stdlib reads the early page of a SQLite file only; a server desk waits for the core (see below)"
+"""Why the comparisons with the stdlib reader skip on the test server."""
 
 MARKUP = "[bold red]Budget[/] [link=https://x.example]cuts[/link] <i>now</i>"
 """A subject that would be styled (or linked) if anything read it as Rich markup."""
@@ -63,6 +67,7 @@ def test_the_early_page_is_the_cores_page_on_the_demo_desk(demo_desk, settings, 
     assert early == core
 
 
+@pytest.mark.skipif(ON_SERVER, reason=SQLITE_READER)
 @pytest.mark.parametrize("limit", [200, 5, 2])
 def test_the_early_page_is_the_cores_page_with_awkward_enquiries(edge_desk, settings, limit):
     early, core = both_pages(edge_desk, settings, limit)
@@ -75,6 +80,7 @@ def test_the_early_page_is_the_cores_page_with_awkward_enquiries(edge_desk, sett
     assert whole.counts.overdue >= 1 and whole.counts.due_soon >= 1 and whole.counts.unrouted_interviews == 1
 
 
+@pytest.mark.skipif(ON_SERVER, reason=SQLITE_READER)
 def test_the_early_page_of_an_empty_desk_is_empty_like_the_cores(empty_desk, settings):
     early, core = both_pages(empty_desk, settings, 200)
     assert early == core

@@ -24,6 +24,7 @@ from pressdesk.models import Expert, Journalist, PressContact, Release
 from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import contacts, enquiries, intake
 from pressdesk.validation.text import clean_text
+from tests.conftest import ON_SERVER
 
 NASTY = [
     "\x1b[31m",
@@ -240,12 +241,12 @@ def filler(param: click.Parameter, folder: Path) -> str:
     return FILLERS.get(param.name or "", "x")
 
 
-def argv_for(path: tuple[str, ...], name: str, value: str, folder: Path, desk: Path) -> list[str]:
+def argv_for(path: tuple[str, ...], name: str, value: str, folder: Path, desk: str) -> list[str]:
     """The command line with `value` in the parameter `name` and plausible values in the other required ones."""
     pathlike = name in ("db", "output", "path", "file", "files", "to", "from_")  # never a file outside the folder
     if pathlike:  # keep whatever a path names inside the test's folder
         value = str(folder / ("f" + value.replace("/", "_").replace("\x00", "")[:200]))
-    head = ["--db", value if name == "db" else str(desk)]
+    head = ["--db", value if name == "db" else desk]
     if not path:
         return [*head, f"--{name}", value, "list", "enquiries"]
     command = main
@@ -265,8 +266,9 @@ def argv_for(path: tuple[str, ...], name: str, value: str, folder: Path, desk: P
 
 
 @pytest.fixture(scope="module")
-def cli_desk(tmp_path_factory):
-    """A demo desk the command-line examples run against (module-wide: hypothesis calls the test many times)."""
+def cli_desk(tmp_path_factory, request) -> tuple[Path, str]:
+    """A folder for the command-line examples and what `--db` takes to reach the demo desk they run against (a file
+    in the folder, or its copy on the test server; module-wide: hypothesis calls the test many times)."""
     from pressdesk.services.demo import load_demo
     from pressdesk.store import open_desk
 
@@ -275,14 +277,17 @@ def cli_desk(tmp_path_factory):
     with desk.write() as s:
         load_demo(s, who="demo", region="GB")
     desk.dispose()
-    return folder
+    if ON_SERVER:  # this module's own copy: nothing else asks for this file
+        return folder, request.getfixturevalue("server_copies")(folder / "desk.db")
+    return folder, str(folder / "desk.db")
 
 
 @given(st.sampled_from(ARGUMENT_SLOTS), hostile)
 def test_every_cli_argument_takes_hostile_text_without_a_crash_or_a_raw_byte(cli_desk, slot, value):
     path, name = slot
-    argv = argv_for(path, name, value, cli_desk, cli_desk / "desk.db")
-    result = CliRunner().invoke(main, argv, env={"PRESSDESK_HOME": str(cli_desk / "home")})
+    folder, desk = cli_desk
+    argv = argv_for(path, name, value, folder, desk)
+    result = CliRunner().invoke(main, argv, env={"PRESSDESK_HOME": str(folder / "home")})
     crash = result.exception if not isinstance(result.exception, SystemExit) else None
     assert crash is None, f"{argv!r}: {type(crash).__name__}: {crash}"
     assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.stderr)

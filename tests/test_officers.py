@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from pressdesk.cli import main
 from pressdesk.core.backend import Backend
 from pressdesk.errors import FieldError
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, desk_target
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_a_desk_without_an_officer_list_still_takes_any_name(core):
 
 def test_list_mine_shows_only_the_enquiries_assigned_to_me(desk):
     def run(*args):
-        return CliRunner().invoke(main, ["--db", str(desk.path), *args])
+        return CliRunner().invoke(main, ["--db", desk_target(desk), *args])
 
     assert run("officers", "add", "Kit Marlowe").exit_code == 0
     listed = run("officers", "list")

@@ -96,9 +96,9 @@ def test_a_renamed_journalist_is_found_by_the_new_name(demo_desk, settings):
 
 
 @pytest.fixture
-def cli(tmp_path):
-    """Invoke the CLI on a throwaway demo desk; returns (exit code, stdout, stderr)."""
-    db = str(tmp_path / "cli.db")
+def cli(migrated, desk_copy):
+    """Invoke the CLI on a throwaway demo desk (file or server); returns (exit code, stdout, stderr)."""
+    db = desk_copy(migrated, "cli.db")
 
     def invoke(*args: str):
         result = CliRunner().invoke(main, ["--db", db, "--officer", "Test Officer", *args])

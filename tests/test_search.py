@@ -194,16 +194,15 @@ def test_a_desk_from_before_the_folded_index_is_refolded_when_it_opens(tmp_path)
         desk.dispose()
 
 
-def test_list_releases_json_carries_each_press_contact_from_an_import(tmp_path):
+def test_list_releases_json_carries_each_press_contact_from_an_import(migrated, desk_copy):
     import json
 
     from click.testing import CliRunner
 
     from pressdesk.cli import main
 
-    db = str(tmp_path / "cli.db")
+    db = desk_copy(migrated, "cli.db")
     runner = CliRunner()
-    assert runner.invoke(main, ["db", "init", db]).exit_code == 0
     assert runner.invoke(main, ["--db", db, "import", "release", str(SEED)]).exit_code == 0
     listed = runner.invoke(main, ["--db", db, "list", "releases", "--json"])
     assert listed.exit_code == 0

@@ -14,6 +14,10 @@ from sqlalchemy import text
 from pressdesk.services.contacts import get_or_create_outlet
 from pressdesk.store import open_desk
 from pressdesk.store.migrate import alembic_config, status, upgrade
+from tests.conftest import ON_SERVER
+
+SQLITE_ENGINE = "SQLite's pragmas and its file's write lock (the server's sessions: tests/test_backends.py)"
+"""Why the tests of SQLite's own connection settings skip on the test server."""
 
 
 def pragma(session, name: str):
@@ -21,6 +25,7 @@ def pragma(session, name: str):
     return session.execute(text(f"PRAGMA {name}")).scalar()
 
 
+@pytest.mark.skipif(ON_SERVER, reason=SQLITE_ENGINE)
 def test_every_connection_has_safe_pragmas(empty_desk):
     for _ in range(3):  # several pooled connections, each configured on connect
         with empty_desk.read() as s:
@@ -37,6 +42,7 @@ def test_desk_file_is_private(tmp_path):
     desk.dispose()
 
 
+@pytest.mark.skipif(ON_SERVER, reason=SQLITE_ENGINE)
 def test_write_sessions_take_the_lock_at_begin(empty_desk):
     """A second writer waits for the first instead of failing with 'database is locked' mid-way."""
     statements: list[str] = []
@@ -70,6 +76,7 @@ def test_write_sessions_take_the_lock_at_begin(empty_desk):
     assert "BEGIN IMMEDIATE" in statements
 
 
+@pytest.mark.skipif(ON_SERVER, reason=SQLITE_ENGINE)
 def test_reads_do_not_take_the_write_lock(empty_desk):
     """A writer commits while a read is open (it would wait busy_timeout and fail if the read held the write lock);
     the reader keeps the snapshot it started with."""

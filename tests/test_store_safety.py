@@ -16,6 +16,10 @@ from pressdesk.store.backup import backup, restore
 from pressdesk.store.check import check, rebuild_search_index
 from pressdesk.store.errors import StoreError
 from pressdesk.store.migrate import HEAD, backup_sqlite, current_revision, upgrade
+from tests.conftest import ON_SERVER
+
+A_FILE = "a SQLite desk file's backup, restore, index and triggers (a server desk's: tests/test_backends.py)"
+"""Why the tests of a desk file skip on the test server."""
 
 
 def mode(path) -> int:
@@ -50,6 +54,7 @@ def log_calls(desk, n: int, prefix: str) -> None:
 # --- backup ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_backup_is_a_sound_private_copy_taken_while_another_writes(desk, tmp_path):
     writer = threading.Thread(target=log_calls, args=(desk, 40, "during"))
     writer.start()
@@ -70,6 +75,7 @@ def test_backup_is_a_sound_private_copy_taken_while_another_writes(desk, tmp_pat
     assert count(copies[-1], "enquiry") >= count(copies[0], "enquiry")
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_backup_refuses_to_overwrite_a_file(desk, tmp_path):
     target = tmp_path / "already.db"
     target.write_text("keep me")
@@ -81,6 +87,7 @@ def test_backup_refuses_to_overwrite_a_file(desk, tmp_path):
 # --- restore --------------------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_restore_brings_back_the_copy_and_keeps_the_replaced_desk_aside(desk, tmp_path):
     copy = backup(desk, tmp_path / "copy.db")
     before = count(desk.path, "enquiry")
@@ -97,6 +104,7 @@ def test_restore_brings_back_the_copy_and_keeps_the_replaced_desk_aside(desk, tm
     assert again.replaced != result.replaced and again.replaced.exists() and result.replaced.exists()
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_restore_refuses_a_damaged_copy_and_changes_nothing(desk, tmp_path):
     copy = backup(desk, tmp_path / "copy.db")
     data = bytearray(copy.read_bytes())
@@ -109,6 +117,7 @@ def test_restore_refuses_a_damaged_copy_and_changes_nothing(desk, tmp_path):
     assert list(tmp_path.glob("desk.db.replaced-*")) == []
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_restore_refuses_a_file_that_is_not_a_desk(desk, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not a database\n" * 100)
@@ -116,6 +125,7 @@ def test_restore_refuses_a_file_that_is_not_a_desk(desk, tmp_path):
         restore(desk.path, notes)
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_restore_refuses_a_copy_from_a_newer_pressdesk(desk, tmp_path):
     copy = backup(desk, tmp_path / "copy.db")
     con = sqlite3.connect(copy)
@@ -146,6 +156,7 @@ def test_restore_of_an_older_copy_migrates_it(tmp_path):
     live.dispose()
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_restore_into_a_missing_desk_creates_it_private(desk, tmp_path):
     copy = backup(desk, tmp_path / "copy.db")
     target = tmp_path / "fresh" / "desk.db"
@@ -162,6 +173,7 @@ def test_check_finds_a_sound_desk_sound(desk):
     assert report.ok, report.problems
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_check_finds_missing_and_stale_search_entries_and_a_rebuild_mends_them(desk):
     with desk.write() as s:
         s.execute(text("DROP TRIGGER search_journalist_au"))  # a broken trigger: edits no longer reach the index
@@ -183,6 +195,7 @@ def test_check_finds_missing_and_stale_search_entries_and_a_rebuild_mends_them(d
     assert check(desk).ok
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_check_reports_foreign_key_breaks(desk):
     con = sqlite3.connect(desk.path)  # a tool that does not enforce foreign keys
     request_id = con.execute("SELECT min(id) FROM interview_request").fetchone()[0]
@@ -279,6 +292,7 @@ def test_a_desk_that_cannot_be_tightened_warns(tmp_path, monkeypatch):
     desk.dispose()
 
 
+@pytest.mark.skipif(ON_SERVER, reason=A_FILE)
 def test_the_search_triggers_of_a_migrated_desk_are_those_the_check_rebuilds(empty_desk):
     from pressdesk.store.search import CODES, trigger_sql
 

@@ -9,6 +9,7 @@ from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries
 from pressdesk.store import open_desk
 from pressdesk.store.watch import ChangeWatch
+from tests.conftest import desk_target
 
 
 def log_one(desk, subject: str) -> None:
@@ -20,7 +21,7 @@ def log_one(desk, subject: str) -> None:
 
 
 def test_a_commit_by_another_process_is_noticed_once(desk):
-    other = open_desk(desk.path)  # another engine: stands in for another terminal
+    other = open_desk(desk_target(desk))  # another engine: stands in for another terminal
     watch = ChangeWatch(desk.engine)
     try:
         assert watch.changed() is False, "nothing happened yet"
