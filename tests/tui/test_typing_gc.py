@@ -11,6 +11,7 @@ from tests.tui.conftest import settle
 
 
 async def test_what_the_desk_loaded_is_left_out_of_full_collections_while_it_runs(frozen_desk, settings):
+    gc.unfreeze()  # what earlier tests froze (tests/tui/conftest.py) is given back: this app's own freeze is checked
     app = build_app(settings, target=str(frozen_desk.path))  # opened as at launch, its readers warmed after the page
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

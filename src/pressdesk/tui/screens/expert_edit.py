@@ -22,6 +22,7 @@ from pressdesk.tui.screens.person_edit import (
     split_phones,
 )
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
+from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 from pressdesk.validation.expert_fields import parse_blocked_dates, parse_working_hours
 
@@ -164,7 +165,7 @@ class ExpertEditScreen(FormScreen[dict | None]):
         """A labelled multi-line box with its message line."""
         with Vertical(classes=f"ee-text ee-{key}-box"):
             yield Label(label or LABELS[key])
-            yield TextArea(value, id=f"ee-{key}", soft_wrap=True, compact=True)
+            yield WrappingTextArea(value, id=f"ee-{key}", soft_wrap=True, compact=True)
             yield Static("", id=f"ee-{key}-msg", classes="field-msg")
 
     def _heading(self) -> Text:
