@@ -111,6 +111,20 @@ async def test_a_known_number_fills_an_empty_name_but_someone_elses_name_is_refu
     assert person(demo_desk, "Priyanka Shah") is None
 
 
+async def test_a_name_filled_while_the_officer_is_in_the_name_box_is_replaced_by_what_they_type(app, demo_desk):
+    # a quick officer reaches the name box before the number's owner is found: the filled name is selected, so
+    # typing another name replaces it instead of being glued on after it
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"07823 418562")
+        app.screen.query_one("#journalist", Input).focus()
+        await settle(pilot)
+        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid"
+        await pilot.press(*"Priyanka Shah")
+        await settle(pilot)
+        assert app.screen.query_one("#journalist", Input).value == "Priyanka Shah"
+
+
 async def test_a_refusal_is_on_screen_at_80x24(app, demo_desk):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -269,6 +269,9 @@ class LogCallScreen(FormScreen[int | None]):
             self._set("journalist", owner.name)
             if fill_outlet:
                 self._set("outlet", fill_outlet)
+            for box in self.query("#journalist, #outlet").results(Input):
+                if box.has_focus and box.value:
+                    box.select_all()  # filled while the officer is in it: what they type next replaces it
             self.filled = (owner.name, fill_outlet)
             self.lookup.now()  # what saving would do, with the name now shown
             return

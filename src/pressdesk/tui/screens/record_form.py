@@ -105,9 +105,16 @@ class FormScreen(ModalScreen[ResultType]):
         found = self.query(f"#{self.widget_id(key)}")
         if not found:
             return
-        found.first().focus()
-        for msg in self.query(f"#{self.widget_id(key)}-msg"):
-            self.call_after_refresh(msg.scroll_visible, animate=False)
+        field = found.first()
+        # no scroll of its own on focus: that one could land after ours, leaving a tall message below the box
+        field.focus(scroll_visible=False)
+        shown = [field, *self.query(f"#{self.widget_id(key)}-msg")]
+
+        def into_view() -> None:
+            for widget in shown:  # the field, then its message (laid out by now at its new height)
+                widget.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(into_view)
 
     def preview_time(
         self, key: str, text: str, read: Callable[[Any, str], datetime | None], *, fmt: str = "%a %d %b %H:%M"
