@@ -111,10 +111,11 @@ class FormScreen(ModalScreen[ResultType]):
         shown = [field, *self.query(f"#{self.widget_id(key)}-msg")]
 
         def into_view() -> None:
-            for widget in shown:  # the field, then its message (laid out by now at its new height)
+            for widget in shown:  # the field, then its message, shown and laid out by now at its new height
                 widget.scroll_visible(animate=False, immediate=True)
 
-        self.call_after_refresh(into_view)
+        # the message's "shown" class is styled at one refresh and laid out at its height by the next
+        self.call_after_refresh(self.call_after_refresh, into_view)
 
     def preview_time(
         self, key: str, text: str, read: Callable[[Any, str], datetime | None], *, fmt: str = "%a %d %b %H:%M"
