@@ -312,17 +312,21 @@ _DIALLED_RE = re.compile(r"[\d\s().\-]+")
 """A number, or its first digits, as dialled: digits with spaces, brackets, dots or hyphens, no "+"."""
 
 
+START_DIGITS = 4
+"""How many digits after the national prefix make a number's start worth looking up ("020 3" is every London number)."""
+
+
 def international_start(text: str, region: str | None = "GB") -> str | None:
     """The digits a number typed in its national form begins with in E.164, without the "+": "020 3194" ->
     "44203194" in GB. None when the text is not dialled digits starting with the region's national prefix (a "+",
-    a letter, a region without a national prefix, or no digit after it)."""
+    a letter, a region without a national prefix), or has fewer than START_DIGITS digits after it."""
     text = _normalise(text or "")
     if not _DIALLED_RE.fullmatch(text):
         return None
     digits = "".join(str(unicodedata.digit(ch)) for ch in text if ch.isdecimal())
     meta = phonenumbers.PhoneMetadata.metadata_for_region(_region_arg(region) or "", None)
     prefix = meta.national_prefix if meta is not None else None
-    if not prefix or not digits.startswith(prefix) or len(digits) == len(prefix):
+    if not prefix or not digits.startswith(prefix) or len(digits) < len(prefix) + START_DIGITS:
         return None
     return f"{meta.country_code}{digits[len(prefix) :]}"
 
