@@ -286,3 +286,17 @@ def test_a_stray_country_code_after_a_number_is_refused_and_changes_nothing(text
     result = parse_phone(text, region)
     assert (result.valid, result.e164, result.region) == (False, None, None)
     assert result.error == "“+1” after the number is not part of it: give one number, with its country code once."
+
+
+@pytest.mark.parametrize("piece", ["\x1b]8;;http://x\x1b\\link 0", "1 ", "+44 20 7946 0000 ", "tomorrow 9am "])
+def test_a_pasted_page_is_refused_as_too_long_and_never_read(piece: str) -> None:
+    pasted = piece * 5000
+    result = parse_phone(pasted, "GB")
+    assert not result.valid
+    assert result.error == f"This is too long to be a phone number ({len(pasted.strip()):,} characters; at most 250)."
+    assert not looks_like_phone(pasted)
+
+
+def test_the_longest_text_read_is_still_a_number_with_its_label_and_extension() -> None:
+    text = "Tel: +44 1582 790706 ext 12" + " " * 200 + "."
+    assert parse_phone(text[:-1].strip(), "GB").e164 == LUTON

@@ -37,6 +37,9 @@ _DRAMA_RANGES: tuple[tuple[str, str], ...] = (
     ("1632960", "01632 960xxx"),
 )
 
+LONGEST = 250
+"""The longest text read as a phone number, label and extension included: phonenumbers refuses longer text, and the
+patterns below would take seconds over a pasted page (a 78,000-character paste took 6 s)."""
 _NO_REGION = "Add the country code (for example +44) or set a default region."
 _EXAMPLE = "a phone number looks like 01582 790706 or +44 1582 790706"
 
@@ -264,6 +267,8 @@ def parse_phone(text: str, region: str | None = "GB", *, detail: bool = True) ->
     raw = (text or "").strip()
     if not raw:
         return _failed(raw, "Enter a phone number.")
+    if len(raw) > LONGEST:
+        return _failed(raw, f"This is too long to be a phone number ({len(raw):,} characters; at most {LONGEST}).")
     region = _region_arg(region)
     normal = _normalise(raw)
     if region is None:
@@ -335,7 +340,7 @@ def looks_like_phone(text: str) -> bool:
     """Say whether search-box text is a phone number: phone characters only, 6 or more digits."""
     # A "tel:" scheme, a label such as "Tel:" and a trailing extension ("ext 12", "x12", "#12")
     # are allowed; any other letter means a name or a word. An ISO date is not a number.
-    if not text:
+    if not text or len(text) > LONGEST:
         return False
     core = _core(_normalise(text))
     if _count_digits(core) < 6 or _ISO_DATE_RE.match(core):
