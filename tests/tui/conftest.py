@@ -7,6 +7,7 @@ import contextlib
 import gc
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import textual.app
@@ -14,8 +15,10 @@ import textual.pilot
 from textual._context import active_app
 from textual._styles_cache import StylesCache
 from textual.app import ScreenStackError
+from textual.screen import Screen
 from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
+import pressdesk.tui.app
 from pressdesk.core import Backend
 from pressdesk.tui.app import build_app
 from pressdesk.tui.debounce import LOOKUP_DELAY, waiting
@@ -71,16 +74,37 @@ def _keys_wait_for_the_app_not_the_clock(monkeypatch):
     monkeypatch.setattr(textual.pilot, "wait_for_idle", until_idle)
 
 
+def paint_nothing(screen: Screen) -> None:
+    """A headless screen's refresh: Textual renders every changed widget into strips that a headless driver then
+    throws away (`App._display` draws nothing headless), about a third of a Pilot test's CPU. Pictures of the screen
+    (`export_screenshot`, the snapshots) render the whole screen themselves."""
+    screen._dirty_widgets.clear()
+
+
 @pytest.fixture(autouse=True)
-def _full_collections_skip_what_earlier_tests_loaded():
-    """After each test, leave every object still alive (the modules and caches loaded so far) out of the garbage
-    collector's full passes, as the app does after its warm-up (its `on_unmount` gives them back): each full pass
-    walked ~200,000 objects, ~0.2 s, several times a test. First forget the style caches Textual's
-    `StylesCache.get_inner_outer` keeps (an lru_cache on a method: up to 1,024 StylesCache objects with every strip
-    they cached, long after their app ended), so that they are collected, not frozen."""
+def _headless_screens_render_only_for_pictures(monkeypatch):
+    """A Pilot test's screen lays itself out after every key as the app's does, but renders only when a test takes
+    its picture."""
+    monkeypatch.setattr(Screen, "_compositor_refresh", paint_nothing)
+
+
+GC_KEPT = SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
+"""What the app's warm-up freeze and its unmount's unfreeze do in a Pilot test: nothing (see below)."""
+
+
+@pytest.fixture(autouse=True)
+def _full_collections_skip_what_earlier_tests_loaded(monkeypatch):
+    """After the first test, leave every object still alive (the modules and caches loaded so far) out of the
+    garbage collector's full passes, as the app does after its warm-up: each full pass walked ~200,000 objects,
+    ~0.2 s. The app's own freeze and unfreeze do nothing in a Pilot test: an app that unfroze at its end made every
+    test pay one such pass, and one that froze mid-test would keep its widgets for good. Each test's garbage is then
+    collected by the collector's ordinary passes, which walk only what is not frozen. Textual's
+    `StylesCache.get_inner_outer` caches (an lru_cache on a method: up to 1,024 StylesCache objects with every strip
+    they cached, long after their app ended) are forgotten after each test so that they are collected."""
+    monkeypatch.setattr(pressdesk.tui.app, "gc", GC_KEPT)
     yield
     StylesCache.get_inner_outer.cache_clear()
-    if not gc.get_freeze_count():  # an app ended and gave the frozen objects back, or this is the first test
+    if not gc.get_freeze_count():  # the first test in this process
         gc.collect()
         gc.freeze()
 

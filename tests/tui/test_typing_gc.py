@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import gc
 
+import pressdesk.tui.app
 from pressdesk.tui.app import build_app
 from tests.tui.conftest import settle
 
 
-async def test_what_the_desk_loaded_is_left_out_of_full_collections_while_it_runs(frozen_desk, settings):
+async def test_what_the_desk_loaded_is_left_out_of_full_collections_while_it_runs(frozen_desk, settings, monkeypatch):
+    monkeypatch.setattr(pressdesk.tui.app, "gc", gc)  # the app's own freeze, which other Pilot tests leave out
     gc.unfreeze()  # what earlier tests froze (tests/tui/conftest.py) is given back: this app's own freeze is checked
     app = build_app(settings, target=str(frozen_desk.path))  # opened as at launch, its readers warmed after the page
     async with app.run_test(size=(120, 40)) as pilot:
