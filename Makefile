@@ -1,6 +1,9 @@
 # pressdesk: `make run` opens the TUI on the demo desk; `make test` runs the whole suite;
 # `make bench` runs every benchmark beside its floor (BENCH_ARGS=--quick for a 100k desk).
 PYTHON ?= python3
+# Byte-code caches are written (a machine may set PYTHONDONTWRITEBYTECODE): without them every test process compiled
+# pressdesk and pytest rewrote every test module again, ~3 s of CPU per process.
+unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
