@@ -190,8 +190,8 @@ class LogCallScreen(FormScreen[int | None]):
 
     @on(Input.Changed, "#deadline")
     def _deadline_changed(self, event: Input.Changed) -> None:
-        """Say what the deadline means, read in a worker by the same function the save uses."""
-        self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text))
+        """Say what the deadline means, read in a worker by the same function the save uses; a time gone, as such."""
+        self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text), warn_if_passed=True)
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
