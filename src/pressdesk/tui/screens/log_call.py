@@ -24,6 +24,7 @@ from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.safe import line
 from pressdesk.tui.screens.caller_lookup import NameInput, Suggestions, caller_text, person_line, same_name
 from pressdesk.tui.screens.record_form import FormScreen
+from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 
 
@@ -105,7 +106,7 @@ class LogCallScreen(FormScreen[int | None]):
                         [(p.value, p.value) for p in Priority], value="normal", allow_blank=False, id="priority"
                     )
                     yield Label("Notes")
-                    yield TextArea(id="notes", soft_wrap=True)
+                    yield WrappingTextArea(id="notes", soft_wrap=True)
                 with VerticalScroll(id="caller-pane"):
                     yield Static(Text("Caller", style="bold underline"))
                     yield Static(caller_text(None, "", "UTC"), id="caller")
