@@ -297,3 +297,10 @@ def test_a_number_dialled_at_home_is_read_in_the_desks_region(desk_abroad, regio
 )
 def test_a_number_with_its_country_code_is_found_on_any_desk(desk_abroad, region, typed, name):
     assert found_on(desk_abroad, region, typed) == ([name], [name], [name])
+
+
+@pytest.mark.backend
+def test_a_media_list_built_from_a_number_reads_it_in_the_desks_region(desk_abroad):
+    backend = Backend(desk_abroad, Settings(region="IE", officer="Test Officer", timezone="Europe/Dublin"))
+    made = backend.create_media_list("Aoife's desk", text="087 123 4567")
+    assert [p.name for p in backend.media_list_members(str(made.id))] == ["Aoife Byrne"]
