@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from pressdesk.core import Backend
 from pressdesk.services import queries, search
+from pressdesk.settings import Settings
+from tests.backends import backend_urls, fresh_database
 from tests.conftest import ON_SERVER
 
 SEED = next((Path(__file__).parents[1] / "src" / "pressdesk" / "demo_data" / "seeds").glob("000_*.txt"))
@@ -241,3 +244,63 @@ def test_the_index_never_refuses_a_write_whatever_the_text(empty_desk):
         )
     with empty_desk.read() as s:
         assert s.execute(text("SELECT body FROM search_index")).scalar() == " radio tele bytes "
+
+
+ABROAD = {"Aoife Byrne": "+353 87 123 4567", "Dana Cole": "+1 202-555-0143", "Eleanor Vaughan": "+44 20 3194 3371"}
+"""Journalists in Ireland, the United States and the United Kingdom, each with the number they were stored with."""
+
+
+@pytest.fixture(params=backend_urls())
+def desk_abroad(request, tmp_path):
+    """A desk on one backend holding the ABROAD journalists."""
+    from pressdesk.services import contacts
+    from pressdesk.store import open_desk
+
+    with fresh_database(request.param, tmp_path) as url:
+        desk = open_desk(url)
+        with desk.write() as s:
+            for name, phone in ABROAD.items():
+                contacts.create_journalist(s, who="t", region="GB", name=name, phones=[phone])
+        yield desk
+        desk.dispose()
+
+
+def found_on(desk, region: str, typed: str) -> tuple[list[str], list[str], list[str]]:
+    """The journalists the search box shows, the TUI's list shows and `list journalists --text` lists for the text,
+    on a desk in region."""
+    backend = Backend(desk, Settings(region=region, officer="Test Officer", timezone="Europe/London"))
+    listed = [p.name for p in backend.listing("journalists", text=typed, limit=None)]
+    return titles(backend.search(typed), "journalist"), [p.name for p in backend.journalists(typed)], listed
+
+
+@pytest.mark.backend
+@pytest.mark.parametrize(
+    ("region", "typed", "name"),
+    [
+        ("IE", "087 123 4567", "Aoife Byrne"),
+        ("IE", "0871234567", "Aoife Byrne"),
+        ("IE", "087 123 4", "Aoife Byrne"),
+        ("US", "(202) 555-0143", "Dana Cole"),
+        ("US", "202 555 0143", "Dana Cole"),
+        ("GB", "020 3194 3371", "Eleanor Vaughan"),
+    ],
+)
+def test_a_number_dialled_at_home_is_read_in_the_desks_region(desk_abroad, region, typed, name):
+    assert found_on(desk_abroad, region, typed) == ([name], [name], [name])
+
+
+@pytest.mark.backend
+@pytest.mark.parametrize("region", ["GB", "IE", "US"])
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("+353 87 123 4567", "Aoife Byrne"), ("+1 202 555 0143", "Dana Cole"), ("+44 20 3194 3371", "Eleanor Vaughan")],
+)
+def test_a_number_with_its_country_code_is_found_on_any_desk(desk_abroad, region, typed, name):
+    assert found_on(desk_abroad, region, typed) == ([name], [name], [name])
+
+
+@pytest.mark.backend
+def test_a_media_list_built_from_a_number_reads_it_in_the_desks_region(desk_abroad):
+    backend = Backend(desk_abroad, Settings(region="IE", officer="Test Officer", timezone="Europe/Dublin"))
+    made = backend.create_media_list("Aoife's desk", text="087 123 4567")
+    assert [p.name for p in backend.media_list_members(str(made.id))] == ["Aoife Byrne"]

@@ -87,11 +87,23 @@ def log_cmd(
     logged = core.listed_enquiry(enquiry_id)
     if as_json:
         emit_json(logged.to_json())
-        return
-    row = logged.row
-    echo(f"Logged enquiry {row.id}: {row.subject}")
-    echo(f"  from {row.journalist}" + (f" ({row.outlet})" if row.outlet else ""))
-    echo(f"  due {format_due(row.deadline, state.settings.timezone)}")
+    else:
+        row = logged.row
+        echo(f"Logged enquiry {row.id}: {row.subject}")
+        echo(f"  from {row.journalist}" + (f" ({row.outlet})" if row.outlet else ""))
+        echo(f"  due {format_due(row.deadline, state.settings.timezone)}")
+    _warn_if_passed(logged.row.deadline, core, state)
+
+
+def _warn_if_passed(deadline, core: Backend, state: CliState) -> None:
+    """One line on stderr when the deadline logged has already passed: kept (calls are logged after the fact), but
+    rarely meant."""
+    from pressdesk.validation.countdown import already_passed
+
+    passed = already_passed(deadline, core.clock())
+    if passed:
+        when = deadline.astimezone(ZoneInfo(state.settings.timezone)).strftime("%a %d %b %H:%M")
+        echo(f"Warning: deadline {when} has {passed}; logged with it all the same.", err=True)
 
 
 # --- pressdesk enquiry ... ---------------------------------------------------------------------

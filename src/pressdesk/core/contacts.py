@@ -177,7 +177,14 @@ class ContactsArea(CoreBase):
         with self.desk.write() as s:
             if any(v and v.strip() for v in (text, beat, outlet)):
                 made = media_lists.build_list(
-                    s, who=who, name=name, description=description, text=text, beat=beat, outlet=outlet
+                    s,
+                    who=who,
+                    name=name,
+                    description=description,
+                    text=text,
+                    beat=beat,
+                    outlet=outlet,
+                    region=self.settings.region,
                 )
                 if journalist_ids:
                     media_lists.add_members(s, who=who, list_id=made.id, journalist_ids=journalist_ids)

@@ -242,4 +242,4 @@ class DeskArea(CoreBase):
         from pressdesk.services import search
 
         with self.desk.read() as s:
-            return search.search(s, text, limit=limit)
+            return search.search(s, text, limit=limit, region=self.settings.region)

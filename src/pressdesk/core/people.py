@@ -25,7 +25,9 @@ class PeopleArea(CoreBase):
         from pressdesk.services import queries
 
         with self.desk.read() as s:
-            return queries.list_journalists(s, text=text or None, offset=offset, limit=limit)
+            return queries.list_journalists(
+                s, text=text or None, offset=offset, limit=limit, region=self.settings.region
+            )
 
     def journalist(self, journalist_id: int) -> PersonRow | None:
         """One journalist as listed (or None)."""
@@ -40,7 +42,7 @@ class PeopleArea(CoreBase):
         from pressdesk.services import queries
 
         with self.desk.read() as s:
-            return queries.list_experts(s, text=text or None, offset=offset, limit=limit)
+            return queries.list_experts(s, text=text or None, offset=offset, limit=limit, region=self.settings.region)
 
     def expert(self, expert_id: int) -> PersonRow | None:
         """One expert as listed (or None)."""
@@ -114,11 +116,12 @@ class PeopleArea(CoreBase):
             "experts": queries.list_experts,
             "releases": queries.list_releases,
         }[kind]
+        read_in = {} if kind == "releases" else {"region": self.settings.region}  # a number dialled at home
         offset = 0
         while limit is None or offset < limit:
             size = PAGE if limit is None else min(PAGE, limit - offset)
             with self.desk.read() as s:
-                page = lister(s, text=text, limit=size, offset=offset)
+                page = lister(s, text=text, limit=size, offset=offset, **read_in)
             yield from page
             if len(page) < size:
                 return

@@ -120,14 +120,18 @@ def build_list(
     text: str | None = None,
     beat: str | None = None,
     outlet: str | None = None,
+    region: str | None = "GB",
 ) -> MediaList:
-    """Make a media list of every live journalist matching a filter: words, a beat, an outlet (by name)."""
+    """Make a media list of every live journalist matching a filter: words (a number dialled at home read in
+    region), a beat, an outlet (by name)."""
     outlet_id = None
     if outlet and outlet.strip():
         outlet_id = session.execute(select(Outlet.id).where(Outlet.name_key == name_key(outlet))).scalar()
         if outlet_id is None:
             raise NotFound(f"There is no outlet {outlet.strip()}.")
-    clauses = queries.journalist_filters(session, text=text, beat=beat, outlet_id=outlet_id, archived=False)
+    clauses = queries.journalist_filters(
+        session, text=text, beat=beat, outlet_id=outlet_id, archived=False, region=region
+    )
     if len(clauses) < 2:
         raise FieldError("filter", "Say who goes on the list: words, a beat or an outlet.")
     ids = list(

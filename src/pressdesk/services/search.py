@@ -52,8 +52,9 @@ def _person_hit(p: PersonRow) -> SearchHit:
     )
 
 
-def _people(session: Session, text: str, limit: int, cache: dict) -> list[SearchHit]:
-    """Journalists, experts and press contacts, those matching at word starts (or by number) first."""
+def _people(session: Session, text: str, limit: int, cache: dict, region: str | None) -> list[SearchHit]:
+    """Journalists, experts and press contacts, those matching at word starts (or by number, dialled at home read in
+    region) first."""
     listers = {
         "journalist": queries.list_journalists,
         "expert": queries.list_experts,
@@ -61,7 +62,7 @@ def _people(session: Session, text: str, limit: int, cache: dict) -> list[Search
     }
     hits: list[SearchHit] = []
     for kind, lister in listers.items():
-        found = queries.people_ranked(session, kind, text, cache=cache)
+        found = queries.people_ranked(session, kind, text, cache=cache, region=region)
         rows = _in_rank_order(
             lambda ids, n, lister=lister: _newest(lister(session, ids=_newest_ids(ids, n), limit=n)), found, limit
         )
@@ -114,22 +115,23 @@ def _enquiries(session: Session, text: str, limit: int, cache: dict) -> list[Sea
     return [_enquiry_hit(e) for e in rows]
 
 
-def search(session: Session, text: str, *, limit: int = 8) -> list[SearchHit]:
+def search(session: Session, text: str, *, limit: int = 8, region: str | None = "GB") -> list[SearchHit]:
     """What the search box shows for a text: the enquiry of that number first, then journalists, experts, press
-    contacts, releases and enquiries, best matches first within each kind (two characters at least, or a number)."""
+    contacts, releases and enquiries, best matches first within each kind (two characters at least, or a number;
+    a number dialled at home is read as dialled in region)."""
     number = queries.enquiry_number(text or "")
     if not text or len(text.strip()) < 2:
         return _by_number(session, number)
     terms = search_terms(text)
     if terms is not None and session.get_bind().dialect.name == "sqlite":
-        return search_rows.search(session, text, terms, number, limit)
+        return search_rows.search(session, text, terms, number, limit, region=region)
     if len(text.strip()) == 2 and session.get_bind().dialect.name == "sqlite":
         # two characters: people by name only (no number or word is that short), walking the name index; two
         # digits are the start of a number or an enquiry number, never looked up among names
         people = [] if text.strip().isdigit() else search_rows.short_people(session, text.strip(), limit)
         return _by_number(session, number) + people
     cache: dict = {}  # each kind is looked up once for the text
-    people = _people(session, text, limit, cache)
+    people = _people(session, text, limit, cache, region)
     if fts_query(text) is None:
         # under three letters: people by name or number, and an enquiry number, never a scan of every enquiry
         return _by_number(session, number) + people

@@ -260,16 +260,16 @@ SEARCH_SQL = (
 SHORT_PEOPLE_SQL = {kind: _short_people_sql(kind) for kind in OWNER}
 
 
-def search_params(typed: str, terms: Terms, limit: int) -> dict:
-    """The parameters every search query takes."""
+def search_params(typed: str, terms: Terms, limit: int, region: str | None = "GB") -> dict:
+    """The parameters every search query takes (a number dialled at home read as dialled in region)."""
     points = search_terms(typed.replace(" ", ""))
-    start = validation.international_start(typed)  # "020 3194": the numbers starting +44203194, from the number index
+    start = validation.international_start(typed, region)  # "020 3194" in GB: the numbers starting +44203194
     return {
         "starts": terms.at_word_starts,
         "anywhere": terms.anywhere,
         "point_starts": points.at_word_starts if points else '""',
         "point_anywhere": points.anywhere if points else '""',
-        "phone_key": validation.phone_key(typed) if validation.looks_like_phone(typed) else None,
+        "phone_key": validation.phone_key(typed, region) if validation.looks_like_phone(typed) else None,
         "phone_lo": f"+{start}" if start else None,
         "phone_hi": f"+{start}:" if start else None,
         "limit": limit,
@@ -328,9 +328,11 @@ HIT = {
 """Each kind's hit, built from its row's columns."""
 
 
-def search(session: Session, typed: str, terms: Terms, number: int | None, limit: int) -> list[SearchHit]:
+def search(
+    session: Session, typed: str, terms: Terms, number: int | None, limit: int, *, region: str | None = "GB"
+) -> list[SearchHit]:
     """What the search box shows when FTS can answer: the enquiry of that number, people, releases, enquiries."""
-    params = search_params(typed, terms, limit) | {"number": number}
+    params = search_params(typed, terms, limit, region) | {"number": number}
     found: dict[str, list[SearchHit]] = {kind: [] for kind in KINDS}
     for kind, _rank, *columns in session.execute(text(SEARCH_SQL), params):
         found[KINDS[kind]].append(HIT[KINDS[kind]](*columns))

@@ -8,6 +8,10 @@ from datetime import UTC, datetime, timedelta
 SOON = timedelta(minutes=60)
 """A deadline closer than this is "soon"."""
 
+PAST_GRACE = timedelta(minutes=1)
+"""How far behind the clock a deadline typed is taken as meant without a word (the minute just gone, "now");
+further back, the officer most likely meant tomorrow or mistyped, and is told."""
+
 
 def as_utc(moment: datetime) -> datetime:
     """Treat a naive datetime as UTC."""
@@ -44,3 +48,13 @@ def due_state(deadline: datetime | None, now: datetime) -> str:
     if left < timedelta(0):
         return "overdue"
     return "soon" if left <= SOON else "later"
+
+
+def already_passed(deadline: datetime | None, now: datetime) -> str | None:
+    """'already passed (1h 46m ago)' for a deadline further behind now than PAST_GRACE; None for any other."""
+    if deadline is None:
+        return None
+    behind = as_utc(now) - as_utc(deadline)
+    if behind <= PAST_GRACE:
+        return None
+    return f"already passed ({_span(int(behind.total_seconds() // 60))} ago)"

@@ -77,11 +77,13 @@ def journalist_filters(
     beat: str | None = None,
     outlet_id: int | None = None,
     archived: bool | None = None,
+    region: str | None = "GB",
 ) -> list:
-    """WHERE clauses for journalists matching a text, with a beat, at an outlet, archived or not (None: either)."""
+    """WHERE clauses for journalists matching a text (a number dialled at home read in region), with a beat, at an
+    outlet, archived or not (None: either)."""
     clauses: list = []
     if text and text.strip():
-        clauses.append(Journalist.id.in_(_people_matching(session, "journalist", text)))
+        clauses.append(Journalist.id.in_(_people_matching(session, "journalist", text, region)))
     if beat and beat.strip():
         clauses.append(beat_filter(session, Journalist.beat, beat))
     if outlet_id is not None:
@@ -101,9 +103,10 @@ def list_journalists(
     beat: str | None = None,
     outlet_id: int | None = None,
     archived: bool | None = None,
+    region: str | None = "GB",
 ) -> list[PersonRow]:
-    """Journalists by name, with outlet, emails and phones; optionally those matching a text, with a beat, at an
-    outlet, or archived or not (None: both)."""
+    """Journalists by name, with outlet, emails and phones; optionally those matching a text (a number dialled at
+    home read in region), with a beat, at an outlet, or archived or not (None: both)."""
     query = (
         select(Journalist, func.coalesce(Outlet.name, ""))
         .outerjoin(Outlet, Outlet.id == Journalist.outlet_id)
@@ -111,7 +114,9 @@ def list_journalists(
     )
     if ids is not None:
         query = query.where(Journalist.id.in_(list(ids)))
-    query = query.where(*journalist_filters(session, text=text, beat=beat, outlet_id=outlet_id, archived=archived))
+    query = query.where(
+        *journalist_filters(session, text=text, beat=beat, outlet_id=outlet_id, archived=archived, region=region)
+    )
     rows = session.execute(query.limit(limit).offset(offset)).all()
     points = _points(session, "journalist", [j.id for j, _ in rows])
     return [
@@ -134,26 +139,27 @@ def list_journalists(
     ]
 
 
-def _people_matching(session: Session, kind: str, text: str) -> list[int]:
+def _people_matching(session: Session, kind: str, text: str, region: str | None) -> list[int]:
     """Ids of people of one kind whose name, details, phone or email match the text."""
-    return people_ranked(session, kind, text).ids
+    return people_ranked(session, kind, text, region=region).ids
 
 
-def _point_owners(session: Session, text: str, cache: dict) -> dict[str, Matches]:
-    """People of each kind owning a phone or email that matches the text: the number itself, or every word
-    at a word start (an email's name or domain), before fragments inside a word (part of a number)."""
+def _point_owners(session: Session, text: str, cache: dict, region: str | None) -> dict[str, Matches]:
+    """People of each kind owning a phone or email that matches the text: the number itself (dialled at home:
+    read in region), or every word at a word start (an email's name or domain), before fragments inside a word
+    (part of a number)."""
     if "point_owners" in cache:
         return cache["point_owners"]
     owners = {kind: (set(), set()) for kind in OWNER_COLUMNS}
     columns = [getattr(ContactPoint, c) for c in OWNER_COLUMNS.values()]
-    key = validation.phone_key(text) if validation.looks_like_phone(text) else None
+    key = validation.phone_key(text, region) if validation.looks_like_phone(text) else None
     if key:
         for row in session.execute(
             select(*columns).where(ContactPoint.kind == "phone", ContactPoint.lookup_key == key)
         ):
             for kind, owner in zip(OWNER_COLUMNS, row, strict=True):
                 owners[kind][0].add(owner)
-    for point_text in point_texts(text):
+    for point_text in point_texts(text, region):
         # the owners read with the matches, in one statement: a number's first digits match 1,000 contact points
         points, read = ranked_columns(
             session, "contact_point", point_text, limit=1000, columns=tuple(OWNER_COLUMNS.values())
@@ -167,12 +173,15 @@ def _point_owners(session: Session, text: str, cache: dict) -> dict[str, Matches
     return found
 
 
-def people_ranked(session: Session, kind: str, text: str, *, cache: dict | None = None) -> Matches:
+def people_ranked(
+    session: Session, kind: str, text: str, *, cache: dict | None = None, region: str | None = "GB"
+) -> Matches:
     """People of one kind matching the text: those whose name, details, email or outlet have every word at a
-    word start (or whose number it is) first, then those matching inside a word (a fragment of a number)."""
+    word start (or whose number it is, dialled at home in region) first, then those matching inside a word (a
+    fragment of a number)."""
     cache = {} if cache is None else cache
     model = {"journalist": Journalist, "expert": Expert, "press_contact": PressContact}[kind]
-    points = _point_owners(session, text, cache)[kind]
+    points = _point_owners(session, text, cache, region)[kind]
     starts, inside = set(points.at_word_starts), set(points.inside_words)
     own = ranked_ids(session, kind, text, limit=1000, cache=cache)
     if own is None:
@@ -198,6 +207,7 @@ def list_experts(
     offset: int = 0,
     now: datetime | None = None,
     archived: bool | None = None,
+    region: str | None = "GB",
 ) -> list[PersonRow]:
     """Experts by name with topics, languages and current load (open interview requests this week); archived or not
     (None: both)."""
@@ -217,7 +227,7 @@ def list_experts(
     if ids is not None:
         query = query.where(Expert.id.in_(list(ids)))
     if text and text.strip():
-        query = query.where(Expert.id.in_(_people_matching(session, "expert", text)))
+        query = query.where(Expert.id.in_(_people_matching(session, "expert", text, region)))
     if archived is not None:
         query = query.where(Expert.archived_at.is_not(None) if archived else Expert.archived_at.is_(None))
     rows = session.execute(query.limit(limit).offset(offset)).all()
@@ -251,6 +261,7 @@ def list_press_contacts(
     ids: Sequence[int] | None = None,
     release_ids: Sequence[int] | None = None,
     limit: int = 100,
+    region: str | None = "GB",
 ) -> list[PersonRow]:
     """Press contacts named on releases, by name, with organisation, emails, phones and the newest release
     naming them (detail: latest_release_id, latest_release, release_count)."""
@@ -261,7 +272,7 @@ def list_press_contacts(
         named = select(ReleasePressContact.press_contact_id).where(ReleasePressContact.release_id.in_(release_ids))
         query = query.where(PressContact.id.in_(named))
     if text and text.strip():
-        query = query.where(PressContact.id.in_(_people_matching(session, "press_contact", text)))
+        query = query.where(PressContact.id.in_(_people_matching(session, "press_contact", text, region)))
     contacts = session.execute(query.limit(limit)).scalars().all()
     found = [c.id for c in contacts]
     points = _points(session, "press_contact", found)

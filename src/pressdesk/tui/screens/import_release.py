@@ -16,6 +16,7 @@ from pressdesk.errors import DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.widgets.enquiry_detail import local
+from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 
 READABLE = "plain text, .eml, .html, .docx, .pdf or .msg"
@@ -132,7 +133,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
                     yield Label(f"File ({READABLE})")
                     yield Input(placeholder="~/Downloads/release.txt (leave empty to paste below)", id="release-path")
                     yield Label("…or paste the release text")
-                    yield TextArea(id="release-text", soft_wrap=True)
+                    yield WrappingTextArea(id="release-text", soft_wrap=True)
                 with VerticalScroll(id="release-preview-pane"):
                     yield Static(
                         lit(

@@ -24,6 +24,7 @@ from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.safe import line
 from pressdesk.tui.screens.caller_lookup import NameInput, Suggestions, caller_text, person_line, same_name
 from pressdesk.tui.screens.record_form import FormScreen
+from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 
 
@@ -105,7 +106,7 @@ class LogCallScreen(FormScreen[int | None]):
                         [(p.value, p.value) for p in Priority], value="normal", allow_blank=False, id="priority"
                     )
                     yield Label("Notes")
-                    yield TextArea(id="notes", soft_wrap=True)
+                    yield WrappingTextArea(id="notes", soft_wrap=True)
                 with VerticalScroll(id="caller-pane"):
                     yield Static(Text("Caller", style="bold underline"))
                     yield Static(caller_text(None, "", "UTC"), id="caller")
@@ -190,8 +191,8 @@ class LogCallScreen(FormScreen[int | None]):
 
     @on(Input.Changed, "#deadline")
     def _deadline_changed(self, event: Input.Changed) -> None:
-        """Say what the deadline means, read in a worker by the same function the save uses."""
-        self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text))
+        """Say what the deadline means, read in a worker by the same function the save uses; a time gone, as such."""
+        self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text), warn_if_passed=True)
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from pressdesk.models.enums import Channel
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.record_form import FormScreen, Unsaved
+from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 from pressdesk.validation import parse_email, parse_phone
 
@@ -141,7 +142,7 @@ class JournalistEditScreen(FormScreen[dict | None]):
                     yield ListInput(value=values["phones"], id="je-phones", joiner="; ")
                     yield Static("", id="je-phones-msg", classes="field-msg")
             yield Label("Notes")
-            yield TextArea(values["notes"], id="je-notes", soft_wrap=True)
+            yield WrappingTextArea(values["notes"], id="je-notes", soft_wrap=True)
             yield Static("", id="je-notes-msg", classes="field-msg")
             yield Static("", id="je-error", classes="error")
             yield Static(lit("Ctrl+S saves · Escape cancels", "dim"))

@@ -17,6 +17,7 @@ from pressdesk.tui.screens.actions import ConflictScreen
 from pressdesk.tui.widgets.countdown import countdown_cell
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
+from pressdesk.validation.countdown import already_passed
 
 ResultType = TypeVar("ResultType")
 
@@ -118,9 +119,16 @@ class FormScreen(ModalScreen[ResultType]):
         self.call_after_refresh(self.call_after_refresh, into_view)
 
     def preview_time(
-        self, key: str, text: str, read: Callable[[Any, str], datetime | None], *, fmt: str = "%a %d %b %H:%M"
+        self,
+        key: str,
+        text: str,
+        read: Callable[[Any, str], datetime | None],
+        *,
+        fmt: str = "%a %d %b %H:%M",
+        warn_if_passed: bool = False,
     ) -> None:
-        """Say under a field what a typed time means, read in a worker by the function the save uses."""
+        """Say under a field what a typed time means, read in a worker by the function the save uses (with
+        warn_if_passed, a time already gone in the warning style: it is kept, but rarely meant)."""
         seq = self._previews[key] = self._previews.get(key, 0) + 1
         if not text.strip():
             self.field_message(key, "")
@@ -132,8 +140,13 @@ class FormScreen(ModalScreen[ResultType]):
             if when is None:
                 self.field_message(key, "")
                 return
-            ahead = countdown_cell(when, self.app.backend.clock()).plain
-            self.field_message(key, f"→ {local(when, self.app.settings.timezone, fmt)} ({ahead})", "green")
+            now = self.app.backend.clock()
+            shown = f"→ {local(when, self.app.settings.timezone, fmt)}"
+            passed = already_passed(when, now) if warn_if_passed else None
+            if passed:
+                self.field_message(key, f"{shown} — {passed}", "yellow")
+                return
+            self.field_message(key, f"{shown} ({countdown_cell(when, now).plain})", "green")
 
         def unreadable(exc: DeskError) -> None:
             if seq == self._previews[key]:
