@@ -30,7 +30,7 @@ def test_a_deadline_already_passed_is_logged_with_one_warning_naming_the_field(d
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["deadline"].startswith("2026-11-26T17:00:00")
     (warning,) = result.stderr.splitlines()
-    assert warning == "Warning: deadline Thu 26 Nov 17:00 has already passed (1h 46m ago); logged with it all the same."
+    assert warning == "Warning: deadline Thu 26 Nov 17:00 passed 1h 46m ago; logged with it all the same."
 
 
 @pytest.mark.parametrize("deadline", ["today 18:46", "+2h", "tomorrow 9am"])
@@ -43,4 +43,4 @@ def test_a_deadline_ahead_or_in_the_minute_just_gone_is_logged_without_a_word(de
 def test_a_deadline_two_minutes_gone_is_warned_about(desk):
     result = log(desk, "today 18:44")
     assert result.exit_code == 0, result.output
-    assert "already passed (2m ago)" in result.stderr
+    assert "passed 2m ago" in result.stderr

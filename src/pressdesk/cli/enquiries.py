@@ -103,7 +103,7 @@ def _warn_if_passed(deadline, core: Backend, state: CliState) -> None:
     passed = already_passed(deadline, core.clock())
     if passed:
         when = deadline.astimezone(ZoneInfo(state.settings.timezone)).strftime("%a %d %b %H:%M")
-        echo(f"Warning: deadline {when} has {passed}; logged with it all the same.", err=True)
+        echo(f"Warning: deadline {when} {passed}; logged with it all the same.", err=True)
 
 
 # --- pressdesk enquiry ... ---------------------------------------------------------------------

@@ -51,10 +51,10 @@ def due_state(deadline: datetime | None, now: datetime) -> str:
 
 
 def already_passed(deadline: datetime | None, now: datetime) -> str | None:
-    """'already passed (1h 46m ago)' for a deadline further behind now than PAST_GRACE; None for any other."""
+    """'passed 1h 46m ago' for a deadline further behind now than PAST_GRACE; None for any other."""
     if deadline is None:
         return None
     behind = as_utc(now) - as_utc(deadline)
     if behind <= PAST_GRACE:
         return None
-    return f"already passed ({_span(int(behind.total_seconds() // 60))} ago)"
+    return f"passed {_span(int(behind.total_seconds() // 60))} ago"
