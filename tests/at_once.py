@@ -131,7 +131,8 @@ class Launcher:
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = os.environ | {"PYTHONPATH": str(ROOT)}
         cmd = [sys.executable, "-c", LAUNCHER, str(theirs.fileno()), WARM]
-        self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, pass_fds=[theirs.fileno()], stdout=subprocess.DEVNULL)
+        quiet = {"stdin": subprocess.DEVNULL, "stdout": subprocess.DEVNULL}  # never a pytest-xdist worker's channel
+        self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, pass_fds=[theirs.fileno()], **quiet)
         theirs.close()
         self.ended: dict[int, int] = {}
         self.children_cpu = self.own_cpu = 0.0
