@@ -142,7 +142,7 @@ def test_four_exports_that_share_people_give_one_record_per_person_with_every_de
     assert [(named[a], named[b]) for a, b, _ in stored] == [("Jo Bloggs", "Sam Reid")]
 
 
-def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path):
+def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path, new_desk_file):
     summaries = [run(empty_desk, [path]) for path in FOUR]
     assert [(s.added, s.updated, s.merged, s.unchanged) for s in summaries] == [
         (4, 0, 0, 0),
@@ -152,7 +152,7 @@ def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path)
     ]
     from pressdesk.store import open_desk
 
-    together = open_desk(tmp_path / "together.db")
+    together = open_desk(new_desk_file("together.db"))
     run(together, FOUR)
     assert people(empty_desk) == people(together)
     together.dispose()
