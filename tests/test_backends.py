@@ -34,19 +34,25 @@ def url(request, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def demo_on(tmp_path_factory):
+def demo_on(tmp_path_factory, request):
     """The demo desk with one caller with accents, as at DEMO_NOW, built once per test process on a backend: its
-    URL, for copies."""
+    URL, for copies. On SQLite the demo is a copy of the file every test's frozen demo desk comes from."""
     made: dict[str, str] = {}
     settings = Settings(region="GB", officer="Test Officer", timezone="Europe/London")
     with ExitStack() as stack:
 
         def template(backend: str) -> str:
             if backend not in made:
-                url = stack.enter_context(fresh_database(backend, tmp_path_factory.mktemp(f"{backend}-demo")))
-                desk = open_desk(url)
-                with desk.write() as s:
-                    load_demo(s, who="test", region="GB", now=DEMO_NOW)
+                folder = tmp_path_factory.mktemp(f"{backend}-demo")
+                if backend == "sqlite":  # conftest's template: the demo loaded as at DEMO_NOW by "test" in GB
+                    demo = str(request.getfixturevalue("template"))
+                    url = stack.enter_context(fresh_database(backend, folder, template=demo))
+                    desk = open_desk(url)
+                else:
+                    url = stack.enter_context(fresh_database(backend, folder))
+                    desk = open_desk(url)
+                    with desk.write() as s:
+                        load_demo(s, who="test", region="GB", now=DEMO_NOW)
                 Backend(desk, settings, clock=lambda: DEMO_NOW).log_call(
                     subject="Flood defences on the Oder: who pays?", deadline="+3h", **CALLER
                 )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
-import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 NAMES = [
@@ -22,16 +24,31 @@ NAMES = [
 ]
 
 
-def test_the_harness_prints_every_measure_beside_its_floor(tmp_path):
-    desk = tmp_path / "tiny.db"
-    build = [sys.executable, str(BENCH / "make_big_desk.py"), str(desk), "--enquiries", "300"]
-    subprocess.run(
-        [*build, "--journalists", "40", "--experts", "8", "--releases", "10"], check=True, capture_output=True
-    )
-    run = [sys.executable, str(BENCH / "run.py"), "--json", "--desk", str(desk), "--runs", "1", "--contacts", "50"]
-    done = subprocess.run(run, check=True, capture_output=True, text=True, timeout=600)
+@pytest.fixture
+def bench_main(monkeypatch):
+    """Gives the main() of a benchmarks/ script, imported here as the script would run: a process of its own only
+    paid Python's and pressdesk's imports (the harness still starts its own fresh processes where it measures one).
+    The harness's modules are forgotten afterwards, as is its folder on sys.path."""
+    scripts = {p.stem for p in BENCH.glob("*.py")}
+    monkeypatch.syspath_prepend(str(BENCH))
 
-    measures = json.loads(done.stdout)["measures"]
+    def load(script: str):
+        return importlib.import_module(script).main
+
+    yield load
+    for name in scripts & set(sys.modules):
+        del sys.modules[name]
+
+
+def test_the_harness_prints_every_measure_beside_its_floor(tmp_path, bench_main, capsys):
+    desk = tmp_path / "tiny.db"
+    build = bench_main("make_big_desk")
+    assert build([str(desk), "--enquiries", "300", "--journalists", "40", "--experts", "8", "--releases", "10"]) == 0
+    capsys.readouterr()
+    run = bench_main("run")
+    assert run(["--json", "--desk", str(desk), "--runs", "1", "--contacts", "50"]) == 0
+
+    measures = json.loads(capsys.readouterr().out)["measures"]
 
     assert [m["name"] for m in measures] == NAMES
     for m in measures:

@@ -14,7 +14,6 @@ from sqlmodel import select
 
 from pressdesk.cli import main
 from pressdesk.models import Coverage, Expert, PressContact, Release
-from pressdesk.services.demo import load_demo
 from pressdesk.store import open_desk
 from tests.conftest import DEMO_NOW
 
@@ -46,17 +45,6 @@ DONE_WHEN = {
         }
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A demo desk built once per module."""
-    path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = open_desk(path)
-    with desk.write() as session:
-        load_demo(session, who="test", region="GB", now=DEMO_NOW)
-    desk.dispose()
-    return path
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ refused and why, all or nothing, and a dry run that writes nothing."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from pressdesk.errors import FieldError
 from pressdesk.models import Activity, ContactPoint, DuplicateReview, Expert, Journalist, Outlet
 from pressdesk.services import contacts, queries
 from pressdesk.services.contact_import import import_contacts
+from tests.at_once import launcher
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
 FOUR = [FIXTURES / n for n in ("google.csv", "outlook.csv", "apple.vcf", "android.vcf")]
@@ -143,7 +142,7 @@ def test_four_exports_that_share_people_give_one_record_per_person_with_every_de
     assert [(named[a], named[b]) for a, b, _ in stored] == [("Jo Bloggs", "Sam Reid")]
 
 
-def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path):
+def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path, new_desk_file):
     summaries = [run(empty_desk, [path]) for path in FOUR]
     assert [(s.added, s.updated, s.merged, s.unchanged) for s in summaries] == [
         (4, 0, 0, 0),
@@ -153,7 +152,7 @@ def test_the_same_files_one_at_a_time_give_the_same_people(empty_desk, tmp_path)
     ]
     from pressdesk.store import open_desk
 
-    together = open_desk(tmp_path / "together.db")
+    together = open_desk(new_desk_file("together.db"))
     run(together, FOUR)
     assert people(empty_desk) == people(together)
     together.dispose()
@@ -209,8 +208,9 @@ def test_kill_9_half_way_leaves_the_desk_as_it_was(empty_desk, tmp_path):
             import_contacts(s, who="t", region="GB", files=[{str(big)!r}], batch=500, progress=die)
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=os.environ | {"PYTHONPATH": ""})
-    assert done.returncode == -9, done.stderr
+    importer = launcher().fork(script, ["import"], cwd=tmp_path, env=dict(os.environ))  # a process of its own
+    _out, err = importer.communicate(timeout=120)
+    assert importer.returncode == -9, err
     assert count(empty_desk, Journalist) == 0
     assert count(empty_desk, ContactPoint) == 0
 

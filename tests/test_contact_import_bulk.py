@@ -74,12 +74,12 @@ def test_each_distinct_number_and_address_is_read_once(empty_desk, tmp_path, mon
     assert len(read) == len(set(read))
 
 
-def test_a_worker_process_gives_the_same_import_as_one_process(empty_desk, tmp_path):
+def test_a_worker_process_gives_the_same_import_as_one_process(empty_desk, tmp_path, new_desk_file):
     from pressdesk.store import open_desk
 
     listed = newsroom(tmp_path / "list.csv", 700)
     alone = run(empty_desk, [listed], batch=100, workers=0)
-    other = open_desk(tmp_path / "other.db")
+    other = open_desk(new_desk_file("other.db"))
     try:
         pooled = run(other, [listed], batch=100, workers=1)
         assert pooled.to_json() == alone.to_json()

@@ -79,10 +79,9 @@ def test_stale_edit_refused(demo_desk):
         )
 
 
-def test_cli_experts_edit(migrated, desk_copy):
-    db = desk_copy(migrated, "e.db")
+def test_cli_experts_edit(template, desk_copy):
+    db = desk_copy(template, "e.db")  # the frozen demo desk
     runner = CliRunner()
-    runner.invoke(main, ["--db", db, "demo"])
     ok = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--languages", "en, it, fa", "--json"])
     assert ok.exit_code == 0 and json.loads(ok.stdout)["detail"]["languages"] == "en, it, fa"
     bad = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--hours", "9-5ish", "--topics", "x"])
@@ -134,10 +133,9 @@ def test_new_experts_have_their_languages_checked(demo_desk):
     assert err.value.field == "languages"
 
 
-def test_cli_experts_edit_refuses_klingon(migrated, desk_copy):
-    db = desk_copy(migrated, "e.db")
+def test_cli_experts_edit_refuses_klingon(template, desk_copy):
+    db = desk_copy(template, "e.db")  # the frozen demo desk
     runner = CliRunner()
-    runner.invoke(main, ["--db", db, "demo"])
     bad = runner.invoke(main, ["--db", db, "experts", "edit", "Giustozzi", "--languages", "en, klingon"])
     assert bad.exit_code == 2
     assert bad.stderr.strip() == (

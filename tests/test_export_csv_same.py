@@ -19,7 +19,6 @@ from pressdesk.exchange.export.columns import COLUMNS, HEADINGS
 from pressdesk.exchange.export.safety import neutralise_cell
 from pressdesk.models import Coverage, Enquiry, Journalist, Outlet
 from pressdesk.services import exports
-from tests import report_desk
 from tests.conftest import ON_SERVER
 from tests.report_desk import NOW, TZ
 
@@ -100,13 +99,13 @@ def add_edges(desk, zone: ZoneInfo) -> None:
 
 
 @pytest.mark.parametrize("tz", ZONES)
-def test_the_csv_export_writes_exactly_what_the_rows_say(empty_desk, tz):
+def test_the_csv_export_writes_exactly_what_the_rows_say(week_desk, tz):
     zone = ZoneInfo(tz)
-    report_desk.build(empty_desk)
-    add_edges(empty_desk, zone)
-    written = exported_csv(empty_desk, zone)
-    assert written == expected_csv(empty_desk, zone)
-    assert written == row_by_row_csv(empty_desk, zone), "PostgreSQL's path (LogRows through csv_cells) agrees"
+    desk, _ids = week_desk
+    add_edges(desk, zone)
+    written = exported_csv(desk, zone)
+    assert written == expected_csv(desk, zone)
+    assert written == row_by_row_csv(desk, zone), "PostgreSQL's path (LogRows through csv_cells) agrees"
     table = list(csv.reader(io.StringIO(written.decode("utf-8-sig"), newline="")))
     assert len(table) == 1 + 9 + len(
         offset_changes(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC), zone)
@@ -114,13 +113,13 @@ def test_the_csv_export_writes_exactly_what_the_rows_say(empty_desk, tz):
 
 
 @pytest.mark.skipif(ON_SERVER, reason="SQLite finishes the cells in SQL; a server desk takes the row-by-row path")
-def test_a_sqlite_desk_exports_csv_from_finished_cells_not_row_by_row(empty_desk, monkeypatch):
+def test_a_sqlite_desk_exports_csv_from_finished_cells_not_row_by_row(week_desk, monkeypatch):
     """Guards the speed of a million-row export (no time can be asserted): SQLite finishes the cells."""
-    report_desk.build(empty_desk)
+    desk, _ids = week_desk
 
     def row_by_row(*args, **kwargs):
         raise AssertionError("the CSV export went row by row through LogRows and datetimes")
 
     monkeypatch.setattr(exports, "stream_log", row_by_row)
-    table = list(csv.reader(io.StringIO(exported_csv(empty_desk, ZoneInfo(TZ)).decode("utf-8-sig"), newline="")))
+    table = list(csv.reader(io.StringIO(exported_csv(desk, ZoneInfo(TZ)).decode("utf-8-sig"), newline="")))
     assert len(table) == 10 and table[1][1] == "2026-11-15 23:59"

@@ -14,19 +14,18 @@ import pytest
 from pressdesk.errors import FieldError
 from pressdesk.models import Outlet
 from pressdesk.services import report_files, reports
-from tests import report_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, WEEK
 
 EVIL_OUTLET = '=HYPERLINK("http://x","y") <img src=x onerror=alert(1)> | *x*'
 
 
 @pytest.fixture
-def desk(empty_desk):
+def desk(week_desk):
     """The hand-counted week, with The Guardian renamed to a payload (its one enquiry is E7)."""
-    report_desk.build(empty_desk)
-    with empty_desk.write() as s:
+    desk, _ids = week_desk
+    with desk.write() as s:
         s.exec(Outlet.__table__.update().where(Outlet.name == "The Guardian").values(name=EVIL_OUTLET))
-    return empty_desk
+    return desk
 
 
 def write(desk, fmt: str, start=WEEK[0], end=WEEK[1], **options) -> bytes:

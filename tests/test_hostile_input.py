@@ -6,6 +6,7 @@ person typed reaches the terminal raw. Examples: a modest number in `make test`,
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -269,14 +270,8 @@ def argv_for(path: tuple[str, ...], name: str, value: str, folder: Path, desk: s
 def cli_desk(tmp_path_factory, request) -> tuple[Path, str]:
     """A folder for the command-line examples and what `--db` takes to reach the demo desk they run against (a file
     in the folder, or its copy on the test server; module-wide: hypothesis calls the test many times)."""
-    from pressdesk.services.demo import load_demo
-    from pressdesk.store import open_desk
-
     folder = tmp_path_factory.mktemp("cli")
-    desk = open_desk(folder / "desk.db")
-    with desk.write() as s:
-        load_demo(s, who="demo", region="GB")
-    desk.dispose()
+    shutil.copy(request.getfixturevalue("recent_demo")(), folder / "desk.db")  # the demo as loaded at the clock
     if ON_SERVER:  # this module's own copy: nothing else asks for this file
         return folder, request.getfixturevalue("server_copies")(folder / "desk.db")
     return folder, str(folder / "desk.db")

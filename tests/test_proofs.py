@@ -4,14 +4,12 @@ Each proof prints what it tried (pytest -s shows it), so a long run can be quote
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,17 +18,15 @@ import pytest
 from pressdesk.store import open_desk
 from pressdesk.store.migrate import HEAD, upgrade
 from tests import writers
-from tests.at_once import run_at_once
+from tests.at_once import Forked, run_at_once, start_writer
 
 pytestmark = pytest.mark.proof
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start(kind: str, desk: Path, n: int, tag: str, gate: Path | None = None) -> subprocess.Popen:
-    """A writer process (tests/writers.py) against the desk."""
-    cmd = [sys.executable, "-m", "tests.writers", kind, str(desk), str(n), tag] + ([str(gate)] if gate else [])
-    env = os.environ | {"PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start(kind: str, desk: Path, n: int, tag: str, gate: Path | None = None) -> Forked:
+    """A writer process (tests/writers.py) against the desk, forked from the launcher that has done the imports."""
+    return start_writer([kind, str(desk), str(n), tag] + ([str(gate)] if gate else []))
 
 
 def sound(desk: Path) -> sqlite3.Connection:
@@ -107,7 +103,7 @@ def test_three_writer_processes_two_cli_and_a_headless_tui_lose_nothing_and_neve
 # --- (b) kill -9 at random moments -----------------------------------------------------------------------
 
 
-def kill_after(proc: subprocess.Popen, delay: float) -> bool:
+def kill_after(proc: subprocess.Popen | Forked, delay: float) -> bool:
     """SIGKILL the process after `delay` seconds; True if it was still running (so the kill landed mid-work)."""
     try:
         proc.wait(timeout=delay)
@@ -118,7 +114,7 @@ def kill_after(proc: subprocess.Popen, delay: float) -> bool:
         return True
 
 
-def kill_after_start(proc: subprocess.Popen, delay: float) -> bool:
+def kill_after_start(proc: subprocess.Popen | Forked, delay: float) -> bool:
     """SIGKILL the process `delay` seconds after it says it has started its work (its imports are behind it, however
     slow the machine is); True if it was still running."""
     for said in proc.stdout:
@@ -140,7 +136,7 @@ def test_kill_9_during_a_stream_of_logs_leaves_a_sound_desk(new_desk, seeds):
     print(f"\nkills during logs: {landed}, desks sound: {len(seeds)}")
 
 
-def kill_after_done(proc: subprocess.Popen, done: int, delay: float) -> bool:
+def kill_after_done(proc: subprocess.Popen | Forked, done: int, delay: float) -> bool:
     """SIGKILL the process `delay` seconds after it has said "imported ..." `done` times, so the kill
     lands in a later import however slow the machine is; True if it was still running."""
     finished = 0

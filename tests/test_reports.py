@@ -11,15 +11,14 @@ from pressdesk.errors import FieldError
 from pressdesk.models import Enquiry
 from pressdesk.models.inputs import EnquiryCreate
 from pressdesk.services import enquiries, reports
-from tests import report_desk
 from tests.report_desk import NOW, TZ, WEEK
 
 
 @pytest.fixture
-def report(empty_desk):
+def report(week_desk):
     """The report of the fixture's week, as of Monday 23 November 09:00."""
-    report_desk.build(empty_desk)
-    with empty_desk.read() as s:
+    desk, _ids = week_desk
+    with desk.read() as s:
         return reports.build_report(s, *WEEK, "week", tz=TZ, now=NOW)
 
 
@@ -83,11 +82,11 @@ def test_deadlines_met_missed_none_and_pending(report):
     assert report.deadlines == reports.Deadlines(met=1, missed=2, none=3, pending=1, share_met=0.3333)
 
 
-def test_a_closed_enquiry_without_a_closing_time_is_unknown_not_pending(empty_desk):
-    fixture = report_desk.build(empty_desk)
-    with empty_desk.write() as s:  # as a desk holds an enquiry closed before it kept closing times
+def test_a_closed_enquiry_without_a_closing_time_is_unknown_not_pending(week_desk):
+    desk, fixture = week_desk
+    with desk.write() as s:  # as a desk holds an enquiry closed before it kept closing times
         s.exec(Enquiry.__table__.update().where(Enquiry.id == fixture.ids["E2"]).values(closed_at=None))
-    with empty_desk.read() as s:
+    with desk.read() as s:
         deadlines = reports.build_report(s, *WEEK, "week", tz=TZ, now=NOW).deadlines
     assert deadlines == reports.Deadlines(met=1, missed=1, none=3, pending=1, share_met=0.5, unknown=1)
 
@@ -147,10 +146,10 @@ def test_the_json_has_the_issues_top_level_keys_and_plain_values(report):
     assert data["response"]["overall"]["median_minutes"] == 25.0
 
 
-def test_an_empty_period_gives_an_empty_report_not_an_error(empty_desk):
-    report_desk.build(empty_desk)
+def test_an_empty_period_gives_an_empty_report_not_an_error(week_desk):
+    desk, _ids = week_desk
     start, end = datetime(2026, 12, 7, tzinfo=UTC), datetime(2026, 12, 14, tzinfo=UTC)
-    with empty_desk.read() as s:
+    with desk.read() as s:
         empty = reports.build_report(s, start, end, "week", tz=TZ, now=NOW)
     assert empty.is_empty and empty.totals == reports.Totals(0, 0, 0, 0, 0, 0, 0)
     assert [d.enquiries for d in empty.by_day] == [0] * 7

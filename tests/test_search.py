@@ -167,18 +167,17 @@ def test_a_release_lists_its_press_contacts_with_their_details(imported):
 # --- the folded index on a desk made before it -------------------------------------------------------------
 
 
-def test_a_desk_from_before_the_folded_index_is_refolded_when_it_opens(tmp_path):
+def test_a_desk_from_before_the_folded_index_is_refolded_when_it_opens(template, tmp_path):
+    import shutil
+
     from alembic import command
 
     from pressdesk.services import contacts
-    from pressdesk.services.demo import load_demo
     from pressdesk.store import open_desk
     from pressdesk.store.migrate import alembic_config, current_revision
 
-    path = tmp_path / "old.db"
+    path = shutil.copy(template, tmp_path / "old.db")  # the frozen demo desk
     old = open_desk(path)
-    with old.write() as s:
-        load_demo(s, who="demo", region="GB")
     command.downgrade(alembic_config(old), "0003")  # the demo desk as a 0003 desk held it
     assert current_revision(old) == "0003"
     old.dispose()
