@@ -33,9 +33,11 @@ MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.mont
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _FOREIGN_MONTHS = (
-    "januar jänner janvier enero|februar feber février fevrier febrero|märz maerz mars marzo|april avril abril|"
-    "mai mayo|juni juin junio|juli juillet julio|august août aout agosto|september septembre septiembre setiembre|"
-    "oktober okt octobre octubre|november novembre noviembre|dezember dez décembre decembre diciembre"
+    "januar jänner janvier enero gennaio januari|februar feber février fevrier febrero febbraio februari|"
+    "märz maerz mars marzo maart|april avril abril aprile|mai mayo maggio mei|juni juin junio giugno|"
+    "juli juillet julio luglio|august août aout agosto augustus|september septembre septiembre setiembre settembre|"
+    "oktober okt octobre octubre ottobre|november novembre noviembre|dezember dez décembre decembre diciembre "
+    "dicembre december"
 )
 for _n, _names in enumerate(_FOREIGN_MONTHS.split("|"), start=1):
     MONTHS.update(dict.fromkeys(_names.split(), _n))
@@ -44,8 +46,10 @@ WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.da
 WEEKDAYS.update({name.lower(): n for n, name in enumerate(calendar.day_abbr)})
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 _FOREIGN_WEEKDAYS = (
-    "montag lundi lunes|dienstag mardi martes|mittwoch mercredi miércoles miercoles|donnerstag jeudi jueves|"
-    "freitag vendredi viernes|samstag sonnabend samedi sábado sabado|sonntag dimanche domingo"
+    "montag lundi lunes lunedì maandag|dienstag mardi martes martedì dinsdag|"
+    "mittwoch mercredi miércoles miercoles mercoledì woensdag|donnerstag jeudi jueves giovedì donderdag|"
+    "freitag vendredi viernes venerdì vrijdag|samstag sonnabend samedi sábado sabado sabato zaterdag|"
+    "sonntag dimanche domingo domenica zondag"
 )
 for _n, _names in enumerate(_FOREIGN_WEEKDAYS.split("|")):
     WEEKDAYS.update(dict.fromkeys(_names.split(), _n))

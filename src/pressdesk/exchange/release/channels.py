@@ -26,11 +26,15 @@ _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s
 _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("out of hours", re.compile(r"\b(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|notfall)\b", re.IGNORECASE)),
-    ("mobile", re.compile(r"\b(?:m|mob|mobile|cell|cellphone|handy|mobil|portable|móvil|movil)\b\.?", re.IGNORECASE)),
+    (
+        "mobile",
+        re.compile(r"\b(?:m|mob|mobile|cell|cellphone|cellulare|handy|mobil|mobiel|portable|móvil|movil)\b\.?", re.I),
+    ),
     (
         "office",
         re.compile(
-            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|tél|teléfono)\b\.?", re.I
+            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|telefoon|tél|teléfono)\b\.?",
+            re.I,
         ),
     ),
 )

@@ -39,7 +39,8 @@ _SPAN_STOP_RX = re.compile(
 _SPEECH = (
     r"(?:said|says|added|adds|explained|explains|commented|noted|notes|warned|warns|told|stressed|argued|"
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
-    r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró)"
+    r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
+    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
 )
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)

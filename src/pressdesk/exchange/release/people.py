@@ -117,7 +117,11 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if owner and not _titleish(owner.group("org").split()[-1]):
         return owner.group("title")[:1].upper() + owner.group("title")[1:], owner.group("org")
     joins = list(
-        re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t)
+        re.finditer(
+            r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom|presso(?:\s+la|\s+il)?|"
+            r"bij(?:\s+het|\s+de)?)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
+            t,
+        )
     )
     m = joins[-1] if joins else None
     title: str | None

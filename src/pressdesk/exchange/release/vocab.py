@@ -25,10 +25,13 @@ HON = (
     r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
     r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
     r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Shri|Shrimati|Smt\.?|Sri"
+    r"|Dra\.?|[Pp]rof\.ssa|[Dd]ott(?:\.ssa|\.)|[Dd]r\.|[Pp]rof\.|Mme|Ing\."
     r"|(?:[Tt]he[ \t]+)?(?:Rt\.?[ \t]+|Right[ \t]+)?(?:Hon\.|Honourable|Honorable)"
     r"|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
 )
-PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w])")
+POST_NOMINALS = r"(?:[ \t]*,?[ \t]+(?:FRS|FRSE|FMedSci|FREng|FBA|FRCP|FRCS|OBE|CBE|MBE|KBE|DBE|KC|QC|PhD))"
+"""Honours and degrees written after a name ("FRS", "OBE"): read past, never part of the name."""
+PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w]){POST_NOMINALS}*")
 
 ORG_WORDS = wordset(
     """university universität universitat universidad université hochschule college institute institut instituto
@@ -38,7 +41,8 @@ ORG_WORDS = wordset(
     network alliance partners education laboratory lab labs academy akademie observatory bureau coalition union
     federation charity company corporation corp co. pr communications media news press project projects
     lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
-    composites engineering consulting consultants council initiative programme program"""
+    composites engineering consulting consultants council initiative programme program partnership observatoire
+    istituto università universiteit instituut stichting hogeschool ministero ministerio osservatorio"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -46,11 +50,14 @@ TITLE_WORDS = wordset(
     referent referentin leiter leiterin leitung president vice chief chair chairman chairwoman professor lecturer
     fellow researcher scientist reader analyst economist author investigator secretary engineer ecologist
     entomologist hydrologist obstetrician nurse physician surgeon doctor geriatrician mayor minister founder
-    member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager"""
+    member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager
+    coordinatrice coordinatore direttore direttrice ricercatore ricercatrice onderzoeker woordvoerder hoogleraar
+    woordvoerster persvoorlichter hydrobiologiste chercheur chercheuse investigadora investigador portavoz"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
-    r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication)\b",
+    r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication|stampa|comunicazione|"
+    r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie)\b",
     re.IGNORECASE,
 )
 NOT_NAME_WORDS = (
@@ -102,7 +109,8 @@ def norm_hon(hon: str | None) -> str | None:
     """An honorific without dots: "Prof. Dr." -> "Prof Dr"."""
     if not hon:
         return None
-    return re.sub(r"\s+", " ", hon.replace(".", " ").replace(" -", "-")).strip()
+    kept = re.sub(r"\.(?=ssa\b)", "\0", hon)  # the Italian feminine "Prof.ssa", "Dott.ssa" keeps its dot
+    return re.sub(r"\s+", " ", kept.replace(".", " ").replace(" -", "-")).strip().replace("\0", ".")
 
 
 def is_ends(line: str) -> bool:
