@@ -33,6 +33,8 @@ _OFFER_WORDS_RX = re.compile(
     r"Verfügung|Kontakt|vermitteln|möglich|for\s+interviews?)\b",
     re.IGNORECASE,
 )
+_PRONOUN_RX = re.compile(r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij)\s", re.UNICODE)
+"""A sentence that opens with a person's pronoun: it speaks of the last person named before it."""
 _SPAN_STOP_RX = re.compile(
     r"\b(?:contact|please|call|email|e-mail|ring|via|through|kontaktieren|wenden)\b|[;:\n]", re.IGNORECASE
 )
@@ -186,7 +188,11 @@ class _Finder:
                 self.add("offered", mention.honorific, mention.name)
         for m in _OFFER_BEFORE_RX.finditer(text):
             s_start, _end = sentence_bounds(text, m.start())
-            for mention in people(text[s_start : m.start()], self.orgs):
+            mentions = people(text[s_start : m.start()], self.orgs)
+            if not mentions and s_start > 0 and _PRONOUN_RX.match(text, s_start):
+                p_start, _ = sentence_bounds(text, len(text[:s_start].rstrip()) - 1)
+                mentions = people(text[p_start:s_start], self.orgs)[-1:]  # "She is available": the last one named
+            for mention in mentions:
                 self.add("offered", mention.honorific, mention.name)
 
     def quoted(self) -> None:

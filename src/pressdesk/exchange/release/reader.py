@@ -45,6 +45,7 @@ _ISSUER_RXS = (
         rf"{_ORG}"
     ),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
+    re.compile(rf"\b(?:teilt|teilte)\s+(?:heute\s+)?(?:das|die|der)\s+{_ORG}\s+mit\b"),
 )
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"

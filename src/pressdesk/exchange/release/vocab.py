@@ -89,9 +89,16 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w&.'’-]+", text)
 
 
+ORG_COMPOUND_ENDS = ("zentrum", "institut", "instituut", "gesellschaft", "verband", "ministerium", "stiftung")
+"""German and Dutch organisation words at the end of a compound: "Klimazentrum", "Kennisinstituut"."""
+
+
 def has_org_word(text: str) -> bool:
-    """Return True when text holds a word organisations are named with."""
-    return any(w.lower().strip(".,") in ORG_WORDS for w in words(text))
+    """Return True when text holds a word organisations are named with (alone or ending a compound)."""
+    return any(
+        w.lower().strip(".,") in ORG_WORDS or (len(w) > 10 and w.lower().strip(".,").endswith(ORG_COMPOUND_ENDS))
+        for w in words(text)
+    )
 
 
 def has_title_word(text: str) -> bool:
