@@ -28,6 +28,8 @@ _LABEL_RX = re.compile(
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
+_AGENCY_WORD_RX = re.compile(r"\b(?:PR|agency|consult\w*|communications|media)\b", re.IGNORECASE)
+"""A word that names a PR agency: "Brightwave PR for Corvane Systems" is the agency, not an org cut at "for"."""
 _DEPARTMENT_WORDS = frozenset(
     ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group", "relations", "affairs"]
 )
@@ -79,7 +81,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
     named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
     named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
-    if agency and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
+    agency_word = agency and _AGENCY_WORD_RX.search(agency.group("agency"))
+    if agency_word and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
         return "org", agency.group("agency")  # "Brightwave PR for Corvane Systems"
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
@@ -319,7 +322,9 @@ def sentence_contacts(
             om = ORG_AFTER_NAME_RX.match(span[pm.end :])
             if om:
                 org = re.sub(r"^the\s+", "", om.group("org")).strip(" .")
-                if org and (not has_title_word(org) or has_org_word(org)):
+                if org and _piece_kind(org)[0] == "role":
+                    draft.role = org  # "contact Jane Murray, Press Officer"
+                elif org and (not has_title_word(org) or has_org_word(org)):
                     draft.organisation = org
         else:
             om = re.match(

@@ -9,7 +9,7 @@ from pressdesk.exchange.release.channels import emails_in, phones_in, regions_fo
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
 from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
-from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, clean_line, is_ends
+from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]
 
@@ -225,7 +225,7 @@ class _Finder:
             full = r"\s+".join(re.escape(p) for p in draft.name.split())
             best: Role | None = None
             for rx in (full, rf"(?:{HON})\s+{surname}"):
-                for mm in re.finditer(rf"(?<![\w]){rx}(?![\w])", text):
+                for mm in re.finditer(rf"(?<![\w]){rx}(?![\w]){POST_NOMINALS}*", text):
                     role = role_after(text, mm.end(), self.orgs)
                     before = role_before(text, mm.start())
                     if before and role and role[0]:

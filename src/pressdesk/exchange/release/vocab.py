@@ -31,7 +31,10 @@ HON = (
 )
 POST_NOMINALS = r"(?:[ \t]*,?[ \t]+(?:FRS|FRSE|FMedSci|FREng|FBA|FRCP|FRCS|OBE|CBE|MBE|KBE|DBE|KC|QC|PhD))"
 """Honours and degrees written after a name ("FRS", "OBE"): read past, never part of the name."""
-PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w]){POST_NOMINALS}*")
+PERSON_RX = re.compile(
+    rf"(?<![\w.])(?:(?P<hon>{HON}(?:[ \t]+(?:Sir|Dame|Lord|Lady|Baroness))?)[ \t]+)?"
+    rf"(?P<name>{NAME})(?![\w]){POST_NOMINALS}*"
+)
 
 ORG_WORDS = wordset(
     """university universität universitat universidad université hochschule college institute institut instituto
