@@ -136,8 +136,19 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
     return out
 
 
+def _unstack_columns(text: str) -> str:
+    """Contacts typed side by side (columns parted by three or more spaces or tabs), one column after the other."""
+    rows = [re.split(r"[ \t]{3,}|\t+", line.strip()) for line in text.split("\n")]
+    if sum(len(r) == 2 for r in rows) < 2 or any(len(r) > 2 for r in rows):
+        return text
+    left = [r[0] for r in rows]
+    right = [r[1] for r in rows if len(r) == 2]
+    return "\n".join(left) + "\n\n" + "\n".join(right)
+
+
 def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: list[str]) -> list[ContactDraft]:
     """Read one contact block (blank lines inside it allowed) into contacts, person by person."""
+    text = _unstack_columns(text)
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
