@@ -46,6 +46,10 @@ _ISSUER_RXS = (
     ),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
     re.compile(rf"\b(?:teilt|teilte)\s+(?:heute\s+)?(?:das|die|der)\s+{_ORG}\s+mit\b"),
+    re.compile(  # "Une équipe de l'Observatoire des eaux alpines a mesuré": French names run on in lower case
+        r"\b(?i:une\s+équipe|des\s+chercheurs|les\s+chercheurs|des\s+scientifiques)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+)"
+        r"(?P<org>[A-ZÀ-Þ][\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:a|ont|vient|viennent)\s"
+    ),
 )
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
