@@ -34,6 +34,8 @@ _DEPARTMENT_WORDS = frozenset(
     ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group", "relations", "affairs"]
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
+"""The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
 _UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
 _SHARED_LINE_RX = re.compile(
@@ -85,7 +87,13 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     if agency_word and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
         return "org", agency.group("agency")  # "Brightwave PR for Corvane Systems"
     bare = PRESS_ROLE_RX.sub(" ", p)
-    bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
+    bare = re.sub(
+        r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
+        r"und|and|&|de|di)\b",
+        " ",
+        bare,
+        flags=re.I,
+    )
     proper = [
         w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS and not has_title_word(w)
     ]
@@ -181,7 +189,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for raw in _SPLIT_RX.split(line):
+            for raw in _SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line)):
+                raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 if names:

@@ -25,7 +25,7 @@ _OFFER_BEFORE_RX = re.compile(
     r"(?:available|on\s+hand|happy|able)\s+(?:for|to)\s+(?:do\s+|give\s+|take\s+)?"
     r"(?:interviews?|comment|speak|talk|discuss|media|broadcast|brief)"
     r"|\b(?:steht|stehen)\s+(?:\S+\s+){0,3}?für\s+(?:Interviews?|Gespräche|Rückfragen|Auskünfte)"
-    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para",
+    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor",
     re.IGNORECASE,
 )
 _OFFER_WORDS_RX = re.compile(
@@ -45,7 +45,9 @@ _SPEECH = (
     r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
 )
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE
+)
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 
 

@@ -38,7 +38,8 @@ CONTACT_HEADING_RX = re.compile(
     r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
     r"contactos?\s+de\s+prensa|relations\s+presse|ufficio\s+stampa|contatt[oi](?:\s+(?:per\s+la\s+)?stampa)?|"
-    r"perscontact(?:en)?|persvoorlichting|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?)"
+    r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
+    r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?)"
     r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
     r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email))?"
     r"\s*(?::\s*(?P<rest>.*)|[\-–—]?\s*)$",

@@ -37,7 +37,8 @@ _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(
-        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
+        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review|modell?ing|audit|paper)\s+"
+        rf"(?:from|by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(

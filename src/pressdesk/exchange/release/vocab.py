@@ -45,7 +45,8 @@ ORG_WORDS = wordset(
     federation charity company corporation corp co. pr communications media news press project projects
     lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
     composites engineering consulting consultants council initiative programme program partnership observatoire
-    istituto università universiteit instituut stichting hogeschool ministero ministerio osservatorio"""
+    istituto università universiteit instituut stichting hogeschool ministero ministerio osservatorio consorzio
+    consorcio fondazione associazione asociación agenzia ospedale comune gemeente ayuntamiento"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -70,7 +71,8 @@ NOT_NAME_WORDS = (
         tel telephone phone mobile mob fax embargo embargoed ends release research news today north south east west
         street road national royal state states united kingdom american british irish australian german islamic
         english european federal spokespeople experts available interview interviews pressemitteilung pressekontakt
-        website company source journal doi who when where contact details view rückfragen kontakt weitere"""
+        website company source journal doi who when where contact details view rückfragen kontakt weitere
+        gabinete ufficio stampa prensa comunicación comunicazione persbericht perscontact public relations affairs"""
     )
     | ORG_WORDS
     | TITLE_WORDS
@@ -82,7 +84,7 @@ COURTESY_RX = re.compile(
 """Honorifics that are forms of address, not titles: a name is shown without them."""
 ABBREVIATIONS = wordset(
     "dr prof mr mrs ms mx st jr sr no vs etc inc ltd co corp dept univ assoc rev cllr gov sen "
-    "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass"
+    "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass dott dra sig ing avv"
 )
 BULLET_RX = re.compile(r"^\s*(?:[-*•·▪–—]+|\d{1,2}[.)])\s+")
 
