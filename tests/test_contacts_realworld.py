@@ -119,6 +119,23 @@ EXPECTED = {
             [("email", "", "rhys.evans@bbc.example"), ("phone", "mobile", "+447400666777")],
         ),
     },
+    # Outlook in German: its own column names ("Vorname", "Firma", "Mobiltelefon"), semicolons, Windows-1252.
+    "outlook_german_cp1252.csv": {
+        "Katrin Vogel": (
+            "Der Spiegel",
+            "Wissenschaftsredakteurin",
+            [
+                ("email", "", "katrin.vogel@spiegel.example"),
+                ("phone", "mobile", "+4915141289931"),
+                ("phone", "work", "+494030072000"),
+            ],
+        ),
+        "Jürgen Weiß": (
+            "Die Zeit",
+            "Politikredakteur",
+            [("email", "", "j.weiss@zeit.example"), ("phone", "mobile", "+4915141289932")],
+        ),
+    },
     # A number typed as "+44 7811 444556" that Excel kept as the number 447811444556.
     "media_list_number_cells.xlsx": {
         "Carys Jones": (
