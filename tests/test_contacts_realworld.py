@@ -136,6 +136,28 @@ EXPECTED = {
             [("email", "", "j.weiss@zeit.example"), ("phone", "mobile", "+4915141289932")],
         ),
     },
+    # Android vCard 2.1 with a base64 PHOTO (continuation lines, then a blank line) and "(0)" in an international
+    # number; a vCard 3.0 card with no FN, named only by N.
+    "android21_base64_photo.vcf": {
+        "Anna Kowalski": (
+            "",
+            "",
+            [
+                ("email", "", "anna.k@example.com"),
+                ("phone", "mobile", "+447811987654"),
+                ("phone", "work", "+442079460999"),
+            ],
+        ),
+        "Marc Dubois": ("", "", [("phone", "mobile", "+33612345678")]),
+    },
+    # Google's older CSV: "Organization 1 - Name", "E-mail 1 - Type", "Phone 1 - Type".
+    "google_type_columns.csv": {
+        "Nadia Hassan": (
+            "Sky News",
+            "Home Editor",
+            [("email", "work", "nadia.hassan@sky.example"), ("phone", "mobile", "+447811333444")],
+        ),
+    },
     # A number typed as "+44 7811 444556" that Excel kept as the number 447811444556.
     "media_list_number_cells.xlsx": {
         "Carys Jones": (
