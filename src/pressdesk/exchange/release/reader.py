@@ -144,6 +144,9 @@ def _orgs_named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_LEGAL_FORM_RX = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A)\.?$")
+
+
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
     """Who issued the release: header, SOURCE or About names, else the contacts' organisations, else the body's."""
     sources = [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
@@ -278,7 +281,10 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     below_title = _unwrap("\n".join(lines[lay.title_idx + 1 : lay.body_start])) + "\n\n" + prose_body
     issuer = _issuer(text, below_title, lay.header_orgs, press) or _issuer(text, below_title, lay.header_orgs, listed)
 
-    experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
+    issuers = {
+        _LEGAL_FORM_RX.sub("", o).lower() for o in issuer
+    }  # "Kaminari Robotics Co., Ltd." as "kaminari robotics"
+    experts = find_experts(text, prose, orgs | issuers, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
     for d in listed:
         draft = experts.get(d.name.lower())
         if draft is None:
