@@ -44,6 +44,8 @@ _SPEECH = (
     r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
     r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
 )
+_ACCORDING_RX = re.compile(r"\b(?:according\s+to|selon|según|secondo|volgens|laut)[ \t]+$", re.IGNORECASE)
+"""Words that attribute what follows to the person named next: "According to Dr Aroha Ngata, ..." is a quote."""
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SPEECH_BEFORE = re.compile(
     rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE
@@ -207,7 +209,8 @@ class _Finder:
             if _CASE_STUDY_RX.match(text, mention.end):
                 public.add(mention.name)  # "Eileen Marsh, 71, from Stockport": a member of the public
                 continue
-            if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
+            said = _SPEECH_BEFORE.search(before) or _ACCORDING_RX.search(before)
+            if said or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
                 self.add("quoted", mention.honorific, mention.name)
         for hon, name in self.everyone:
             if name.lower() in self.drafts or name in public:
