@@ -59,7 +59,12 @@ def find_phone_numbers(text: str, region: str | None) -> list[tuple[int, int, st
     found += _trunk_fallback(text, reg, [(s, e) for s, e, _ in found])
     e164 = phonenumbers.PhoneNumberFormat.E164
     found.sort(key=lambda item: item[0])
-    return [(s, e, phonenumbers.format_number(n, e164)) for s, e, n in found]
+    return [(s, e, _with_extension(phonenumbers.format_number(n, e164), n)) for s, e, n in found]
+
+
+def _with_extension(e164: str, number: phonenumbers.PhoneNumber) -> str:
+    """The E.164 form with " ext. N" when the number has an extension, as the desk keeps phone numbers."""
+    return f"{e164} ext. {number.extension}" if number.extension else e164
 
 
 def region_for_number(e164: str) -> str | None:

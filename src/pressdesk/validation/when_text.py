@@ -33,9 +33,11 @@ MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.mont
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _FOREIGN_MONTHS = (
-    "januar jänner janvier enero|februar feber février fevrier febrero|märz maerz mars marzo|april avril abril|"
-    "mai mayo|juni juin junio|juli juillet julio|august août aout agosto|september septembre septiembre setiembre|"
-    "oktober okt octobre octubre|november novembre noviembre|dezember dez décembre decembre diciembre"
+    "januar jänner janvier enero gennaio januari|februar feber février fevrier febrero febbraio februari|"
+    "märz maerz mars marzo maart|april avril abril aprile|mai mayo maggio mei|juni juin junio giugno|"
+    "juli juillet julio luglio|august août aout agosto augustus|september septembre septiembre setiembre settembre|"
+    "oktober okt octobre octubre ottobre|november novembre noviembre|dezember dez décembre decembre diciembre "
+    "dicembre december"
 )
 for _n, _names in enumerate(_FOREIGN_MONTHS.split("|"), start=1):
     MONTHS.update(dict.fromkeys(_names.split(), _n))
@@ -44,14 +46,18 @@ WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.da
 WEEKDAYS.update({name.lower(): n for n, name in enumerate(calendar.day_abbr)})
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 _FOREIGN_WEEKDAYS = (
-    "montag lundi lunes|dienstag mardi martes|mittwoch mercredi miércoles miercoles|donnerstag jeudi jueves|"
-    "freitag vendredi viernes|samstag sonnabend samedi sábado sabado|sonntag dimanche domingo"
+    "montag lundi lunes lunedì maandag|dienstag mardi martes martedì dinsdag|"
+    "mittwoch mercredi miércoles miercoles mercoledì woensdag|donnerstag jeudi jueves giovedì donderdag|"
+    "freitag vendredi viernes venerdì vrijdag|samstag sonnabend samedi sábado sabado sabato zaterdag|"
+    "sonntag dimanche domingo domenica zondag"
 )
 for _n, _names in enumerate(_FOREIGN_WEEKDAYS.split("|")):
     WEEKDAYS.update(dict.fromkeys(_names.split(), _n))
 
 AMPM_RE = re.compile(r"(?<![\d:./-])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
 HHMM_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})[:.](\d{2})(?:\s*(?:h|hrs|hours|uhr)\b)?(?![\d/.:])", re.IGNORECASE)
+HH_H_MM_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})\s?h\s?(\d{2})(?!\d)", re.IGNORECASE)
+"""A French clock: "11 h 00", "9h30"."""
 HHMM_HRS_RE = re.compile(r"(?<![\d/.:-])(\d{2})(\d{2})\s*(?:h|hrs|hours)\b", re.IGNORECASE)
 _HOUR_UHR_RE = re.compile(r"(?<![\d/.:-])(\d{1,2})\s*Uhr\b", re.IGNORECASE)
 _NAMED_CLOCK_RE = re.compile(r"\b(noon|midday|mid-day|midnight|mittag|mitternacht)\b", re.IGNORECASE)
@@ -91,7 +97,7 @@ def find_clock(text: str) -> Clock | None:
             at = time(hour % 12 + (12 if m.group(3).lower() == "p" else 0), minute)
             found.append(Clock(at, m.start(), m.end(), m.group(0)))
             break
-    for pattern in (HHMM_RE, HHMM_HRS_RE, _hhmm_before_zone()):
+    for pattern in (HHMM_RE, HHMM_HRS_RE, HH_H_MM_RE, _hhmm_before_zone()):
         for m in pattern.finditer(text):
             if int(m.group(1)) < 24 and int(m.group(2)) < 60:
                 found.append(Clock(time(int(m.group(1)), int(m.group(2))), m.start(), m.end(), m.group(0)))
@@ -175,6 +181,10 @@ _ZONE_PHRASES: list[tuple[str, str, str | None]] = [
     (r"Mountain(?:\s+(?:Standard|Daylight))?(?:\s+Time)?", "America/Denver", "US"),
     (r"Pacific(?:\s+(?:Standard|Daylight))?(?:\s+Time)?", "America/Los_Angeles", "US"),
     (r"(?:Sydney|Canberra|Melbourne)\s+time", "Australia/Sydney", "AU"),
+    (r"heure\s+(?:de\s+Paris|française|de\s+France)|Paris\s+time", "Europe/Paris", "FR"),
+    (r"ora\s+(?:italiana|di\s+Roma)|Rome\s+time", "Europe/Rome", "IT"),
+    (r"hora\s+(?:peninsular|de\s+Madrid)|Madrid\s+time", "Europe/Madrid", "ES"),
+    (r"Nederlandse\s+tijd|Amsterdam\s+time", "Europe/Amsterdam", "NL"),
 ]
 _ZONE_ABBR_RX = re.compile(r"(?<![A-Za-z])(" + "|".join(_ZONE_WORDS) + r")(?![A-Za-z])")
 _OTHER_ABBR_RX = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(?![A-Za-z])")

@@ -16,23 +16,25 @@ from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person"),
-    "first": ("firstname", "givenname", "forename", "forenames", "first"),
+    "first": ("firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam"),
     "middle": ("middlename", "additionalname", "middle"),
-    "last": ("lastname", "surname", "familyname", "last"),
+    "last": ("lastname", "surname", "familyname", "last", "nachname", "achternaam", "apellidos", "cognome"),
     "organisation": (
         "company", "companyname", "organisation", "organization", "organisationname", "organizationname",
         "organization1name", "outlet", "outletname", "mediaoutlet", "publication", "media", "newspaper", "employer",
         "station", "programme", "program", "org",
+        "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion",
     ),
     "title": (
         "jobtitle", "position", "role", "jobrole", "designation", "organizationtitle", "organisationtitle",
         "organization1title",
+        "fonction", "puesto", "cargo", "functie", "posizione", "berufsbezeichnung",
     ),
     "beat": (
         "beat", "beats", "topics", "topic", "subjects", "specialism", "specialisms", "expertise", "coverage", "area",
         "areas", "section", "categories", "interests",
     ),
-    "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "notizen", "notas", "notities"),
     "country": (
         "country", "countryregion", "businesscountryregion", "homecountryregion", "address1country",
         "countrycode",
@@ -45,6 +47,8 @@ EMAIL_COLUMNS: dict[str, str] = {
     "workemail": "work", "businessemail": "work", "officeemail": "work", "emailwork": "work",
     "homeemail": "home", "personalemail": "home", "privateemail": "home", "emailhome": "home",
     "otheremail": "other",
+    "emailadresse": "", "adressedemessagerie": "", "direcciondecorreoelectronico": "", "emailadres": "",
+    "indirizzopostaelettronica": "",
 }  # fmt: skip
 """Folded headers (digits left out: "E-mail 2 Address") of email columns, with the label they give."""
 
@@ -58,6 +62,11 @@ PHONE_COLUMNS: dict[str, str] = {
     "homephone": "home", "home": "home",
     "otherphone": "other", "carphone": "other",
     "fax": "fax", "businessfax": "fax", "homefax": "fax", "otherfax": "fax",
+    "telefongeschaftlich": "work", "telefonfirma": "work", "mobiltelefon": "mobile", "telefonprivat": "home",
+    "faxgeschaftlich": "fax", "telephonebureau": "work", "telephonemobile": "mobile", "telmobile": "mobile",
+    "telephonedomicile": "home", "telefonodeltrabajo": "work", "telefonomovil": "mobile", "telefonoparticular": "home",
+    "telefoonopwerk": "work", "mobieletelefoon": "mobile", "telefoonthuis": "home", "telefonoufficio": "work",
+    "cellulare": "mobile", "telefonoabitazione": "home",
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give."""
 

@@ -35,6 +35,15 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
     return joined
 
 
+def _upper_encoding(line: str) -> str:
+    """A property whose head says "encoding=quoted-printable" in lower case, said in upper case: vobject decodes
+    quoted-printable only when it is written so (Android phones write it either way)."""
+    head, colon, value = line.partition(":")
+    if not colon or line[:1].isspace() or not _QP.search(head + ":"):
+        return line
+    return re.sub(r"quoted-printable", "QUOTED-PRINTABLE", head, flags=re.IGNORECASE) + colon + value
+
+
 def _cards(lines) -> Iterator[tuple[int, str]]:
     """(number, text) of each card in the file's lines, in order."""
     number = 0
@@ -48,11 +57,11 @@ def _cards(lines) -> Iterator[tuple[int, str]]:
         card.append(line)
         if _END.match(line) or len(card) > MAX_CARD_LINES:
             number += 1
-            yield number, "\r\n".join(_join_soft_breaks(card)) + "\r\n"
+            yield number, "\r\n".join(map(_upper_encoding, _join_soft_breaks(card))) + "\r\n"
             card = None
     if card:
         number += 1
-        yield number, "\r\n".join(_join_soft_breaks(card)) + "\r\nEND:VCARD\r\n"
+        yield number, "\r\n".join(map(_upper_encoding, _join_soft_breaks(card))) + "\r\nEND:VCARD\r\n"
 
 
 def _types(line) -> list[str]:

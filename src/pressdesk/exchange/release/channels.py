@@ -20,17 +20,23 @@ _BRACKET_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*", re.I
 _WORD_CHAIN = r"[A-Za-z0-9][\w-]*(?:\s+dot\s+[A-Za-z0-9][\w-]*)*"
 _SPELLED = re.compile(rf"\b({_WORD_CHAIN})\s+at\s+([A-Za-z0-9][\w-]*(?:\s+dot\s+[A-Za-z0-9][\w-]*)+)\b")
 URL_RX = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_PHONE_LIKE_RX = re.compile(r"(?<![\w@.])\+?\(?\d[\d \t()./-]{5,}\d")
+_PHONE_LIKE_RX = re.compile(
+    r"(?<![\w@.])\+?\(?\d[\d \t()./-]{5,}\d(?:,?[ \t]*(?i:ext\.?|extn\.?|extension|x)[ \t]*\d{1,6}\b)?"
+)
 _RANGE_RX = re.compile(r"(?P<base>\+?[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])")
 _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s*\d{3}-\d{3}-\d{4}\s*$")
 _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("out of hours", re.compile(r"\b(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|notfall)\b", re.IGNORECASE)),
-    ("mobile", re.compile(r"\b(?:m|mob|mobile|cell|cellphone|handy|mobil|portable|móvil|movil)\b\.?", re.IGNORECASE)),
+    (
+        "mobile",
+        re.compile(r"\b(?:m|mob|mobile|cell|cellphone|cellulare|handy|mobil|mobiel|portable|móvil|movil)\b\.?", re.I),
+    ),
     (
         "office",
         re.compile(
-            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|tél|teléfono)\b\.?", re.I
+            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|telefoon|tél|teléfono)\b\.?",
+            re.I,
         ),
     ),
 )

@@ -23,15 +23,19 @@ __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
-    r"courriel|correo|w|web(?:site)?|company\s+website|telefon|mobil|handy|twitter|x|linkedin|media|investors?|"
+    r"courriel|correo|w|web(?:site)?|company\s+website|telefon|telefoon|mobil|mobiel|móvil|movil|cell(?:ulare)?|handy|twitter|x|linkedin|media|investors?|"
     r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
+_AGENCY_WORD_RX = re.compile(r"\b(?:PR|agency|consult\w*|communications|media)\b", re.IGNORECASE)
+"""A word that names a PR agency: "Brightwave PR for Corvane Systems" is the agency, not an org cut at "for"."""
 _DEPARTMENT_WORDS = frozenset(
     ["corporate", "public", "external", "internal", "global", "senior", "head", "team", "group", "relations", "affairs"]
 )
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
+_COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
+"""The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
 _UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
 _SHARED_LINE_RX = re.compile(
@@ -79,10 +83,17 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
     named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
     named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
-    if agency and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
+    agency_word = agency and _AGENCY_WORD_RX.search(agency.group("agency"))
+    if agency_word and named and looks_org(agency.group("agency")) and not has_title_word(agency.group("agency")):
         return "org", agency.group("agency")  # "Brightwave PR for Corvane Systems"
     bare = PRESS_ROLE_RX.sub(" ", p)
-    bare = re.sub(r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|und|and|&)\b", " ", bare, flags=re.I)
+    bare = re.sub(
+        r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
+        r"und|and|&|de|di)\b",
+        " ",
+        bare,
+        flags=re.I,
+    )
     proper = [
         w for w in re.findall(rf"[{UP}][\w-]+", bare) if w.lower() not in _DEPARTMENT_WORDS and not has_title_word(w)
     ]
@@ -133,8 +144,19 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
     return out
 
 
+def _unstack_columns(text: str) -> str:
+    """Contacts typed side by side (columns parted by three or more spaces or tabs), one column after the other."""
+    rows = [re.split(r"[ \t]{3,}|\t+", line.strip()) for line in text.split("\n")]
+    if sum(len(r) == 2 for r in rows) < 2 or any(len(r) > 2 for r in rows):
+        return text
+    left = [r[0] for r in rows]
+    right = [r[1] for r in rows if len(r) == 2]
+    return "\n".join(left) + "\n\n" + "\n".join(right)
+
+
 def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: list[str]) -> list[ContactDraft]:
     """Read one contact block (blank lines inside it allowed) into contacts, person by person."""
+    text = _unstack_columns(text)
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
@@ -167,7 +189,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for raw in _SPLIT_RX.split(line):
+            for raw in _SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line)):
+                raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 if names:
@@ -319,7 +342,9 @@ def sentence_contacts(
             om = ORG_AFTER_NAME_RX.match(span[pm.end :])
             if om:
                 org = re.sub(r"^the\s+", "", om.group("org")).strip(" .")
-                if org and (not has_title_word(org) or has_org_word(org)):
+                if org and _piece_kind(org)[0] == "role":
+                    draft.role = org  # "contact Jane Murray, Press Officer"
+                elif org and (not has_title_word(org) or has_org_word(org)):
                     draft.organisation = org
         else:
             om = re.match(

@@ -32,8 +32,9 @@ __all__ = [
 
 EMBARGO_RX = re.compile(
     r"^(?:(?:strictly\s+)?(?:under\s+(?:strict\s+)?)?(?:news\s+)?"
-    r"(?:embargo(?:ed)?|sperrfrist|not\s+for\s+(?:publication|release|broadcast)))"
-    r"(?:\s+(?:until|till|to|before|bis|lifts?|lifted|ends|at|time|date|and|embargo|for|release|publication))*"
+    r"(?:(?:sous\s+|bajo\s+)?embargo(?:ed)?|sperrfrist|not\s+for\s+(?:publication|release|broadcast)))"
+    r"(?:\s+(?:until|till|to|before|bis|lifts?|lifted|ends|at|time|date|and|embargo|for|release|publication|"
+    r"jusqu['’]\s*(?:au|à)|hasta\s+el|fino\s+al|tot))*"
     r"\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ from pressdesk.exchange.release.channels import emails_in, phones_in, regions_fo
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
 from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
-from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, clean_line, is_ends
+from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]
 
@@ -25,7 +25,7 @@ _OFFER_BEFORE_RX = re.compile(
     r"(?:available|on\s+hand|happy|able)\s+(?:for|to)\s+(?:do\s+|give\s+|take\s+)?"
     r"(?:interviews?|comment|speak|talk|discuss|media|broadcast|brief)"
     r"|\b(?:steht|stehen)\s+(?:\S+\s+){0,3}?für\s+(?:Interviews?|Gespräche|Rückfragen|Auskünfte)"
-    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para",
+    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor",
     re.IGNORECASE,
 )
 _OFFER_WORDS_RX = re.compile(
@@ -33,16 +33,23 @@ _OFFER_WORDS_RX = re.compile(
     r"Verfügung|Kontakt|vermitteln|möglich|for\s+interviews?)\b",
     re.IGNORECASE,
 )
+_PRONOUN_RX = re.compile(r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij)\s", re.UNICODE)
+"""A sentence that opens with a person's pronoun: it speaks of the last person named before it."""
 _SPAN_STOP_RX = re.compile(
     r"\b(?:contact|please|call|email|e-mail|ring|via|through|kontaktieren|wenden)\b|[;:\n]", re.IGNORECASE
 )
 _SPEECH = (
     r"(?:said|says|added|adds|explained|explains|commented|noted|notes|warned|warns|told|stressed|argued|"
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
-    r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró)"
+    r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
+    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
 )
+_ACCORDING_RX = re.compile(r"\b(?:according\s+to|selon|según|secondo|volgens|laut)[ \t]+$", re.IGNORECASE)
+"""Words that attribute what follows to the person named next: "According to Dr Aroha Ngata, ..." is a quote."""
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE
+)
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 
 
@@ -185,7 +192,11 @@ class _Finder:
                 self.add("offered", mention.honorific, mention.name)
         for m in _OFFER_BEFORE_RX.finditer(text):
             s_start, _end = sentence_bounds(text, m.start())
-            for mention in people(text[s_start : m.start()], self.orgs):
+            mentions = people(text[s_start : m.start()], self.orgs)
+            if not mentions and s_start > 0 and _PRONOUN_RX.match(text, s_start):
+                p_start, _ = sentence_bounds(text, len(text[:s_start].rstrip()) - 1)
+                mentions = people(text[p_start:s_start], self.orgs)[-1:]  # "She is available": the last one named
+            for mention in mentions:
                 self.add("offered", mention.honorific, mention.name)
 
     def quoted(self) -> None:
@@ -198,7 +209,8 @@ class _Finder:
             if _CASE_STUDY_RX.match(text, mention.end):
                 public.add(mention.name)  # "Eileen Marsh, 71, from Stockport": a member of the public
                 continue
-            if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
+            said = _SPEECH_BEFORE.search(before) or _ACCORDING_RX.search(before)
+            if said or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
                 self.add("quoted", mention.honorific, mention.name)
         for hon, name in self.everyone:
             if name.lower() in self.drafts or name in public:
@@ -218,7 +230,7 @@ class _Finder:
             full = r"\s+".join(re.escape(p) for p in draft.name.split())
             best: Role | None = None
             for rx in (full, rf"(?:{HON})\s+{surname}"):
-                for mm in re.finditer(rf"(?<![\w]){rx}(?![\w])", text):
+                for mm in re.finditer(rf"(?<![\w]){rx}(?![\w]){POST_NOMINALS}*", text):
                     role = role_after(text, mm.end(), self.orgs)
                     before = role_before(text, mm.start())
                     if before and role and role[0]:

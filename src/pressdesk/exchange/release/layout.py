@@ -17,7 +17,8 @@ MARKER_RX = re.compile(
     r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
     r"(?:joint\s+)?(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
     r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
-    r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|"
+    r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|"
+    r"persbericht|"
     r"peer[-\s]reviewed\s+publication|research\s+news|media\s+advisory|news\s+advisory)"
     r"(?:\s*(?:no\.?|nr\.?|n°|number|#)\s*\d+(?:\s*/\s*\d+)?)?"
     r"(?:\s*[:\-–—]\s*(?:for\s+immediate\s+release|immediate)?)?\s*[.!]?$",
@@ -36,7 +37,9 @@ CONTACT_HEADING_RX = re.compile(
     r"pressekontakte?|pressestelle|medienkontakte?|"
     r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
-    r"contactos?\s+de\s+prensa|relations\s+presse)"
+    r"contactos?\s+de\s+prensa|relations\s+presse|ufficio\s+stampa|contatt[oi](?:\s+(?:per\s+la\s+)?stampa)?|"
+    r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
+    r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?)"
     r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
     r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email))?"
     r"\s*(?::\s*(?P<rest>.*)|[\-–—]?\s*)$",
@@ -73,7 +76,9 @@ def contact_heading(s: str) -> re.Match[str] | None:
 NOTES_RX = re.compile(
     r"^(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?s?['’]?\s+notes?|"
     r"background(?:\s+information)?|hinweise?\s+(?:für|an)\s+(?:die\s+)?redaktion(?:en)?|journal|doi|"
-    r"funder|article\s+title|method\s+of\s+research|notes?)\s*:?$",
+    r"funder|article\s+title|method\s+of\s+research|notes?|noot\s+voor\s+de\s+redactie(?:,?\s+niet\s+voor\s+publicatie)?|"
+    r"note?\s+(?:aux|à\s+l'attention\s+des)\s+rédactions?|nota\s+per\s+(?:la\s+)?redazion[ei]|notas?\s+para\s+(?:los\s+)?"
+    r"(?:editores|redactores))\s*:?$",
     re.IGNORECASE,
 )
 ABOUT_RX = re.compile(r"^(?:about|über|à\s+propos\s+d[eu']\s*|acerca\s+de|sobre)\s*(?P<org>\S.{0,70})$", re.IGNORECASE)

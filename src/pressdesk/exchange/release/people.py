@@ -117,7 +117,11 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if owner and not _titleish(owner.group("org").split()[-1]):
         return owner.group("title")[:1].upper() + owner.group("title")[1:], owner.group("org")
     joins = list(
-        re.finditer(r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom)\s+|\sà\s+l['’]", t)
+        re.finditer(
+            r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom|presso(?:\s+la|\s+il)?|"
+            r"bij(?:\s+het|\s+de)?)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
+            t,
+        )
     )
     m = joins[-1] if joins else None
     title: str | None
@@ -125,7 +129,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if m and re.sub(r"^(?:the|la|le|el)\s+", "", t[m.end() :])[:1].isupper():
         title, aff = t[: m.start()], t[m.end() :]
     else:
-        of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
+        of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del|dello|della)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
         rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
         keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
         rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
@@ -208,9 +212,10 @@ def _role_from_chunks(chunks: list[str], orgs: frozenset[str] = frozenset()) -> 
         return None
     if lead in {"a", "an", "the"} and len(words) > 1 and words[1].lower() in _REJECT:
         return None
-    if not (first[0].isupper() or lead in {"a", "an", "the", "our"} or has_title_word(first)):
-        return None
     second = chunks[1] if len(chunks) > 1 else ""
+    at_org = looks_org(second) or looks_org(split_role(first, orgs)[1] or "")  # "urban planner, University of X"
+    if not (first[0].isupper() or lead in {"a", "an", "the", "our"} or has_title_word(first) or at_org):
+        return None
     known = second.strip(" .").lower() in orgs
     if second and (looks_org(second) or known) and len(second.split()) <= 10 and not has_title_word(second.split()[0]):
         second = re.sub(r"^the\s+", "", second.strip(" ."))

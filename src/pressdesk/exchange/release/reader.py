@@ -37,7 +37,8 @@ _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(
-        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review)\s+(?:from|by)\s+{_ORG}"
+        rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review|modell?ing|audit|paper)\s+"
+        rf"(?:from|by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(
@@ -45,6 +46,11 @@ _ISSUER_RXS = (
         rf"{_ORG}"
     ),
     re.compile(rf",\s+{_ORG}\s+(?:announced|said)\s+today"),
+    re.compile(rf"\b(?:teilt|teilte)\s+(?:heute\s+)?(?:das|die|der)\s+{_ORG}\s+mit\b"),
+    re.compile(  # "Une équipe de l'Observatoire des eaux alpines a mesuré": French names run on in lower case
+        r"\b(?i:une\s+équipe|des\s+chercheurs|les\s+chercheurs|des\s+scientifiques)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+)"
+        r"(?P<org>[A-ZÀ-Þ][\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:a|ont|vient|viennent)\s"
+    ),
 )
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
@@ -136,6 +142,9 @@ def _orgs_named(text: str) -> list[str]:
     found += [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
     found += [m.group("org").strip() for m in _LIKE_ORG_RX.finditer(text) if len(m.group("org").split()) >= 2]
     return list(dict.fromkeys(found))
+
+
+_LEGAL_FORM_RX = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A)\.?$")
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
@@ -272,7 +281,10 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     below_title = _unwrap("\n".join(lines[lay.title_idx + 1 : lay.body_start])) + "\n\n" + prose_body
     issuer = _issuer(text, below_title, lay.header_orgs, press) or _issuer(text, below_title, lay.header_orgs, listed)
 
-    experts = find_experts(text, prose, orgs, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
+    issuers = {
+        _LEGAL_FORM_RX.sub("", o).lower() for o in issuer
+    }  # "Kaminari Robotics Co., Ltd." as "kaminari robotics"
+    experts = find_experts(text, prose, orgs | issuers, {d.name.lower() for d in press if d.name}, fallbacks, warnings)
     for d in listed:
         draft = experts.get(d.name.lower())
         if draft is None:

@@ -25,10 +25,16 @@ HON = (
     r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
     r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
     r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Shri|Shrimati|Smt\.?|Sri"
+    r"|Dra\.?|[Pp]rof\.ssa|[Dd]ott(?:\.ssa|\.)|[Dd]r\.|[Pp]rof\.|Mme|Ing\."
     r"|(?:[Tt]he[ \t]+)?(?:Rt\.?[ \t]+|Right[ \t]+)?(?:Hon\.|Honourable|Honorable)"
     r"|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
 )
-PERSON_RX = re.compile(rf"(?<![\w.])(?:(?P<hon>{HON})[ \t]+)?(?P<name>{NAME})(?![\w])")
+POST_NOMINALS = r"(?:[ \t]*,?[ \t]+(?:FRS|FRSE|FMedSci|FREng|FBA|FRCP|FRCS|OBE|CBE|MBE|KBE|DBE|KC|QC|PhD))"
+"""Honours and degrees written after a name ("FRS", "OBE"): read past, never part of the name."""
+PERSON_RX = re.compile(
+    rf"(?<![\w.])(?:(?P<hon>{HON}(?:[ \t]+(?:Sir|Dame|Lord|Lady|Baroness))?)[ \t]+)?"
+    rf"(?P<name>{NAME})(?![\w]){POST_NOMINALS}*"
+)
 
 ORG_WORDS = wordset(
     """university universität universitat universidad université hochschule college institute institut instituto
@@ -38,7 +44,9 @@ ORG_WORDS = wordset(
     network alliance partners education laboratory lab labs academy akademie observatory bureau coalition union
     federation charity company corporation corp co. pr communications media news press project projects
     lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
-    composites engineering consulting consultants council initiative programme program"""
+    composites engineering consulting consultants council initiative programme program partnership observatoire
+    istituto università universiteit instituut stichting hogeschool ministero ministerio osservatorio consorzio
+    consorcio fondazione associazione asociación agenzia ospedale comune gemeente ayuntamiento"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -46,11 +54,14 @@ TITLE_WORDS = wordset(
     referent referentin leiter leiterin leitung president vice chief chair chairman chairwoman professor lecturer
     fellow researcher scientist reader analyst economist author investigator secretary engineer ecologist
     entomologist hydrologist obstetrician nurse physician surgeon doctor geriatrician mayor minister founder
-    member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager"""
+    member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager
+    coordinatrice coordinatore direttore direttrice ricercatore ricercatrice onderzoeker woordvoerder hoogleraar
+    woordvoerster persvoorlichter hydrobiologiste chercheur chercheuse investigadora investigador portavoz"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
-    r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication)\b",
+    r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication|stampa|comunicazione|"
+    r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie)\b",
     re.IGNORECASE,
 )
 NOT_NAME_WORDS = (
@@ -60,7 +71,8 @@ NOT_NAME_WORDS = (
         tel telephone phone mobile mob fax embargo embargoed ends release research news today north south east west
         street road national royal state states united kingdom american british irish australian german islamic
         english european federal spokespeople experts available interview interviews pressemitteilung pressekontakt
-        website company source journal doi who when where contact details view rückfragen kontakt weitere"""
+        website company source journal doi who when where contact details view rückfragen kontakt weitere
+        gabinete ufficio stampa prensa comunicación comunicazione persbericht perscontact public relations affairs"""
     )
     | ORG_WORDS
     | TITLE_WORDS
@@ -72,7 +84,7 @@ COURTESY_RX = re.compile(
 """Honorifics that are forms of address, not titles: a name is shown without them."""
 ABBREVIATIONS = wordset(
     "dr prof mr mrs ms mx st jr sr no vs etc inc ltd co corp dept univ assoc rev cllr gov sen "
-    "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass"
+    "rep approx e.g i.e a.m p.m d.c u.s u.k u.s.a mag ore calif va mass dott dra sig ing avv"
 )
 BULLET_RX = re.compile(r"^\s*(?:[-*•·▪–—]+|\d{1,2}[.)])\s+")
 
@@ -82,9 +94,16 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w&.'’-]+", text)
 
 
+ORG_COMPOUND_ENDS = ("zentrum", "institut", "instituut", "gesellschaft", "verband", "ministerium", "stiftung")
+"""German and Dutch organisation words at the end of a compound: "Klimazentrum", "Kennisinstituut"."""
+
+
 def has_org_word(text: str) -> bool:
-    """Return True when text holds a word organisations are named with."""
-    return any(w.lower().strip(".,") in ORG_WORDS for w in words(text))
+    """Return True when text holds a word organisations are named with (alone or ending a compound)."""
+    return any(
+        w.lower().strip(".,") in ORG_WORDS or (len(w) > 10 and w.lower().strip(".,").endswith(ORG_COMPOUND_ENDS))
+        for w in words(text)
+    )
 
 
 def has_title_word(text: str) -> bool:
@@ -102,7 +121,8 @@ def norm_hon(hon: str | None) -> str | None:
     """An honorific without dots: "Prof. Dr." -> "Prof Dr"."""
     if not hon:
         return None
-    return re.sub(r"\s+", " ", hon.replace(".", " ").replace(" -", "-")).strip()
+    kept = re.sub(r"\.(?=ssa\b)", "\0", hon)  # the Italian feminine "Prof.ssa", "Dott.ssa" keeps its dot
+    return re.sub(r"\s+", " ", kept.replace(".", " ").replace(" -", "-")).strip().replace("\0", ".")
 
 
 def is_ends(line: str) -> bool:
