@@ -97,6 +97,10 @@ TEXT_LENGTHS: dict[str, int] = {
 }
 """Columns stored as free text, without a declared length: the most one entry may hold (a note, a release body)."""
 
+LONGEST_TIME = 100
+"""The most characters a typed time, day or period may have ("next friday at 4pm", "last 7 days"): longer text is
+refused before the grammar or dateparser reads it."""
+
 
 def max_length(column: str) -> int:
     """The most characters a value of "table.column" may have; KeyError for a column that holds no typed text."""

@@ -1,0 +1,37 @@
+"""Hostile text in the typed fields read by a grammar or a query: a page pasted into a deadline, a date or the search
+box is refused as too long, naming the field, before anything reads it (and a refusal never echoes the page back)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pressdesk import validation
+from pressdesk.errors import FieldError
+from pressdesk.limits import LONGEST_TIME
+from pressdesk.services import enquiries
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+PAGE = "tomorrow 9am " * 400_000
+"""A pasted page of words the grammar reads (5.2 million characters)."""
+
+
+def test_a_page_pasted_into_a_deadline_is_refused_as_too_long_naming_the_field() -> None:
+    with pytest.raises(FieldError) as refused:
+        enquiries.parse_deadline(PAGE, tz="Europe/London", now=NOW)
+    assert refused.value.field == "deadline"
+    assert str(refused.value.reason) == (
+        f"This is too long to be a time ({len(PAGE):,} characters; at most {LONGEST_TIME})."
+    )
+
+
+@pytest.mark.parametrize("read", [validation.parse_day, validation.parse_range])
+def test_a_page_pasted_into_a_date_or_a_period_is_refused_as_too_long(read) -> None:
+    with pytest.raises(validation.WhenError, match=rf"^This is too long to be a time \({len(PAGE):,} characters"):
+        read(PAGE, now=NOW)
+
+
+def test_the_longest_time_read_is_still_read() -> None:
+    typed = "tomorrow 9am".ljust(LONGEST_TIME)
+    assert enquiries.parse_deadline(typed, tz="Europe/London", now=NOW) == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
