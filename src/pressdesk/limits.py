@@ -101,6 +101,16 @@ LONGEST_TIME = 100
 """The most characters a typed time, day or period may have ("next friday at 4pm", "last 7 days"): longer text is
 refused before the grammar or dateparser reads it."""
 
+LONGEST_FILE_LINE = 1 << 24
+"""The most characters one line (or one CSV cell) of a contacts file may have: a longer one is refused as it is read,
+never held whole in memory."""
+
+UNPACKED_CONTACTS_BYTES = 256 << 20
+"""The most a contacts workbook (.xlsx, a zip) may unpack to: a media list of 100,000 rows is about a third of it."""
+
+UNPACKED_RELEASE_BYTES = 64 << 20
+"""The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""
+
 
 def max_length(column: str) -> int:
     """The most characters a value of "table.column" may have; KeyError for a column that holds no typed text."""

@@ -10,6 +10,8 @@ from pathlib import Path
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError
+from pressdesk.exchange.unpacked import unpacked_over
+from pressdesk.limits import UNPACKED_CONTACTS_BYTES
 
 
 def cell_text(value: object) -> str:
@@ -31,6 +33,8 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
 
     path = Path(path)
     source = source or path.name
+    if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
+        raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)

@@ -9,6 +9,9 @@ from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from pressdesk.exchange.unpacked import unpacked_over
+from pressdesk.limits import UNPACKED_RELEASE_BYTES
+
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
 
 READABLE = ".txt .text .md .eml .html .htm .docx .pdf .msg"
@@ -133,6 +136,8 @@ def _docx(data: bytes, source: str) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
+        raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
