@@ -4,10 +4,13 @@ or a 16 MB cell hours). The assertions are the text or the parts a person expect
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pressdesk.exchange.contacts.columns import split_phones
-from pressdesk.exchange.release.channels import deobfuscate, emails_in
+from pressdesk.exchange.release import parse_release
+from pressdesk.exchange.release.channels import deobfuscate, emails_in, phones_in
 
 N = 200_000
 """Characters of the long run: a tenth of the longest release."""
@@ -52,3 +55,30 @@ def test_separators_in_a_row_still_split_once_each() -> None:
         "07700 900123",
     ]
     assert deobfuscate("ann (at)  (at) example (dot) org") == "ann@@example.org"
+
+
+RELEASE = Path(__file__).resolve().parent.parent / "fixtures" / "releases" / "uk_two_experts_two_contacts.txt"
+
+
+@pytest.mark.parametrize("line", ["GMT" * (N // 3), "McLEAN" * (N // 6)])
+def test_a_long_word_of_capitals_in_a_release_names_no_one_and_changes_nothing(line: str) -> None:
+    text = RELEASE.read_text(encoding="utf-8")
+    plain = parse_release(text, default_region="GB", default_tz="Europe/London")
+    read = parse_release(text + "\n\n" + line + " and the charity\n", default_region="GB", default_tz="Europe/London")
+    assert (read.issuer, read.title, read.experts, read.press_contacts) == (
+        plain.issuer,
+        plain.title,
+        plain.experts,
+        plain.press_contacts,
+    )
+
+
+def test_a_long_run_of_digits_is_no_extension_range_and_the_number_after_it_is_found() -> None:
+    warnings: list[str] = []
+    found = phones_in("1" * N + " or call 020 7946 0000", ["GB"], warnings)
+    assert [phone.e164 for phone in found] == ["+442079460000"]
+
+
+def test_an_extension_range_after_a_label_keeps_its_country_code() -> None:
+    found = phones_in("Tel: +49 30 1234 5600-12/-13", ["DE"], [])
+    assert [phone.e164 for phone in found] == ["+49301234560012", "+49301234560013"]

@@ -25,7 +25,9 @@ _WORD_CHAIN = rf"{_WORD}(?:\s++dot\s++{_WORD}){{0,8}}"
 _SPELLED = re.compile(rf"(?<![\w-])({_WORD_CHAIN})\s++at\s++({_WORD}(?:\s++dot\s++{_WORD}){{1,8}})\b")
 URL_RX = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PHONE_LIKE_RX = re.compile(r"(?<![\w@.])\+?\(?\d[\d \t()./-]{5,}\d")
-_RANGE_RX = re.compile(r"(?P<base>\+?[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])")
+_RANGE_RX = re.compile(  # the base starts at "+" or where its run starts: a long run of digits is read once
+    r"(?P<base>(?:\+|(?<![\d (),./]))[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])"
+)
 _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s*\d{3}-\d{3}-\d{4}\s*$")
 _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
