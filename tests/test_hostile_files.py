@@ -101,3 +101,22 @@ def test_a_word_file_that_unpacks_to_100_mb_is_refused_before_it_is_read(tmp_pat
         intake.release_text(data, source="release.docx")
     assert refused.value.field == "file"
     assert refused.value.reason.startswith("release.docx unpacks to 100 MB (at most 64 MB)")
+
+
+def test_a_card_of_a_million_folded_lines_is_one_problem_and_the_next_card_still_comes_in(tmp_path: Path) -> None:
+    path = tmp_path / "phone.vcf"
+    folded = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nNOTE:x\r\n" + " y\r\n" * 1_000_000 + "END:VCARD\r\n"
+    path.write_text(folded + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Brown\r\nEND:VCARD\r\n", encoding="utf-8")
+    first, second = read_contacts(path)
+    assert first.problems == [("card", "", "card 1 has over 5,000 lines: it is not one contact.")]
+    assert (second.name, second.problems) == ("Bo Brown", [])
+
+
+def test_a_vcard_line_longer_than_any_contact_is_refused_naming_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "huge.vcf"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:")
+        fh.write("A" * (LONGEST_FILE_LINE + 1))
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value) == f"huge.vcf line 3 is over {LONGEST_FILE_LINE:,} characters: it is no contacts list."

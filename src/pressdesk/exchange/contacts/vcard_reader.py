@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
-from pressdesk.exchange.contacts.text_files import ContactFileError, open_text
+from pressdesk.exchange.contacts.text_files import ContactFileError, open_text, text_lines
 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
@@ -36,7 +36,7 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
 
 
 def _cards(lines) -> Iterator[tuple[int, str]]:
-    """(number, text) of each card in the file's lines, in order."""
+    """(number, text) of each card in the file's lines, in order; "" for a card cut off at MAX_CARD_LINES."""
     number = 0
     card: list[str] | None = None
     for raw in lines:
@@ -46,7 +46,11 @@ def _cards(lines) -> Iterator[tuple[int, str]]:
                 card = [line]
             continue
         card.append(line)
-        if _END.match(line) or len(card) > MAX_CARD_LINES:
+        if len(card) > MAX_CARD_LINES:
+            number += 1
+            yield number, ""
+            card = None
+        elif _END.match(line):
             number += 1
             yield number, "\r\n".join(_join_soft_breaks(card)) + "\r\n"
             card = None
@@ -129,8 +133,12 @@ def read_vcards(path: str | Path, *, source: str | None = None) -> Iterator[Cont
         raise ContactFileError(f"cannot read {source}: {exc.strerror or exc}.") from None
     with handle:
         any_card = False
-        for number, text in _cards(handle):
+        for number, text in _cards(text_lines(handle, source)):
             any_card = True
+            if not text:
+                too_long = f"card {number:,} has over {MAX_CARD_LINES:,} lines: it is not one contact."
+                yield ContactRecord(row=number, source=source, problems=[("card", "", too_long)])
+                continue
             try:
                 card = vobject.readOne(text, ignoreUnreadable=True)
             except Exception as exc:  # noqa: BLE001 - vobject raises many kinds of error for one bad line
