@@ -35,3 +35,16 @@ def test_a_page_pasted_into_a_date_or_a_period_is_refused_as_too_long(read) -> N
 def test_the_longest_time_read_is_still_read() -> None:
     typed = "tomorrow 9am".ljust(LONGEST_TIME)
     assert enquiries.parse_deadline(typed, tz="Europe/London", now=NOW) == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+
+
+def test_a_page_pasted_into_the_search_box_searches_for_its_first_characters_only(demo_desk) -> None:
+    from pressdesk.limits import LONGEST_SEARCH
+    from pressdesk.services import search
+
+    first = "Leeds flood model".ljust(LONGEST_SEARCH)
+    pasted = first + " ".join(f"word{n}" for n in range(100_000))
+    with demo_desk.read() as session:
+        found = search.search(session, pasted)
+        alone = search.search(session, "Leeds flood model")
+    assert [(h.kind, h.id) for h in found] == [(h.kind, h.id) for h in alone]
+    assert any(h.title.startswith("Does the Leeds flood model cover Ireland?") for h in found)

@@ -101,6 +101,10 @@ LONGEST_TIME = 100
 """The most characters a typed time, day or period may have ("next friday at 4pm", "last 7 days"): longer text is
 refused before the grammar or dateparser reads it."""
 
+LONGEST_SEARCH = 200
+"""The most characters of search-box text read: a page pasted into it is searched for its first 200 characters (every
+term must match, so a longer text finds nothing anyway; reading a 1 MB paste took 8 s)."""
+
 LONGEST_FILE_LINE = 1 << 24
 """The most characters one line (or one CSV cell) of a contacts file may have: a longer one is refused as it is read,
 never held whole in memory."""
