@@ -120,3 +120,56 @@ def test_a_vcard_line_longer_than_any_contact_is_refused_naming_the_file_and_lin
     with pytest.raises(ContactFileError) as refused:
         list(read_contacts(path))
     assert str(refused.value) == f"huge.vcf line 3 is over {LONGEST_FILE_LINE:,} characters: it is no contacts list."
+
+
+def _pdf(content: bytes, packing: bytes = b"") -> bytes:
+    """A one-page PDF whose page draws `content` (packed as `packing` says: b"/Filter /FlateDecode" or as is)."""
+    parts = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d %s >>\nstream\n" % (len(content), packing) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, part in enumerate(parts, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + part + b"\nendobj\n"
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(parts) + 1, len(data))
+    return data + b"xref\n0 %d\n0000000000 65535 f \n" % (len(parts) + 1) + table + trailer
+
+
+def test_a_pdf_is_read_as_its_text() -> None:
+    text = intake.release_text(_pdf(b"BT /F1 12 Tf 72 712 Td (Flood model goes national) Tj ET"), source="r.pdf")
+    assert text == "Flood model goes national"
+
+
+def test_a_pdf_whose_page_unpacks_past_what_is_read_is_refused_in_one_line() -> None:
+    import zlib
+
+    page = zlib.compress(b"BT /F1 12 Tf 72 712 Td (Hello) Tj ET " + b" " * (100 << 20), 9)
+    with pytest.raises(FieldError) as refused:
+        intake.release_text(_pdf(page, b"/Filter /FlateDecode"), source="r.pdf")
+    assert refused.value.field == "file"
+    assert refused.value.reason == "r.pdf has a part that unpacks to more than pypdf reads: it is not a press release."
+
+
+def test_a_pdf_nested_a_hundred_thousand_deep_is_refused_in_one_line() -> None:
+    page = b"BT /F1 12 Tf 72 712 Td " + b"[" * 100_000 + b"]" * 100_000 + b" TJ ET"
+    with pytest.raises(FieldError) as refused:
+        intake.release_text(_pdf(page), source="r.pdf")
+    assert refused.value.field == "file"
+    assert refused.value.reason == "r.pdf is not a PDF that can be read (it is nested too deeply)."
+
+
+def test_a_word_file_with_broken_xml_is_refused_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(io.BytesIO(_word_file())) as source, zipfile.ZipFile(broken, "w") as z:
+        for item in source.infolist():
+            z.writestr(item, b"<w:document" if item.filename == "word/document.xml" else source.read(item))
+    with pytest.raises(FieldError) as refused:
+        intake.release_text(broken.read_bytes(), source="broken.docx")
+    assert refused.value.field == "file"
+    assert refused.value.reason.startswith("broken.docx is not a Word document that can be opened (")

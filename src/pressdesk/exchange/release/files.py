@@ -138,10 +138,13 @@ def _docx(data: bytes, source: str) -> str:
 
     if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
         raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
+    from lxml.etree import LxmlError
+
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ReleaseFileError(f"{source} is not a Word document that can be opened ({exc}).") from None
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ReleaseFileError(f"{source} is not a Word document that can be opened ({reason}).") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -153,7 +156,7 @@ def _docx(data: bytes, source: str) -> str:
 def _pdf(data: bytes, source: str) -> str:
     """The text of every page of a PDF."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -162,6 +165,12 @@ def _pdf(data: bytes, source: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise ReleaseFileError(f"{source} is not a PDF that can be read ({exc}).") from None
+    except LimitReachedError:  # pypdf stops unpacking a part at its own limit (75 MB)
+        raise ReleaseFileError(
+            f"{source} has a part that unpacks to more than pypdf reads: it is not a press release."
+        ) from None
+    except RecursionError:
+        raise ReleaseFileError(f"{source} is not a PDF that can be read (it is nested too deeply).") from None
     text = "\n\n".join(pages).strip()
     if not text:
         raise ReleaseFileError(f"{source} is a PDF with no text in it (a scan?); paste the text instead.")
