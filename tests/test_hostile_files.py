@@ -173,3 +173,16 @@ def test_a_word_file_with_broken_xml_is_refused_in_one_line(tmp_path: Path) -> N
         intake.release_text(broken.read_bytes(), source="broken.docx")
     assert refused.value.field == "file"
     assert refused.value.reason.startswith("broken.docx is not a Word document that can be opened (")
+
+
+def test_an_email_in_an_unknown_character_set_is_read_as_the_text_it_holds() -> None:
+    data = b'Subject: Flood model\nContent-Type: text/plain; charset="x-made-up"\n\nFlood model goes national.\n'
+    assert intake.release_text(data, source="r.eml") == "Flood model goes national.\n"
+
+
+def test_an_email_nested_three_thousand_parts_deep_is_refused_in_one_line() -> None:
+    nest = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (n, n) for n in range(3000))
+    with pytest.raises(FieldError) as refused:
+        intake.release_text(b"Subject: Hi\n" + nest + b"Content-Type: text/plain\n\nHello", source="r.eml")
+    assert refused.value.field == "file"
+    assert refused.value.reason == "r.eml is not an email that can be read (it is nested too deeply)."

@@ -116,11 +116,17 @@ _SUBJECT_PREFIX = re.compile(
 
 def _eml(data: bytes, source: str) -> str:
     """The body of an email: its plain-text part, else its HTML part as text; the subject when the body lacks it."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    part = message.get_body(preferencelist=("plain", "html"))
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+        part = message.get_body(preferencelist=("plain", "html"))
+    except RecursionError:
+        raise ReleaseFileError(f"{source} is not an email that can be read (it is nested too deeply).") from None
     if part is None:
         raise ReleaseFileError(f"{source} is an email with no text or HTML body.")
-    body = part.get_content()
+    try:
+        body = part.get_content()
+    except LookupError:  # a character set Python does not know: read its bytes as any text file
+        body = _decode(part.get_payload(decode=True) or b"", source)
     text = html_to_text(body) if part.get_content_type() == "text/html" else body
     subject = str(message.get("subject") or "").strip()
     subject = _SUBJECT_PREFIX.sub("", subject)
