@@ -48,3 +48,11 @@ def test_a_page_pasted_into_the_search_box_searches_for_its_first_characters_onl
         alone = search.search(session, "Leeds flood model")
     assert [(h.kind, h.id) for h in found] == [(h.kind, h.id) for h in alone]
     assert any(h.title.startswith("Does the Leeds flood model cover Ireland?") for h in found)
+
+
+@pytest.mark.parametrize("read", [enquiries.parse_type, enquiries.parse_priority])
+def test_a_page_given_for_a_word_of_a_list_is_refused_without_echoing_the_page(read) -> None:
+    with pytest.raises(FieldError) as refused:
+        read(PAGE)
+    assert refused.value.reason.startswith(f"'{PAGE[:40]}…' is not ")
+    assert len(str(refused.value)) < 200
