@@ -186,3 +186,29 @@ def test_an_email_nested_three_thousand_parts_deep_is_refused_in_one_line() -> N
         intake.release_text(b"Subject: Hi\n" + nest + b"Content-Type: text/plain\n\nHello", source="r.eml")
     assert refused.value.field == "file"
     assert refused.value.reason == "r.eml is not an email that can be read (it is nested too deeply)."
+
+
+def test_a_workbook_with_one_far_off_cell_is_refused_before_its_whole_span_is_held(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "far.xlsx"
+    with xlsxwriter.Workbook(path) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["Name", "Email"])
+        sheet.write_row(1, 0, ["Ann Lee", "ann@example.org"])
+        sheet.write(100_000, 10_000, "x")
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value).startswith("far.xlsx has a sheet spanning 100,001 rows by 10,001 columns")
+
+
+def test_a_workbook_whose_list_starts_lower_down_is_still_read(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "list.xlsx"
+    with xlsxwriter.Workbook(path) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(2, 1, ["Name", "Email"])
+        sheet.write_row(3, 1, ["Ann Lee", "ann@example.org"])
+    [record] = read_contacts(path)
+    assert (record.name, [d.value for d in record.emails]) == ("Ann Lee", ["ann@example.org"])

@@ -112,6 +112,10 @@ never held whole in memory."""
 UNPACKED_CONTACTS_BYTES = 256 << 20
 """The most a contacts workbook (.xlsx, a zip) may unpack to: a media list of 100,000 rows is about a third of it."""
 
+LARGEST_SHEET_CELLS = 10_000_000
+"""The most cells a contacts sheet may span from its first to its last (a list of 100,000 rows by 30 columns is 3
+million): the reader holds every cell of that span, empty or not, so one far-off cell cannot make it take gigabytes."""
+
 UNPACKED_RELEASE_BYTES = 64 << 20
 """The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import chain
@@ -10,8 +11,8 @@ from pathlib import Path
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError
-from pressdesk.exchange.unpacked import unpacked_over
-from pressdesk.limits import UNPACKED_CONTACTS_BYTES
+from pressdesk.exchange.unpacked import sheet_spans, unpacked_over
+from pressdesk.limits import LARGEST_SHEET_CELLS, UNPACKED_CONTACTS_BYTES
 
 
 def cell_text(value: object) -> str:
@@ -27,6 +28,14 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _spans(path: Path, source: str) -> list[tuple[int, int]]:
+    """The rows and columns each sheet spans; none for a file that is no workbook (calamine then says so)."""
+    try:
+        return sheet_spans(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return []
+
+
 def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
     """Every contact on the first sheet of a workbook, one row at a time; ContactFileError if it cannot be read."""
     from python_calamine import CalamineWorkbook
@@ -35,6 +44,12 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
     source = source or path.name
     if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
+    for rows, columns in _spans(path, source):
+        if rows * columns > LARGEST_SHEET_CELLS:
+            raise ContactFileError(
+                f"{source} has a sheet spanning {rows:,} rows by {columns:,} columns (at most {LARGEST_SHEET_CELLS:,}"
+                " cells): it is not a contacts list; copy the contacts into a new sheet."
+            )
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
