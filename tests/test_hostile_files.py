@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pressdesk.errors import FieldError
-from pressdesk.exchange.contacts import ContactFileError, read_contacts
+from pressdesk.exchange.contacts import ContactFileError, count_records, read_contacts
 from pressdesk.limits import LONGEST_FILE_LINE
 from pressdesk.services import intake
 
@@ -197,6 +197,7 @@ def test_a_workbook_with_one_far_off_cell_is_refused_before_its_whole_span_is_he
         sheet.write_row(0, 0, ["Name", "Email"])
         sheet.write_row(1, 0, ["Ann Lee", "ann@example.org"])
         sheet.write(100_000, 10_000, "x")
+    assert count_records(path) == 0, "the progress bar's count does not read it either"
     with pytest.raises(ContactFileError) as refused:
         list(read_contacts(path))
     assert str(refused.value).startswith("far.xlsx has a sheet spanning 100,001 rows by 10,001 columns")
@@ -210,5 +211,6 @@ def test_a_workbook_whose_list_starts_lower_down_is_still_read(tmp_path: Path) -
         sheet = book.add_worksheet()
         sheet.write_row(2, 1, ["Name", "Email"])
         sheet.write_row(3, 1, ["Ann Lee", "ann@example.org"])
+    assert count_records(path) == 1
     [record] = read_contacts(path)
     assert (record.name, [d.value for d in record.emails]) == ("Ann Lee", ["ann@example.org"])

@@ -28,12 +28,25 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _spans(path: Path, source: str) -> list[tuple[int, int]]:
+def _spans(path: Path) -> list[tuple[int, int]]:
     """The rows and columns each sheet spans; none for a file that is no workbook (calamine then says so)."""
     try:
         return sheet_spans(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return []
+
+
+def readable_sheet(path: Path):
+    """The first sheet of a workbook as calamine reads it, or None when it cannot be read or spans too many cells
+    (the reader then says why)."""
+    from python_calamine import CalamineWorkbook
+
+    if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
+        return None
+    try:
+        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except Exception:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
+        return None
 
 
 def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
@@ -44,7 +57,7 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
     source = source or path.name
     if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
-    for rows, columns in _spans(path, source):
+    for rows, columns in _spans(path):
         if rows * columns > LARGEST_SHEET_CELLS:
             raise ContactFileError(
                 f"{source} has a sheet spanning {rows:,} rows by {columns:,} columns (at most {LARGEST_SHEET_CELLS:,}"
