@@ -97,6 +97,28 @@ TEXT_LENGTHS: dict[str, int] = {
 }
 """Columns stored as free text, without a declared length: the most one entry may hold (a note, a release body)."""
 
+LONGEST_TIME = 100
+"""The most characters a typed time, day or period may have ("next friday at 4pm", "last 7 days"): longer text is
+refused before the grammar or dateparser reads it."""
+
+LONGEST_SEARCH = 200
+"""The most characters of search-box text read: a page pasted into it is searched for its first 200 characters (every
+term must match, so a longer text finds nothing anyway; reading a 1 MB paste took 8 s)."""
+
+LONGEST_FILE_LINE = 1 << 24
+"""The most characters one line (or one CSV cell) of a contacts file may have: a longer one is refused as it is read,
+never held whole in memory."""
+
+UNPACKED_CONTACTS_BYTES = 256 << 20
+"""The most a contacts workbook (.xlsx, a zip) may unpack to: a media list of 100,000 rows is about a third of it."""
+
+LARGEST_SHEET_CELLS = 10_000_000
+"""The most cells a contacts sheet may span from its first to its last (a list of 100,000 rows by 30 columns is 3
+million): the reader holds every cell of that span, empty or not, so one far-off cell cannot make it take gigabytes."""
+
+UNPACKED_RELEASE_BYTES = 64 << 20
+"""The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""
+
 
 def max_length(column: str) -> int:
     """The most characters a value of "table.column" may have; KeyError for a column that holds no typed text."""

@@ -6,6 +6,9 @@ from enum import StrEnum
 
 from pressdesk.errors import FieldError
 
+_SHOWN = 40
+"""How much of what was typed a refusal quotes: a pasted page is not echoed back."""
+
 
 def parse_choice(vocabulary: type[StrEnum], text: str | None, *, field: str, noun: str, default: str = "") -> str:
     """The vocabulary's value for `text` (any case, spaces or dashes as underscores), or FieldError naming the field."""
@@ -15,4 +18,5 @@ def parse_choice(vocabulary: type[StrEnum], text: str | None, *, field: str, nou
     except ValueError:
         known = ", ".join(v.value for v in vocabulary)
         article = "an" if noun[0] in "aeiou" else "a"
-        raise FieldError(field, f"'{text}' is not {article} {noun}. Use one of: {known}.") from None
+        shown = text if len(text or "") <= _SHOWN else f"{text[:_SHOWN]}…"
+        raise FieldError(field, f"'{shown}' is not {article} {noun}. Use one of: {known}.") from None

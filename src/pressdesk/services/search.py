@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pressdesk.limits import LONGEST_SEARCH
 from pressdesk.models import Enquiry, Release
 from pressdesk.models.views import PersonRow, SearchHit
 from pressdesk.services import queries, search_rows
@@ -118,8 +119,10 @@ def _enquiries(session: Session, text: str, limit: int, cache: dict) -> list[Sea
 def search(session: Session, text: str, *, limit: int = 8, region: str | None = "GB") -> list[SearchHit]:
     """What the search box shows for a text: the enquiry of that number first, then journalists, experts, press
     contacts, releases and enquiries, best matches first within each kind (two characters at least, or a number;
-    a number dialled at home is read as dialled in region)."""
-    number = queries.enquiry_number(text or "")
+    a number dialled at home is read as dialled in region). Only the first LONGEST_SEARCH characters are read: a page
+    pasted into the box is searched for its start."""
+    text = (text or "")[:LONGEST_SEARCH]
+    number = queries.enquiry_number(text)
     if not text or len(text.strip()) < 2:
         return _by_number(session, number)
     terms = search_terms(text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pressdesk.limits import LONGEST_TIME
 from pressdesk.validation.countdown import as_utc as _aware
 from pressdesk.validation.countdown import due_state, format_countdown
 from pressdesk.validation.text import clean_text
@@ -110,7 +111,10 @@ def _check(reading: Reading, window: Window, now: datetime, zone: ZoneInfo, type
 
 
 def _normal(text: str) -> tuple[str, str]:
-    """The text as typed (cleaned, for messages) and normalised for the grammar; WhenError when it is empty."""
+    """The text as typed (cleaned, for messages) and normalised for the grammar; WhenError when it is empty or
+    too long to be a time (refused before anything reads it, and never echoed back)."""
+    if len(text) > LONGEST_TIME:
+        raise WhenError(f"This is too long to be a time ({len(text):,} characters; at most {LONGEST_TIME}).")
     typed = clean_text(text)  # what is read is also what a refusal may echo: never an escape code
     if not typed:
         raise WhenError(f"Could not read an empty entry as a time. {_HINT}")

@@ -63,13 +63,10 @@ def count_records(path: str | Path) -> int:
     path = Path(path)
     kind = file_format(path)
     if kind == "xlsx":
-        from python_calamine import CalamineWorkbook
+        from pressdesk.exchange.contacts.xlsx_reader import readable_sheet
 
-        try:
-            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        except Exception:  # noqa: BLE001 - an unreadable workbook is refused when it is read
-            return 0
-        return max(0, sheet.height - 1)
+        sheet = readable_sheet(path)
+        return max(0, sheet.height - 1) if sheet is not None else 0
     marker = b"BEGIN:VCARD" if kind == "vcf" else b"\n"
     count = 0
     with path.open("rb") as fh:

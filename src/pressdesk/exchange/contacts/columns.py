@@ -75,7 +75,7 @@ _NOT_FOLDED = re.compile(r"[^a-z0-9]+")
 GOOGLE_JOIN = " ::: "
 """How a Google Contacts export joins several values in one cell."""
 _EMAIL_SPLIT = re.compile(r"\s*(?::::|[;,\s])\s*")
-_PHONE_SPLIT = re.compile(r"\s*(?::::|;|\n|\s/\s)\s*")
+_PHONE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?::::|;|\n|\s/\s)\s*")  # starts where a run of blanks starts: read once
 
 
 def fold_header(header: str) -> str:

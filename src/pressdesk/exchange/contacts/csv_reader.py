@@ -10,20 +10,23 @@ from pathlib import Path
 
 from pressdesk.exchange.contacts.columns import find_header
 from pressdesk.exchange.contacts.record import ContactRecord
-from pressdesk.exchange.contacts.text_files import ContactFileError, open_text
+from pressdesk.exchange.contacts.text_files import ContactFileError, open_text, text_lines
+from pressdesk.limits import LONGEST_FILE_LINE
 
 DELIMITERS = ",;\t|"
 """The delimiters a contacts CSV may use (Excel in much of Europe writes semicolons)."""
 
 _SEP_HINT = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
 _SAMPLE_LINES = 50
+_SNIFF_CHARS = 4096
+"""How much of the sample csv.Sniffer reads: its quote pattern re-scans the rest of its text from every quote."""
 
-csv.field_size_limit(1 << 24)  # a notes cell can be long; the default 128 KB refuses some real exports
+csv.field_size_limit(LONGEST_FILE_LINE)  # a notes cell can be long; the default 128 KB refuses some real exports
 
 
 def _delimiter(sample: list[str]) -> str:
     """The delimiter of a sample of lines: csv.Sniffer's, else the one the first line with any has most of."""
-    text = "".join(sample)
+    text = "".join(sample)[:_SNIFF_CHARS]
     try:
         found = csv.Sniffer().sniff(text, delimiters=DELIMITERS).delimiter
     except csv.Error:
@@ -45,14 +48,15 @@ def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[Contact
         raise ContactFileError(f"cannot read {source}: {exc.strerror or exc}.") from None
     with handle:
         try:
-            head = [line for _, line in zip(range(_SAMPLE_LINES), handle, strict=False)]
+            lines = text_lines(handle, source)
+            head = [line for _, line in zip(range(_SAMPLE_LINES), lines, strict=False)]
         except UnicodeDecodeError:
             raise ContactFileError(f"{source} is not text in the encoding it starts with.") from None
         if head and (hint := _SEP_HINT.match(head[0])):  # Excel's hint line, not a row of the sheet
             delimiter, head = hint.group(1), head[1:]
         else:
             delimiter = _delimiter(head)
-        rows = csv.reader(chain(head, handle), delimiter=delimiter)
+        rows = csv.reader(chain(head, lines), delimiter=delimiter)
         seen: list[list[str]] = []
         try:
             for cells in rows:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
+
+from pressdesk.limits import LONGEST_FILE_LINE
 
 SINGLE_BYTE = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso8859_15", "mac_roman"]
 """The code pages a file without a BOM that is not UTF-8 is tried in (cp1252 first: Excel and Outlook on Windows)."""
@@ -76,3 +79,16 @@ def open_text(path: str | Path) -> TextIO:
     encoding = detect_encoding(path)
     errors = "strict" if encoding.startswith("utf") else "replace"
     return Path(path).open(encoding=encoding, errors=errors, newline="")
+
+
+def text_lines(handle: TextIO, source: str) -> Iterator[str]:
+    """The file's lines, each read at most LONGEST_FILE_LINE characters at a time: a longer line is refused with its
+    number (ContactFileError) before it is held whole in memory."""
+    number = 0
+    while line := handle.readline(LONGEST_FILE_LINE + 1):
+        number += 1
+        if len(line) > LONGEST_FILE_LINE:
+            raise ContactFileError(
+                f"{source} line {number:,} is over {LONGEST_FILE_LINE:,} characters: it is no contacts list."
+            )
+        yield line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import chain
@@ -10,6 +11,8 @@ from pathlib import Path
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError
+from pressdesk.exchange.unpacked import sheet_spans, unpacked_over
+from pressdesk.limits import LARGEST_SHEET_CELLS, UNPACKED_CONTACTS_BYTES
 
 
 def cell_text(value: object) -> str:
@@ -25,12 +28,41 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _spans(path: Path) -> list[tuple[int, int]]:
+    """The rows and columns each sheet spans; none for a file that is no workbook (calamine then says so)."""
+    try:
+        return sheet_spans(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return []
+
+
+def readable_sheet(path: Path):
+    """The first sheet of a workbook as calamine reads it, or None when it cannot be read or spans too many cells
+    (the reader then says why)."""
+    from python_calamine import CalamineWorkbook
+
+    if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
+        return None
+    try:
+        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except Exception:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
+        return None
+
+
 def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
     """Every contact on the first sheet of a workbook, one row at a time; ContactFileError if it cannot be read."""
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
     source = source or path.name
+    if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
+        raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
+    for rows, columns in _spans(path):
+        if rows * columns > LARGEST_SHEET_CELLS:
+            raise ContactFileError(
+                f"{source} has a sheet spanning {rows:,} rows by {columns:,} columns (at most {LARGEST_SHEET_CELLS:,}"
+                " cells): it is not a contacts list; copy the contacts into a new sheet."
+            )
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)

@@ -14,16 +14,22 @@ from pressdesk.validation.release_phones import (
 
 __all__ = ["EMAIL_RX", "URL_RX", "Phone", "deobfuscate", "emails_in", "phones_in", "regions_for"]
 
-EMAIL_RX = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_BRACKET_AT = re.compile(r"\s*[(\[{<]\s*(?:at|ät|@)\s*[)\]}>]\s*", re.IGNORECASE)
-_BRACKET_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*", re.IGNORECASE)
-_WORD_CHAIN = r"[A-Za-z0-9][\w-]*(?:\s+dot\s+[A-Za-z0-9][\w-]*)*"
-_SPELLED = re.compile(rf"\b({_WORD_CHAIN})\s+at\s+([A-Za-z0-9][\w-]*(?:\s+dot\s+[A-Za-z0-9][\w-]*)+)\b")
+# Every pattern here starts only where its run starts and reads a bounded stretch from there, so a long run that is
+# not an address (blanks, "'0'0'0…", "x dot x dot …") is read once, not again from each of its characters: an
+# address's local part has at most 64 characters, a domain label 63, and a spelled-out address a few "dot"s.
+EMAIL_RX = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_BRACKET_AT = re.compile(r"(?:(?<!\s)\s++)?[(\[{<]\s*+(?:at|ät|@)\s*+[)\]}>]\s*", re.IGNORECASE)
+_BRACKET_DOT = re.compile(r"(?:(?<!\s)\s++)?[(\[{<]\s*+(?:dot|punkt|point)\s*+[)\]}>]\s*", re.IGNORECASE)
+_WORD = r"[A-Za-z0-9][\w-]{0,63}+"
+_WORD_CHAIN = rf"{_WORD}(?:\s++dot\s++{_WORD}){{0,8}}"
+_SPELLED = re.compile(rf"(?<![\w-])({_WORD_CHAIN})\s++at\s++({_WORD}(?:\s++dot\s++{_WORD}){{1,8}})\b")
 URL_RX = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PHONE_LIKE_RX = re.compile(
     r"(?<![\w@.])\+?\(?\d[\d \t()./-]{5,}\d(?:,?[ \t]*(?i:ext\.?|extn\.?|extension|x)[ \t]*\d{1,6}\b)?"
 )
-_RANGE_RX = re.compile(r"(?P<base>\+?[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])")
+_RANGE_RX = re.compile(  # the base starts at "+" or where its run starts: a long run of digits is read once
+    r"(?P<base>(?:\+|(?<![\d (),./]))[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])"
+)
 _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s*\d{3}-\d{3}-\d{4}\s*$")
 _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (

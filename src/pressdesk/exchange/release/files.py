@@ -9,6 +9,9 @@ from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from pressdesk.exchange.unpacked import unpacked_over
+from pressdesk.limits import UNPACKED_RELEASE_BYTES
+
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
 
 READABLE = ".txt .text .md .eml .html .htm .docx .pdf .msg"
@@ -113,11 +116,17 @@ _SUBJECT_PREFIX = re.compile(
 
 def _eml(data: bytes, source: str) -> str:
     """The body of an email: its plain-text part, else its HTML part as text; the subject when the body lacks it."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    part = message.get_body(preferencelist=("plain", "html"))
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+        part = message.get_body(preferencelist=("plain", "html"))
+    except RecursionError:
+        raise ReleaseFileError(f"{source} is not an email that can be read (it is nested too deeply).") from None
     if part is None:
         raise ReleaseFileError(f"{source} is an email with no text or HTML body.")
-    body = part.get_content()
+    try:
+        body = part.get_content()
+    except LookupError:  # a character set Python does not know: read its bytes as any text file
+        body = _decode(part.get_payload(decode=True) or b"", source)
     text = html_to_text(body) if part.get_content_type() == "text/html" else body
     subject = str(message.get("subject") or "").strip()
     subject = _SUBJECT_PREFIX.sub("", subject)
@@ -133,10 +142,15 @@ def _docx(data: bytes, source: str) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
+        raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
+    from lxml.etree import LxmlError
+
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ReleaseFileError(f"{source} is not a Word document that can be opened ({exc}).") from None
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ReleaseFileError(f"{source} is not a Word document that can be opened ({reason}).") from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -148,7 +162,7 @@ def _docx(data: bytes, source: str) -> str:
 def _pdf(data: bytes, source: str) -> str:
     """The text of every page of a PDF."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -157,6 +171,12 @@ def _pdf(data: bytes, source: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:
         raise ReleaseFileError(f"{source} is not a PDF that can be read ({exc}).") from None
+    except LimitReachedError:  # pypdf stops unpacking a part at its own limit (75 MB)
+        raise ReleaseFileError(
+            f"{source} has a part that unpacks to more than pypdf reads: it is not a press release."
+        ) from None
+    except RecursionError:
+        raise ReleaseFileError(f"{source} is not a PDF that can be read (it is nested too deeply).") from None
     text = "\n\n".join(pages).strip()
     if not text:
         raise ReleaseFileError(f"{source} is a PDF with no text in it (a scan?); paste the text instead.")

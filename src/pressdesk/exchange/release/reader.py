@@ -32,7 +32,9 @@ __all__ = ["parse_release"]
 
 _ORG_WORD = r"[A-ZÀ-Þ][\w&'’-]*"
 _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
-_ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>{_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
+# A name starts where a word starts: from inside a long word ("GMTGMT…") every capital was a start, each re-reading
+# the rest of the word (quadratic).
+_ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>(?<![\w&'’-]){_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
 _ISSUER_RXS = (
     re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),

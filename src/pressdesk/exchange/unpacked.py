@@ -1,0 +1,55 @@
+"""How much a zip-based file (.xlsx, .docx) unpacks to, read from its directory before any part is unpacked."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+
+def unpacked_over(file: str | Path | BinaryIO, limit: int) -> str:
+    """Why the zip is refused ("unpacks to 3,072 MB (at most 256 MB)"), or "" when it fits or is no zip at all (its
+    reader then says what is wrong with it)."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ""
+    if total <= limit:
+        return ""
+    return f"unpacks to {total >> 20:,} MB (at most {limit >> 20:,} MB)"
+
+
+_CELL_ROW = re.compile(rb'\br="[A-Z]{1,3}([0-9]{1,7})"')
+_CELL_COLUMN = re.compile(rb'\br="([A-Z]{1,3})[0-9]{1,7}"')
+_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
+def _column(letters: bytes) -> int:
+    """The number of a column from its letters (A = 1, Z = 26, AA = 27)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def sheet_spans(path: str | Path) -> list[tuple[int, int]]:
+    """(rows, columns) each worksheet of a workbook spans from its first cell to its last, read 1 MB at a time."""
+    spans = []
+    with zipfile.ZipFile(path) as archive:
+        for name in (n for n in archive.namelist() if _SHEET.fullmatch(n)):
+            rows: set[int] = set()
+            columns: set[bytes] = set()
+            carry = b""
+            with archive.open(name) as sheet:
+                while chunk := sheet.read(1 << 20):
+                    text = carry + chunk
+                    found = list(map(int, _CELL_ROW.findall(text)))
+                    rows.update((min(found), max(found)) if found else ())
+                    columns.update(_CELL_COLUMN.findall(text))
+                    carry = text[-32:]
+            if rows:
+                numbers = [_column(letters) for letters in columns]
+                spans.append((max(rows) - min(rows) + 1, max(numbers) - min(numbers) + 1))
+    return spans
