@@ -149,7 +149,25 @@ class PressDeskApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         """The desk, the first screen (its mode is added in on_mount)."""
-        return DeskScreen()
+        return self.sized(DeskScreen())
+
+    def get_screen(self, screen):
+        """A screen about to be pushed or to open a mode, sized (see `sized`) if it is not running yet."""
+        found = super().get_screen(screen)
+        return found if found.is_running else self.sized(found)
+
+    def sized(self, screen: Screen) -> Screen:
+        """The screen with the size classes (-narrow or -wide, -short or -tall) that its first resize would give it:
+        given then, after its widgets were styled, they styled every widget of the screen a second time (issue 8)."""
+        width, height = self.size
+        for dimension, breakpoints in (
+            (width, screen.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS),
+            (height, screen.VERTICAL_BREAKPOINTS or self.VERTICAL_BREAKPOINTS),
+        ):
+            reached = [name for least, name in sorted(breakpoints) if dimension >= least]
+            for _, name in breakpoints:
+                screen.set_class(bool(reached) and name == reached[-1], name, update=False)
+        return screen
 
     def on_mount(self) -> None:
         """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
