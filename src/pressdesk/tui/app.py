@@ -130,12 +130,20 @@ class PressDeskApp(App[int]):
         super().notify(message, markup=markup, **kwargs)
 
     def load_other_screens_css(self) -> None:
-        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied to
-        what is on screen (none of them style the desk)."""
-        if self.stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
+        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied only
+        to the widgets on screen that one of them may style (none of the desk's: restyling every widget, as Textual's
+        update does, was ~500 stylings in every Pilot test, issue 8)."""
+        stylesheet = self.stylesheet
+        if stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
             return
-        self.stylesheet.read(OTHER_SCREENS_CSS)
-        self.stylesheet.update(self)
+        had = {name: len(rules) for name, rules in stylesheet.rules_map.items()}
+        stylesheet.read(OTHER_SCREENS_CSS)
+        names = {name for name, rules in stylesheet.rules_map.items() if len(rules) != had.get(name, 0)}
+        if any("--" in name for name in names):  # a rule for a part of a widget (its component class): all, to be sure
+            stylesheet.update(self)
+            return
+        styled = (node for node in self.walk_children(with_self=True) if not names.isdisjoint(node._selector_names))
+        stylesheet.update_nodes(styled)
 
     def push_screen(self, screen, *args, **kwargs):
         """Push a screen, its rules read first if the desk's first page has not come yet."""
