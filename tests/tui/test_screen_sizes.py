@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.screen import Screen
 
+from pressdesk.tui.app import PressDeskApp
 from tests.tui.conftest import settle
 
 
@@ -34,3 +35,30 @@ async def test_a_screen_opened_has_its_size_classes_before_its_first_resize(froz
         assert [type(screen).__name__ for screen in opened] == ["DeskScreen", "LogCallScreen", "ContactsScreen"]
         assert all(classes <= screen.classes for screen in opened)
         assert resized == [], "a screen was given its size classes after its widgets were styled"
+
+
+async def test_opening_another_screen_and_coming_back_reparses_no_rule_but_a_new_theme_still_does(
+    frozen_app, monkeypatch
+):
+    refreshed: list[str] = []
+    original = PressDeskApp.refresh_css
+
+    def refresh_css(app, animate=True):
+        refreshed.append(type(app.screen).__name__)
+        return original(app, animate=animate)
+
+    monkeypatch.setattr(PressDeskApp, "refresh_css", refresh_css)
+    async with frozen_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        refreshed.clear()
+        await pilot.press("2")  # Contacts, opened for the first time
+        await settle(pilot)
+        assert type(frozen_app.screen).__name__ == "ContactsScreen"
+        assert frozen_app.screen.query_one("DataTable").region.height > 10, "styled and laid out"
+        await pilot.press("1")  # back to the desk
+        await settle(pilot)
+        assert type(frozen_app.screen).__name__ == "DeskScreen"
+        assert refreshed == [], "every rule was parsed again and every widget styled again"
+        frozen_app.theme = "textual-light"
+        await settle(pilot)
+        assert refreshed, "a new theme restyles what is on screen"
