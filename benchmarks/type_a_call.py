@@ -7,7 +7,8 @@ page), opens the form with `n` and types a caller's number (the busiest caller's
 subject, a deadline that reaches dateparser ("next tuesday 4pm") and a name. Each key's time is from the press
 until Pilot has seen the app process it and the screen settle (its `press` waits for that), with the process's CPU
 time meanwhile (every thread: the look-ups run in workers). Prints p50, p95, p99 and max, the same for the floor (the
-same keys pressed through Pilot into a bare Textual app of five Inputs), the load average and the worst keys.
+same keys pressed through Pilot into a bare Textual app of five Inputs), the load average, the worst keys, and each
+Tab out of a field (each a change of focus, the heavy keys of issue 13): its median over `--runs` typings of the call.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     """Type the call and print the latencies."""
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--runs", type=int, default=1, help="type the call this many times (each in a new app)")
     args = p.parse_args(argv)
     raw = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     row = raw.execute(
@@ -109,12 +111,21 @@ def main(argv: list[str] | None = None) -> int:
     raw.close()
     load = os.getloadavg()[0]
     keys = keys_for(row[0] if row else "07700 900123")
-    times = asyncio.run(type_call(args.db, keys))
+    runs = [asyncio.run(type_call(args.db, keys)) for _ in range(args.runs)]
+    floors = [asyncio.run(type_into_bare_app(keys)) for _ in range(args.runs)]
+    times = [t for run in runs for t in run]
     quantiles("pressdesk", times)
-    quantiles("floor (bare app of five Inputs, same keys through Pilot)", asyncio.run(type_into_bare_app(keys)))
+    quantiles("floor (bare app of five Inputs, same keys through Pilot)", [t for run in floors for t in run])
     print(f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after; pressdesk's slowest keys (wall / CPU):")
     for t, cpu, field, key in sorted(times, reverse=True)[:5]:
         print(f"  {t * 1000:7.1f} / {cpu * 1000:5.1f} ms  {field}: {key}")
+    print(f"Tab out of each field, median of {args.runs} (wall / CPU; the floor's CPU):")
+    for i, (field, key) in enumerate(keys):
+        if key == "tab":
+            wall = statistics.median(run[i][0] for run in runs) * 1000
+            cpu = statistics.median(run[i][1] for run in runs) * 1000
+            floor = statistics.median(run[i][1] for run in floors) * 1000
+            print(f"  {wall:7.1f} / {cpu:5.1f} ms  {field}: tab  (floor {floor:.1f} ms)")
     return 0
 
 

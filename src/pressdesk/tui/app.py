@@ -130,12 +130,20 @@ class PressDeskApp(App[int]):
         super().notify(message, markup=markup, **kwargs)
 
     def load_other_screens_css(self) -> None:
-        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied to
-        what is on screen (none of them style the desk)."""
-        if self.stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
+        """Add every other screen's rules to the stylesheet, once: parsed alone (the rest stays parsed), applied only
+        to the widgets on screen that one of them may style (none of the desk's: restyling every widget, as Textual's
+        update does, was ~500 stylings in every Pilot test, issue 8)."""
+        stylesheet = self.stylesheet
+        if stylesheet.has_source(os.path.abspath(OTHER_SCREENS_CSS)):
             return
-        self.stylesheet.read(OTHER_SCREENS_CSS)
-        self.stylesheet.update(self)
+        had = {name: len(rules) for name, rules in stylesheet.rules_map.items()}
+        stylesheet.read(OTHER_SCREENS_CSS)
+        names = {name for name, rules in stylesheet.rules_map.items() if len(rules) != had.get(name, 0)}
+        if any("--" in name for name in names):  # a rule for a part of a widget (its component class): all, to be sure
+            stylesheet.update(self)
+            return
+        styled = (node for node in self.walk_children(with_self=True) if not names.isdisjoint(node._selector_names))
+        stylesheet.update_nodes(styled)
 
     def push_screen(self, screen, *args, **kwargs):
         """Push a screen, its rules read first if the desk's first page has not come yet."""
@@ -149,7 +157,32 @@ class PressDeskApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         """The desk, the first screen (its mode is added in on_mount)."""
-        return DeskScreen()
+        return self.current(self.sized(DeskScreen()))
+
+    def get_screen(self, screen):
+        """A screen about to be pushed or to open a mode, sized and current (see those) if it is not running yet."""
+        found = super().get_screen(screen)
+        return found if found.is_running else self.current(self.sized(found))
+
+    def current(self, screen: Screen) -> Screen:
+        """The screen, marked as styled with the stylesheet as it is now, as it will be once mounted: Textual took a
+        new one for stale and reparsed every rule and restyled every widget as it opened a mode (the first 2, 3, 4
+        or 5 and the way back to the desk), ~180 ms each in a Pilot test (issue 8)."""
+        screen._css_update_count = self._css_update_count
+        return screen
+
+    def sized(self, screen: Screen) -> Screen:
+        """The screen with the size classes (-narrow or -wide, -short or -tall) that its first resize would give it:
+        given then, after its widgets were styled, they styled every widget of the screen a second time (issue 8)."""
+        width, height = self.size
+        for dimension, breakpoints in (
+            (width, screen.HORIZONTAL_BREAKPOINTS or self.HORIZONTAL_BREAKPOINTS),
+            (height, screen.VERTICAL_BREAKPOINTS or self.VERTICAL_BREAKPOINTS),
+        ):
+            reached = [name for least, name in sorted(breakpoints) if dimension >= least]
+            for _, name in breakpoints:
+                screen.set_class(bool(reached) and name == reached[-1], name, update=False)
+        return screen
 
     def on_mount(self) -> None:
         """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""

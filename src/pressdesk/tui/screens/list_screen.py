@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.messages import BackendReady, DeskChanged
 from pressdesk.tui.safe import cell, lit
 from pressdesk.tui.screens.person_card import render_history, render_person
+from pressdesk.tui.widgets.footer import SteadyFooter
 from pressdesk.tui.work import run_db
 
 PAGE = 200
@@ -113,7 +114,7 @@ class ListScreen(Screen):
                 yield Static(lit("Select a row to see its detail.", "dim"), id=f"{kind}-detail")
             with VerticalScroll(id=f"{kind}-aside-pane", classes="list-aside"):
                 yield Static("", id=f"{kind}-aside")
-        yield Footer()
+        yield SteadyFooter()
 
     @property
     def table(self) -> DataTable:

@@ -1,4 +1,4 @@
-"""A footer that keeps the keys that matter visible on a laptop terminal."""
+"""Footers: composed again only when their keys change; the desk's keeps the keys that matter on a laptop terminal."""
 
 from __future__ import annotations
 
@@ -13,22 +13,17 @@ ALWAYS = frozenset({"quit", "help", "search"})
 """Actions the short footer always shows: the way out, the way to every key, the way to anything."""
 
 
-class KeyFooter(Footer):
-    """The footer; on a narrow terminal, compact and only the screen's NARROW_KEYS plus quit, help and search.
-
-    Every key still works and `?` lists them all.
-    """
+class SteadyFooter(Footer):
+    """Textual's footer, composed again only when the keys it shows change, each key styled once as it is mounted."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._narrow: bool | None = None
         self._composed: tuple | None = None
         """What the keys on show were composed from (see _showing)."""
 
     def _kept(self) -> frozenset[str] | None:
         """The actions to show, or None for all of them."""
-        wanted = getattr(self.screen, "NARROW_KEYS", None)
-        return ALWAYS | wanted if self._narrow and wanted is not None else None
+        return None
 
     def _showing(self) -> tuple:
         """What compose would show now: the style, and each shown binding's key, words, action and state."""
@@ -52,11 +47,35 @@ class KeyFooter(Footer):
         await super().recompose()
 
     def compose(self) -> ComposeResult:
-        """The keys, less the ones a narrow terminal has no room for."""
+        """The keys, less the ones a narrow terminal has no room for, each styled compact or not from the start."""
         kept = self._kept()
         for widget in super().compose():
-            if kept is None or not isinstance(widget, FooterKey) or widget.action in kept:
-                yield widget
+            if isinstance(widget, FooterKey):
+                if kept is not None and widget.action not in kept:
+                    continue
+                # A key is born compact, then bound to the footer's compact (all but the palette's, which stays
+                # compact): each mount toggled its class twice, and each toggle styled the key again (with a node
+                # per part of the key), three stylings per key per compose (half a Pilot test's stylings, issue 8).
+                compact = self.compact or widget.has_class("-command-palette")
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
+
+
+class KeyFooter(SteadyFooter):
+    """The footer; on a narrow terminal, compact and only the screen's NARROW_KEYS plus quit, help and search.
+
+    Every key still works and `?` lists them all.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._narrow: bool | None = None
+
+    def _kept(self) -> frozenset[str] | None:
+        """The actions to show, or None for all of them."""
+        wanted = getattr(self.screen, "NARROW_KEYS", None)
+        return ALWAYS | wanted if self._narrow and wanted is not None else None
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch between the short and the full footer when the terminal crosses the width; the first keys are
@@ -65,7 +84,9 @@ class KeyFooter(Footer):
         if narrow != self._narrow:
             first = self._narrow is None
             self._narrow = narrow
-            self.compact = narrow
+            # Set quietly: the keys on show, about to be replaced, would each be styled again in the new look.
+            self.set_reactive(Footer.compact, narrow)
+            self.set_class(narrow, "-compact")
             self.show_command_palette = not narrow
             if first:
                 self.call_after_refresh(self.refresh, recompose=True)
