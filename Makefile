@@ -62,7 +62,7 @@ test-pg-inner:
 
 # The proofs under faults (writers at once, kill -9, races) on a throwaway PostgreSQL cluster (minutes: not in make test).
 test-pg-proofs: $(STAMP)
-	tools/with-postgres $(BIN)/python -m pytest -n 2 -s -m proof tests/test_proofs_server.py
+	tools/with-postgres --durable $(BIN)/python -m pytest -n 2 -s -m proof tests/test_proofs_server.py tests/test_proofs_cluster.py
 
 # Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
 test-pg-all: $(STAMP)
