@@ -7,7 +7,8 @@ unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PG_TESTS := tests/test_backends.py tests/test_bench_server.py tests/tui/test_desk_live.py tests/test_search_server.py
+PG_TESTS := tests/test_backends.py tests/test_bench_server.py tests/tui/test_desk_live.py tests/test_search_server.py \
+	tests/test_server_desks.py
 PG_SERVICE_TESTS := tests/test_queries.py tests/test_desk_rows.py tests/test_status.py tests/test_search.py tests/test_core.py \
 	tests/test_routing.py tests/test_interviews.py tests/test_privacy.py tests/test_response_times.py \
 	tests/test_reports.py tests/test_experts.py tests/test_statements_coverage.py tests/test_deadlines_in_services.py \
@@ -64,7 +65,7 @@ test-pg-inner:
 
 # The proofs under faults (writers at once, kill -9, races) on a throwaway PostgreSQL cluster (minutes: not in make test).
 test-pg-proofs: $(STAMP)
-	tools/with-postgres $(BIN)/python -m pytest -n 2 -s -m proof tests/test_proofs_server.py
+	tools/with-postgres --durable $(BIN)/python -m pytest -n 2 -s -m proof tests/test_proofs_server.py tests/test_proofs_cluster.py
 
 # Also the service test modules that pass on PostgreSQL, their `desk` fixtures on the server (a longer run).
 test-pg-all: $(STAMP)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import freezegun
 import pytest
@@ -267,15 +268,59 @@ def pytest_addoption(parser):
     parser.addoption("--timings", metavar="FILE", help="write each test's wall and CPU seconds to FILE.<worker>.<pid>")
 
 
+SERVER_FIXTURES = frozenset(
+    {"desk", "empty_desk", "desk_copy", "kept_server_desks", "server_migrated", "server_template", "server_copies"}
+)
+"""The fixtures that put a test's desk on the test server under make test-pg."""
+
+
+def reaches_server(item) -> bool:
+    """Whether a test can reach the test server: a server fixture in its closure, the `backend` mark, or a fixture
+    of its own module (or the test itself) taking `request`, which may ask for a server fixture by name."""
+    if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())) or item.get_closest_marker("backend"):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None or "request" in info.argnames:
+        return True
+    module = item.module.__name__ if getattr(item, "module", None) else ""
+    defs = (d for name in item.fixturenames for d in info.name2fixturedefs.get(name, ()))
+    return any("request" in d.argnames and getattr(d.func, "__module__", "") == module for d in defs)
+
+
+def deselect(config, items, leave_out) -> None:
+    """Take the tests leave_out picks out of the run, counted in the summary as deselected (never as passed); an
+    xdist worker also hands their ids to the controller, which counts them (pytest_testnodedown)."""
+    left = [item for item in items if leave_out(item)]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = [item for item in items if not leave_out(item)]
+        if hasattr(config, "workeroutput"):
+            config.workeroutput.setdefault("deselected", []).extend(item.nodeid for item in left)
+
+
+COUNTED = pytest.StashKey[set]()
+"""The ids of the tests the controller of an xdist run has counted as deselected."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """xdist: count in the summary, once, the tests a worker deselected (every worker collects the whole run, and
+    the controller collects nothing)."""
+    counted = node.config.stash.setdefault(COUNTED, set())
+    ids = [nodeid for nodeid in getattr(node, "workeroutput", {}).get("deselected", []) if nodeid not in counted]
+    if ids:
+        counted.update(ids)
+        node.config.hook.pytest_deselected(items=[SimpleNamespace(nodeid=nodeid) for nodeid in ids])
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `office` open files in LibreOffice, which a fresh machine lacks: they run with --office
-    (`make test-office`) and otherwise show in the summary as deselected, never as passed."""
-    if config.getoption("--office"):
-        return
-    office = [item for item in items if item.get_closest_marker("office")]
-    if office:
-        config.hook.pytest_deselected(items=office)
-        items[:] = [item for item in items if not item.get_closest_marker("office")]
+    (`make test-office`) and otherwise show in the summary as deselected. Under make test-pg the tests that
+    cannot reach the server are deselected too: run there, they would repeat the SQLite run exactly."""
+    if not config.getoption("--office"):
+        deselect(config, items, lambda item: item.get_closest_marker("office"))
+    if ON_SERVER:
+        deselect(config, items, lambda item: not reaches_server(item))
 
 
 def pytest_configure(config):

@@ -38,12 +38,61 @@ SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 """The desk's tables, a partitioned one once (its partitions' rows are emptied and refilled through it)."""
 
 
+REFILL = """
+    refill := (SELECT xid FROM {snapshot}.refilled WHERE name = '{table}');
+    IF refill IS NULL OR (SELECT count(*) FROM public."{table}") <> {count}
+        OR EXISTS (SELECT FROM public."{table}" WHERE xmin <> refill) THEN
+        DELETE FROM public."{table}";
+        INSERT INTO public."{table}" SELECT * FROM {snapshot}."{table}";
+        INSERT INTO {snapshot}.refilled VALUES ('{table}', xid(pg_current_xact_id()))
+            ON CONFLICT (name) DO UPDATE SET xid = excluded.xid;
+    END IF;"""
+"""Refill one table when a test wrote to it. Every row a refill leaves carries the refill's transaction id in xmin
+(put_back runs no subtransaction): an insert or update since leaves a row with another, a delete a smaller count."""
+
+PUT_BACK = """
+CREATE TABLE {snapshot}.refilled (name text PRIMARY KEY, xid xid NOT NULL);
+CREATE FUNCTION {snapshot}.put_back() RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    refill xid;
+BEGIN
+    PERFORM pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid();
+    IF EXISTS (TABLE {snapshot}.schema_changed) THEN
+        RETURN false;
+    END IF;
+    SET LOCAL session_replication_role = replica;  -- no triggers, no key checks: rows as they were
+    {body}
+    RETURN true;
+END $$;
+"""
+"""put_back(): one call before each test; false when the schema changed (the database is then cloned anew)."""
+
+NOTE_DDL = """
+CREATE TABLE {snapshot}.schema_changed ();
+CREATE FUNCTION {snapshot}.note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO {snapshot}.schema_changed DEFAULT VALUES;
+END $$;
+CREATE EVENT TRIGGER {snapshot}_ddl ON ddl_command_end EXECUTE FUNCTION {snapshot}.note_ddl();
+ALTER EVENT TRIGGER {snapshot}_ddl ENABLE ALWAYS;
+"""
+"""An event trigger noting any DDL a test runs (even with triggers off for a load), rolled back with it."""
+
+
+def put_back_body(counts: dict[str, int], sequences: list[str]) -> str:
+    """The statements of put_back(): each table refilled when written to, every sequence set back."""
+    refills = (REFILL.format(table=t, count=n, snapshot=SNAPSHOT) for t, n in counts.items())
+    return "\n".join([*refills, *(f"{step};" for step in sequences)])
+
+
 class KeptDesk:
     """One database cloned from a template once, then put back to the template's rows before each use.
 
-    Rows are put back in one transaction by one function call (every table emptied and refilled from SNAPSHOT, every
-    sequence set back);
-    a test that changed the schema itself (or left it unreadable) gets its database dropped and cloned anew."""
+    One call of put_back() per test: it ends the test's connections, then refills from SNAPSHOT only the tables a test
+    wrote to (a row whose xmin is not the refill's transaction, or a count not the template's: an insert, update or
+    delete leaves one or the other) and sets every sequence back. A test that changed the schema (any DDL, noted by an
+    event trigger) gets its database dropped and cloned anew."""
 
     def __init__(self, template: str, folder) -> None:
         self.template, self.folder = template, folder
@@ -51,19 +100,19 @@ class KeptDesk:
         self.url = ""
 
     def _clone(self) -> None:
-        """Clone the template and copy its rows and sequence states aside."""
+        """Clone the template, copy its rows and sequence states aside, and write put_back() for them."""
         self._stack = ExitStack()
         self.url = self._stack.enter_context(fresh_database("postgresql", self.folder, template=self.template))
         engine = create_engine(self.url)
         self._stack.callback(engine.dispose)
         self.engine = engine
         with engine.begin() as conn:
-            tables = conn.execute(text(TABLES)).scalars()
-            self.tables = sorted(tables)
+            self.tables = sorted(conn.execute(text(TABLES)).scalars())
             conn.execute(text(f"CREATE SCHEMA {SNAPSHOT}"))
+            counts = {}
             for table in self.tables:
                 conn.execute(text(f'CREATE TABLE {SNAPSHOT}."{table}" AS TABLE public."{table}"'))
-            filled = [t for t in self.tables if conn.execute(text(f'SELECT EXISTS (TABLE {SNAPSHOT}."{t}")')).scalar()]
+                counts[table] = conn.execute(text(f'SELECT count(*) FROM {SNAPSHOT}."{table}"')).scalar()
             sequences = conn.execute(
                 text(
                     "SELECT format('PERFORM setval(%L, %s, %L)', format('public.%I', sequencename),"
@@ -71,17 +120,8 @@ class KeptDesk:
                     " FROM pg_sequences WHERE schemaname = 'public'"
                 )
             ).scalars()
-            steps = [
-                "SET LOCAL session_replication_role = replica",  # no triggers, no key checks: rows as they were
-                *(f'DELETE FROM public."{t}"' for t in self.tables),  # DELETE: TRUNCATE makes files, slower here
-                *(f'INSERT INTO public."{t}" SELECT * FROM {SNAPSHOT}."{t}"' for t in filled),
-                *sequences,
-            ]
-            body = "; ".join(steps)
-            conn.execute(
-                text(f"CREATE FUNCTION {SNAPSHOT}.put_back() RETURNS void LANGUAGE plpgsql AS $$ BEGIN {body}; END $$")
-            )
-            self.shape = conn.execute(text(SHAPE)).scalar()
+            conn.execute(text(PUT_BACK.format(snapshot=SNAPSHOT, body=put_back_body(counts, list(sequences)))))
+            conn.execute(text(NOTE_DDL.format(snapshot=SNAPSHOT)))
 
     def drop(self) -> None:
         """Drop the database (fresh_database's exit)."""
@@ -91,20 +131,8 @@ class KeptDesk:
 
     def _put_back(self) -> bool:
         """Put the template's rows back; False when the schema is no longer the template's."""
-        with self.engine.connect() as conn:
-            conn.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                )
-            )
-            shape = conn.execute(text(SHAPE)).scalar()
-            conn.commit()
-            if shape != self.shape:
-                return False
-            conn.execute(text(f"SELECT {SNAPSHOT}.put_back()"))
-            conn.commit()
-        return True
+        with self.engine.begin() as conn:
+            return bool(conn.execute(text(f"SELECT {SNAPSHOT}.put_back()")).scalar())
 
     @contextmanager
     def checkout(self) -> Iterator[str]:
