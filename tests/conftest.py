@@ -269,22 +269,31 @@ def pytest_addoption(parser):
 
 
 SERVER_FIXTURES = frozenset(
-    {"desk", "empty_desk", "desk_copy", "kept_server_desks", "server_migrated", "server_template", "server_copies"}
+    {
+        "desk",
+        "empty_desk",
+        "week_desk",
+        "desk_copy",
+        "kept_server_desks",
+        "server_migrated",
+        "server_template",
+        "server_copies",
+    }
 )
 """The fixtures that put a test's desk on the test server under make test-pg."""
 
 
 def reaches_server(item) -> bool:
     """Whether a test can reach the test server: a server fixture in its closure, the `backend` mark, or a fixture
-    of its own module (or the test itself) taking `request`, which may ask for a server fixture by name."""
+    of the tests (its module's or a conftest's) or the test itself taking `request`, which may ask for a server
+    fixture by name."""
     if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())) or item.get_closest_marker("backend"):
         return True
     info = getattr(item, "_fixtureinfo", None)
     if info is None or "request" in info.argnames:
         return True
-    module = item.module.__name__ if getattr(item, "module", None) else ""
     defs = (d for name in item.fixturenames for d in info.name2fixturedefs.get(name, ()))
-    return any("request" in d.argnames and getattr(d.func, "__module__", "") == module for d in defs)
+    return any("request" in d.argnames and getattr(d.func, "__module__", "").startswith("tests") for d in defs)
 
 
 def deselect(config, items, leave_out) -> None:

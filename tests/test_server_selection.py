@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ["tests/test_cli_output.py", "tests/test_export_log.py"]
-"""A module with pure text checks beside CLI runs on `desk`, and one whose `week` asks for `empty_desk` by name."""
+MODULES = ["tests/test_cli_output.py", "tests/test_export_log.py", "tests/test_reports.py"]
+"""A module with pure text checks beside CLI runs on `desk`, one whose `week` asks for `empty_desk` by name, and one
+whose `report` reaches the server through conftest's `week_desk`, which asks for it by name too."""
 
 
 def collected_on_the_server() -> tuple[set[str], str]:
@@ -30,6 +31,7 @@ def test_the_server_run_leaves_out_tests_that_reach_no_desk_and_counts_them_as_d
     assert deselected > 0 and selected + deselected == total
     assert "tests/test_cli_output.py::test_a_release_over_2_mb_is_refused" in kept  # a CLI run against `desk`
     assert "tests/test_export_log.py::test_rows_come_in_the_order_they_were_received" in kept  # `week` on the server
+    assert "tests/test_reports.py::test_totals_count_the_weeks_enquiries_and_where_they_stand" in kept  # week_desk
     assert "tests/test_cli_output.py::test_json_keeps_the_text_it_escapes" not in kept  # text rules alone
     refusal = "tests/test_export_log.py::test_an_output_path_that_cannot_be_a_file_is_refused_naming_the_output"
     assert refusal not in kept  # no desk opened
