@@ -244,38 +244,69 @@ class LogCallScreen(FormScreen[int | None]):
 
     # --- who is calling -----------------------------------------------------------------------
 
-    def _lookup(self) -> None:
-        """Ask the desk, in a worker, who has this number or email and whose name fits what is typed."""
-        self._lookup_seq += 1
-        seq = self._lookup_seq
-        query = {
+    def _query(self) -> dict[str, Any]:
+        """What a look-up asks the desk: the number, email, name and outlet typed, and the journalist picked."""
+        return {
             "phone": self._value("phone"),
             "email": self._value("email"),
             "name": self._value("journalist"),
             "outlet": self._value("outlet"),
             "chosen_id": self.chosen.id if self.chosen is not None else None,
         }
-        run_db(self, lambda b: b.lookup_caller(**query), done=lambda found: self._found(seq, found), group="lookup")
 
-    def _found(self, seq: int, found: CallerLookup) -> None:
-        """Show who the call would be logged for; fill the name only when it is empty and the number is known."""
+    def _lookup(self) -> None:
+        """Ask the desk, in a worker, who has this number or email and whose name fits what is typed."""
+        self._lookup_seq += 1
+        seq = self._lookup_seq
+        query = self._query()
+        filled = self.filled
+
+        def look_up(backend) -> tuple[CallerLookup, tuple[dict, CallerLookup] | None]:
+            """The look-up; when it names the number's owner, also the look-up with their name filled in."""
+            found = backend.lookup_caller(**query)
+            fill = self._fill(found, query["name"], query["outlet"], query["chosen_id"] is not None, filled)
+            if fill is None:
+                return found, None
+            then = dict(query, name=fill[0], outlet=fill[1] or query["outlet"])
+            return found, (then, backend.lookup_caller(**then))
+
+        run_db(self, look_up, done=lambda result: self._found(seq, *result), group="lookup")
+
+    @staticmethod
+    def _fill(
+        found: CallerLookup, name: str, outlet: str, picked: bool, filled: tuple[str, str]
+    ) -> tuple[str, str] | None:
+        """The (name, outlet) to fill in from a known number's owner, or None: the name must be empty or this form's."""
+        owner = found.owner.journalist if found.owner is not None else None
+        mine = not name.strip() or name == filled[0]  # empty, or what this form filled in
+        if owner is None or picked or not mine or name == owner.name:
+            return None
+        return owner.name, owner.outlet if (not outlet.strip() or outlet == filled[1]) else ""
+
+    def _found(self, seq: int, found: CallerLookup, then: tuple[dict, CallerLookup] | None = None) -> None:
+        """Show who the call would be logged for; fill the name only when it is empty and the number is known
+        (`then`: the look-up with that name filled in, made in the same worker: shown at once if it still fits)."""
         if seq != self._lookup_seq:
             return
         self.found = found
         name, outlet = self._value("journalist"), self._value("outlet")
-        owner = found.owner.journalist if found.owner is not None else None
-        mine = not name.strip() or name == self.filled[0]  # empty, or what this form filled in
-        if owner is not None and self.chosen is None and mine and name != owner.name:
-            fill_outlet = owner.outlet if (not outlet.strip() or outlet == self.filled[1]) else ""
-            self._set("journalist", owner.name)
+        fill = self._fill(found, name, outlet, self.chosen is not None, self.filled)
+        if fill is not None:
+            fill_name, fill_outlet = fill
+            self._set("journalist", fill_name)
             if fill_outlet:
                 self._set("outlet", fill_outlet)
             for box in self.query("#journalist, #outlet").results(Input):
                 if box.has_focus and box.value:
                     box.select_all()  # filled while the officer is in it: what they type next replaces it
-            self.filled = (owner.name, fill_outlet)
-            self.lookup.now()  # what saving would do, with the name now shown
+            self.filled = (fill_name, fill_outlet)
+            if then is not None and then[0] == self._query():
+                self._lookup_seq += 1  # as lookup.now() would: any look-up still under way is out of date
+                self._found(self._lookup_seq, then[1])  # what saving would do, with the name now shown
+            else:
+                self.lookup.now()  # what saving would do, with the name now shown
             return
+        owner = found.owner.journalist if found.owner is not None else None
         if owner is None and self.filled[0] and name == self.filled[0]:
             # The number changed: take back only what this form filled in, never what was typed.
             self._set("journalist", "")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import ModalScreen
@@ -98,10 +99,18 @@ class FormScreen(ModalScreen[ResultType]):
         return f"{self.PREFIX}-{key}" if self.PREFIX else key
 
     def field_message(self, key: str, message: str, style: str = "red") -> None:
-        """Show (or clear) the message under a field."""
+        """Show (or clear) the message under a field: the form is laid out again only if the message's height changes
+        (a layout of the form and the desk behind it on every key typed was most of a key's time, issue 13)."""
+        text = lit(message, style)
         for msg in self.query(f"#{self.widget_id(key)}-msg").results(Static):
-            msg.update(lit(message, style))
             msg.set_class(bool(message), "shown")
+            shown = msg.content
+            if isinstance(shown, Text) and (shown.plain, shown.style, shown.spans) == (text.plain, text.style, []):
+                continue  # the same message: nothing to draw
+            msg.update(text, layout=False)
+            width, height = msg.content_size
+            if not width or msg.get_content_height(msg.container_size, self.app.size, width) != height:
+                msg.refresh(layout=True)
 
     def show_error(self, message: str) -> None:
         """Show (or clear) the form's own message line."""
