@@ -30,7 +30,7 @@ def test_a_deadline_already_passed_is_logged_with_one_warning_naming_the_field(d
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["deadline"].startswith("2026-11-26T17:00:00")
     (warning,) = result.stderr.splitlines()
-    assert warning == "Warning: deadline Thu 26 Nov 17:00 passed 1h 46m ago; logged with it all the same."
+    assert warning == "Warning: deadline Thu 26 Nov 17:00 passed 1h 46m ago; kept all the same."
 
 
 @pytest.mark.parametrize("deadline", ["today 18:46", "+2h", "tomorrow 9am"])
@@ -44,3 +44,23 @@ def test_a_deadline_two_minutes_gone_is_warned_about(desk):
     result = log(desk, "today 18:44")
     assert result.exit_code == 0, result.output
     assert "passed 2m ago" in result.stderr
+
+
+def change(desk, *args: str):
+    """Run `pressdesk enquiry ...` at EVENING on enquiry 1 of the desk; the click result."""
+    with freeze_time(EVENING):
+        return CliRunner().invoke(main, ["--db", desk_target(desk), "enquiry", *args], env={"TZ": "UTC"})
+
+
+@pytest.mark.parametrize("args", [["deadline", "1", "today 17:00"], ["edit", "1", "--deadline", "today 17:00"]])
+def test_a_deadline_set_later_to_a_time_gone_is_kept_with_the_same_warning(desk, args):
+    result = change(desk, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["Warning: deadline Thu 26 Nov 17:00 passed 1h 46m ago; kept all the same."]
+
+
+@pytest.mark.parametrize("args", [["deadline", "1", "tomorrow 9am"], ["edit", "1", "--subject", "New words"]])
+def test_a_deadline_ahead_or_left_alone_says_nothing(desk, args):
+    result = change(desk, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""

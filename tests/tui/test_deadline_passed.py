@@ -3,10 +3,11 @@ logged with it all the same (calls are logged after the fact)."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from pressdesk.services import queries
 from pressdesk.tui.screens.desk import DeskScreen
+from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
 from pressdesk.tui.screens.log_call import LogCallScreen
 from tests.tui.conftest import settle
 
@@ -42,3 +43,16 @@ async def test_a_deadline_ahead_or_the_minute_just_gone_is_previewed_as_before(f
         await settle(pilot)
         assert str(shown.content) == "→ Wed 25 Nov 12:00 (2h)"
         assert "green" in str(shown.content.style)
+
+
+async def test_the_edit_form_previews_a_deadline_changed_to_a_time_gone_as_passed(frozen_app):
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
+        assert isinstance(frozen_app.screen, EditEnquiryScreen)
+        frozen_app.screen.query_one("#deadline", Input).value = "today 8:30"
+        await settle(pilot)
+        shown = frozen_app.screen.query_one("#deadline-msg", Static)
+        assert str(shown.content) == "→ Wed 25 Nov 08:30 — passed 1h 30m ago"
+        assert "yellow" in str(shown.content.style)

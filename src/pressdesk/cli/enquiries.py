@@ -96,14 +96,14 @@ def log_cmd(
 
 
 def _warn_if_passed(deadline, core: Backend, state: CliState) -> None:
-    """One line on stderr when the deadline logged has already passed: kept (calls are logged after the fact), but
+    """One line on stderr when the deadline given has already passed: kept (calls are logged after the fact), but
     rarely meant."""
     from pressdesk.validation.countdown import already_passed
 
     passed = already_passed(deadline, core.clock())
     if passed:
         when = deadline.astimezone(ZoneInfo(state.settings.timezone)).strftime("%a %d %b %H:%M")
-        echo(f"Warning: deadline {when} {passed}; logged with it all the same.", err=True)
+        echo(f"Warning: deadline {when} {passed}; kept all the same.", err=True)
 
 
 # --- pressdesk enquiry ... ---------------------------------------------------------------------
@@ -120,18 +120,29 @@ expect_version = click.option(
 as_json = click.option("--json", "as_json", is_flag=True, help="Print the enquiry as it now stands, as JSON.")
 
 
-def _change(state: CliState, enquiry_id: int, act: Callable[[Backend], Any], as_json: bool, done: str) -> None:
-    """Make one change through the core, then print the enquiry as it now stands."""
+def _change(
+    state: CliState,
+    enquiry_id: int,
+    act: Callable[[Backend], Any],
+    as_json: bool,
+    done: str,
+    *,
+    new_deadline: bool = False,
+) -> None:
+    """Make one change through the core, then print the enquiry as it now stands (and, when the change set the
+    deadline, warn if it has already passed)."""
     core = state.backend()
     act(core)
     detail = core.detail(enquiry_id)
     row = detail.row
     if as_json:
         emit_json(row.to_json() | {"notes": detail.notes})
-        return
-    officer = f", officer {row.officer}" if row.officer else ", unassigned"
-    echo(f"Enquiry {row.id} {done} (version {row.version}): {row.status}, due {_due(row.deadline, state)}{officer}")
-    echo(f"  {row.journalist}" + (f" ({row.outlet})" if row.outlet else "") + f": {row.subject}")
+    else:
+        officer = f", officer {row.officer}" if row.officer else ", unassigned"
+        echo(f"Enquiry {row.id} {done} (version {row.version}): {row.status}, due {_due(row.deadline, state)}{officer}")
+        echo(f"  {row.journalist}" + (f" ({row.outlet})" if row.outlet else "") + f": {row.subject}")
+    if new_deadline:
+        _warn_if_passed(row.deadline, core, state)
 
 
 def _due(deadline, state: CliState) -> str:
@@ -205,7 +216,8 @@ def enquiry_note(state: CliState, enquiry_id: int, text: str, as_json: bool) -> 
 @pass_state
 def enquiry_deadline(state: CliState, enquiry_id: int, when: str, expect_version: int | None, as_json: bool) -> None:
     """Set the deadline: "16:00", "tomorrow 9am", "+2h", an ISO time; "" clears it."""
-    _change(state, enquiry_id, lambda core: core.set_deadline(enquiry_id, when, expect_version), as_json, "re-timed")
+    set_it = lambda core: core.set_deadline(enquiry_id, when, expect_version)  # noqa: E731
+    _change(state, enquiry_id, set_it, as_json, "re-timed", new_deadline=True)
 
 
 @enquiry_group.command("edit")
@@ -242,9 +254,8 @@ def enquiry_edit(
         fields["release_id"] = release_id
     if not fields:
         fail("edit: say what to change: --subject, --type, --priority, --deadline, --release or --officer.")
-    _change(
-        state, enquiry_id, lambda core: core.update_enquiry(enquiry_id, expect_version, **fields), as_json, "edited"
-    )
+    edit = lambda core: core.update_enquiry(enquiry_id, expect_version, **fields)  # noqa: E731
+    _change(state, enquiry_id, edit, as_json, "edited", new_deadline=bool(deadline))
 
 
 @enquiry_group.command("done")

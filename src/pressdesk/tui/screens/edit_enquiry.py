@@ -103,7 +103,7 @@ class EditEnquiryScreen(FormScreen[dict | None]):
         """Preview the deadline as typed (in a worker); clear a refusal once its field is edited."""
         key = event.input.id or ""
         if key == "deadline" and event.value != self.loaded()["deadline"]:
-            self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text))
+            self.preview_time("deadline", event.value, lambda b, text: b.preview_deadline(text), warn_if_passed=True)
         elif key in BOXES:
             self.field_message(key, "")
 
