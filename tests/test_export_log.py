@@ -13,22 +13,13 @@ import pytest
 
 from pressdesk.errors import FieldError
 from pressdesk.services import exports
-from tests import report_desk
-from tests.conftest import ON_SERVER, copied_desk
 from tests.report_desk import NOW, PAYLOADS, TZ, at
 
 
 @pytest.fixture
-def week(request, tmp_path):
-    """The hand-counted desk of tests/report_desk.py: a copy of the file built once (built anew on the server)."""
-    if ON_SERVER:
-        desk = request.getfixturevalue("empty_desk")
-        yield desk, report_desk.build(desk)
-        return
-    path, fixture = request.getfixturevalue("built_week")
-    desk = copied_desk(path, tmp_path / "week.db")
-    yield desk, fixture
-    desk.dispose()
+def week(week_desk):
+    """The hand-counted desk of tests/report_desk.py and its ids (conftest's week_desk)."""
+    return week_desk
 
 
 def rows_of(desk, **typed):
