@@ -56,3 +56,13 @@ async def test_the_edit_form_previews_a_deadline_changed_to_a_time_gone_as_passe
         shown = frozen_app.screen.query_one("#deadline-msg", Static)
         assert str(shown.content) == "→ Wed 25 Nov 08:30 — passed 1h 30m ago"
         assert "yellow" in str(shown.content.style)
+
+
+async def test_the_desks_deadline_key_previews_a_time_gone_as_passed(frozen_app):
+    async with frozen_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d", *"today 7:15")
+        await settle(pilot)
+        shown = frozen_app.screen.query_one("#prompt-msg", Static)
+        assert str(shown.content) == "→ Wed 25 Nov 07:15 — passed 2h 45m ago"
+        assert "yellow" in str(shown.content.style)

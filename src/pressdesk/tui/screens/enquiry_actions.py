@@ -164,6 +164,7 @@ class EnquiryActions:
             allow_empty=True,
             empty_hint="Empty clears the deadline.",
             preview=lambda b, text: b.preview_deadline(text),
+            warn_if_passed=True,
             save=lambda b, text: b.set_deadline(row.id, text, row.version),
         )
         self._ask(prompt, row.id, lambda a: f"Deadline of #{row.id} {'set' if a.text.strip() else 'cleared'}.")

@@ -42,10 +42,13 @@ class PromptScreen(FormScreen[Answer | None]):
         preview: Callable[[Any, str], datetime | None] | None = None,
         allow_empty: bool = False,
         empty_hint: str = "",
+        warn_if_passed: bool = False,
     ) -> None:
         super().__init__()
         self.title_text, self.value, self.placeholder = title, value, placeholder
         self.save, self.preview, self.allow_empty, self.empty_hint = save, preview, allow_empty, empty_hint
+        self.warn_if_passed = warn_if_passed
+        """Preview a time already gone in the warning style (a deadline: kept, but rarely meant)."""
 
     def compose(self) -> ComposeResult:
         """A title, the box and the line under it."""
@@ -70,7 +73,7 @@ class PromptScreen(FormScreen[Answer | None]):
         if not text.strip() and self.empty_hint:
             self.field_message("prompt", self.empty_hint, "dim")
         elif self.preview is not None:
-            self.preview_time("prompt", text, self.preview)
+            self.preview_time("prompt", text, self.preview, warn_if_passed=self.warn_if_passed)
         else:
             self.field_message("prompt", "")
 
