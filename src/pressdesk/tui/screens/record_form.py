@@ -24,6 +24,9 @@ from pressdesk.validation.countdown import already_passed
 
 ResultType = TypeVar("ResultType")
 
+LAYOUT_TRIES = 20
+"""At most this many layouts waited for a field's new message to be laid out before it is scrolled into view."""
+
 
 def guarded(call: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """The call, with any unexpected failure turned into a DeskError so the form stays open and says why."""
@@ -126,12 +129,27 @@ class FormScreen(ModalScreen[ResultType]):
         field.focus(scroll_visible=False)
         shown = [field, *self.query(f"#{self.widget_id(key)}-msg")]
 
-        def into_view() -> None:
-            for widget in shown:  # the field, then its message, shown and laid out by now at its new height
+        def into_view(tries: int = 0) -> None:
+            if tries < LAYOUT_TRIES and any(widget._layout_required for widget in shown):
+                # the message's new height is not laid out yet (its own refresh can come after the screen's, and
+                # refreshes with no layout between them can all run at once under load): wait for the next layout
+                self.after_next_layout(shown[-1], lambda: into_view(tries + 1))
+                return
+            for widget in shown:  # the field, then its message, laid out by now at its new height
                 widget.scroll_visible(animate=False, immediate=True)
 
         # the message's "shown" class is styled at one refresh and laid out at its height by the next
         self.call_after_refresh(self.call_after_refresh, into_view)
+
+    def after_next_layout(self, widget: Widget, call: Callable[[], None]) -> None:
+        """Call once after the screen's next layout (the widget holds the subscription until then)."""
+        signal = self.screen_layout_refresh_signal
+
+        def laid_out(_screen: object) -> None:
+            signal.unsubscribe(widget)
+            self.call_after_refresh(call)
+
+        signal.subscribe(widget, laid_out, immediate=True)
 
     def preview_time(
         self,
