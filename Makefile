@@ -1,5 +1,5 @@
-# pressdesk: `make run` opens the TUI on the demo desk; `make test` runs the whole suite;
-# `make bench` runs every benchmark beside its floor (BENCH_ARGS=--quick for a 100k desk).
+# pressdesk: `make run` opens the TUI on the demo desk; `make test` runs the linters and the whole suite on SQLite;
+# `make test-all` (what CI runs) runs it beside the PostgreSQL half; `make bench` runs every benchmark beside its floor (BENCH_ARGS=--quick for a 100k desk).
 PYTHON ?= python3
 # Byte-code caches are written (a machine may set PYTHONDONTWRITEBYTECODE): without them every test process compiled
 # pressdesk and pytest rewrote every test module again, ~3 s of CPU per process.
@@ -21,7 +21,7 @@ PG_SERVICE_TESTS := tests/test_queries.py tests/test_desk_rows.py tests/test_sta
 	tests/test_cli_contacts.py tests/test_cli_privacy.py tests/test_cli_trust.py tests/test_privacy_erase.py tests/test_watch.py \
 	tests/test_hostile_input.py tests/test_first_page.py tests/test_store.py tests/test_store_safety.py
 
-.PHONY: run test test-sqlite test-pg-if-found test-office test-pg test-pg-inner test-pg-proofs test-pg-all \
+.PHONY: run test test-all test-sqlite test-pg-if-found test-office test-pg test-pg-inner test-pg-proofs test-pg-all \
 	test-pg-all-inner lint bench graph clean
 
 $(STAMP): pyproject.toml
@@ -33,15 +33,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pressdesk --demo
 
-# The SQLite suite and the PostgreSQL half run side by side (their tests wait on processes and on the server); each
-# one's output is printed whole when it ends. TEST_JOBS=1 runs them one after the other.
-TEST_JOBS ?= 2
-
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/lint-imports
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-sqlite test-pg-if-found
+	@$(MAKE) --no-print-directory test-sqlite
+
+# `make test` and the PostgreSQL half side by side (their tests wait on processes and on the server); each one's
+# output is printed whole when it ends. TEST_JOBS=1 runs them one after the other. CI runs this.
+TEST_JOBS ?= 2
+
+test-all: $(STAMP)
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test test-pg-if-found
 
 test-sqlite: $(STAMP)
 	$(BIN)/python -m pytest -n auto
