@@ -218,3 +218,28 @@ def test_a_desk_from_another_version_of_pressdesk_is_one_line_naming_its_schema(
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: desk: this desk's schema is '0099_from_the_future', which this pressdesk")
     assert result.stderr.count("\n") == 1
+
+
+LONG = "9" * 3000 + "x"
+"""A pasted page where a short value belongs: a refusal quotes its start, never the page."""
+
+
+@pytest.mark.parametrize(
+    ("case", "args", "names"),
+    [
+        ("a number option", ["list", "enquiries", "--limit", LONG], "limit: "),
+        ("a choice", ["list", LONG], "kind: "),
+        ("a record id", ["enquiry", "show", LONG], "enquiry id: "),
+        ("a command", [LONG], "No such command"),
+        ("a version", ["enquiry", "status", "1", "done", "--expect-version", LONG], "expect-version: "),
+        ("an extra argument", ["enquiry", "show", "1", LONG + " " + LONG], "unexpected extra argument"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 30 else "",
+)
+def test_a_page_given_for_a_short_value_is_refused_quoting_only_its_start(cli, case, args, names):
+    result = cli(args)
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.output, result.output[:600]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and names in errors[0], result.stderr[:600]
+    assert "9" * 40 in errors[0], errors[0]  # what was typed is still recognisable
+    assert len(result.stderr) < 400, result.stderr[:600]

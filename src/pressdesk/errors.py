@@ -2,6 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
+QUOTED_AT_MOST = 40
+"""How much of what was typed a refusal quotes back: a pasted page is not echoed whole."""
+
+_QUOTED_RE = re.compile(r"'[^']*'|\"[^\"]*\"")
+_LONG_WORD_RE = re.compile(rf"\S{{{2 * QUOTED_AT_MOST + 1},}}")
+
+
+def quoted(text: str) -> str:
+    """What was typed, as a refusal quotes it: its first QUOTED_AT_MOST characters and an ellipsis when longer."""
+    return text if len(text) <= QUOTED_AT_MOST else f"{text[:QUOTED_AT_MOST]}…"
+
+
+def clipped(message: str) -> str:
+    """A refusal written by someone else (click) with every quoted value, and any long run without a space, cut
+    to its start (linear: each quote opens at most one scan to the end)."""
+
+    def quote(found: re.Match[str]) -> str:
+        text = found[0]
+        return text if len(text) <= QUOTED_AT_MOST + 2 else f"{text[0]}{quoted(text[1:-1])}{text[-1]}"
+
+    def word(found: re.Match[str]) -> str:
+        text = found[0]
+        closing = text[-1] if text[-1] in ")]}'\".,;:" else ""
+        return f"{quoted(text)}{closing}"
+
+    return _LONG_WORD_RE.sub(word, _QUOTED_RE.sub(quote, message))
+
 
 class DeskError(Exception):
     """Something the desk refused to do, with a message fit to show as it is."""

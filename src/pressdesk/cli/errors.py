@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from pressdesk.cli.output import one_line, terminal_safe
+from pressdesk.errors import clipped, quoted
 
 ID_MAX = 2**63 - 1
 """The largest id SQLite (and PostgreSQL's bigint) can hold."""
@@ -70,12 +71,12 @@ def one_error_path() -> Iterator[None]:
     except CliError:
         raise
     except click.MissingParameter as exc:
-        exc.message = terminal_safe(exc.message)
+        exc.message = clipped(terminal_safe(exc.message))
         raise
     except click.BadParameter as exc:
-        raise CliError(f"{field_of(exc.param)}: {exc.message}") from None
+        raise CliError(f"{field_of(exc.param)}: {clipped(exc.message)}") from None
     except click.UsageError as exc:
-        exc.message = terminal_safe(exc.message)
+        exc.message = clipped(terminal_safe(exc.message))
         raise
     except click.ClickException:
         raise
@@ -178,7 +179,7 @@ class RecordId(click.ParamType):
             text = str(value).strip().lstrip("#")
             number = int(text) if text.isascii() and text.isdecimal() and len(text) <= 19 else 0
         if not 1 <= number <= ID_MAX:
-            self.fail(f"{value} is not an id; ids are whole numbers from 1 to {ID_MAX}.", param, ctx)
+            self.fail(f"{quoted(str(value))} is not an id; ids are whole numbers from 1 to {ID_MAX}.", param, ctx)
         return number
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pressdesk.errors import FieldError
-
-_SHOWN = 40
-"""How much of what was typed a refusal quotes: a pasted page is not echoed back."""
+from pressdesk.errors import FieldError, quoted
 
 
 def parse_choice(vocabulary: type[StrEnum], text: str | None, *, field: str, noun: str, default: str = "") -> str:
@@ -18,5 +15,4 @@ def parse_choice(vocabulary: type[StrEnum], text: str | None, *, field: str, nou
     except ValueError:
         known = ", ".join(v.value for v in vocabulary)
         article = "an" if noun[0] in "aeiou" else "a"
-        shown = text if len(text or "") <= _SHOWN else f"{text[:_SHOWN]}…"
-        raise FieldError(field, f"'{shown}' is not {article} {noun}. Use one of: {known}.") from None
+        raise FieldError(field, f"'{quoted(text or '')}' is not {article} {noun}. Use one of: {known}.") from None

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from pressdesk import validation
-from pressdesk.errors import FieldError
+from pressdesk.errors import FieldError, quoted
 from pressdesk.models.tables import Officer
 from pressdesk.services import typed
 
@@ -59,4 +59,4 @@ def resolve_officer(session: Session, typed_name: str) -> str:
         if wanted in (officer.name.casefold(), officer.initials.casefold()):
             return officer.name
     names = ", ".join(f"{o.name} ({o.initials})" for o in list_officers(session))
-    raise FieldError("officer", f"{typed_name} is not one of the desk's officers: {names}.")
+    raise FieldError("officer", f"{quoted(typed_name)} is not one of the desk's officers: {names}.")
