@@ -94,6 +94,38 @@ def test_a_workbook_that_unpacks_to_300_mb_is_refused_before_it_is_read(tmp_path
     assert str(refused.value).startswith("list.xlsx unpacks to 300 MB (at most 256 MB)")
 
 
+def _understated(path: Path, member: str, declared: int) -> Path:
+    """The zip with one member's unpacked size given as `declared` bytes in its local header and its directory."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        header = z.getinfo(member).header_offset
+    struct.pack_into("<I", data, header + 22, declared)
+    name = member.encode()
+    entry = data.rfind(b"PK\x01\x02")  # the directory's entries: find the member's by its name
+    while entry >= 0 and data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.rfind(b"PK\x01\x02", 0, entry)
+    struct.pack_into("<I", data, entry + 24, declared)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_workbook_whose_directory_understates_its_sheet_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    with zipfile.ZipFile(io.BytesIO(_workbook())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():  # the sheet 64 MB longer, packed small
+            content = source.read(item)
+            head, found, tail = content.partition(b"<sheetData>")
+            z.writestr(item, head + found + b" " * (64 << 20) + tail if found else content)
+    _understated(path, "xl/worksheets/sheet1.xml", 1000)
+    with zipfile.ZipFile(path) as z:
+        assert z.getinfo("xl/worksheets/sheet1.xml").file_size == 1000  # what the size check reads
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value).startswith("list.xlsx is not an Excel workbook pressdesk can read"), str(refused.value)
+
+
 def test_a_word_file_that_unpacks_to_100_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
     data = _bomb(_word_file(), tmp_path / "release.docx", "word/document.xml", b"<w:body>", 100 << 20).read_bytes()
     assert len(data) < intake.MAX_RELEASE_BYTES
