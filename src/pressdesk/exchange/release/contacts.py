@@ -13,6 +13,7 @@ from pressdesk.exchange.release.vocab import (
     PRESS_ROLE_RX,
     UP,
     clean_line,
+    ends_with_title,
     has_org_word,
     has_title_word,
     is_ends,
@@ -24,6 +25,7 @@ __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|telefoon|mobil|mobiel|móvil|movil|cell(?:ulare)?|handy|twitter|x|linkedin|media|investors?|"
+    r"telefone|tlf|tlm|telemóvel|cel|celular|puh|puhelin|kom|komórka|e-post|epost|sähköposti|gsm|mobiili|"
     r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
@@ -89,7 +91,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(
         r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
-        r"und|and|&|de|di)\b",
+        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|"
+        r"und|and|&|de|di|da|do)\b",
         " ",
         bare,
         flags=re.I,
@@ -133,14 +136,31 @@ def _strip_label(piece: str) -> str:
     return p
 
 
-def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
-    """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth")."""
-    out = []
+def _titled_name(part: str, orgs: frozenset[str]) -> tuple[str | None, str, str] | None:
+    """A name after its job title, as Nordic and Finnish blocks write them: "Presserådgiver Camilla Friis"."""
+    lead = re.match(r"(?:[\w-]+\s+){1,3}?(?=[^\W\d_])", part)
+    while lead:
+        title = lead.group(0).strip()
+        m = person_at(part, lead.end(), orgs)
+        if ends_with_title(title) and m and not part[m.end :].strip(" .") and len(m.name.split()) >= 2:
+            return m.honorific, m.name, title[:1].upper() + title[1:]
+        lead = re.match(rf"{re.escape(lead.group(0))}[\w-]+\s+(?=[^\W\d_])", part) if len(title.split()) < 3 else None
+    return None
+
+
+def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str | None]]:
+    """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth"), each with a title
+    written before it."""
+    out: list[tuple[str | None, str, str | None]] = []
     for part in re.split(r"\s*/\s*|\s+(?:and|und|&)\s+", piece.strip()):
         m = person_at(part, 0, orgs)
         if not m or part[m.end :].strip(" .") or len(m.name.split()) < 2:
-            return []
-        out.append((m.honorific, m.name))
+            titled = _titled_name(part, orgs)
+            if titled is None:
+                return []
+            out.append(titled)
+            continue
+        out.append((m.honorific, m.name, None))
     return out
 
 
@@ -194,10 +214,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 if names:
-                    linked = [ContactDraft(name=n, honorific=h) for h, n in names]
+                    linked = [ContactDraft(name=n, honorific=h, role=r) for h, n, r in names]
                     for d in linked:
                         d.organisation = pending.get("org")
-                        d.role = pending.get("role")
+                        d.role = d.role or pending.get("role")
                     pending = {}
                     drafts.extend(linked)
                 elif piece:

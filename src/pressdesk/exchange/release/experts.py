@@ -25,7 +25,10 @@ _OFFER_BEFORE_RX = re.compile(
     r"(?:available|on\s+hand|happy|able)\s+(?:for|to)\s+(?:do\s+|give\s+|take\s+)?"
     r"(?:interviews?|comment|speak|talk|discuss|media|broadcast|brief)"
     r"|\b(?:steht|stehen)\s+(?:\S+\s+){0,3}?für\s+(?:Interviews?|Gespräche|Rückfragen|Auskünfte)"
-    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor",
+    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor"
+    r"|\b(?:está|estão)\s+disponíve(?:l|is)\s+para|\b(?:är|er)\s+(?:tillgänglig|tilgængelig|tilgjengelig)\s+(?:för|for)"
+    r"|\bstiller\s+(?:gerne\s+)?op\s+til|\bon\s+käytettävissä|\bantaa\s+mielellään\s+haastatteluja"
+    r"|\bjest\s+dostępn[aey]\s+(?:dla|do)",
     re.IGNORECASE,
 )
 _OFFER_WORDS_RX = re.compile(
@@ -33,7 +36,9 @@ _OFFER_WORDS_RX = re.compile(
     r"Verfügung|Kontakt|vermitteln|möglich|for\s+interviews?)\b",
     re.IGNORECASE,
 )
-_PRONOUN_RX = re.compile(r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij)\s", re.UNICODE)
+_PRONOUN_RX = re.compile(
+    r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij|Ele|Ela|Han|Hon|Hun|Hän|On|Ona)\s", re.UNICODE
+)
 """A sentence that opens with a person's pronoun: it speaks of the last person named before it."""
 _SPAN_STOP_RX = re.compile(
     r"\b(?:contact|please|call|email|e-mail|ring|via|through|kontaktieren|wenden)\b|[;:\n]", re.IGNORECASE
@@ -42,13 +47,18 @@ _SPEECH = (
     r"(?:said|says|added|adds|explained|explains|commented|noted|notes|warned|warns|told|stressed|argued|"
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
     r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
-    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
+    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt|"
+    r"diz|disse|acrescenta|sublinha|refere|explicou|afirmou|"  # Portuguese
+    r"säger|sade|berättar|förklarar|konstaterar|siger|sagde|fortæller|forklarer|udtaler|sier|forteller|"
+    r"uttaler|sanoo|sanoi|kertoo|toteaa|muistuttaa|mówi|powiedział|powiedziała|dodaje|wyjaśnia|podkreśla|zaznacza)"
 )
-_ACCORDING_RX = re.compile(r"\b(?:according\s+to|selon|según|secondo|volgens|laut)[ \t]+$", re.IGNORECASE)
+_ACCORDING_RX = re.compile(
+    r"\b(?:according\s+to|selon|según|secondo|volgens|laut|segundo|ifølge|enligt|mukaan|według)[ \t]+$", re.IGNORECASE
+)
 """Words that attribute what follows to the person named next: "According to Dr Aroha Ngata, ..." is a quote."""
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SPEECH_BEFORE = re.compile(
-    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE
+    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+|o\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}$", re.IGNORECASE
 )
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 

@@ -119,7 +119,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     joins = list(
         re.finditer(
             r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom|presso(?:\s+la|\s+il)?|"
-            r"bij(?:\s+het|\s+de)?)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
+            r"bij(?:\s+het|\s+de)?|no|na|em|vid|på|ved|hos)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
             t,
         )
     )
@@ -129,7 +129,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if m and re.sub(r"^(?:the|la|le|el)\s+", "", t[m.end() :])[:1].isupper():
         title, aff = t[: m.start()], t[m.end() :]
     else:
-        of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del|dello|della)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
+        of = re.search(rf"\s(?:of|for|des|der|vom|de\s+la|del|dello|della|da|do|das|dos)\s+(?=(?:the\s+)?[{UP}])", t)
         rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
         keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
         rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
@@ -238,10 +238,12 @@ _CHUNK_END = r"(?=\s*(?:,|;|\(|\)|[\"“”„«»]|\.(?:\s|$)|\s[–—-]\s|$))
 _TWO_CHUNKS = rf"(?P<a>{_CHUNK}){_CHUNK_END}(?:\s*,\s*(?P<b>{_CHUNK}){_CHUNK_END})?"
 _ORG_PHRASE = (
     rf"(?:the[ \t]+)?[{UP}0-9][\w&'’.-]*"
-    rf"(?:(?:[ \t]+(?:of|for|and|&|on|in|the|für|de|der|des|du|at|del)){{0,2}}[ \t]+[{UP}][\w&'’.-]*)*"
+    rf"(?:(?:[ \t]+(?:of|for|and|&|on|in|the|für|de|der|des|du|at|del|da|do|das|dos|e|i|og|och|för|o|w)){{0,2}}"
+    rf"[ \t]+[{UP}][\w&'’.-]*)*"
 )
 ORG_AFTER_NAME_RX = re.compile(
-    r"^(?:[ \t]*,[ \t]*(?:of|from)?[ \t]*|[ \t]+(?:at|of|from|with|vom|von[ \t]+der|von|bei)[ \t]+)"
+    r"^(?:[ \t]*,[ \t]*(?:of|from)?[ \t]*|[ \t]+(?:at|of|from|with|vom|von[ \t]+der|von|bei|fra|från|ved|vid|hos|"
+    r"da|do|na|no|z|ze)[ \t]+)"
     rf"(?P<org>{_ORG_PHRASE})"
 )
 

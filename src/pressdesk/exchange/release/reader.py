@@ -60,6 +60,17 @@ _LIKE_ORG_RX = re.compile(
 )
 
 
+_LANGUAGE_CUES = (
+    ("DE", re.compile(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Pressekontakt|Uhr)\b")),
+    ("DK", re.compile(r"\b(?:Pressemeddelelse|Yderligere\s+oplysninger|siger|Tlf)\b", re.IGNORECASE)),
+    ("NO", re.compile(r"\b(?:Pressemelding|For\s+mer\s+informasjon|sier)\b", re.IGNORECASE)),
+    ("SE", re.compile(r"\b(?:Pressmeddelande|För\s+mer\s+information|säger|Presskontakt)\b", re.IGNORECASE)),
+    ("FI", re.compile(r"\b(?:Tiedote|Lehdistötiedote|Lisätietoja|sanoo|puh)\b", re.IGNORECASE)),
+    ("PL", re.compile(r"\b(?:Komunikat\s+prasowy|Informacja\s+prasowa|Więcej\s+informacji|mówi)\b", re.IGNORECASE)),
+)
+"""Words only one country's releases use (press-release headings, contact headings, "says"): the release's country."""
+
+
 def _normalise_text(text: str) -> str:
     """One kind of newline and space, no BOM, "((0)1223)" as "(0)1223", obfuscated addresses written plainly."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
@@ -128,8 +139,9 @@ def _detect_region(text: str, place: str | None, default_region: str) -> tuple[s
         region = region_for_email_domain(domain)
         if region:
             score[region] += 1 if domain.endswith((".gov", ".edu", ".mil")) else 2
-    if re.search(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Pressekontakt|Uhr)\b", text):
-        score["DE"] += 4
+    for lang_region, cue in _LANGUAGE_CUES:
+        if cue.search(text):
+            score[lang_region] += 4
     best = max(score.items(), key=lambda kv: (kv[1], kv[0] == default_region))[0]
     return best, (where[1] if where and where[0] == best else None)
 
@@ -146,7 +158,10 @@ def _orgs_named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_LEGAL_FORM_RX = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A)\.?$")
+_LEGAL_FORM_RX = re.compile(
+    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
+    r"Sp\.\s+z\s+o\.o|S\.p\.A)\.?$"
+)
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
