@@ -82,7 +82,7 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
         return "", None
     if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
         return "role", p
-    agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
+    agency = re.match(rf"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[{UP}]", p)
     named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
     named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
     agency_word = agency and _AGENCY_WORD_RX.search(agency.group("agency"))
@@ -350,7 +350,7 @@ def sentence_contacts(
         span = text[m.end() : min(para_end, nxt)]
         draft = ContactDraft()
         lead = re.match(
-            r"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[A-ZÀ-Þ][\w&'’-]*\s+){0,4}?"
+            rf"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[{UP}][\w&'’-]*\s+){{0,4}}?"
             r"(?P<role>(?i:(?:senior\s+)?(?:press|media|communications)\s+(?:officer|manager|team|lead|office)))"
             r"\s*,?\s*)?",
             span,
@@ -368,7 +368,7 @@ def sentence_contacts(
                     draft.organisation = org
         else:
             om = re.match(
-                r"\s*(?P<org>(?:the\s+)?[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-ZÀ-Þ][\w&'’.-]*)*)",
+                rf"\s*(?P<org>(?:the\s+)?[{UP}][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[{UP}][\w&'’.-]*)*)",
                 span[head:],
             )
             if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):

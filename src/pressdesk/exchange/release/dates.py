@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pressdesk.exchange.release.places import place_region, placeish
-from pressdesk.exchange.release.vocab import clean_line
+from pressdesk.exchange.release.vocab import UP, clean_line
 from pressdesk.validation.when_text import (
     MONTHS,
     WEEKDAYS,
@@ -43,7 +43,7 @@ EMBARGO_RX = re.compile(
 _WIRE_TAG = r"(?:/\s*[A-Za-z][\w .-]{1,30}/|\((?:GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|OTS|APA|dpa|AP|PRNewswire)\))"
 _AFTER_DATE = re.compile(rf"^\s*\)?\s*(?:{_WIRE_TAG})?\s*(?:[—–:.-]{{1,2}}|,)?\s*")
 _PLACE_ONLY = re.compile(
-    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)"
+    rf"^(?P<place>[{UP}][\w.'’ ,-]{{1,45}}?)"
     rf"(?:\s*--\((?:BUSINESS\s+WIRE)\)--\s*|\s*(?:{_WIRE_TAG})?\s*(?:—|–|--|-)\s+)(?=\S)"
 )
 _NO_YEAR_RX = re.compile(

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pressdesk.exchange.release.channels import emails_in, phones_in, regions_for
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
-from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
-from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, clean_line, is_ends
+from pressdesk.exchange.release.people import Mention, Role, people, person_at, role_after, role_before
+from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, UP, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]
 
@@ -94,7 +94,7 @@ class ExpertDraft:
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Return the start and end of the sentence around pos, ignoring abbreviation dots."""
     start, end = 0, len(text)
-    for m in re.finditer(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“„‘«(]?[A-Z0-9ÀÖØ-Þ])|\n\s*\n", text):
+    for m in re.finditer(rf"(?<=[.!?])[\"”’»)]?\s+(?=[\"“„‘«(–—-]?\s?[0-9{UP}])|\n\s*\n", text):
         before = text[: m.start()].rstrip('"”’»)')
         last = re.search(r"([\w.]+)[.!?]$", before)
         if (
@@ -202,12 +202,20 @@ class _Finder:
                 self.add("offered", mention.honorific, mention.name)
         for m in _OFFER_BEFORE_RX.finditer(text):
             s_start, _end = sentence_bounds(text, m.start())
-            mentions = people(text[s_start : m.start()], self.orgs)
+            mentions = people(text[s_start : m.start()], self.orgs) or self._surname_at(text, s_start)
             if not mentions and s_start > 0 and _PRONOUN_RX.match(text, s_start):
                 p_start, _ = sentence_bounds(text, len(text[:s_start].rstrip()) - 1)
                 mentions = people(text[p_start:s_start], self.orgs)[-1:]  # "She is available": the last one named
             for mention in mentions:
                 self.add("offered", mention.honorific, mention.name)
+
+    def _surname_at(self, text: str, start: int) -> list[Mention]:
+        """A sentence that opens with the surname of someone named in full before: "Løvås er tilgjengelig for ..."."""
+        for _hon, name in self.everyone:
+            surname = name.split()[-1]
+            if re.match(rf"{re.escape(surname)}(?![\w])", text[start:]):
+                return [Mention(start, start + len(surname), None, name)]
+        return []
 
     def quoted(self) -> None:
         """People a speech verb attributes words to: '..., said Jane Roe, chief scientist at X'."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline, release_time
 from pressdesk.exchange.release.model import ReleaseParseError
-from pressdesk.exchange.release.vocab import clean_line, has_org_word, has_title_word, is_ends, looks_org
+from pressdesk.exchange.release.vocab import UP, clean_line, has_org_word, has_title_word, is_ends, looks_org
 from pressdesk.validation.when_text import find_date
 
 __all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
@@ -63,8 +63,8 @@ _CONTACT_LEAD_RX = re.compile(
 _ORG_MARKER_RX = re.compile(r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$", re.I)
 _HON_PERSON_RX = re.compile(
     r"^(?:(?:Senator|Senior\s+Counsel)\s+)?(?:the\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.?|Honourable|Honorable)\s+"
-    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
-    r"|^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}\s+(?:MP|MLA|MSP|TD|MHR|MLC)$",
+    rf"[{UP}][\w'’.-]*(?:\s+[{UP}][\w'’.-]*){{1,4}}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
+    rf"|^[{UP}][\w'’.-]*(?:\s+[{UP}][\w'’.-]*){{1,4}}\s+(?:MP|MLA|MSP|TD|MHR|MLC)$",
     re.IGNORECASE,
 )
 _JOINER = frozenset(["of", "for", "and", "&", "the", "on", "in", "für", "de", "du", "des", "der", "la", "le"])

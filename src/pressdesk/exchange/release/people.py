@@ -10,10 +10,12 @@ from nameparser import HumanName
 from pressdesk.exchange.release.places import place_region
 from pressdesk.exchange.release.vocab import (
     HON,
+    LO,
     NOT_NAME_WORDS,
     PERSON_RX,
     TITLE_WORDS,
     UP,
+    ends_with_title,
     has_org_word,
     has_title_word,
     looks_org,
@@ -22,7 +24,7 @@ from pressdesk.exchange.release.vocab import (
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
-_IN_ORG_RX = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
+_IN_ORG_RX = re.compile(rf"\b(?P<word>[{UP}][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
 
 __all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
 
@@ -84,6 +86,11 @@ def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
             tail = person_at(text, at, orgs)
             if tail and not (after and has_org_word(after.group(1)) and after.group(1)[0].isupper()):
                 found, inside = tail, None  # "Minister for Regional Health Clare Whitmore"
+        org_next = after is not None and after.group(1)[0].islower() and has_org_word(after.group(1))
+        if found and org_next and found.name.count(" ") >= 2:
+            cut = found.end - len(found.name.split()[-1])  # "Liisa Mäkelä Helsingin yliopistosta": the university's
+            found = person_at(text[:cut].rstrip(), found.start, orgs) or found
+            after = None
         if (inside and (has_org_word(inside.group("word")) or _titleish(inside.group("word")))) or (
             after and has_org_word(after.group(1)) and after.group(1)[0].isupper()
         ):
@@ -99,6 +106,24 @@ _UNIT = (
 )
 
 
+def _known_form(org: str, orgs: frozenset[str]) -> str:
+    """An inflected organisation name as the release names it elsewhere: "Fundacji Cyfrowa Polska" as
+    "Fundacja Cyfrowa Polska" when the contacts name that one."""
+    mine = org.split()
+    for known in orgs:
+        theirs = known.split()
+        if len(theirs) == len(mine) and all(_same_stem(a, b) for a, b in zip(mine, theirs, strict=True)):
+            return " ".join(b[:1].upper() + b[1:] if a[:1].isupper() else b for a, b in zip(mine, theirs, strict=True))
+    return org
+
+
+def _same_stem(word: str, known: str) -> bool:
+    """Return True when two words differ at most in a two-letter ending ("Fundacji", "fundacja")."""
+    word = word.lower()
+    stem = min(len(word), len(known)) - 2
+    return word == known or (stem >= 3 and word[:stem] == known[:stem] and abs(len(word) - len(known)) <= 2)
+
+
 def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     """Split "Visiting Fellow at LSE IDEAS" into ("Visiting Fellow", "LSE IDEAS")."""
     t = re.sub(r"\s+", " ", text).strip(" ,.;:–—-")
@@ -110,7 +135,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     )
     if not t:
         return None, None
-    owner = re.match(r"^(?P<org>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,6})['’]s\s+(?P<title>[^A-Z].*)$", t)
+    owner = re.match(rf"^(?P<org>[{UP}][\w&.-]*(?:\s+[{UP}][\w&.-]*){{0,6}})['’]s\s+(?P<title>[^{UP}].*)$", t)
     owner = owner or re.match(r"^(?P<org>[a-z]+)['’]s\s+(?P<title>[a-z].*)$", t)
     if owner and owner.group("org")[0].islower() and not has_org_word(owner.group("org")):
         owner = None
@@ -137,6 +162,12 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
             title, aff = t[: of.start()], rest
         elif looks_org(t) and not has_title_word(t):
             title, aff = None, t
+        elif lower_title := re.match(rf"(?P<title>[{LO}][^{UP}]*?)\s+(?=[{UP}])", t):
+            named = t[lower_title.end() :]  # "prezes zarządu Fundacji Cyfrowa Polska": the org named after the title
+            if ends_with_title(lower_title.group("title").split()[0]) and looks_org(named):
+                title, aff = lower_title.group("title"), _known_form(named, orgs)
+            else:
+                title, aff = t, None
         else:
             title, aff = t, None
     if aff:
@@ -286,6 +317,8 @@ def _titleish(word: str) -> bool:
     return w in TITLE_WORDS or any(len(t) >= 5 and w.endswith(t) for t in TITLE_WORDS)
 
 
+_ELLIPSIS_RX = re.compile(r"(?<![\w-])(\w+-)[ \t]+(og|och|ja|und|i|e|y|and|or|oder|eller|tai|lub)[ \t]+(?=\w)")
+"""A compound cut short before "and" ("klima- og miljøminister", "Wirtschafts- und Energieminister")."""
 _AUTHOR_RX = re.compile(r"^(?:lead|co-?|senior|first|last|corresponding|joint|study)?[ -]?authors?$", re.IGNORECASE)
 _BEFORE_STOP = frozenset(["today", "yesterday", "also", "meanwhile", "however", "but", "and", "und", "le", "la"])
 
@@ -296,13 +329,14 @@ def role_before(text: str, start: int) -> Role | None:
     head = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]
     head = re.sub(rf"(?:{HON})[ \t]+$", "", head)
     head = re.sub(r",[ \t]*(?:the[ \t]+)?$", "", head)  # "The Minister of Health, the Honourable Jane Roe"
-    words = re.findall(r"[\w’'.-]+|[^\w\s]", head)
+    head = _ELLIPSIS_RX.sub("\\1\0\\2\0", head)  # "klima- og miljøminister": one title word
+    words = [w.replace("\0", " ") for w in re.findall(r"[\w’'.\0-]+|[^\w\s\0]", head)]
     taken: list[str] = []
     stop = _REJECT | _BEFORE_STOP | {"the", "a", "an", "de"}
     while words and len(taken) < 8:
         w = words[-1]
         low = w.lower()
-        if not re.fullmatch(r"[\w’'.-]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
+        if not re.fullmatch(r"[\w’'. -]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
             break
         if low in stop or not (_titleish(w) or w[0].isupper() or (taken and low in {"of", "for", "and", "&"})):
             break

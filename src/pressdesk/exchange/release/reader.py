@@ -17,6 +17,7 @@ from pressdesk.exchange.release.places import REGION_ZONES, place_region, region
 from pressdesk.exchange.release.vocab import (
     BULLET_RX,
     PRESS_ROLE_RX,
+    UP,
     clean_line,
     has_title_word,
     looks_org,
@@ -30,7 +31,7 @@ from pressdesk.validation.release_phones import (
 
 __all__ = ["parse_release"]
 
-_ORG_WORD = r"[A-ZÀ-Þ][\w&'’-]*"
+_ORG_WORD = rf"[{UP}][\w&'’-]*"
 _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
 # A name starts where a word starts: from inside a long word ("GMTGMT…") every capital was a start, each re-reading
 # the rest of the word (quadratic).
@@ -51,7 +52,7 @@ _ISSUER_RXS = (
     re.compile(rf"\b(?:teilt|teilte)\s+(?:heute\s+)?(?:das|die|der)\s+{_ORG}\s+mit\b"),
     re.compile(  # "Une équipe de l'Observatoire des eaux alpines a mesuré": French names run on in lower case
         r"\b(?i:une\s+équipe|des\s+chercheurs|les\s+chercheurs|des\s+scientifiques)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+)"
-        r"(?P<org>[A-ZÀ-Þ][\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:a|ont|vient|viennent)\s"
+        rf"(?P<org>[{UP}][\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+(?:a|ont|vient|viennent)\s"
     ),
 )
 _LIKE_ORG_RX = re.compile(

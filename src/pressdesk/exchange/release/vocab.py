@@ -120,10 +120,19 @@ ORG_COMPOUND_ENDS = (
 """Organisation words ending a compound: "Klimazentrum", "Kennisinstituut", "Miljøministeriet"."""
 
 
+ORG_STEMS = (
+    "yliopisto", "korkeakoulu", "ministeriö", "instituuti", "säätiö", "uniwersytet", "instytut", "fundacj",
+    "politechnik", "ministerstw", "stowarzyszeni", "akademi",
+)  # fmt: skip
+"""Organisation words of languages that inflect them, by stem: "yliopistosta", "Uniwersytetu", "Fundacji"."""
+
+
 def has_org_word(text: str) -> bool:
-    """Return True when text holds a word organisations are named with (alone or ending a compound)."""
+    """Return True when text holds a word organisations are named with (alone, inflected or ending a compound)."""
     return any(
-        w.lower().strip(".,") in ORG_WORDS or (len(w) > 10 and w.lower().strip(".,").endswith(ORG_COMPOUND_ENDS))
+        (low := w.lower().strip(".,")) in ORG_WORDS
+        or low.startswith(ORG_STEMS)
+        or (len(w) > 10 and low.endswith(ORG_COMPOUND_ENDS))
         for w in words(text)
     )
 
