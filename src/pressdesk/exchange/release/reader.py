@@ -62,14 +62,16 @@ _LIKE_ORG_RX = re.compile(
 
 
 _LANGUAGE_CUES = (
-    ("DE", re.compile(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Pressekontakt|Uhr)\b")),
-    ("DK", re.compile(r"\b(?:Pressemeddelelse|Yderligere\s+oplysninger|siger|Tlf)\b", re.IGNORECASE)),
-    ("NO", re.compile(r"\b(?:Pressemelding|For\s+mer\s+informasjon|sier)\b", re.IGNORECASE)),
-    ("SE", re.compile(r"\b(?:Pressmeddelande|För\s+mer\s+information|säger|Presskontakt)\b", re.IGNORECASE)),
-    ("FI", re.compile(r"\b(?:Tiedote|Lehdistötiedote|Lisätietoja|sanoo|puh)\b", re.IGNORECASE)),
-    ("PL", re.compile(r"\b(?:Komunikat\s+prasowy|Informacja\s+prasowa|Więcej\s+informacji|mówi)\b", re.IGNORECASE)),
+    ("DE", 4, re.compile(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Uhr)\b")),
+    ("DE", 2, re.compile(r"\bPressekontakt\b")),  # also Danish and Norwegian: weaker than their own words
+    ("DK", 4, re.compile(r"\b(?:Pressemeddelelse|Yderligere\s+oplysninger|siger|Tlf)\b", re.IGNORECASE)),
+    ("NO", 4, re.compile(r"\b(?:Pressemelding|For\s+mer\s+informasjon|sier)\b", re.IGNORECASE)),
+    ("SE", 4, re.compile(r"\b(?:Pressmeddelande|För\s+mer\s+information|säger|Presskontakt)\b", re.IGNORECASE)),
+    ("FI", 4, re.compile(r"\b(?:Tiedote|Lehdistötiedote|Lisätietoja|sanoo|puh)\b", re.IGNORECASE)),
+    ("PL", 4, re.compile(r"\b(?:Komunikat\s+prasowy|Informacja\s+prasowa|Więcej\s+informacji|mówi)\b", re.IGNORECASE)),
 )
-"""Words only one country's releases use (press-release headings, contact headings, "says"): the release's country."""
+"""Words a country's releases use (press-release headings, contact headings, "says"), each with its weight as a clue
+to the release's country."""
 
 
 def _normalise_text(text: str) -> str:
@@ -140,9 +142,9 @@ def _detect_region(text: str, place: str | None, default_region: str) -> tuple[s
         region = region_for_email_domain(domain)
         if region:
             score[region] += 1 if domain.endswith((".gov", ".edu", ".mil")) else 2
-    for lang_region, cue in _LANGUAGE_CUES:
+    for lang_region, weight, cue in _LANGUAGE_CUES:
         if cue.search(text):
-            score[lang_region] += 4
+            score[lang_region] += weight
     best = max(score.items(), key=lambda kv: (kv[1], kv[0] == default_region))[0]
     return best, (where[1] if where and where[0] == best else None)
 
