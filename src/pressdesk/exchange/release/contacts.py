@@ -38,7 +38,11 @@ _DEPARTMENT_WORDS = frozenset(
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
 _COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
 """The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
-_UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
+_UNIT_LINE_RX = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"presstjänst(?:en)?|pressetjenesten|biuro\s+prasowe)$",
+    re.IGNORECASE,
+)
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
 _SHARED_LINE_RX = re.compile(
     r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
@@ -209,7 +213,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for raw in _SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line)):
+            for at, raw in enumerate(_SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line))):
                 raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
@@ -226,7 +230,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                     if not value:
                         kind = ""
                     busy = cur is None or cur.emails or cur.phones
-                    if kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
+                    if kind == "role" and cur and busy and at == 0 and _UNIT_LINE_RX.match(value):
+                        linked = [ContactDraft(role=value)]  # "Presstjänst, 010-…": the press office's own line
+                        drafts.extend(linked)
+                    elif kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
                         for d in linked:
                             d.role = f"{d.role}, {value}"
                     elif kind == "role" and cur and not cur.role and not busy:

@@ -44,7 +44,7 @@ CONTACT_HEADING_RX = re.compile(
     r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
     r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?|"
     r"(?:para\s+)?mais\s+informações|informações\s+(?:à|a|para\s+a)\s+imprensa|contactos?\s+(?:para\s+a\s+)?imprensa|"
-    r"contatos?\s+(?:para\s+a\s+)?imprensa|assessoria\s+de\s+(?:imprensa|comunicação)|"
+    r"contatos?\s+(?:para\s+a\s+)?imprensa|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
     r"för\s+(?:mer|ytterligare)\s+information|presskontakt(?:er)?|mediekontakt(?:er)?|yderligere\s+oplysninger|"
     r"(?:for\s+)?(?:mer|yderligere|flere)\s+(?:informasjon|information|oplysninger)|pressekontakter|"
     r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet|tiedotus|więcej\s+informacji|kontakt\s+dla\s+(?:mediów|prasy)|"
@@ -60,7 +60,13 @@ _CONTACT_LEAD_RX = re.compile(
 )
 
 
-_ORG_MARKER_RX = re.compile(r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$", re.I)
+_ORG_MARKER_RX = re.compile(
+    r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$"
+    r"|^(?:press\s+release|pressmeddelande|press(?:e)?meddelelse|press(?:e)?melding|(?:lehdistö)?tiedote|"
+    r"comunicado\s+de\s+imprensa|nota\s+(?:à|a)\s+imprensa|komunikat\s+prasowy|informacja\s+prasowa)\s+"
+    r"(?:from|från|fra|frå|de|da|do|od)\s+(?P<from>\S.{1,80})$",
+    re.I,
+)
 _HON_PERSON_RX = re.compile(
     r"^(?:(?:Senator|Senior\s+Counsel)\s+)?(?:the\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.?|Honourable|Honorable)\s+"
     rf"[{UP}][\w'’.-]*(?:\s+[{UP}][\w'’.-]*){{1,4}}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
@@ -165,8 +171,8 @@ class _Header:
             self.orgs += [p.strip(" .") for p in parts if looks_org(p) and not _HON_PERSON_RX.match(p)]
             return 1
         marked = _ORG_MARKER_RX.match(s)
-        if marked and looks_org(marked.group("org")):
-            self.orgs.append(marked.group("org"))
+        if marked and looks_org(marked.group("org") or marked.group("from")):
+            self.orgs.append(marked.group("org") or marked.group("from"))
             return 1
         if self.before_title and self._people_header(i):
             return 1

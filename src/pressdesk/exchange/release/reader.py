@@ -19,6 +19,7 @@ from pressdesk.exchange.release.vocab import (
     PRESS_ROLE_RX,
     UP,
     clean_line,
+    ends_with_title,
     has_title_word,
     looks_org,
 )
@@ -193,7 +194,8 @@ def _is_press(d: ContactDraft) -> bool:
         return True
     if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
         return True
-    return not ((role and has_title_word(role)) or d.honorific or (d.organisation and not role and d.honorific))
+    titled = role and (has_title_word(role) or ends_with_title(role))  # "Toimitusjohtaja": a compound title
+    return not (titled or d.honorific or (d.organisation and not role and d.honorific))
 
 
 def _expand_org(short: str | None, known: list[str]) -> str | None:

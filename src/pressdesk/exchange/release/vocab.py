@@ -55,7 +55,8 @@ ORG_WORDS = wordset(
     høgskolen stiftelse stiftelsen fond fonden forening förening selskab kommune kommun region regionen
     myndighet myndigheten styrelse styrelsen ministeriet departementet direktoratet ab asa a/s oy oyj
     yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet
-    politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka"""
+    politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka ministério governo
+    prefeitura secretaria institutet myndigheten stad"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -70,14 +71,15 @@ TITLE_WORDS = wordset(
     docent lektor forskare forsker seniorforsker forskningsleder førsteamanuensis professori tutkija
     rådgiver rådgivare kommunikatör pressemedarbejder pressechef presschef pressesjef tiedottaja
     asiantuntija johtaja päällikkö profesor badacz badaczka rzecznik rzeczniczka prezes dyrektor dyrektorka
-    kierownik kierowniczka koordynator koordynatorka"""
+    kierownik kierowniczka koordynator koordynatorka utredare handläggare analytiker direktör chef sjef
+    secretária secretário executiva executivo ministra ministro presidente"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
     r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication|stampa|comunicazione|"
     r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie|imprensa|comunicação|"
     r"assessoria|press(?:e)?(?:kommunikatör|chef|sjef|ansvarig|ansvarlig|rådgiver|rådgivare|medarbejder|"
-    r"sekreterare|kontakt)|kommunika(?:tion|sjon)\w*|kommunikatör|viestintä\w*|tiedottaja|tiedotus\w*|"
+    r"sekreterare|kontakt|tjänst|tjänsten|tjeneste|tjenesten|service|avdelning|afdeling|avdeling|enhet)|kommunika(?:tion|sjon)\w*|kommunikatör|viestintä\w*|tiedottaja|tiedotus\w*|"
     r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów)\b",
     re.IGNORECASE,
 )
@@ -116,6 +118,7 @@ def words(text: str) -> list[str]:
 ORG_COMPOUND_ENDS = (
     "zentrum", "institut", "instituut", "gesellschaft", "verband", "ministerium", "stiftung", "ministeriet",
     "departementet", "direktoratet", "instituttet", "universitetet", "ministeriö", "laitos", "virasto",
+    "myndigheten", "myndighet", "verket", "styrelsen", "institutet", "högskolan",
 )  # fmt: skip
 """Organisation words ending a compound: "Klimazentrum", "Kennisinstituut", "Miljøministeriet"."""
 
