@@ -63,6 +63,18 @@ _SPEECH_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
 
 
+_SPEECH_THEN_RX = re.compile(rf"\b{_SPEECH}[ \t]+(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?$")
+_THEN_SPEECH_RX = re.compile(rf"[ \t]+{_SPEECH}\b")
+
+
+def _said_by_surname(text: str, surname: str) -> bool:
+    """Return True when a speech verb goes with the surname alone: '…," said Secretary Moreno', 'Moreno said'."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if _SPEECH_THEN_RX.search(text, max(0, m.start() - 120), m.start()) or _THEN_SPEECH_RX.match(text, m.end()):
+            return True
+    return False
+
+
 @dataclass
 class ExpertDraft:
     """An expert being gathered from several mentions."""
@@ -233,9 +245,7 @@ class _Finder:
         for hon, name in self.everyone:
             if name.lower() in self.drafts or name in public:
                 continue
-            surname = re.escape(name.split()[-1])
-            by_title = rf"(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?{surname}"
-            if re.search(rf"\b{_SPEECH}[ \t]+{by_title}\b|\b{by_title}[ \t]+{_SPEECH}\b", text):
+            if _said_by_surname(text, name.split()[-1]):
                 self.add("quoted", hon, name)  # "…," said Secretary Moreno.
 
     def introductions(self) -> None:
