@@ -9,7 +9,7 @@ import pytest
 
 from pressdesk.exchange.release import parse_release
 from pressdesk.exchange.release.dates import date_line, dateline
-from pressdesk.exchange.release.people import person_at
+from pressdesk.exchange.release.people import people, person_at
 from pressdesk.validation.when_text import find_date
 
 
@@ -95,3 +95,8 @@ def test_an_inflected_organisation_is_named_as_the_release_names_it_elsewhere() 
         "Prezes zarządu",
         "Fundacja Cyfrowa Polska",
     )
+
+
+def test_two_people_joined_by_and_stay_two_people() -> None:
+    found = people("O estudo de Maria do Carmo Souza e Pedro Álvares Cabral foi publicado.")
+    assert [m.name for m in found] == ["Maria do Carmo Souza", "Pedro Álvares Cabral"]

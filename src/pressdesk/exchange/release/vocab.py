@@ -19,7 +19,7 @@ NAME_WORD = (
     rf"(?:[{UP}]\.|[{UP}](?:[{LO}]+|['’][{UP}][{LO}]+)"
     rf"(?:[{UP}][{LO}]+)?(?:-[{UP}][{LO}]+)*)"
 )
-PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|e|le|la|ter|ten|bin|zu|af|av|Ní|Nic|Mac|Ó|Ua)"
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|le|la|ter|ten|bin|zu|af|av|Ní|Nic|Mac|Ó|Ua)"
 NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,3}}"
 HON = (
     r"(?:(?:Univ\.-|Assoz\.-|Ao\.[ \t]*Univ\.-|Apl\.[ \t]*)?Prof\.?"
