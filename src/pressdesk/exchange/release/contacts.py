@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pressdesk.exchange.release.channels import URL_RX, emails_in, phones_in, regions_for
 from pressdesk.exchange.release.experts import sentence_bounds
 from pressdesk.exchange.release.layout import ABOUT_RX, EXPERT_HEADING_RX, NOTES_RX, contact_heading
-from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, person_at
+from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, nominative_org, person_at
 from pressdesk.exchange.release.vocab import (
     PRESS_ROLE_RX,
     UP,
@@ -73,6 +73,8 @@ class ContactDraft:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    office: str | None = None
+    """The press office a line named before the person ("Media Relations: Jo Roe"): their role when none is given."""
 
     def empty(self) -> bool:
         """Nothing to keep."""
@@ -124,6 +126,39 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     if has_title_word(p):
         return "role", p
     return "org", p
+
+
+_UNIT_WORD_RX = re.compile(
+    r"^(?:presstjänst(?:en)?|pressetjeneste(?:n)?|presseafdeling(?:en)?|pressekontor(?:et)?|viestintä(?:yksikkö)?)$",
+    re.IGNORECASE,
+)
+"""A press office named after its organisation ("Karolinska Institutets presstjänst")."""
+
+
+def _unit_of_org(piece: str, orgs: frozenset[str]) -> tuple[str, str] | None:
+    """(press unit, organisation) for "Divisão de Comunicação da Universidade de Coimbra", "Biuro Komunikacji
+    Ministerstwa Klimatu" or "Karolinska Institutets presstjänst"; None for anything else."""
+    p = piece.strip(" .:")
+    found = p.split()
+    if len(found) >= 2 and _UNIT_WORD_RX.match(found[-1]):
+        owner = " ".join([*found[:-2], re.sub(r"s$", "", found[-2])])  # the Nordic genitive: "Institutets"
+        if looks_org(owner):
+            return found[-1][:1].upper() + found[-1][1:], nominative_org(owner, orgs)
+    for k in range(1, len(found)):
+        unit = re.sub(r"\s+(?:da|do|das|dos|de|of|at|for|the)$", "", " ".join(found[:k]), flags=re.IGNORECASE)
+        rest = " ".join(found[k:])
+        whole_org = k <= len(found) - 2 and looks_org(rest) and not has_org_word(unit)
+        if whole_org and has_org_word(found[k]) and found[k][0].isupper() and PRESS_ROLE_RX.search(unit):
+            return unit, nominative_org(rest, orgs)
+    return None
+
+
+def _names_unit(line: str, orgs: frozenset[str]) -> bool:
+    """Return True for a line naming a press office, not a person or a channel ("Institutets presstjänst")."""
+    text = _strip_label(line)
+    if not text or person_at(text, 0, orgs):
+        return False
+    return _unit_of_org(text, orgs) is not None or _UNIT_LINE_RX.match(text) is not None
 
 
 def _strip_label(piece: str) -> str:
@@ -189,6 +224,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
     heading = desk = unit.group(0) if unit else None
     text = rest if unit else text
     for group in re.split(r"\n\s*\n", text):
+        head = group.strip().split("\n")[0]
+        heads_group = bool(emails_in(group, [])) or bool(phones_in(group, fallbacks, []))
+        if linked and (linked[0].emails or linked[0].phones) and heads_group and _names_unit(head, orgs):
+            linked = []  # "Karolinska Institutets presstjänst" after a blank line: the press office's own block
         emails = emails_in(group, warnings)
         phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
         spans = sorted(
@@ -218,33 +257,37 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 if names:
+                    office = linked[0].role if linked and linked[0].empty() else None  # "Media Relations: Jo Roe"
                     linked = [ContactDraft(name=n, honorific=h, role=r) for h, n, r in names]
                     for d in linked:
                         d.organisation = pending.get("org")
                         d.role = d.role or pending.get("role")
+                        d.office = office
                     pending = {}
                     drafts.extend(linked)
                 elif piece:
-                    kind, value = _piece_kind(piece)
-                    cur = linked[0] if linked else None
-                    if not value:
-                        kind = ""
-                    busy = cur is None or cur.emails or cur.phones
-                    if kind == "role" and cur and busy and at == 0 and _UNIT_LINE_RX.match(value):
-                        linked = [ContactDraft(role=value)]  # "Presstjänst, 010-…": the press office's own line
-                        drafts.extend(linked)
-                    elif kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
-                        for d in linked:
-                            d.role = f"{d.role}, {value}"
-                    elif kind == "role" and cur and not cur.role and not busy:
-                        for d in linked:
-                            d.role = value
-                        line_of_role = line_no
-                    elif kind == "org" and cur and not busy:
-                        for d in linked:
-                            d.organisation = f"{d.organisation}, {value}" if d.organisation else value
-                    elif kind:
-                        pending.setdefault(kind, value)
+                    unit_of = _unit_of_org(piece, orgs)
+                    parts = [("role", unit_of[0]), ("org", unit_of[1])] if unit_of else [_piece_kind(piece)]
+                    for kind, value in parts:
+                        cur = linked[0] if linked else None
+                        if not value:
+                            kind = ""
+                        busy = cur is None or cur.emails or cur.phones
+                        if kind == "role" and cur and busy and at == 0 and (unit_of or _UNIT_LINE_RX.match(value)):
+                            linked = [ContactDraft(role=value)]  # "Presstjänst, 010-…": the press office's own line
+                            drafts.extend(linked)
+                        elif kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
+                            for d in linked:
+                                d.role = f"{d.role}, {value}"
+                        elif kind == "role" and cur and not cur.role and not busy:
+                            for d in linked:
+                                d.role = value
+                            line_of_role = line_no
+                        elif kind == "org" and cur and not busy:
+                            for d in linked:
+                                d.organisation = f"{d.organisation}, {value}" if d.organisation else value
+                        elif kind:
+                            pending.setdefault(kind, value)
                 tokens = re.findall(r"\ue000(\d+)\ue001", raw)
                 if tokens and not linked:
                     linked = [ContactDraft(organisation=pending.pop("org", None), role=pending.pop("role", None))]
@@ -266,7 +309,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             d.organisation = pending["org"]
     drafts = [d for d in drafts if not d.empty()]
     for d in drafts:
-        d.role = d.role or (heading if not d.name else None)
+        d.role = d.role or d.office or heading
     _match_emails_to_names(drafts)
     holders = [d for d in drafts if d.organisation]
     if len({d.organisation for d in holders}) == 1:
@@ -314,7 +357,10 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         if not m:
             i += 1
             continue
+        inline_unit = m.group("rest") and _UNIT_LINE_RX.match(s.split(":", 1)[0].strip())  # "Media Relations: Jo Roe"
         body = [s if _UNIT_LINE_RX.match(s) else (m.group("rest") or "").strip()]
+        if inline_unit:
+            body = [s.split(":", 1)[0].strip(), m.group("rest").strip()]
         j = i + 1
         while j < n:
             raw = lines[j].strip()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline, release_time
 from pressdesk.exchange.release.model import ReleaseParseError
+from pressdesk.exchange.release.people import nominative_org
 from pressdesk.exchange.release.vocab import UP, clean_line, has_org_word, has_title_word, is_ends, looks_org
 from pressdesk.validation.when_text import find_date
 
@@ -20,7 +21,8 @@ MARKER_RX = re.compile(
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|"
     r"persbericht|comunicado\s+(?:de\s+)?imprensa|nota\s+(?:à|a|de)\s+imprensa|release(?:\s+de\s+imprensa)?|"
     r"press(?:e)?meddelelse|pressmeddelande|press(?:e)?melding|(?:lehdistö|media)?tiedote|"
-    r"komunikat\s+prasowy|informacja\s+prasowa|"
+    r"komunikat\s+prasowy|informacja\s+prasowa|company\s+announcement|stock\s+exchange\s+(?:release|announcement)|"
+    r"selskabsmeddelelse|fondsbørsmeddelelse|børsmelding|pörssitiedote|yhtiötiedote|"
     r"peer[-\s]reviewed\s+publication|research\s+news|media\s+advisory|news\s+advisory)"
     r"(?:\s*(?:no\.?|nr\.?|n°|number|#)\s*\d+(?:\s*/\s*\d+)?)?"
     r"(?:\s*[:\-–—]\s*(?:for\s+immediate\s+release|immediate)?)?\s*[.!]?$",
@@ -43,8 +45,8 @@ CONTACT_HEADING_RX = re.compile(
     r"contactos?\s+de\s+prensa|relations\s+presse|ufficio\s+stampa|contatt[oi](?:\s+(?:per\s+la\s+)?stampa)?|"
     r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
     r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?|"
-    r"(?:para\s+)?mais\s+informações|informações\s+(?:à|a|para\s+a)\s+imprensa|contactos?\s+(?:para\s+a\s+)?imprensa|"
-    r"contatos?\s+(?:para\s+a\s+)?imprensa|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"(?:para\s+)?mais\s+informações|informações\s+(?:à|a|para\s+a)\s+imprensa|"
+    r"conta(?:c)?tos?\s+(?:para\s+a\s+|de\s+|com\s+a\s+)?(?:imprensa|comunicação\s+social|jornalistas)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
     r"för\s+(?:mer|ytterligare)\s+information|presskontakt(?:er)?|mediekontakt(?:er)?|yderligere\s+oplysninger|"
     r"(?:for\s+)?(?:mer|yderligere|flere)\s+(?:informasjon|information|oplysninger)|pressekontakter|"
     r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet|tiedotus|więcej\s+informacji|kontakt\s+dla\s+(?:mediów|prasy)|"
@@ -64,7 +66,7 @@ _ORG_MARKER_RX = re.compile(
     r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$"
     r"|^(?:press\s+release|pressmeddelande|press(?:e)?meddelelse|press(?:e)?melding|(?:lehdistö)?tiedote|"
     r"comunicado\s+de\s+imprensa|nota\s+(?:à|a)\s+imprensa|komunikat\s+prasowy|informacja\s+prasowa)\s+"
-    r"(?:from|från|fra|frå|de|da|do|od)\s+(?P<from>\S.{1,80})$",
+    r"(?:(?:from|från|fra|frå|de|da|do|od)\s+)?(?P<from>\S.{1,80})$",
     re.I,
 )
 _HON_PERSON_RX = re.compile(
@@ -172,7 +174,7 @@ class _Header:
             return 1
         marked = _ORG_MARKER_RX.match(s)
         if marked and looks_org(marked.group("org") or marked.group("from")):
-            self.orgs.append(marked.group("org") or marked.group("from"))
+            self.orgs.append(marked.group("org") or nominative_org(marked.group("from"), frozenset()))
             return 1
         if self.before_title and self._people_header(i):
             return 1

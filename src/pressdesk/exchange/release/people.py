@@ -12,6 +12,8 @@ from pressdesk.exchange.release.vocab import (
     HON,
     LO,
     NOT_NAME_WORDS,
+    ORG_STEMS,
+    ORG_WORDS,
     PERSON_RX,
     TITLE_WORDS,
     UP,
@@ -26,7 +28,17 @@ from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
 _IN_ORG_RX = re.compile(rf"\b(?P<word>[{UP}][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
 
-__all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
+__all__ = [
+    "Mention",
+    "Role",
+    "nominative_org",
+    "people",
+    "person_at",
+    "role_after",
+    "role_before",
+    "split_role",
+    "valid_person",
+]
 
 Role = tuple[str | None, str | None]  # (title, affiliation)
 
@@ -51,7 +63,7 @@ def valid_person(hon: str | None, name: str, orgs: frozenset[str] = frozenset())
         return False
     if all(len(w) <= 2 for w in parts) or name.lower() in orgs:
         return False
-    if any(place_region(w) for w in parts[1:]):
+    if len(parts) == 2 and place_region(parts[1]):
         return False  # "Stadtmobil Wien": an organisation named after its town
     parsed = HumanName(name)
     return bool(hon) or (bool(parsed.first) and bool(parsed.last))
@@ -104,6 +116,21 @@ _UNIT = (
     r"(?:the\s+|der\s+|des\s+)?(?:[\w-]+\s+){0,4}?(?:department|institute|centre|center|school|faculty|division|unit|"
     r"laboratory|lab|group|programme|program|abteilung|arbeitsgruppe|lehrstuhl)\b"
 )
+
+
+def nominative_org(org: str, orgs: frozenset[str]) -> str:
+    """An organisation named in an inflected form as the release names it elsewhere, or with its head word as the
+    dictionary has it: "Ministerstwa Klimatu" -> "Ministerstwo Klimatu", "Institutets" -> "Institutet"."""
+    known = _known_form(org, orgs)
+    if known != org:
+        return known
+    head, _, rest = org.partition(" ")
+    stem = next((st for st in ORG_STEMS if head.lower().startswith(st)), None)
+    if stem and head.lower() not in ORG_WORDS:
+        word = next((w for w in sorted(ORG_WORDS) if w.startswith(stem) and _same_stem(head, w)), None)
+        if word:
+            return f"{word[:1].upper()}{word[1:]} {rest}".strip() if head[0].isupper() else f"{word} {rest}".strip()
+    return org
 
 
 def _known_form(org: str, orgs: frozenset[str]) -> str:
@@ -323,6 +350,22 @@ _AUTHOR_RX = re.compile(r"^(?:lead|co-?|senior|first|last|corresponding|joint|st
 _BEFORE_STOP = frozenset(["today", "yesterday", "also", "meanwhile", "however", "but", "and", "und", "le", "la"])
 
 
+def _lower_complement(words: list[str], taken: list[str], stop: frozenset[str]) -> list[str]:
+    """Right to left, one or two lower-case words and the title word before them, when nothing was taken yet:
+    the title written in lower case with its complement before a name ("wiceministra klimatu Joanna Nowak")."""
+    if taken:
+        return []
+    for n in (1, 2):
+        if len(words) <= n:
+            return []
+        run, title = words[-n:], words[-n - 1]
+        if any(not w.isalpha() or not w.islower() or w in stop for w in run):
+            return []
+        if _titleish(title) and title[:1].islower():
+            return [*reversed(run), title]
+    return []
+
+
 def role_before(text: str, start: int) -> Role | None:
     """A title written just before a name: "Mayor Ana Tupou", "Minister for Rural Roads Patrick Delaney",
     "Hopewell Carers Network chief executive Marcus Adeyemi" (title and affiliation)."""
@@ -339,7 +382,12 @@ def role_before(text: str, start: int) -> Role | None:
         if not re.fullmatch(r"[\w’'. -]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
             break
         if low in stop or not (_titleish(w) or w[0].isupper() or (taken and low in {"of", "for", "and", "&"})):
-            break
+            complement = _lower_complement(words, taken, stop)
+            if not complement:
+                break
+            taken += complement  # "wiceministra klimatu", "prezes zarządu": a title and the word it governs
+            del words[-len(complement) :]
+            continue
         taken.append(words.pop())
     while taken and taken[-1].lower() in {"of", "for", "and", "&"}:
         taken.pop()

@@ -32,7 +32,7 @@ from pressdesk.validation.release_phones import (
 
 __all__ = ["parse_release"]
 
-_ORG_WORD = rf"[{UP}][\w&'’-]*"
+_ORG_WORD = rf"[{UP}](?:[\w&'’-]|/(?=[{UP}]))*"  # "A/S" is one word
 _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
 # A name starts where a word starts: from inside a long word ("GMTGMT…") every capital was a start, each re-reading
 # the rest of the word (quadratic).

@@ -56,7 +56,7 @@ ORG_WORDS = wordset(
     myndighet myndigheten styrelse styrelsen ministeriet departementet direktoratet ab asa a/s oy oyj
     yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet
     politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka ministério governo
-    prefeitura secretaria institutet myndigheten stad"""
+    prefeitura secretaria institutet myndigheten stad centro"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -137,7 +137,7 @@ def has_org_word(text: str) -> bool:
         or low.startswith(ORG_STEMS)
         or (len(w) > 10 and low.endswith(ORG_COMPOUND_ENDS))
         for w in words(text)
-    )
+    ) or bool(re.search(r"(?<![\w/])(?:A/S|I/S|K/S|P/S)(?![\w/])", text))  # Danish legal forms
 
 
 def has_title_word(text: str) -> bool:
