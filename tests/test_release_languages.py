@@ -100,3 +100,23 @@ def test_an_inflected_organisation_is_named_as_the_release_names_it_elsewhere() 
 def test_two_people_joined_by_and_stay_two_people() -> None:
     found = people("O estudo de Maria do Carmo Souza e Pedro Álvares Cabral foi publicado.")
     assert [m.name for m in found] == ["Maria do Carmo Souza", "Pedro Álvares Cabral"]
+
+
+def test_a_surname_that_is_also_a_town_is_still_a_name() -> None:
+    found = person_at("Sofie Lund Pedersen, +45 72 24 11 00", 0)
+    assert found is not None and found.name == "Sofie Lund Pedersen"
+
+
+def test_a_press_office_named_after_its_organisation_is_its_own_contact() -> None:
+    text = (
+        "Pressmeddelande\n\nNy studie om demens\n\nForskare har studerat demens.\n\n"
+        "Kontakt:\nErik Wahlberg, docent\nKarolinska Institutet\nTel: 08-524 800 00\n\n"
+        "Karolinska Institutets presstjänst\nTel: 08-524 860 77\nE-post: pressinfo@ki.example.se\n"
+    )
+    office = next(c for c in parse_release(text).press_contacts if c.email == "pressinfo@ki.example.se")
+    assert (office.name, office.organisation, office.role, office.phones) == (
+        None,
+        "Karolinska Institutet",
+        "Presstjänst",
+        ("+46852486077",),
+    )
