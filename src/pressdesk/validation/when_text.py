@@ -33,11 +33,18 @@ MONTHS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.mont
 MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _FOREIGN_MONTHS = (
-    "januar jänner janvier enero gennaio januari|februar feber février fevrier febrero febbraio februari|"
-    "märz maerz mars marzo maart|april avril abril aprile|mai mayo maggio mei|juni juin junio giugno|"
-    "juli juillet julio luglio|august août aout agosto augustus|september septembre septiembre setiembre settembre|"
-    "oktober okt octobre octubre ottobre|november novembre noviembre|dezember dez décembre decembre diciembre "
-    "dicembre december"
+    "januar jänner janvier enero gennaio januari janeiro tammikuuta tammikuu stycznia styczeń|"
+    "februar feber février fevrier febrero febbraio februari fevereiro helmikuuta helmikuu lutego luty|"
+    "märz maerz mars marzo maart março marts maaliskuuta maaliskuu marca marzec|"
+    "april avril abril aprile huhtikuuta huhtikuu kwietnia kwiecień|"
+    "mai mayo maggio mei maio maj toukokuuta toukokuu maja|"
+    "juni juin junio giugno junho kesäkuuta kesäkuu czerwca czerwiec|"
+    "juli juillet julio luglio julho heinäkuuta heinäkuu lipca lipiec|"
+    "august août aout agosto augustus augusti elokuuta elokuu sierpnia sierpień|"
+    "september septembre septiembre setiembre settembre setembro syyskuuta syyskuu września wrzesień|"
+    "oktober okt octobre octubre ottobre outubro lokakuuta lokakuu października październik|"
+    "november novembre noviembre novembro marraskuuta marraskuu listopada listopad|"
+    "dezember dez décembre decembre diciembre dicembre december dezembro desember joulukuuta joulukuu grudnia grudzień"
 )
 for _n, _names in enumerate(_FOREIGN_MONTHS.split("|"), start=1):
     MONTHS.update(dict.fromkeys(_names.split(), _n))
@@ -46,10 +53,13 @@ WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.da
 WEEKDAYS.update({name.lower(): n for n, name in enumerate(calendar.day_abbr)})
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 _FOREIGN_WEEKDAYS = (
-    "montag lundi lunes lunedì maandag|dienstag mardi martes martedì dinsdag|"
-    "mittwoch mercredi miércoles miercoles mercoledì woensdag|donnerstag jeudi jueves giovedì donderdag|"
-    "freitag vendredi viernes venerdì vrijdag|samstag sonnabend samedi sábado sabado sabato zaterdag|"
-    "sonntag dimanche domingo domenica zondag"
+    "montag lundi lunes lunedì maandag segunda-feira måndag mandag maanantai maanantaina poniedziałek|"
+    "dienstag mardi martes martedì dinsdag terça-feira tisdag tirsdag tiistai tiistaina wtorek|"
+    "mittwoch mercredi miércoles miercoles mercoledì woensdag quarta-feira onsdag keskiviikko keskiviikkona środa|"
+    "donnerstag jeudi jueves giovedì donderdag quinta-feira torsdag torstai torstaina czwartek|"
+    "freitag vendredi viernes venerdì vrijdag sexta-feira fredag perjantai perjantaina piątek|"
+    "samstag sonnabend samedi sábado sabado sabato zaterdag lördag lørdag lauantai lauantaina sobota|"
+    "sonntag dimanche domingo domenica zondag söndag søndag sunnuntai sunnuntaina niedziela"
 )
 for _n, _names in enumerate(_FOREIGN_WEEKDAYS.split("|")):
     WEEKDAYS.update(dict.fromkeys(_names.split(), _n))

@@ -36,12 +36,17 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("out of hours", re.compile(r"\b(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|notfall)\b", re.IGNORECASE)),
     (
         "mobile",
-        re.compile(r"\b(?:m|mob|mobile|cell|cellphone|cellulare|handy|mobil|mobiel|portable|móvil|movil)\b\.?", re.I),
+        re.compile(
+            r"\b(?:m|mob|mobile|cell|cellphone|cellulare|handy|mobil|mobiel|portable|móvil|movil|tlm|telemóvel|telemovel|"
+            r"cel|celular|kom|komórka|tel\.\s*kom|gsm|mobiili|matkapuhelin|mobiltelefon)\b\.?",
+            re.I,
+        ),
     ),
     (
         "office",
         re.compile(
-            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|telefoon|tél|teléfono)\b\.?",
+            r"\b(?:t|tel|telephone|phone|ph|office|direct(?:\s+(?:line|dial))?|did|ddi|telefon|telefoon|tél|teléfono|"
+            r"telefone|tlf|puh|puhelin)\b\.?",
             re.I,
         ),
     ),

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pressdesk.exchange.release.channels import URL_RX, emails_in, phones_in, regions_for
 from pressdesk.exchange.release.experts import sentence_bounds
 from pressdesk.exchange.release.layout import ABOUT_RX, EXPERT_HEADING_RX, NOTES_RX, contact_heading
-from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, person_at
+from pressdesk.exchange.release.people import ORG_AFTER_NAME_RX, nominative_org, person_at
 from pressdesk.exchange.release.vocab import (
     PRESS_ROLE_RX,
     UP,
     clean_line,
+    ends_with_title,
     has_org_word,
     has_title_word,
     is_ends,
@@ -24,6 +25,7 @@ __all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|telefoon|mobil|mobiel|móvil|movil|cell(?:ulare)?|handy|twitter|x|linkedin|media|investors?|"
+    r"telefone|tlf|tlm|telemóvel|cel|celular|puh|puhelin|kom|komórka|e-post|epost|sähköposti|gsm|mobiili|"
     r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
     r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
@@ -36,7 +38,11 @@ _DEPARTMENT_WORDS = frozenset(
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
 _COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
 """The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
-_UNIT_LINE_RX = re.compile(r"^(?:media|press|news)\s+(?:office|relations|line|team|desk)$", re.IGNORECASE)
+_UNIT_LINE_RX = re.compile(
+    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"presstjänst(?:en)?|pressetjenesten|biuro\s+prasowe)$",
+    re.IGNORECASE,
+)
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
 _SHARED_LINE_RX = re.compile(
     r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
@@ -67,6 +73,8 @@ class ContactDraft:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    office: str | None = None
+    """The press office a line named before the person ("Media Relations: Jo Roe"): their role when none is given."""
 
     def empty(self) -> bool:
         """Nothing to keep."""
@@ -80,7 +88,7 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
         return "", None
     if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
         return "role", p
-    agency = re.match(r"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[A-ZÀ-Þ]", p)
+    agency = re.match(rf"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[{UP}]", p)
     named = [w for w in (agency.group("agency").split() if agency else []) if w[0].isupper() and not has_org_word(w)]
     named = [w for w in named if not PRESS_ROLE_RX.fullmatch(w)]
     agency_word = agency and _AGENCY_WORD_RX.search(agency.group("agency"))
@@ -89,7 +97,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(
         r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
-        r"und|and|&|de|di)\b",
+        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|"
+        r"und|and|&|de|di|da|do)\b",
         " ",
         bare,
         flags=re.I,
@@ -119,6 +128,39 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     return "org", p
 
 
+_UNIT_WORD_RX = re.compile(
+    r"^(?:presstjänst(?:en)?|pressetjeneste(?:n)?|presseafdeling(?:en)?|pressekontor(?:et)?|viestintä(?:yksikkö)?)$",
+    re.IGNORECASE,
+)
+"""A press office named after its organisation ("Karolinska Institutets presstjänst")."""
+
+
+def _unit_of_org(piece: str, orgs: frozenset[str]) -> tuple[str, str] | None:
+    """(press unit, organisation) for "Divisão de Comunicação da Universidade de Coimbra", "Biuro Komunikacji
+    Ministerstwa Klimatu" or "Karolinska Institutets presstjänst"; None for anything else."""
+    p = piece.strip(" .:")
+    found = p.split()
+    if len(found) >= 2 and _UNIT_WORD_RX.match(found[-1]):
+        owner = " ".join([*found[:-2], re.sub(r"s$", "", found[-2])])  # the Nordic genitive: "Institutets"
+        if looks_org(owner):
+            return found[-1][:1].upper() + found[-1][1:], nominative_org(owner, orgs)
+    for k in range(1, len(found)):
+        unit = re.sub(r"\s+(?:da|do|das|dos|de|of|at|for|the)$", "", " ".join(found[:k]), flags=re.IGNORECASE)
+        rest = " ".join(found[k:])
+        whole_org = k <= len(found) - 2 and looks_org(rest) and not has_org_word(unit)
+        if whole_org and has_org_word(found[k]) and found[k][0].isupper() and PRESS_ROLE_RX.search(unit):
+            return unit, nominative_org(rest, orgs)
+    return None
+
+
+def _names_unit(line: str, orgs: frozenset[str]) -> bool:
+    """Return True for a line naming a press office, not a person or a channel ("Institutets presstjänst")."""
+    text = _strip_label(line)
+    if not text or person_at(text, 0, orgs):
+        return False
+    return _unit_of_org(text, orgs) is not None or _UNIT_LINE_RX.match(text) is not None
+
+
 def _strip_label(piece: str) -> str:
     """A piece without its leading label words ("Tel:", "E-Mail:", "Media:")."""
     p = piece.strip(" \t|.:-")
@@ -133,14 +175,31 @@ def _strip_label(piece: str) -> str:
     return p
 
 
-def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str]]:
-    """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth")."""
-    out = []
+def _titled_name(part: str, orgs: frozenset[str]) -> tuple[str | None, str, str] | None:
+    """A name after its job title, as Nordic and Finnish blocks write them: "Presserådgiver Camilla Friis"."""
+    lead = re.match(r"(?:[\w-]+\s+){1,3}?(?=[^\W\d_])", part)
+    while lead:
+        title = lead.group(0).strip()
+        m = person_at(part, lead.end(), orgs)
+        if ends_with_title(title) and m and not part[m.end :].strip(" .") and len(m.name.split()) >= 2:
+            return m.honorific, m.name, title[:1].upper() + title[1:]
+        lead = re.match(rf"{re.escape(lead.group(0))}[\w-]+\s+(?=[^\W\d_])", part) if len(title.split()) < 3 else None
+    return None
+
+
+def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str | None]]:
+    """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth"), each with a title
+    written before it."""
+    out: list[tuple[str | None, str, str | None]] = []
     for part in re.split(r"\s*/\s*|\s+(?:and|und|&)\s+", piece.strip()):
         m = person_at(part, 0, orgs)
         if not m or part[m.end :].strip(" .") or len(m.name.split()) < 2:
-            return []
-        out.append((m.honorific, m.name))
+            titled = _titled_name(part, orgs)
+            if titled is None:
+                return []
+            out.append(titled)
+            continue
+        out.append((m.honorific, m.name, None))
     return out
 
 
@@ -165,6 +224,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
     heading = desk = unit.group(0) if unit else None
     text = rest if unit else text
     for group in re.split(r"\n\s*\n", text):
+        head = group.strip().split("\n")[0]
+        heads_group = bool(emails_in(group, [])) or bool(phones_in(group, fallbacks, []))
+        if linked and (linked[0].emails or linked[0].phones) and heads_group and _names_unit(head, orgs):
+            linked = []  # "Karolinska Institutets presstjänst" after a blank line: the press office's own block
         emails = emails_in(group, warnings)
         phones = phones_in(group, regions_for(group, *fallbacks), warnings, [(s, e) for s, e, _ in emails])
         spans = sorted(
@@ -189,35 +252,42 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for raw in _SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line)):
+            for at, raw in enumerate(_SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line))):
                 raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 if names:
-                    linked = [ContactDraft(name=n, honorific=h) for h, n in names]
+                    office = linked[0].role if linked and linked[0].empty() else None  # "Media Relations: Jo Roe"
+                    linked = [ContactDraft(name=n, honorific=h, role=r) for h, n, r in names]
                     for d in linked:
                         d.organisation = pending.get("org")
-                        d.role = pending.get("role")
+                        d.role = d.role or pending.get("role")
+                        d.office = office
                     pending = {}
                     drafts.extend(linked)
                 elif piece:
-                    kind, value = _piece_kind(piece)
-                    cur = linked[0] if linked else None
-                    if not value:
-                        kind = ""
-                    busy = cur is None or cur.emails or cur.phones
-                    if kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
-                        for d in linked:
-                            d.role = f"{d.role}, {value}"
-                    elif kind == "role" and cur and not cur.role and not busy:
-                        for d in linked:
-                            d.role = value
-                        line_of_role = line_no
-                    elif kind == "org" and cur and not busy:
-                        for d in linked:
-                            d.organisation = f"{d.organisation}, {value}" if d.organisation else value
-                    elif kind:
-                        pending.setdefault(kind, value)
+                    unit_of = _unit_of_org(piece, orgs)
+                    parts = [("role", unit_of[0]), ("org", unit_of[1])] if unit_of else [_piece_kind(piece)]
+                    for kind, value in parts:
+                        cur = linked[0] if linked else None
+                        if not value:
+                            kind = ""
+                        busy = cur is None or cur.emails or cur.phones
+                        if kind == "role" and cur and busy and at == 0 and (unit_of or _UNIT_LINE_RX.match(value)):
+                            linked = [ContactDraft(role=value)]  # "Presstjänst, 010-…": the press office's own line
+                            drafts.extend(linked)
+                        elif kind == "role" and cur and cur.role and line_no == line_of_role and not busy:
+                            for d in linked:
+                                d.role = f"{d.role}, {value}"
+                        elif kind == "role" and cur and not cur.role and not busy:
+                            for d in linked:
+                                d.role = value
+                            line_of_role = line_no
+                        elif kind == "org" and cur and not busy:
+                            for d in linked:
+                                d.organisation = f"{d.organisation}, {value}" if d.organisation else value
+                        elif kind:
+                            pending.setdefault(kind, value)
                 tokens = re.findall(r"\ue000(\d+)\ue001", raw)
                 if tokens and not linked:
                     linked = [ContactDraft(organisation=pending.pop("org", None), role=pending.pop("role", None))]
@@ -239,7 +309,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             d.organisation = pending["org"]
     drafts = [d for d in drafts if not d.empty()]
     for d in drafts:
-        d.role = d.role or (heading if not d.name else None)
+        d.role = d.role or d.office or heading
     _match_emails_to_names(drafts)
     holders = [d for d in drafts if d.organisation]
     if len({d.organisation for d in holders}) == 1:
@@ -287,7 +357,10 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
         if not m:
             i += 1
             continue
+        inline_unit = m.group("rest") and _UNIT_LINE_RX.match(s.split(":", 1)[0].strip())  # "Media Relations: Jo Roe"
         body = [s if _UNIT_LINE_RX.match(s) else (m.group("rest") or "").strip()]
+        if inline_unit:
+            body = [s.split(":", 1)[0].strip(), m.group("rest").strip()]
         j = i + 1
         while j < n:
             raw = lines[j].strip()
@@ -330,7 +403,7 @@ def sentence_contacts(
         span = text[m.end() : min(para_end, nxt)]
         draft = ContactDraft()
         lead = re.match(
-            r"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[A-ZÀ-Þ][\w&'’-]*\s+){0,4}?"
+            rf"\s*(?:(?i:(?:our|the|a|bitte)\s+)?(?:[{UP}][\w&'’-]*\s+){{0,4}}?"
             r"(?P<role>(?i:(?:senior\s+)?(?:press|media|communications)\s+(?:officer|manager|team|lead|office)))"
             r"\s*,?\s*)?",
             span,
@@ -348,7 +421,7 @@ def sentence_contacts(
                     draft.organisation = org
         else:
             om = re.match(
-                r"\s*(?P<org>(?:the\s+)?[A-ZÀ-Þ][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-ZÀ-Þ][\w&'’.-]*)*)",
+                rf"\s*(?P<org>(?:the\s+)?[{UP}][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[{UP}][\w&'’.-]*)*)",
                 span[head:],
             )
             if om and looks_org(re.sub(r"^the\s+", "", om.group("org"))):

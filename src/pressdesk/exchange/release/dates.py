@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pressdesk.exchange.release.places import place_region, placeish
-from pressdesk.exchange.release.vocab import clean_line
+from pressdesk.exchange.release.vocab import UP, clean_line
 from pressdesk.validation.when_text import (
     MONTHS,
     WEEKDAYS,
@@ -32,16 +32,18 @@ __all__ = [
 
 EMBARGO_RX = re.compile(
     r"^(?:(?:strictly\s+)?(?:under\s+(?:strict\s+)?)?(?:news\s+)?"
-    r"(?:(?:sous\s+|bajo\s+)?embargo(?:ed)?|sperrfrist|not\s+for\s+(?:publication|release|broadcast)))"
+    r"(?:(?:sous\s+|bajo\s+)?embargo(?:ed)?|sperrfrist|sperrefrist|not\s+for\s+(?:publication|release|broadcast)|"
+    r"må\s+ikke\s+(?:offentliggøres|bringes|publiceres)|får\s+(?:inte|ej)\s+(?:publiceras|offentliggöras)|"
+    r"ikke\s+for\s+publisering|julkaisuvapaa|julkaistavissa|nie\s+do\s+publikacji))"
     r"(?:\s+(?:until|till|to|before|bis|lifts?|lifted|ends|at|time|date|and|embargo|for|release|publication|"
-    r"jusqu['’]\s*(?:au|à)|hasta\s+el|fino\s+al|tot))*"
+    r"jusqu['’]\s*(?:au|à)|hasta\s+el|fino\s+al|tot|até\s+(?:[àa]s?\s+)?|ate|do|til|før|före|innan|asti|przed))*"
     r"\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _WIRE_TAG = r"(?:/\s*[A-Za-z][\w .-]{1,30}/|\((?:GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE|OTS|APA|dpa|AP|PRNewswire)\))"
 _AFTER_DATE = re.compile(rf"^\s*\)?\s*(?:{_WIRE_TAG})?\s*(?:[—–:.-]{{1,2}}|,)?\s*")
 _PLACE_ONLY = re.compile(
-    rf"^(?P<place>[A-ZÀ-Þ][\w.'’ ,-]{{1,45}}?)"
+    rf"^(?P<place>[{UP}][\w.'’ ,-]{{1,45}}?)"
     rf"(?:\s*--\((?:BUSINESS\s+WIRE)\)--\s*|\s*(?:{_WIRE_TAG})?\s*(?:—|–|--|-)\s+)(?=\S)"
 )
 _NO_YEAR_RX = re.compile(
@@ -91,7 +93,7 @@ def dateline(line: str, *, month_first: bool = False) -> Dateline | None:
 def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | None] | None:
     """(date, place) when a header line is a date with at most a label, a place, a weekday or a clock time."""
     s = re.sub(
-        r"^(?:date|datum|dated|published|issued|news\s+release|for\s+immediate\s+release|press\s+release)"
+        r"^(?:date|datum|dated|dato|data|published|issued|news\s+release|for\s+immediate\s+release|press\s+release)"
         r"\s*[:.]?\s*",
         "",
         clean_line(line),
@@ -102,7 +104,7 @@ def date_line(line: str, *, month_first: bool = False) -> tuple[dt.date, str | N
         return None
     day, start, end = found
     before, after = s[:start].strip(" ,.-–—()"), s[end:]
-    after = re.sub(r"^\s*(?:@|,|at)?\s*", "", after)
+    after = re.sub(r"^\s*(?:r\.|roku)?\s*(?:@|,|at|kl\.?|klo|kello|godz\.?|às|as|um)?\s*", "", after)
     clock = find_clock(after)
     if clock and clock.start <= 2:
         after = after[clock.end :]

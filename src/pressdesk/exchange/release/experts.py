@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pressdesk.exchange.release.channels import emails_in, phones_in, regions_for
 from pressdesk.exchange.release.layout import EXPERT_HEADING_RX, is_section_start
 from pressdesk.exchange.release.model import SOURCES, ParsedExpert
-from pressdesk.exchange.release.people import Role, people, person_at, role_after, role_before
-from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, clean_line, is_ends
+from pressdesk.exchange.release.people import Mention, Role, people, person_at, role_after, role_before
+from pressdesk.exchange.release.vocab import ABBREVIATIONS, COURTESY_RX, HON, POST_NOMINALS, UP, clean_line, is_ends
 
 __all__ = ["ExpertDraft", "find_experts", "sentence_bounds"]
 
@@ -25,7 +25,10 @@ _OFFER_BEFORE_RX = re.compile(
     r"(?:available|on\s+hand|happy|able)\s+(?:for|to)\s+(?:do\s+|give\s+|take\s+)?"
     r"(?:interviews?|comment|speak|talk|discuss|media|broadcast|brief)"
     r"|\b(?:steht|stehen)\s+(?:\S+\s+){0,3}?für\s+(?:Interviews?|Gespräche|Rückfragen|Auskünfte)"
-    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor",
+    r"|\best(?:\s+disponible)\s+pour|\best[aá]\s+disponible\s+para|\bè\s+disponibile\s+per|\bis\s+beschikbaar\s+voor"
+    r"|\b(?:está|estão)\s+disponíve(?:l|is)\s+para|\b(?:är|er)\s+(?:tillgänglig|tilgængelig|tilgjengelig)\s+(?:för|for)"
+    r"|\bstiller\s+(?:gerne\s+)?op\s+til|\bon\s+käytettävissä|\bantaa\s+mielellään\s+haastatteluja"
+    r"|\bjest\s+dostępn[aey]\s+(?:dla|do)",
     re.IGNORECASE,
 )
 _OFFER_WORDS_RX = re.compile(
@@ -33,7 +36,9 @@ _OFFER_WORDS_RX = re.compile(
     r"Verfügung|Kontakt|vermitteln|möglich|for\s+interviews?)\b",
     re.IGNORECASE,
 )
-_PRONOUN_RX = re.compile(r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij)\s", re.UNICODE)
+_PRONOUN_RX = re.compile(
+    r"(?:He|She|They|Il|Elle|Er|Sie|Él|Ella|Lui|Lei|Hij|Zij|Ele|Ela|Han|Hon|Hun|Hän|On|Ona)\s", re.UNICODE
+)
 """A sentence that opens with a person's pronoun: it speaks of the last person named before it."""
 _SPAN_STOP_RX = re.compile(
     r"\b(?:contact|please|call|email|e-mail|ring|via|through|kontaktieren|wenden)\b|[;:\n]", re.IGNORECASE
@@ -42,15 +47,32 @@ _SPEECH = (
     r"(?:said|says|added|adds|explained|explains|commented|noted|notes|warned|warns|told|stressed|argued|"
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
     r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
-    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt)"
+    r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt|"
+    r"diz|disse|acrescenta|sublinha|refere|explicou|afirmou|"  # Portuguese
+    r"säger|sade|berättar|förklarar|konstaterar|siger|sagde|fortæller|forklarer|udtaler|sier|forteller|"
+    r"uttaler|sanoo|sanoi|kertoo|toteaa|muistuttaa|mówi|powiedział|powiedziała|dodaje|wyjaśnia|podkreśla|zaznacza)"
 )
-_ACCORDING_RX = re.compile(r"\b(?:according\s+to|selon|según|secondo|volgens|laut)[ \t]+$", re.IGNORECASE)
+_ACCORDING_RX = re.compile(
+    r"\b(?:according\s+to|selon|según|secondo|volgens|laut|segundo|ifølge|enligt|mukaan|według)[ \t]+$", re.IGNORECASE
+)
 """Words that attribute what follows to the person named next: "According to Dr Aroha Ngata, ..." is a quote."""
 _CASE_STUDY_RX = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 _SPEECH_BEFORE = re.compile(
-    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+)?(?:[\w’'-]+\s+){{0,2}}$", re.IGNORECASE
+    rf"\b{_SPEECH}[:,]?\s+(?:le\s+|la\s+|the\s+|el\s+|il\s+|o\s+|a\s+)?(?:[\w’'-]+\s+){{0,4}}$", re.IGNORECASE
 )
 _SPEECH_AFTER = re.compile(rf"^(?:[^.;:\"“”„«»\n]{{0,180}}?[,)])?\s+{_SPEECH}\b", re.IGNORECASE)
+
+
+_SPEECH_THEN_RX = re.compile(rf"\b{_SPEECH}[ \t]+(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?$")
+_THEN_SPEECH_RX = re.compile(rf"[ \t]+{_SPEECH}\b")
+
+
+def _said_by_surname(text: str, surname: str) -> bool:
+    """Return True when a speech verb goes with the surname alone: '…," said Secretary Moreno', 'Moreno said'."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if _SPEECH_THEN_RX.search(text, max(0, m.start() - 120), m.start()) or _THEN_SPEECH_RX.match(text, m.end()):
+            return True
+    return False
 
 
 @dataclass
@@ -84,7 +106,7 @@ class ExpertDraft:
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """Return the start and end of the sentence around pos, ignoring abbreviation dots."""
     start, end = 0, len(text)
-    for m in re.finditer(r"(?<=[.!?])[\"”’»)]?\s+(?=[\"“„‘«(]?[A-Z0-9ÀÖØ-Þ])|\n\s*\n", text):
+    for m in re.finditer(rf"(?<=[.!?])[\"”’»)]?\s+(?=[\"“„‘«(–—-]?\s?[0-9{UP}])|\n\s*\n", text):
         before = text[: m.start()].rstrip('"”’»)')
         last = re.search(r"([\w.]+)[.!?]$", before)
         if (
@@ -192,12 +214,20 @@ class _Finder:
                 self.add("offered", mention.honorific, mention.name)
         for m in _OFFER_BEFORE_RX.finditer(text):
             s_start, _end = sentence_bounds(text, m.start())
-            mentions = people(text[s_start : m.start()], self.orgs)
+            mentions = people(text[s_start : m.start()], self.orgs) or self._surname_at(text, s_start)
             if not mentions and s_start > 0 and _PRONOUN_RX.match(text, s_start):
                 p_start, _ = sentence_bounds(text, len(text[:s_start].rstrip()) - 1)
                 mentions = people(text[p_start:s_start], self.orgs)[-1:]  # "She is available": the last one named
             for mention in mentions:
                 self.add("offered", mention.honorific, mention.name)
+
+    def _surname_at(self, text: str, start: int) -> list[Mention]:
+        """A sentence that opens with the surname of someone named in full before: "Løvås er tilgjengelig for ..."."""
+        for _hon, name in self.everyone:
+            surname = name.split()[-1]
+            if re.match(rf"{re.escape(surname)}(?![\w])", text[start:]):
+                return [Mention(start, start + len(surname), None, name)]
+        return []
 
     def quoted(self) -> None:
         """People a speech verb attributes words to: '..., said Jane Roe, chief scientist at X'."""
@@ -215,9 +245,7 @@ class _Finder:
         for hon, name in self.everyone:
             if name.lower() in self.drafts or name in public:
                 continue
-            surname = re.escape(name.split()[-1])
-            by_title = rf"(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)?{surname}"
-            if re.search(rf"\b{_SPEECH}[ \t]+{by_title}\b|\b{by_title}[ \t]+{_SPEECH}\b", text):
+            if _said_by_surname(text, name.split()[-1]):
                 self.add("quoted", hon, name)  # "…," said Secretary Moreno.
 
     def introductions(self) -> None:

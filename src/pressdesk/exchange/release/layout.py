@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from pressdesk.exchange.release.dates import EMBARGO_RX, Dateline, date_line, dateline, release_time
 from pressdesk.exchange.release.model import ReleaseParseError
-from pressdesk.exchange.release.vocab import clean_line, has_title_word, is_ends, looks_org
+from pressdesk.exchange.release.people import nominative_org
+from pressdesk.exchange.release.vocab import UP, clean_line, has_org_word, has_title_word, is_ends, looks_org
 from pressdesk.validation.when_text import find_date
 
 __all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
@@ -18,7 +19,10 @@ MARKER_RX = re.compile(
     r"(?:joint\s+)?(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
     r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|"
-    r"persbericht|"
+    r"persbericht|comunicado\s+(?:de\s+)?imprensa|nota\s+(?:à|a|de)\s+imprensa|release(?:\s+de\s+imprensa)?|"
+    r"press(?:e)?meddelelse|pressmeddelande|press(?:e)?melding|(?:lehdistö|media)?tiedote|"
+    r"komunikat\s+prasowy|informacja\s+prasowa|company\s+announcement|stock\s+exchange\s+(?:release|announcement)|"
+    r"selskabsmeddelelse|fondsbørsmeddelelse|børsmelding|pörssitiedote|yhtiötiedote|"
     r"peer[-\s]reviewed\s+publication|research\s+news|media\s+advisory|news\s+advisory)"
     r"(?:\s*(?:no\.?|nr\.?|n°|number|#)\s*\d+(?:\s*/\s*\d+)?)?"
     r"(?:\s*[:\-–—]\s*(?:for\s+immediate\s+release|immediate)?)?\s*[.!]?$",
@@ -26,7 +30,8 @@ MARKER_RX = re.compile(
 )
 META_RX = re.compile(
     r"^(?:(?:submitted|issued|posted|published|released|distributed|sent|news\s+provided)\s+(?:by|on)|"
-    r"ref(?:erence)?|release\s+no\.?|date|datum|published|dated)\b\s*[:.]?\s*(?P<rest>.*)$",
+    r"ref(?:erence)?|release\s+no\.?|date|datum|published|dated|dato|data|nr|no|n[ºo°]|numer|número)\b\s*[:.]?\s*"
+    r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
 CONTACT_HEADING_RX = re.compile(
@@ -39,9 +44,16 @@ CONTACT_HEADING_RX = re.compile(
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
     r"contactos?\s+de\s+prensa|relations\s+presse|ufficio\s+stampa|contatt[oi](?:\s+(?:per\s+la\s+)?stampa)?|"
     r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
-    r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?)"
+    r"gabinete\s+de\s+(?:prensa|comunicación)|voor\s+meer\s+informatie(?:\s+kunt\s+u\s+contact\s+opnemen\s+met)?|"
+    r"(?:para\s+)?mais\s+informações|informações\s+(?:à|a|para\s+a)\s+imprensa|"
+    r"conta(?:c)?tos?\s+(?:para\s+a\s+|de\s+|com\s+a\s+)?(?:imprensa|comunicação\s+social|jornalistas)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"för\s+(?:mer|ytterligare)\s+information|presskontakt(?:er)?|mediekontakt(?:er)?|yderligere\s+oplysninger|"
+    r"(?:for\s+)?(?:mer|yderligere|flere)\s+(?:informasjon|information|oplysninger)|pressekontakter|"
+    r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet|tiedotus|więcej\s+informacji|kontakt\s+dla\s+(?:mediów|prasy)|"
+    r"kontakt\s+dla\s+dziennikarzy)"
     r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
-    r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email))?"
+    r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email|kontakta|kontakt|kontakte|contacte|contacte-se"
+    r"|contactar|ota\s+yhteyttä|prosimy\s+o\s+kontakt))?"
     r"\s*(?::\s*(?P<rest>.*)|[\-–—]?\s*)$",
     re.IGNORECASE,
 )
@@ -50,11 +62,17 @@ _CONTACT_LEAD_RX = re.compile(
 )
 
 
-_ORG_MARKER_RX = re.compile(r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$", re.I)
+_ORG_MARKER_RX = re.compile(
+    r"^(?P<org>\S.{1,80}?)\s+(?:news|press|media)\s+(?:release|statement|advisory)$"
+    r"|^(?:press\s+release|pressmeddelande|press(?:e)?meddelelse|press(?:e)?melding|(?:lehdistö)?tiedote|"
+    r"comunicado\s+de\s+imprensa|nota\s+(?:à|a)\s+imprensa|komunikat\s+prasowy|informacja\s+prasowa)\s+"
+    r"(?:(?:from|från|fra|frå|de|da|do|od)\s+)?(?P<from>\S.{1,80})$",
+    re.I,
+)
 _HON_PERSON_RX = re.compile(
     r"^(?:(?:Senator|Senior\s+Counsel)\s+)?(?:the\s+)?(?:Rt\.?\s+|Right\s+)?(?:Hon\.?|Honourable|Honorable)\s+"
-    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
-    r"|^[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,4}\s+(?:MP|MLA|MSP|TD|MHR|MLC)$",
+    rf"[{UP}][\w'’.-]*(?:\s+[{UP}][\w'’.-]*){{1,4}}(?:\s+(?:MP|MLA|MSP|MS|TD|AM|MHR|MLC))?$"
+    rf"|^[{UP}][\w'’.-]*(?:\s+[{UP}][\w'’.-]*){{1,4}}\s+(?:MP|MLA|MSP|TD|MHR|MLC)$",
     re.IGNORECASE,
 )
 _JOINER = frozenset(["of", "for", "and", "&", "the", "on", "in", "für", "de", "du", "des", "der", "la", "le"])
@@ -63,8 +81,10 @@ _JOINER = frozenset(["of", "for", "and", "&", "the", "on", "in", "für", "de", "
 def letterhead(s: str) -> bool:
     """Return True for a short organisation name printed above a release ("Ministry of Inland Fisheries")."""
     words = s.split()
-    if not 1 < len(words) <= 6 or re.search(r"[\d.!?:;,]$|\d", s) or not looks_org(s):
+    if not 1 <= len(words) <= 6 or re.search(r"[\d.!?:;,]$|\d", s) or not looks_org(s):
         return False
+    if len(words) == 1 and not (len(s) > 10 and has_org_word(s)):
+        return False  # one word only when it is a whole organisation's name ("Miljøministeriet")
     return all(w[0].isupper() or w.lower() in _JOINER for w in words) and words[-1].lower() not in _JOINER
 
 
@@ -153,8 +173,8 @@ class _Header:
             self.orgs += [p.strip(" .") for p in parts if looks_org(p) and not _HON_PERSON_RX.match(p)]
             return 1
         marked = _ORG_MARKER_RX.match(s)
-        if marked and looks_org(marked.group("org")):
-            self.orgs.append(marked.group("org"))
+        if marked and looks_org(marked.group("org") or marked.group("from")):
+            self.orgs.append(marked.group("org") or nominative_org(marked.group("from"), frozenset()))
             return 1
         if self.before_title and self._people_header(i):
             return 1
@@ -167,7 +187,7 @@ class _Header:
         if meta:
             org = meta.group("rest").strip()
             dated = find_date(org, month_first=self.month_first)
-            if dated and re.match(r"^(?:posted|published|issued|released|date|datum|dated)\b", s, re.I):
+            if dated and re.match(r"^(?:posted|published|issued|released|date|datum|dated|dato|data)\b", s, re.I):
                 self.dates.append((dated[0], None))
                 return 1
             if re.match(r"^news\s+provided", s, re.IGNORECASE) and not org and i + 1 < len(lines):

@@ -10,10 +10,14 @@ from nameparser import HumanName
 from pressdesk.exchange.release.places import place_region
 from pressdesk.exchange.release.vocab import (
     HON,
+    LO,
     NOT_NAME_WORDS,
+    ORG_STEMS,
+    ORG_WORDS,
     PERSON_RX,
     TITLE_WORDS,
     UP,
+    ends_with_title,
     has_org_word,
     has_title_word,
     looks_org,
@@ -22,9 +26,19 @@ from pressdesk.exchange.release.vocab import (
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
-_IN_ORG_RX = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
+_IN_ORG_RX = re.compile(rf"\b(?P<word>[{UP}][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
 
-__all__ = ["Mention", "Role", "people", "person_at", "role_after", "role_before", "split_role", "valid_person"]
+__all__ = [
+    "Mention",
+    "Role",
+    "nominative_org",
+    "people",
+    "person_at",
+    "role_after",
+    "role_before",
+    "split_role",
+    "valid_person",
+]
 
 Role = tuple[str | None, str | None]  # (title, affiliation)
 
@@ -49,7 +63,7 @@ def valid_person(hon: str | None, name: str, orgs: frozenset[str] = frozenset())
         return False
     if all(len(w) <= 2 for w in parts) or name.lower() in orgs:
         return False
-    if any(place_region(w) for w in parts[1:]):
+    if len(parts) == 2 and place_region(parts[1]):
         return False  # "Stadtmobil Wien": an organisation named after its town
     parsed = HumanName(name)
     return bool(hon) or (bool(parsed.first) and bool(parsed.last))
@@ -84,6 +98,11 @@ def people(text: str, orgs: frozenset[str] = frozenset()) -> list[Mention]:
             tail = person_at(text, at, orgs)
             if tail and not (after and has_org_word(after.group(1)) and after.group(1)[0].isupper()):
                 found, inside = tail, None  # "Minister for Regional Health Clare Whitmore"
+        org_next = after is not None and after.group(1)[0].islower() and has_org_word(after.group(1))
+        if found and org_next and found.name.count(" ") >= 2:
+            cut = found.end - len(found.name.split()[-1])  # "Liisa Mäkelä Helsingin yliopistosta": the university's
+            found = person_at(text[:cut].rstrip(), found.start, orgs) or found
+            after = None
         if (inside and (has_org_word(inside.group("word")) or _titleish(inside.group("word")))) or (
             after and has_org_word(after.group(1)) and after.group(1)[0].isupper()
         ):
@@ -99,6 +118,39 @@ _UNIT = (
 )
 
 
+def nominative_org(org: str, orgs: frozenset[str]) -> str:
+    """An organisation named in an inflected form as the release names it elsewhere, or with its head word as the
+    dictionary has it: "Ministerstwa Klimatu" -> "Ministerstwo Klimatu", "Institutets" -> "Institutet"."""
+    known = _known_form(org, orgs)
+    if known != org:
+        return known
+    head, _, rest = org.partition(" ")
+    stem = next((st for st in ORG_STEMS if head.lower().startswith(st)), None)
+    if stem and head.lower() not in ORG_WORDS:
+        word = next((w for w in sorted(ORG_WORDS) if w.startswith(stem) and _same_stem(head, w)), None)
+        if word:
+            return f"{word[:1].upper()}{word[1:]} {rest}".strip() if head[0].isupper() else f"{word} {rest}".strip()
+    return org
+
+
+def _known_form(org: str, orgs: frozenset[str]) -> str:
+    """An inflected organisation name as the release names it elsewhere: "Fundacji Cyfrowa Polska" as
+    "Fundacja Cyfrowa Polska" when the contacts name that one."""
+    mine = org.split()
+    for known in orgs:
+        theirs = known.split()
+        if len(theirs) == len(mine) and all(_same_stem(a, b) for a, b in zip(mine, theirs, strict=True)):
+            return " ".join(b[:1].upper() + b[1:] if a[:1].isupper() else b for a, b in zip(mine, theirs, strict=True))
+    return org
+
+
+def _same_stem(word: str, known: str) -> bool:
+    """Return True when two words differ at most in a two-letter ending ("Fundacji", "fundacja")."""
+    word = word.lower()
+    stem = min(len(word), len(known)) - 2
+    return word == known or (stem >= 3 and word[:stem] == known[:stem] and abs(len(word) - len(known)) <= 2)
+
+
 def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     """Split "Visiting Fellow at LSE IDEAS" into ("Visiting Fellow", "LSE IDEAS")."""
     t = re.sub(r"\s+", " ", text).strip(" ,.;:–—-")
@@ -110,7 +162,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     )
     if not t:
         return None, None
-    owner = re.match(r"^(?P<org>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,6})['’]s\s+(?P<title>[^A-Z].*)$", t)
+    owner = re.match(rf"^(?P<org>[{UP}][\w&.-]*(?:\s+[{UP}][\w&.-]*){{0,6}})['’]s\s+(?P<title>[^{UP}].*)$", t)
     owner = owner or re.match(r"^(?P<org>[a-z]+)['’]s\s+(?P<title>[a-z].*)$", t)
     if owner and owner.group("org")[0].islower() and not has_org_word(owner.group("org")):
         owner = None
@@ -119,7 +171,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     joins = list(
         re.finditer(
             r"\s(?:at|with|an\s+der|an\s+dem|am|bei\s+der|beim|bei|à\s+la|au|von|vom|presso(?:\s+la|\s+il)?|"
-            r"bij(?:\s+het|\s+de)?)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
+            r"bij(?:\s+het|\s+de)?|no|na|em|vid|på|ved|hos)\s+(?!l['’])|\s(?:à|presso)\s+l['’]",
             t,
         )
     )
@@ -129,7 +181,7 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
     if m and re.sub(r"^(?:the|la|le|el)\s+", "", t[m.end() :])[:1].isupper():
         title, aff = t[: m.start()], t[m.end() :]
     else:
-        of = re.search(r"\s(?:of|for|des|der|vom|de\s+la|del|dello|della)\s+(?=(?:the\s+)?[A-ZÀ-Þ])", t)
+        of = re.search(rf"\s(?:of|for|des|der|vom|de\s+la|del|dello|della|da|do|das|dos)\s+(?=(?:the\s+)?[{UP}])", t)
         rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
         keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
         rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
@@ -137,6 +189,12 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
             title, aff = t[: of.start()], rest
         elif looks_org(t) and not has_title_word(t):
             title, aff = None, t
+        elif lower_title := re.match(rf"(?P<title>[{LO}][^{UP}]*?)\s+(?=[{UP}])", t):
+            named = t[lower_title.end() :]  # "prezes zarządu Fundacji Cyfrowa Polska": the org named after the title
+            if ends_with_title(lower_title.group("title").split()[0]) and looks_org(named):
+                title, aff = lower_title.group("title"), _known_form(named, orgs)
+            else:
+                title, aff = t, None
         else:
             title, aff = t, None
     if aff:
@@ -238,10 +296,12 @@ _CHUNK_END = r"(?=\s*(?:,|;|\(|\)|[\"“”„«»]|\.(?:\s|$)|\s[–—-]\s|$))
 _TWO_CHUNKS = rf"(?P<a>{_CHUNK}){_CHUNK_END}(?:\s*,\s*(?P<b>{_CHUNK}){_CHUNK_END})?"
 _ORG_PHRASE = (
     rf"(?:the[ \t]+)?[{UP}0-9][\w&'’.-]*"
-    rf"(?:(?:[ \t]+(?:of|for|and|&|on|in|the|für|de|der|des|du|at|del)){{0,2}}[ \t]+[{UP}][\w&'’.-]*)*"
+    rf"(?:(?:[ \t]+(?:of|for|and|&|on|in|the|für|de|der|des|du|at|del|da|do|das|dos|e|i|og|och|för|o|w)){{0,2}}"
+    rf"[ \t]+[{UP}][\w&'’.-]*)*"
 )
 ORG_AFTER_NAME_RX = re.compile(
-    r"^(?:[ \t]*,[ \t]*(?:of|from)?[ \t]*|[ \t]+(?:at|of|from|with|vom|von[ \t]+der|von|bei)[ \t]+)"
+    r"^(?:[ \t]*,[ \t]*(?:of|from)?[ \t]*|[ \t]+(?:at|of|from|with|vom|von[ \t]+der|von|bei|fra|från|ved|vid|hos|"
+    r"da|do|na|no|z|ze)[ \t]+)"
     rf"(?P<org>{_ORG_PHRASE})"
 )
 
@@ -284,8 +344,26 @@ def _titleish(word: str) -> bool:
     return w in TITLE_WORDS or any(len(t) >= 5 and w.endswith(t) for t in TITLE_WORDS)
 
 
+_ELLIPSIS_RX = re.compile(r"(?<![\w-])(\w+-)[ \t]+(og|och|ja|und|i|e|y|and|or|oder|eller|tai|lub)[ \t]+(?=\w)")
+"""A compound cut short before "and" ("klima- og miljøminister", "Wirtschafts- und Energieminister")."""
 _AUTHOR_RX = re.compile(r"^(?:lead|co-?|senior|first|last|corresponding|joint|study)?[ -]?authors?$", re.IGNORECASE)
 _BEFORE_STOP = frozenset(["today", "yesterday", "also", "meanwhile", "however", "but", "and", "und", "le", "la"])
+
+
+def _lower_complement(words: list[str], taken: list[str], stop: frozenset[str]) -> list[str]:
+    """Right to left, one or two lower-case words and the title word before them, when nothing was taken yet:
+    the title written in lower case with its complement before a name ("wiceministra klimatu Joanna Nowak")."""
+    if taken:
+        return []
+    for n in (1, 2):
+        if len(words) <= n:
+            return []
+        run, title = words[-n:], words[-n - 1]
+        if any(not w.isalpha() or not w.islower() or w in stop for w in run):
+            return []
+        if _titleish(title) and title[:1].islower():
+            return [*reversed(run), title]
+    return []
 
 
 def role_before(text: str, start: int) -> Role | None:
@@ -294,16 +372,22 @@ def role_before(text: str, start: int) -> Role | None:
     head = text[max(0, start - 90) : start].rsplit("\n", 1)[-1]
     head = re.sub(rf"(?:{HON})[ \t]+$", "", head)
     head = re.sub(r",[ \t]*(?:the[ \t]+)?$", "", head)  # "The Minister of Health, the Honourable Jane Roe"
-    words = re.findall(r"[\w’'.-]+|[^\w\s]", head)
+    head = _ELLIPSIS_RX.sub("\\1\0\\2\0", head)  # "klima- og miljøminister": one title word
+    words = [w.replace("\0", " ") for w in re.findall(r"[\w’'.\0-]+|[^\w\s\0]", head)]
     taken: list[str] = []
     stop = _REJECT | _BEFORE_STOP | {"the", "a", "an", "de"}
     while words and len(taken) < 8:
         w = words[-1]
         low = w.lower()
-        if not re.fullmatch(r"[\w’'.-]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
+        if not re.fullmatch(r"[\w’'. -]+", w) or (w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.){2,}", w)):
             break
         if low in stop or not (_titleish(w) or w[0].isupper() or (taken and low in {"of", "for", "and", "&"})):
-            break
+            complement = _lower_complement(words, taken, stop)
+            if not complement:
+                break
+            taken += complement  # "wiceministra klimatu", "prezes zarządu": a title and the word it governs
+            del words[-len(complement) :]
+            continue
         taken.append(words.pop())
     while taken and taken[-1].lower() in {"of", "for", "and", "&"}:
         taken.pop()

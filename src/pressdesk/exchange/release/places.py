@@ -12,7 +12,7 @@ REGION_ZONES = {
     "CA": "America/Toronto", "FR": "Europe/Paris", "NL": "Europe/Amsterdam", "BE": "Europe/Brussels",
     "ES": "Europe/Madrid", "IT": "Europe/Rome", "ZA": "Africa/Johannesburg", "IN": "Asia/Kolkata",
     "SG": "Asia/Singapore", "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm", "NO": "Europe/Oslo",
-    "FI": "Europe/Helsinki", "PT": "Europe/Lisbon", "PL": "Europe/Warsaw",
+    "FI": "Europe/Helsinki", "PT": "Europe/Lisbon", "PL": "Europe/Warsaw", "BR": "America/Sao_Paulo",
 }  # fmt: skip
 
 _NY, _CHI, _DEN, _LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
@@ -50,6 +50,15 @@ NZ|-|auckland,wellington,christchurch,new zealand
 CA|America/Toronto|toronto,ottawa,montreal,montréal,ontario,ont.,quebec,québec,thunder bay
 CA|America/Vancouver|vancouver,british columbia,b.c.
 CA|-|canada
+PT|-|lisboa,lisbon,porto,coimbra,braga,aveiro,faro,évora,funchal,guimarães,setúbal,portugal
+BR|-|são paulo,sao paulo,rio de janeiro,belo horizonte,brasília,brasilia,curitiba,porto alegre,campinas,
+florianópolis,brasil,brazil
+SE|-|stockholm,göteborg,gothenburg,malmö,uppsala,lund,linköping,umeå,örebro,västerås,luleå,sverige,sweden
+DK|-|københavn,copenhagen,aarhus,århus,odense,aalborg,roskilde,kongens lyngby,lyngby,esbjerg,danmark,denmark
+NO|-|oslo,bergen,trondheim,stavanger,tromsø,kristiansand,bodø,drammen,norge,norway
+FI|-|helsinki,helsingfors,espoo,tampere,turku,åbo,oulu,jyväskylä,kuopio,vantaa,lahti,suomi,finland
+PL|-|warszawa,warsaw,kraków,krakow,cracow,wrocław,wroclaw,poznań,poznan,gdańsk,gdansk,łódź,lodz,katowice,lublin,
+szczecin,toruń,białystok,polska,poland
 IN|-|new delhi,delhi,mumbai,bengaluru,bangalore,chennai,kolkata,hyderabad,pune,ahmedabad,karnataka,india
 """
 _PLACES: dict[str, tuple[str, str | None]] = {}

@@ -17,7 +17,9 @@ from pressdesk.exchange.release.places import REGION_ZONES, place_region, region
 from pressdesk.exchange.release.vocab import (
     BULLET_RX,
     PRESS_ROLE_RX,
+    UP,
     clean_line,
+    ends_with_title,
     has_title_word,
     looks_org,
 )
@@ -30,7 +32,7 @@ from pressdesk.validation.release_phones import (
 
 __all__ = ["parse_release"]
 
-_ORG_WORD = r"[A-ZÀ-Þ][\w&'’-]*"
+_ORG_WORD = rf"[{UP}](?:[\w&'’-]|/(?=[{UP}]))*"  # "A/S" is one word
 _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
 # A name starts where a word starts: from inside a long word ("GMTGMT…") every capital was a start, each re-reading
 # the rest of the word (quadratic).
@@ -51,13 +53,26 @@ _ISSUER_RXS = (
     re.compile(rf"\b(?:teilt|teilte)\s+(?:heute\s+)?(?:das|die|der)\s+{_ORG}\s+mit\b"),
     re.compile(  # "Une équipe de l'Observatoire des eaux alpines a mesuré": French names run on in lower case
         r"\b(?i:une\s+équipe|des\s+chercheurs|les\s+chercheurs|des\s+scientifiques)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+)"
-        r"(?P<org>[A-ZÀ-Þ][\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:a|ont|vient|viennent)\s"
+        rf"(?P<org>[{UP}][\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+(?:a|ont|vient|viennent)\s"
     ),
 )
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
     r"company|group|campaign|foundation|network|union|think\s+tank)\b"
 )
+
+
+_LANGUAGE_CUES = (
+    ("DE", 4, re.compile(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Uhr)\b")),
+    ("DE", 2, re.compile(r"\bPressekontakt\b")),  # also Danish and Norwegian: weaker than their own words
+    ("DK", 4, re.compile(r"\b(?:Pressemeddelelse|Yderligere\s+oplysninger|siger|Tlf)\b", re.IGNORECASE)),
+    ("NO", 4, re.compile(r"\b(?:Pressemelding|For\s+mer\s+informasjon|sier)\b", re.IGNORECASE)),
+    ("SE", 4, re.compile(r"\b(?:Pressmeddelande|För\s+mer\s+information|säger|Presskontakt)\b", re.IGNORECASE)),
+    ("FI", 4, re.compile(r"\b(?:Tiedote|Lehdistötiedote|Lisätietoja|sanoo|puh)\b", re.IGNORECASE)),
+    ("PL", 4, re.compile(r"\b(?:Komunikat\s+prasowy|Informacja\s+prasowa|Więcej\s+informacji|mówi)\b", re.IGNORECASE)),
+)
+"""Words a country's releases use (press-release headings, contact headings, "says"), each with its weight as a clue
+to the release's country."""
 
 
 def _normalise_text(text: str) -> str:
@@ -128,8 +143,9 @@ def _detect_region(text: str, place: str | None, default_region: str) -> tuple[s
         region = region_for_email_domain(domain)
         if region:
             score[region] += 1 if domain.endswith((".gov", ".edu", ".mil")) else 2
-    if re.search(r"\b(?:Pressemitteilung|Presseinformation|Sperrfrist|Pressekontakt|Uhr)\b", text):
-        score["DE"] += 4
+    for lang_region, weight, cue in _LANGUAGE_CUES:
+        if cue.search(text):
+            score[lang_region] += weight
     best = max(score.items(), key=lambda kv: (kv[1], kv[0] == default_region))[0]
     return best, (where[1] if where and where[0] == best else None)
 
@@ -146,7 +162,10 @@ def _orgs_named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_LEGAL_FORM_RX = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A)\.?$")
+_LEGAL_FORM_RX = re.compile(
+    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
+    r"Sp\.\s+z\s+o\.o|S\.p\.A)\.?$"
+)
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
@@ -175,7 +194,8 @@ def _is_press(d: ContactDraft) -> bool:
         return True
     if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
         return True
-    return not ((role and has_title_word(role)) or d.honorific or (d.organisation and not role and d.honorific))
+    titled = role and (has_title_word(role) or ends_with_title(role))  # "Toimitusjohtaja": a compound title
+    return not (titled or d.honorific or (d.organisation and not role and d.honorific))
 
 
 def _expand_org(short: str | None, known: list[str]) -> str | None:

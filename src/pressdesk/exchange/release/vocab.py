@@ -10,13 +10,16 @@ def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-UP = "A-ZÀ-ÖØ-Þ"
-LO = "a-zß-öø-ÿ"
+_EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]
+UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED_A if c.isupper())
+"""Capital letters names start with: Latin-1 and Latin Extended-A ("Ł", "Ś", "Ż", "Č")."""
+LO = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED_A if c.islower())
+"""Small letters names go on with: "ł", "ś", "ż", "ć", "ń", "ę", "ą", "ő"."""
 NAME_WORD = (
     rf"(?:[{UP}]\.|[{UP}](?:[{LO}]+|['’][{UP}][{LO}]+)"
     rf"(?:[{UP}][{LO}]+)?(?:-[{UP}][{LO}]+)*)"
 )
-PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|le|la|ter|ten|bin|zu|Ní|Nic|Mac|Ó|Ua)"
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|le|la|ter|ten|bin|zu|af|av|Ní|Nic|Mac|Ó|Ua)"
 NAME = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,3}}"
 HON = (
     r"(?:(?:Univ\.-|Assoz\.-|Ao\.[ \t]*Univ\.-|Apl\.[ \t]*)?Prof\.?"
@@ -25,6 +28,7 @@ HON = (
     r"|(?:Associate|Assistant|Adjunct|Emeritus|Emerita|Distinguished|Clinical)[ \t]+Professor"
     r"|Assoc\.?[ \t]+Prof\.?|Professor|Dr\.?(?:[ \t]+(?:med|phil|rer\.[ \t]*nat)\.)?(?:[ \t]+Dr\.?)?"
     r"|Mag\.a|Mag\.?(?:[ \t]+Dr\.?)?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx\.?|Shri|Shrimati|Smt\.?|Sri"
+    r"|(?:[Pp]rof\.[ \t]+)?[Dd]r[ \t]+hab\.(?:[ \t]+inż\.)?|[Pp]rof\.ª(?:[ \t]+Dr\.ª)?|Dr\.ª"
     r"|Dra\.?|[Pp]rof\.ssa|[Dd]ott(?:\.ssa|\.)|[Dd]r\.|[Pp]rof\.|Mme|Ing\."
     r"|(?:[Tt]he[ \t]+)?(?:Rt\.?[ \t]+|Right[ \t]+)?(?:Hon\.|Honourable|Honorable)"
     r"|Sir|Dame|Lord|Lady|Baroness|Rev(?:d|\.)?|Cllr\.?)"
@@ -46,7 +50,13 @@ ORG_WORDS = wordset(
     lehrstuhl fakultät faculty forschungsverbund konsortium therapeutics pharmaceuticals cells foods bank
     composites engineering consulting consultants council initiative programme program partnership observatoire
     istituto università universiteit instituut stichting hogeschool ministero ministerio osservatorio consorzio
-    consorcio fondazione associazione asociación agenzia ospedale comune gemeente ayuntamiento"""
+    consorcio fondazione associazione asociación agenzia ospedale comune gemeente ayuntamiento universidade
+    faculdade fundação fundacao associação câmara universitet universitetet högskola högskolan høgskole
+    høgskolen stiftelse stiftelsen fond fonden forening förening selskab kommune kommun region regionen
+    myndighet myndigheten styrelse styrelsen ministeriet departementet direktoratet ab asa a/s oy oyj
+    yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet
+    politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka ministério governo
+    prefeitura secretaria institutet myndigheten stad centro"""
 )
 TITLE_WORDS = wordset(
     """officer manager director head lead executive coordinator co-ordinator specialist spokesperson spokesman
@@ -56,12 +66,21 @@ TITLE_WORDS = wordset(
     entomologist hydrologist obstetrician nurse physician surgeon doctor geriatrician mayor minister founder
     member expert verkehrsexperte directora director pédiatre responsable chargée chargé coordinator manager
     coordinatrice coordinatore direttore direttrice ricercatore ricercatrice onderzoeker woordvoerder hoogleraar
-    woordvoerster persvoorlichter hydrobiologiste chercheur chercheuse investigadora investigador portavoz"""
+    woordvoerster persvoorlichter hydrobiologiste chercheur chercheuse investigadora investigador portavoz
+    ceo cfo cto coordenadora coordenador diretora diretor pesquisadora pesquisador professora assessor assessora
+    docent lektor forskare forsker seniorforsker forskningsleder førsteamanuensis professori tutkija
+    rådgiver rådgivare kommunikatör pressemedarbejder pressechef presschef pressesjef tiedottaja
+    asiantuntija johtaja päällikkö profesor badacz badaczka rzecznik rzeczniczka prezes dyrektor dyrektorka
+    kierownik kierowniczka koordynator koordynatorka utredare handläggare analytiker direktör chef sjef
+    secretária secretário executiva executivo ministra ministro presidente"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
     r"spokes(?:person|man|woman)|pressesprecher(?:in)?|prensa|comunicaci[oó]n|communication|stampa|comunicazione|"
-    r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie)\b",
+    r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie|imprensa|comunicação|"
+    r"assessoria|press(?:e)?(?:kommunikatör|chef|sjef|ansvarig|ansvarlig|rådgiver|rådgivare|medarbejder|"
+    r"sekreterare|kontakt|tjänst|tjänsten|tjeneste|tjenesten|service|avdelning|afdeling|avdeling|enhet)|kommunika(?:tion|sjon)\w*|kommunikatör|viestintä\w*|tiedottaja|tiedotus\w*|"
+    r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów)\b",
     re.IGNORECASE,
 )
 NOT_NAME_WORDS = (
@@ -72,7 +91,9 @@ NOT_NAME_WORDS = (
         street road national royal state states united kingdom american british irish australian german islamic
         english european federal spokespeople experts available interview interviews pressemitteilung pressekontakt
         website company source journal doi who when where contact details view rückfragen kontakt weitere
-        gabinete ufficio stampa prensa comunicación comunicazione persbericht perscontact public relations affairs"""
+        gabinete ufficio stampa prensa comunicación comunicazione persbericht perscontact public relations affairs
+        imprensa assessoria comunicação pressmeddelande pressemeddelelse pressemelding tiedote lisätietoja
+        komunikat informacja prasowy prasowa kontakt"""
     )
     | ORG_WORDS
     | TITLE_WORDS
@@ -94,21 +115,41 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w&.'’-]+", text)
 
 
-ORG_COMPOUND_ENDS = ("zentrum", "institut", "instituut", "gesellschaft", "verband", "ministerium", "stiftung")
-"""German and Dutch organisation words at the end of a compound: "Klimazentrum", "Kennisinstituut"."""
+ORG_COMPOUND_ENDS = (
+    "zentrum", "institut", "instituut", "gesellschaft", "verband", "ministerium", "stiftung", "ministeriet",
+    "departementet", "direktoratet", "instituttet", "universitetet", "ministeriö", "laitos", "virasto",
+    "myndigheten", "myndighet", "verket", "styrelsen", "institutet", "högskolan",
+)  # fmt: skip
+"""Organisation words ending a compound: "Klimazentrum", "Kennisinstituut", "Miljøministeriet"."""
+
+
+ORG_STEMS = (
+    "yliopisto", "korkeakoulu", "ministeriö", "instituuti", "säätiö", "uniwersytet", "instytut", "fundacj",
+    "politechnik", "ministerstw", "stowarzyszeni", "akademi",
+)  # fmt: skip
+"""Organisation words of languages that inflect them, by stem: "yliopistosta", "Uniwersytetu", "Fundacji"."""
 
 
 def has_org_word(text: str) -> bool:
-    """Return True when text holds a word organisations are named with (alone or ending a compound)."""
+    """Return True when text holds a word organisations are named with (alone, inflected or ending a compound)."""
     return any(
-        w.lower().strip(".,") in ORG_WORDS or (len(w) > 10 and w.lower().strip(".,").endswith(ORG_COMPOUND_ENDS))
+        (low := w.lower().strip(".,")) in ORG_WORDS
+        or low.startswith(ORG_STEMS)
+        or (len(w) > 10 and low.endswith(ORG_COMPOUND_ENDS))
         for w in words(text)
-    )
+    ) or bool(re.search(r"(?<![\w/])(?:A/S|I/S|K/S|P/S)(?![\w/])", text))  # Danish legal forms
 
 
 def has_title_word(text: str) -> bool:
     """Return True when text holds a word job titles are made of."""
     return any(w.lower().strip(".,") in TITLE_WORDS for w in re.split(r"[\s/-]+", text))
+
+
+def ends_with_title(text: str) -> bool:
+    """Return True when text's last word is a job title, alone or ending a compound ("Presserådgiver")."""
+    found = words(text)
+    last = found[-1].lower().strip(".,") if found else ""
+    return last in TITLE_WORDS or any(len(t) >= 5 and last.endswith(t) for t in TITLE_WORDS)
 
 
 def looks_org(text: str) -> bool:
@@ -121,7 +162,7 @@ def norm_hon(hon: str | None) -> str | None:
     """An honorific without dots: "Prof. Dr." -> "Prof Dr"."""
     if not hon:
         return None
-    kept = re.sub(r"\.(?=ssa\b)", "\0", hon)  # the Italian feminine "Prof.ssa", "Dott.ssa" keeps its dot
+    kept = re.sub(r"\.(?=ssa\b|ª)", "\0", hon)  # the feminine "Prof.ssa", "Dott.ssa", "Prof.ª" keeps its dot
     return re.sub(r"\s+", " ", kept.replace(".", " ").replace(" -", "-")).strip().replace("\0", ".")
 
 
