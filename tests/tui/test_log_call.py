@@ -126,21 +126,6 @@ async def test_a_known_number_fills_the_name_someone_elses_name_is_refused_and_a
         assert app.screen.query_one("#journalist", Input).value == "Priyanka Shah", "a name typed over replaces it"
 
 
-async def test_a_refusal_is_on_screen_at_80x24(app, demo_desk):
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n", *"0161 306 1234", "tab", *"Flood claims data", "tab", *"tomorrow 9am", "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, LogCallScreen)
-        screen = app.screen.region
-        for selector in ("#form-msg", "#journalist-msg"):
-            widget = app.screen.query_one(selector, Static)
-            assert "journalist's name" in str(widget.content)
-            visible = widget.region.intersection(widget.parent.region)
-            assert visible.height >= 1 and screen.contains_region(visible), f"{selector} is off screen"
-        assert app.focused.id == "journalist"
-
-
 async def test_a_shared_name_is_refused_until_one_of_them_is_picked(app, demo_desk):
     from pressdesk.services import contacts
 
