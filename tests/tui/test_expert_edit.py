@@ -168,12 +168,29 @@ SAVED = {
 """Dr Giustozzi's boxes on his form, as the demo desk (with one blocked date) saved them."""
 
 
-async def test_an_expert_edit_saves_only_what_changed_and_the_detail_shows_it(app, demo_desk):
-    """Topics, hours, blocked dates, weekly limit and media training are saved in one version and the experts detail
-    shows them; what was not changed is left as it was."""
+async def test_the_experts_show_topics_and_load_and_an_edit_saves_only_what_changed(app, demo_desk):
+    """The experts list and detail show an expert's topics, load and history; e opens their form, and topics,
+    hours, blocked dates, weekly limit and media training are saved in one version and shown in the detail; what was
+    not changed is left as it was."""
     before = expert(demo_desk)
     async with app.run_test(size=SIZE) as pilot:
-        screen, form = await open_form(pilot)
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExpertsScreen), "3 opens the experts"
+        await select_person(pilot, screen, f"Dr {GIUSTOZZI}", "Giustozzi")
+        row = screen.table.get_row_at(screen.table.cursor_row)
+        assert "Taliban" in row[3].plain, "the list shows the expert's topics"
+        assert row[4].plain == f"{before.detail['load']}/4", "and their load against their weekly limit"
+        text = detail_text(screen)
+        assert "Afghanistan, Taliban, IS-K" in text, "the detail shows the topics"
+        assert f"load: {before.detail['load']} of weekly limit 4 this week" in text, "and the load in words"
+        assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text, "and their history"
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ExpertEditScreen), "e opens the expert's form"
         await type_area(pilot, form.query_one("#ee-topics", TextArea), "Afghanistan, Taliban,\nIS-K, Pakistan")
         await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:30-16:00")
         assert not message(form, "working_hours"), "good hours pass the live check"

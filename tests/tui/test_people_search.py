@@ -8,10 +8,8 @@ from textual.widgets import Input, OptionList, Static
 from pressdesk.models.inputs import JournalistUpdate
 from pressdesk.services import contacts, queries
 from pressdesk.tui.screens.actions import ConflictScreen
-from pressdesk.tui.screens.expert_edit import ExpertEditScreen
-from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
+from pressdesk.tui.screens.people import ContactsScreen
 from pressdesk.tui.screens.person_edit import JournalistEditScreen
-from pressdesk.tui.screens.releases import ReleasesScreen
 from pressdesk.tui.screens.search import EnquiryScreen, SearchScreen
 
 from .conftest import settle
@@ -219,43 +217,6 @@ async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_de
 
 
 # --- experts and releases -------------------------------------------------------------------
-
-
-async def test_experts_show_topics_and_load(app, demo_desk):
-    with demo_desk.read() as s:
-        expert = next(e for e in queries.list_experts(s) if e.name == "Antonio Giustozzi")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ExpertsScreen)
-        await select_person(pilot, screen, "Dr Antonio Giustozzi", "Giustozzi")
-        row = screen.table.get_row_at(screen.table.cursor_row)
-        assert "Taliban" in row[3].plain and row[4].plain == f"{expert.detail['load']}/4"
-        text = detail_text(screen)
-        assert "Afghanistan, Taliban, IS-K" in text
-        assert f"load: {expert.detail['load']} of weekly limit 4 this week" in text
-        assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text
-        await pilot.press("e")
-        assert isinstance(app.screen, ExpertEditScreen)
-
-
-async def test_releases_show_body_and_people(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ReleasesScreen)
-        assert screen.table.row_count == 4
-        await pilot.press("f")
-        await type_into(pilot, screen.search_box, "Khorasan")
-        screen.table.focus()
-        await settle(pilot)
-        text = detail_text(screen)
-        assert "Taliban struggling" in text and "Antonio Giustozzi" in text
-        assert "Press contacts" in text and "Loading" not in text
 
 
 # --- search ---------------------------------------------------------------------------------

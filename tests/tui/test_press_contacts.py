@@ -13,19 +13,22 @@ RELEASE = "Taliban struggling to crush Islamic State in Khorasan"
 
 
 async def test_releases_show_a_press_contact_and_search_finds_them_and_an_enquiry_by_its_number(app):
-    """The Releases screen lists a release's press contacts with email and phone; search finds an enquiry by its
-    number, and a press contact by outlet, part of a number or name, opening their release."""
+    """The Releases screen shows a release's body, people and press contacts with email and phone; search finds an
+    enquiry by its number, and a press contact by outlet, part of a number or name, opening their release."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReleasesScreen), "4 opens the releases"
+        assert screen.table.row_count == 4, "listing the desk's releases"
         await pilot.press("f")
         await type_into(pilot, screen.search_box, "Khorasan")
         screen.table.focus()
         await settle(pilot)
         text = detail_text(screen)
+        assert "Taliban struggling" in text and "Antonio Giustozzi" in text, "the release shows its body and people"
+        assert "Loading" not in text, "once loaded"
         assert "Press contacts" in text, "the release lists its press contacts"
         assert "Jamie Hose" in text and "BlueSky Education" in text, "by name and outlet"
         assert "jamie@bluesky-pr.com" in text and "+441582790706" in text, "with email and phone"
