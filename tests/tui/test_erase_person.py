@@ -9,7 +9,7 @@ from pressdesk.tui.screens.erase_person import ErasePersonScreen
 from pressdesk.tui.screens.not_told import NotToldScreen
 from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
 from tests.tui.test_people_search import names, select_person
-from tests.tui.test_snapshots import keys_then_still
+from tests.tui.test_snapshots import still
 
 from .conftest import settle
 
@@ -153,8 +153,18 @@ LAPTOP, WIDE = (80, 24), (160, 45)
 
 @pytest.mark.parametrize("size", [LAPTOP, WIDE], ids=["80x24", "160x45"])
 def test_erase_confirmation_at_size(snap_compare, frozen_app, size):
-    keys = ("2", "f", *"Pryce", "enter", "ctrl+e")
-    assert snap_compare(frozen_app, terminal_size=size, run_before=keys_then_still(*keys))
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("f", *"Pryce")  # the name typed whole, then looked up once, as an officer's pause does
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await still(pilot)
+
+    assert snap_compare(frozen_app, terminal_size=size, run_before=run_before)
 
 
 async def test_a_name_with_markup_shows_literally_in_the_confirmation(app, demo_desk):
