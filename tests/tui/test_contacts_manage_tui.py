@@ -44,78 +44,73 @@ async def submit_path(pilot, text: str) -> ImportContactsScreen:
     return dialog
 
 
-async def test_import_dialog_shows_the_dry_run_then_imports_on_confirm(app, demo_desk):
-    async with app.run_test(size=SIZE) as pilot:
-        await open_contacts(pilot)
-        dialog = await submit_path(pilot, FOUR)
-
-        summary = text_of(dialog, "#ic-summary")
-        assert "Would import 12 rows from google.csv, outlook.csv, apple.vcf, android.vcf" in summary
-        assert "priya.shah@theguardian.com." in summary and "cannot end with a dot" in summary
-        assert journalists_named(demo_desk, "Jo Bloggs") == []  # a dry run stores nothing
-
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-        assert "Imported 12 rows" in text_of(dialog, "#ic-summary")
-        assert len(journalists_named(demo_desk, "Jo Bloggs")) == 1
-        await pilot.press("escape")
-        await settle(pilot)
-        assert "Jo Bloggs" in names(pilot.app.screen)
-
-
-async def test_import_dialog_refuses_a_missing_file_and_stores_nothing(app, demo_desk, tmp_path):
+async def test_import_dialog_refuses_a_missing_file_then_shows_the_dry_run_and_imports_on_confirm(
+    app, demo_desk, tmp_path
+):
+    """Importing contact files: a missing file is refused and nothing is stored; four files are checked in a dry run
+    that stores nothing, then imported on confirm and listed."""
     async with app.run_test(size=SIZE) as pilot:
         await open_contacts(pilot)
         dialog = await submit_path(pilot, f"{FIXTURES / 'google.csv'}; {tmp_path / 'gone.csv'}")
-
-        assert text_of(dialog, "#ic-msg").startswith("Not imported:") and "gone.csv" in text_of(dialog, "#ic-msg")
+        assert text_of(dialog, "#ic-msg").startswith("Not imported:") and "gone.csv" in text_of(dialog, "#ic-msg"), (
+            "a missing file is named"
+        )
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "check the file first" in text_of(dialog, "#ic-msg")
-        assert journalists_named(demo_desk, "Ann Smith") == []
+        assert "check the file first" in text_of(dialog, "#ic-msg"), "confirming unchecked files is refused"
+        assert journalists_named(demo_desk, "Ann Smith") == [], "a refused import stores nothing"
+
+        path = dialog.query_one("#ic-path", Input)
+        path.value = FOUR
+        path.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = text_of(dialog, "#ic-summary")
+        assert "Would import 12 rows from google.csv, outlook.csv, apple.vcf, android.vcf" in summary, "a dry run"
+        assert "priya.shah@theguardian.com." in summary and "cannot end with a dot" in summary, "naming bad rows"
+        assert journalists_named(demo_desk, "Jo Bloggs") == [], "a dry run stores nothing"
+
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Imported 12 rows" in text_of(dialog, "#ic-summary"), "confirming imports"
+        assert len(journalists_named(demo_desk, "Jo Bloggs")) == 1, "and stores each person once"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Jo Bloggs" in names(pilot.app.screen), "the list shows who was imported"
 
 
-async def test_n_adds_a_journalist_with_checked_details_and_selects_them(app, demo_desk):
+async def test_n_refuses_a_bad_email_writing_nothing_then_adds_the_journalist_and_selects_them(app, demo_desk):
+    """n on Contacts: a new journalist with a bad email is refused under the email writing nothing; with checked
+    details they are added and selected."""
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
         await pilot.press("n")
         await settle(pilot)
         form = pilot.app.screen
-        assert isinstance(form, NewJournalistScreen)
+        assert isinstance(form, NewJournalistScreen), "n opens a new journalist's form"
         form.query_one("#je-name", Input).value = "Nadia Quinn"
+        form.query_one("#je-emails", Input).value = "nadia.quinn@example.com."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is form, "a bad email keeps the form open"
+        assert "Email" in text_of(form, "#je-emails-msg"), "naming the email"
+        assert journalists_named(demo_desk, "Nadia Quinn") == [], "and writes nothing"
+
         form.query_one("#je-outlet", Input).value = "Evening Standard"
         form.query_one("#je-beat", Input).value = "transport"
         form.query_one("#je-emails", Input).value = "nadia.quinn@example.com"
         form.query_one("#je-phones", Input).value = "07911 123456"
         await pilot.press("ctrl+s")
         await settle(pilot)
-
-        assert pilot.app.screen is screen
+        assert pilot.app.screen is screen, "a good new journalist closes the form"
         [nadia] = journalists_named(demo_desk, "Nadia Quinn")
         assert (nadia.outlet, nadia.emails, nadia.phones) == (
             "Evening Standard",
             ("nadia.quinn@example.com",),
             ("+447911123456",),
-        )
-        assert nadia.detail["beat"] == "transport"
-        assert screen.current_row().id == nadia.id
-
-
-async def test_new_journalist_with_a_bad_email_is_refused_and_nothing_is_written(app, demo_desk):
-    async with app.run_test(size=SIZE) as pilot:
-        await open_contacts(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        form = pilot.app.screen
-        form.query_one("#je-name", Input).value = "Nadia Quinn"
-        form.query_one("#je-emails", Input).value = "nadia.quinn@example.com."
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-        assert pilot.app.screen is form
-        assert "Email" in text_of(form, "#je-emails-msg")
-        assert journalists_named(demo_desk, "Nadia Quinn") == []
+        ), "the details are stored checked"
+        assert nadia.detail["beat"] == "transport", "with the beat"
+        assert screen.current_row().id == nadia.id, "and the new journalist is selected"
 
 
 async def test_n_on_experts_adds_an_expert(app, demo_desk):
@@ -139,7 +134,40 @@ async def test_n_on_experts_adds_an_expert(app, demo_desk):
         assert found[0].outlet == "School of Engineering" and found[0].detail["weekly_limit"] == 2
 
 
-async def test_archive_asks_then_marks_the_journalist_and_a_again_brings_them_back(app, demo_desk):
+async def test_a_beat_word_finds_its_journalists_and_outlets_list_theirs_with_enter_opening_one(app):
+    """Beats show in the contacts list and a beat's word finds its journalists; the outlets browser lists each
+    outlet's journalists and enter opens one in Contacts."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_contacts(pilot)
+        await pilot.press("f")
+        screen.search_box.value = "terrorism"
+        await settle(pilot)
+        found = names(screen)
+        assert "Sam (Samantha) Reid" in found and "Marcus Fenwick" not in found, "a beat's word finds its journalists"
+        beat = screen.table.get_row_at(found.index("Sam (Samantha) Reid"))[3].plain
+        assert beat == "defence, security, terrorism, Afghanistan", "the list shows the beat"
+
+        screen.table.focus()
+        await pilot.press("o")
+        await settle(pilot)
+        browser = pilot.app.screen
+        assert isinstance(browser, OutletsScreen), "o opens the outlets"
+        browser.query_one("#outlets-search", Input).value = "Guardian"
+        await settle(pilot)
+        outlets = browser.query_one("#outlets-table", DataTable)
+        assert outlets.row_count == 1 and outlets.get_row_at(0)[0].plain == "The Guardian · 2", "outlets are found"
+        people = browser.query_one("#outlet-people", DataTable)
+        guardian = sorted(people.get_row_at(i)[0].plain for i in range(people.row_count))
+        assert guardian == ["Marcus Fenwick", "Sam (Samantha) Reid"], "with their journalists"
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen, "enter opens the journalist in Contacts"
+        assert screen.current_row().name in guardian, "on their row"
+
+
+async def test_archive_asks_marks_and_restores_and_merge_keeps_the_fields_picked(app, demo_desk):
+    """a asks, then archives the journalist (and a again brings them back); m shows two journalists side by side and
+    keeps the fields picked."""
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
         await select_person(pilot, screen, "Marcus Fenwick")
@@ -147,78 +175,35 @@ async def test_archive_asks_then_marks_the_journalist_and_a_again_brings_them_ba
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-
         [marcus] = journalists_named(demo_desk, "Marcus Fenwick")
-        assert marcus.detail["archived"] is True
-        assert "Marcus Fenwick (archived)" in names(screen)
-
+        assert marcus.detail["archived"] is True, "a then y archives"
+        assert "Marcus Fenwick (archived)" in names(screen), "the list marks them archived"
         await pilot.press("a")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-        assert journalists_named(demo_desk, "Marcus Fenwick")[0].detail["archived"] is False
+        assert journalists_named(demo_desk, "Marcus Fenwick")[0].detail["archived"] is False, "a again restores"
 
-
-async def test_merge_shows_both_side_by_side_and_keeps_the_fields_picked(app, demo_desk):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        [other] = journalists_named(demo_desk, "Marcus Fenwick")
+        other = journalists_named(demo_desk, "Marcus Fenwick")[0]
         await select_person(pilot, screen, "Sam (Samantha) Reid")
         kept = screen.current_row()
         await pilot.press("m")
         await settle(pilot)
         prompt = pilot.app.screen
-        assert isinstance(prompt, PromptScreen)
+        assert isinstance(prompt, PromptScreen), "m asks whom to merge with"
         prompt.query_one(Input).value = str(other.id)
         await pilot.press("enter")
         await settle(pilot)
         merge = pilot.app.screen
-        assert isinstance(merge, MergeScreen)
+        assert isinstance(merge, MergeScreen), "the merge opens side by side"
         table = merge.query_one("#merge-table", DataTable)
         assert [table.get_row_at(0)[i].plain for i in (0, 2, 3)] == ["name", "Sam (Samantha) Reid", "Marcus Fenwick"]
-
         await pilot.press("b")  # the name row: keep B's
         await settle(pilot)
-        assert table.get_row_at(0)[1].plain == "B"
+        assert table.get_row_at(0)[1].plain == "B", "b picks B's field"
         await pilot.press("ctrl+s")
         await settle(pilot)
-
-        assert journalists_named(demo_desk, "Sam (Samantha) Reid") == []
+        assert journalists_named(demo_desk, "Sam (Samantha) Reid") == [], "the merge leaves one journalist"
         [merged] = journalists_named(demo_desk, "Marcus Fenwick")
-        assert merged.id == kept.id
-        assert set(kept.emails) | set(other.emails) <= set(merged.emails)
-
-
-async def test_outlets_list_their_journalists_and_enter_opens_one_in_contacts(app):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        browser = pilot.app.screen
-        assert isinstance(browser, OutletsScreen)
-        browser.query_one("#outlets-search", Input).value = "Guardian"
-        await settle(pilot)
-        outlets = browser.query_one("#outlets-table", DataTable)
-        assert outlets.row_count == 1 and outlets.get_row_at(0)[0].plain == "The Guardian · 2"
-        people = browser.query_one("#outlet-people", DataTable)
-        guardian = sorted(people.get_row_at(i)[0].plain for i in range(people.row_count))
-        assert guardian == ["Marcus Fenwick", "Sam (Samantha) Reid"]
-
-        await pilot.press("enter", "enter")
-        await settle(pilot)
-
-        assert pilot.app.screen is screen
-        assert screen.current_row().name in guardian
-
-
-async def test_beats_show_in_the_list_and_a_beat_word_finds_its_journalists(app):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await pilot.press("f")
-        screen.search_box.value = "terrorism"
-        await settle(pilot)
-
-        found = names(screen)
-        assert "Sam (Samantha) Reid" in found and "Marcus Fenwick" not in found
-        beat = screen.table.get_row_at(found.index("Sam (Samantha) Reid"))[3].plain
-        assert beat == "defence, security, terrorism, Afghanistan"
+        assert merged.id == kept.id, "the one selected first is kept, with B's name"
+        assert set(kept.emails) | set(other.emails) <= set(merged.emails), "with both journalists' emails"

@@ -22,7 +22,11 @@ def desk_ids(app) -> list[int]:
     return [int(k.value) for k in table.rows]
 
 
-async def test_desk_lists_open_enquiries_most_urgent_first(app, demo_desk):
+async def test_desk_lists_open_enquiries_most_urgent_first_ticks_without_the_database_and_moves_by_the_rules(
+    app, demo_desk, monkeypatch
+):
+    """The desk lists exactly the open enquiries, most urgent first; its countdown ticks without reading the
+    database; and the status picker offers only the legal moves and records the one made."""
     async with app.run_test(size=(140, 45)) as pilot:
         await settle(pilot)
         ids = desk_ids(app)
@@ -30,86 +34,28 @@ async def test_desk_lists_open_enquiries_most_urgent_first(app, demo_desk):
             rows = {r.id: r for r in queries.list_enquiries(s, open_only=True, limit=500)}
         assert set(ids) == set(rows), "exactly the open enquiries are on the desk"
         deadlines = [rows[i].deadline for i in ids if rows[i].deadline is not None]
-        assert deadlines == sorted(deadlines)
+        assert deadlines == sorted(deadlines), "the soonest deadline comes first"
         assert rows[ids[-1]].deadline is None, "no-deadline enquiries come last"
         counts = str(app.screen.query_one("#counts", Static).content)
-        assert f"{len(ids)} open" in counts and "overdue" in counts
+        assert f"{len(ids)} open" in counts and "overdue" in counts, "the header counts open and overdue"
         first_due = app.screen.query_one(DataTable).get_cell_at((0, 0))
-        assert first_due.plain.startswith("overdue")
+        assert first_due.plain.startswith("overdue"), "an overdue enquiry says so"
 
+        with monkeypatch.context() as patched:
+            calls = []
+            patched.setattr(app.backend, "desk_page", lambda *a, **k: calls.append(1))
+            app.screen.tick()
+            await pilot.pause()
+            assert calls == [], "the countdown ticks without reading the desk"
+            assert app.screen.query_one(DataTable).get_cell_at((0, 0)).plain.startswith("overdue"), "and still shows"
 
-async def test_log_known_caller_needs_only_number_subject_deadline(app, demo_desk):
-    async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        assert isinstance(app.screen, LogCallScreen)
-        assert app.focused.id == "phone"
-        # Sam Reid is stored as 07823 418 562; type it in international form.
-        await pilot.press(*"+44 7823 418562")
-        await settle(pilot)
-        caller = str(app.screen.query_one("#caller", Static).content)
-        assert "Sam (Samantha) Reid" in caller and "The Guardian" in caller
-        await pilot.press("tab", *"Comment on Taliban funding", "tab", *"+2h")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    with demo_desk.read() as s:
-        row = queries.list_enquiries(s, text="Taliban funding", order="recent", limit=1)[0]
-    assert row.journalist == "Sam (Samantha) Reid" and row.outlet == "The Guardian"
-    assert row.deadline is not None and 115 <= (row.deadline - datetime.now(UTC)).total_seconds() / 60 <= 121
-
-
-async def test_log_unknown_caller_creates_journalist_and_refuses_without_name(app, demo_desk):
-    async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        with demo_desk.read() as s:
-            before = queries.count_enquiries(s)
-        await pilot.press("n", *"0161 306 1234")
-        await settle(pilot)
-        await pilot.press("tab", *"Data on flood claims", "tab", *"tomorrow 9am", "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, LogCallScreen), "not saved without a name"
-        message = str(app.screen.query_one("#journalist-msg", Static).content)
-        assert "name" in message
-        assert app.focused.id == "journalist"
-        with demo_desk.read() as s:
-            assert queries.count_enquiries(s) == before
-        await pilot.press(*"Nadia Kowalski")
-        app.screen.query_one("#outlet", Input).value = "The Observer"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    with demo_desk.read() as s:
-        assert queries.count_enquiries(s) == before + 1
-        people = queries.list_journalists(s, text="Kowalski")
-    assert people[0].outlet == "The Observer" and people[0].phones == ("+441613061234",)
-
-
-async def test_bad_deadline_is_named_and_nothing_written(app, demo_desk):
-    async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        with demo_desk.read() as s:
-            before = queries.count_enquiries(s)
-        await pilot.press("n", *"07823 418562", "tab", *"Anything", "tab", *"blursday", "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, LogCallScreen)
-        assert "Could not read" in str(app.screen.query_one("#deadline-msg", Static).content)
-        await pilot.press("escape")
-        assert isinstance(app.screen, DeskScreen)
-        with demo_desk.read() as s:
-            assert queries.count_enquiries(s) == before
-
-
-async def test_status_picker_offers_only_legal_moves_and_records_history(app, demo_desk):
-    async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
         row = app.screen.current_row()
         await pilot.press("s")
-        assert isinstance(app.screen, StatusScreen)
+        assert isinstance(app.screen, StatusScreen), "s opens the status picker"
         offered = [app.screen.query_one("#moves").get_option_at_index(i).id for i in range(len(app.screen.moves))]
-        assert row.status not in offered and "done" in offered
+        assert row.status not in offered and "done" in offered, "the picker offers moves, not the status it has"
         if row.status != "new":
-            assert "new" not in offered
+            assert "new" not in offered, "nothing goes back to new"
         for _ in range(offered.index("done")):
             await pilot.press("down")
         await pilot.press("enter")
@@ -117,7 +63,65 @@ async def test_status_picker_offers_only_legal_moves_and_records_history(app, de
         assert row.id not in desk_ids(app), "a done enquiry leaves the desk"
     with demo_desk.read() as s:
         history = queries.history(s, enquiry_id=row.id)
-    assert any(h.action == "status" and "done" in h.summary for h in history)
+    assert any(h.action == "status" and "done" in h.summary for h in history), "the move is in the history"
+
+
+def count(desk) -> int:
+    """How many enquiries the desk holds."""
+    with desk.read() as s:
+        return queries.count_enquiries(s)
+
+
+async def test_logging_a_call_refuses_a_bad_deadline_or_no_name_and_a_known_caller_needs_three_boxes(app, demo_desk):
+    """A deadline that cannot be read is named and nothing is written; a known caller needs only number, subject and
+    deadline; an unknown caller is refused without a name, then added as a new journalist with the call."""
+    before = count(demo_desk)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"07823 418562", "tab", *"Anything", "tab", *"blursday", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogCallScreen), "a bad deadline keeps the form open"
+        assert "Could not read" in str(app.screen.query_one("#deadline-msg", Static).content), "naming the deadline"
+        await pilot.press("escape")
+        assert isinstance(app.screen, DeskScreen), "escape leaves the form"
+        assert count(demo_desk) == before, "a refused call writes nothing"
+
+        await pilot.press("n")
+        assert isinstance(app.screen, LogCallScreen), "n opens the log form"
+        assert app.focused.id == "phone", "at the number"
+        # Sam Reid is stored as 07823 418 562; type it in international form.
+        await pilot.press(*"+44 7823 418562")
+        await settle(pilot)
+        caller = str(app.screen.query_one("#caller", Static).content)
+        assert "Sam (Samantha) Reid" in caller and "The Guardian" in caller, "a known number finds the caller"
+        await pilot.press("tab", *"Comment on Taliban funding", "tab", *"+2h")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen), "number, subject and deadline are enough"
+        with demo_desk.read() as s:
+            row = queries.list_enquiries(s, text="Taliban funding", order="recent", limit=1)[0]
+        assert row.journalist == "Sam (Samantha) Reid" and row.outlet == "The Guardian", "logged for the caller"
+        minutes = (row.deadline - datetime.now(UTC)).total_seconds() / 60 if row.deadline else None
+        assert minutes is not None and 115 <= minutes <= 121, "with the deadline read"
+
+        before = count(demo_desk)
+        await pilot.press("n", *"0161 306 1234")
+        await settle(pilot)
+        await pilot.press("tab", *"Data on flood claims", "tab", *"tomorrow 9am", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogCallScreen), "not saved without a name"
+        assert "name" in str(app.screen.query_one("#journalist-msg", Static).content), "the name is asked for"
+        assert app.focused.id == "journalist", "at the name"
+        assert count(demo_desk) == before, "a call refused without a name writes nothing"
+        await pilot.press(*"Nadia Kowalski")
+        app.screen.query_one("#outlet", Input).value = "The Observer"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen), "with a name the call is logged"
+    assert count(demo_desk) == before + 1, "once"
+    with demo_desk.read() as s:
+        people = queries.list_journalists(s, text="Kowalski")
+    assert people[0].outlet == "The Observer" and people[0].phones == ("+441613061234",), "the new journalist is added"
 
 
 async def test_illegal_move_refused_by_state_machine(demo_desk):
@@ -185,17 +189,6 @@ async def test_hostile_name_shown_literally_and_harmless(app, demo_desk, setting
         assert app.is_running
         detail = str(app.screen.query_one("#detail", Static).content)
         assert HOSTILE in detail and "\x1b" not in detail
-
-
-async def test_countdown_ticks_without_the_database(app, demo_desk, monkeypatch):
-    async with app.run_test(size=(140, 45)) as pilot:
-        await settle(pilot)
-        calls = []
-        monkeypatch.setattr(app.backend, "desk_page", lambda *a, **k: calls.append(1))
-        app.screen.tick()
-        await pilot.pause()
-        assert calls == []
-        assert app.screen.query_one(DataTable).get_cell_at((0, 0)).plain.startswith("overdue")
 
 
 async def test_user_keymap_remaps_new_enquiry(backend, settings):

@@ -42,7 +42,11 @@ async def open_review(pilot) -> DuplicatesScreen:
     return screen
 
 
-async def test_d_lists_every_pair_with_why_and_x_says_two_people_for_good(app, demo_desk, backend):
+async def test_the_review_list_is_in_help_and_the_palette_lists_every_pair_with_why_and_x_says_two_for_good(
+    app, demo_desk, backend
+):
+    """The review list of possible duplicates is in the help on Contacts and in the command palette; d lists every
+    pair with why and who found it; x says two people are two, and they are never suggested again."""
     ids = suspect(
         demo_desk,
         [
@@ -51,28 +55,47 @@ async def test_d_lists_every_pair_with_why_and_x_says_two_people_for_good(app, d
         ],
     )
     async with app.run_test(size=SIZE) as pilot:
-        review = await open_review(pilot)
+        await open_contacts(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen), "? opens the help"
+        assert "Possible duplicates" in str(app.screen.query_one("#help-keys", Static).content), "listing the review"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        app.screen.query_one(Input).value = "possible duplicates"
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DuplicatesScreen), "the palette opens the review"
+        await pilot.press("escape")
+        await settle(pilot)
+
+        await pilot.press("d")
+        await settle(pilot)
+        review = pilot.app.screen
+        assert isinstance(review, DuplicatesScreen), "d opens the review"
         shown = rows(review)
-        assert len(shown) == 2
-        assert any("Sam (Samantha) Reid" in " ".join(r) and "shares a phone number" in r[3] for r in shown)
-        assert all("import of list.csv" in r[3] for r in shown)
-        assert "2 possible duplicates" in str(review.query_one("#duplicates-msg", Static).content)
+        assert len(shown) == 2, "every pair is listed"
+        assert any("Sam (Samantha) Reid" in " ".join(r) and "shares a phone number" in r[3] for r in shown), "with why"
+        assert all("import of list.csv" in r[3] for r in shown), "and what found it"
+        assert "2 possible duplicates" in str(review.query_one("#duplicates-msg", Static).content), "counted"
 
         table = review.query_one("#duplicates-table", DataTable)
         table.move_cursor(row=next(i for i, r in enumerate(shown) if "Helen Achebe" in " ".join(r)))
         await pilot.press("x")
         await settle(pilot)
-
-        assert [r for r in rows(review) if "Helen Achebe" in " ".join(r)] == []
-        assert len(rows(review)) == 1
+        assert [r for r in rows(review) if "Helen Achebe" in " ".join(r)] == [], "x takes the pair off the list"
+        assert len(rows(review)) == 1, "leaving the other"
     pairs = {frozenset((p.a.id, p.b.id)) for p in backend.duplicates("journalists")}
-    assert frozenset((ids["Marcus Fenwick"], ids["Helen Achebe"])) not in pairs
+    assert frozenset((ids["Marcus Fenwick"], ids["Helen Achebe"])) not in pairs, "x is stored"
     with demo_desk.write() as s:  # found again later: still not suggested
         duplicates.add_reviews(
             s, "journalist", [(ids["Marcus Fenwick"], ids["Helen Achebe"], 95, "again")], found_by="x"
         )
     pairs = {frozenset((p.a.id, p.b.id)) for p in backend.duplicates("journalists")}
-    assert frozenset((ids["Marcus Fenwick"], ids["Helen Achebe"])) not in pairs
+    assert frozenset((ids["Marcus Fenwick"], ids["Helen Achebe"])) not in pairs, "found again, still not suggested"
 
 
 async def test_enter_on_a_pair_opens_the_side_by_side_merge_and_the_pair_leaves_the_list(app, demo_desk):
@@ -93,22 +116,3 @@ async def test_enter_on_a_pair_opens_the_side_by_side_merge_and_the_pair_leaves_
     assert (
         len(journalists_named(demo_desk, "Sam (Samantha) Reid") + journalists_named(demo_desk, "Marcus Fenwick")) == 1
     )
-
-
-async def test_the_review_list_is_in_help_and_the_command_palette(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await open_contacts(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        assert "Possible duplicates" in str(app.screen.query_one("#help-keys", Static).content)
-        await pilot.press("escape")
-        await settle(pilot)
-
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        app.screen.query_one(Input).value = "possible duplicates"
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DuplicatesScreen)

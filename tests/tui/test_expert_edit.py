@@ -61,117 +61,157 @@ async def type_area(pilot, area: TextArea, text: str) -> None:
     await settle(pilot)
 
 
-async def test_the_form_shows_the_expert_as_saved(app, demo_desk):
+async def restore(pilot, form: ExpertEditScreen, values: dict[str, str]) -> None:
+    """Type each box's saved value back into it."""
+    for key, value in values.items():
+        await type_into(pilot, form.query_one(f"#ee-{key}", Input), value)
+    problems = {key: message(form, key) for key in values if not form.query_one(f"#ee-{key}-msg").has_class("note")}
+    assert not any(problems.values()), f"the saved values pass the live checks again: {problems}"
+
+
+async def test_the_expert_form_shows_the_expert_checks_as_typed_refuses_bad_values_and_escape_writes_nothing(
+    app, demo_desk
+):
+    """The expert's form shows them as saved with a box for every input; dates, limit, emails and phones are checked
+    as they are typed; bad hours, a name too long and someone else's number are refused under their box; escape
+    cancels; nothing is written."""
     with demo_desk.write() as s:
         experts.update_expert(
             s, ExpertUpdate(blocked_dates="2026-12-24"), who="test", region="GB", expert_id=expert(demo_desk).id
         )
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
-        assert form.query_one("#ee-name", Input).value == GIUSTOZZI
-        assert form.query_one("#ee-honorific", Input).value == "Dr"
-        assert form.query_one("#ee-affiliation", Input).value == "LSE IDEAS"
-        assert form.query_one("#ee-topics", TextArea).text.startswith("Afghanistan, Taliban, IS-K")
-        assert form.query_one("#ee-working_hours", Input).value == "09:00-18:00"
-        assert form.query_one("#ee-blocked_dates", Input).value == "2026-12-24"
-        assert not form.query_one("#ee-blocked_dates", Input).disabled
-        assert form.query_one("#ee-weekly_limit", Input).value == "4"
-        assert form.query_one("#ee-media_trained", Checkbox).value is True
-        assert form.query_one("#ee-emails", Input).value == "a.giustozzi@lse.ac.uk"
-        assert form.query_one("#ee-phones", Input).value == "+44 20 7955 6101"
-        assert all(not message(form, key) for key in ("name", "working_hours", "weekly_limit", "emails", "phones"))
-
-
-async def test_edit_topics_and_hours_saves_and_the_detail_shows_it(app, demo_desk):
     before = expert(demo_desk)
     async with app.run_test(size=SIZE) as pilot:
         screen, form = await open_form(pilot)
-        await type_area(pilot, form.query_one("#ee-topics", TextArea), "Afghanistan, Taliban,\nIS-K, Pakistan")
-        await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:30-16:00")
-        assert not message(form, "working_hours")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is screen
-        text = detail_text(screen)
-        assert "Topics  Afghanistan, Taliban, IS-K, Pakistan" in text
-        assert "Hours  09:30-16:00" in text
-    after = expert(demo_desk)
-    assert after.detail["topics"] == "Afghanistan, Taliban, IS-K, Pakistan"
-    assert after.detail["working_hours"] == "09:30-16:00"
-    assert after.version == before.version + 1
-    # Only what changed was written: the rest is as it was.
-    assert after.detail["notes"] == before.detail["notes"] and after.phones == before.phones
+        shown = {key: form.query_one(f"#ee-{key}", Input).value for key in SAVED}
+        assert shown == SAVED, "the form shows the expert as saved"
+        assert form.query_one("#ee-topics", TextArea).text.startswith("Afghanistan, Taliban, IS-K"), "and the topics"
+        assert not form.query_one("#ee-blocked_dates", Input).disabled, "blocked dates can be edited"
+        assert form.query_one("#ee-media_trained", Checkbox).value is True, "and whether media trained"
+        assert all(not message(form, key) for key in ("name", "working_hours", "weekly_limit", "emails", "phones")), (
+            "a form as saved has no messages"
+        )
+        missing = [f for f in ExpertUpdate.model_fields if not (form.query(f"#ee-{f}") and form.query(f"#ee-{f}-msg"))]
+        assert missing == [], "a refusal naming these inputs would find no box to land under"
 
-
-async def test_bad_hours_name_working_hours_and_write_nothing(app, demo_desk):
-    before = expert(demo_desk)
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
-        await type_into(pilot, form.query_one("#ee-working_hours", Input), "nine to five")
-        assert "Working hours" in message(form, "working_hours") and "nine to five" in message(form, "working_hours")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form, "the form stays open"
-        assert "Not saved" in str(form.query_one("#ee-error", Static).content)
-        assert app.focused is form.query_one("#ee-working_hours", Input)
-        await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:00-17:30")
-        assert not message(form, "working_hours")
-        await pilot.press("escape")
-        assert not isinstance(app.screen, ExpertEditScreen)
-    after = expert(demo_desk)
-    assert after.detail["working_hours"] == "09:00-18:00" and after.version == before.version
-
-
-async def test_live_checks_for_dates_limit_emails_and_phones(app):
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
         await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-24, 2026-13-01")
-        assert "Blocked dates" in message(form, "blocked_dates") and "2026-13-01" in message(form, "blocked_dates")
+        assert "Blocked dates" in message(form, "blocked_dates") and "2026-13-01" in message(form, "blocked_dates"), (
+            "a date that does not exist is named under blocked dates"
+        )
         await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-28..2026-12-24")
-        assert "comes before" in message(form, "blocked_dates")
+        assert "comes before" in message(form, "blocked_dates"), "a span that ends before it starts is named"
         limit = form.query_one("#ee-weekly_limit", Input)
         await type_into(pilot, limit, "7x-")
         assert limit.value == "7", "only digits go in"
         await type_into(pilot, limit, "60")
-        assert "Weekly limit" in message(form, "weekly_limit")
+        assert "Weekly limit" in message(form, "weekly_limit"), "a limit too high is named"
         await type_into(pilot, limit, "")
-        assert "Weekly limit" in message(form, "weekly_limit")
+        assert "Weekly limit" in message(form, "weekly_limit"), "an empty limit is named"
         await type_into(pilot, limit, "0")
-        assert "will not offer" in message(form, "weekly_limit")
+        assert "will not offer" in message(form, "weekly_limit"), "a limit of 0 warns the expert will not be offered"
         await type_into(pilot, form.query_one("#ee-emails", Input), "a.giustozzi@")
-        assert "Email" in message(form, "emails") and "a.giustozzi@" in message(form, "emails")
+        assert "Email" in message(form, "emails") and "a.giustozzi@" in message(form, "emails"), "a bad email is named"
         await type_into(pilot, form.query_one("#ee-phones", Input), "12")
-        assert "Phone" in message(form, "phones")
+        assert "Phone" in message(form, "phones"), "a bad phone is named"
+        await restore(pilot, form, {k: SAVED[k] for k in ("blocked_dates", "weekly_limit", "emails", "phones")})
+
+        hours = form.query_one("#ee-working_hours", Input)
+        await type_into(pilot, hours, "nine to five")
+        assert "Working hours" in message(form, "working_hours") and "nine to five" in message(form, "working_hours"), (
+            "bad hours are named under working hours"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form refused for bad hours stays open"
+        assert "Not saved" in str(form.query_one("#ee-error", Static).content), "and says it saved nothing"
+        assert app.focused is hours, "with the cursor in the refused box"
+        await type_into(pilot, hours, "09:00-17:30")
+        assert not message(form, "working_hours"), "good hours clear the message"
+
+        name = "[bold]Dr[/] " + "x" * 200
+        form.query_one("#ee-name", Input).value = name
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form refused for a name too long stays open"
+        assert message(form, "name") == f"Name: Keep this to 200 characters or fewer (it has {len(name)}).", (
+            "a name too long is refused under the name, its markup shown as typed"
+        )
+        assert app.focused is form.query_one("#ee-name", Input), "with the cursor in the name"
+        await restore(pilot, form, {"name": GIUSTOZZI})
+
+        # A valid number, but it is Rachel Okafor's: only the service knows.
+        await type_into(pilot, form.query_one("#ee-phones", Input), "+44 20 7955 6101; 0113 343 6722")
+        assert not message(form, "phones"), "a valid number is not refused live"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form refused by the desk stays open"
+        assert "already belongs to Rachel Okafor" in message(form, "phones"), "the desk's refusal shows under phones"
+        assert expert(demo_desk) == before, "a refused save writes nothing"
+
+        await type_into(pilot, form.query_one("#ee-name", Input), "Someone Else")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen, "escape closes the form"
+    assert expert(demo_desk) == before, "escape writes nothing"
 
 
-async def test_dates_limit_and_training_are_saved(app, demo_desk):
+SAVED = {
+    "name": GIUSTOZZI,
+    "honorific": "Dr",
+    "affiliation": "LSE IDEAS",
+    "working_hours": "09:00-18:00",
+    "blocked_dates": "2026-12-24",
+    "weekly_limit": "4",
+    "emails": "a.giustozzi@lse.ac.uk",
+    "phones": "+44 20 7955 6101",
+}
+"""Dr Giustozzi's boxes on his form, as the demo desk (with one blocked date) saved them."""
+
+
+async def test_the_experts_show_topics_and_load_and_an_edit_saves_only_what_changed(app, demo_desk):
+    """The experts list and detail show an expert's topics, load and history; e opens their form, and topics,
+    hours, blocked dates, weekly limit and media training are saved in one version and shown in the detail; what was
+    not changed is left as it was."""
+    before = expert(demo_desk)
     async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExpertsScreen), "3 opens the experts"
+        await select_person(pilot, screen, f"Dr {GIUSTOZZI}", "Giustozzi")
+        row = screen.table.get_row_at(screen.table.cursor_row)
+        assert "Taliban" in row[3].plain, "the list shows the expert's topics"
+        assert row[4].plain == f"{before.detail['load']}/4", "and their load against their weekly limit"
+        text = detail_text(screen)
+        assert "Afghanistan, Taliban, IS-K" in text, "the detail shows the topics"
+        assert f"load: {before.detail['load']} of weekly limit 4 this week" in text, "and the load in words"
+        assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text, "and their history"
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ExpertEditScreen), "e opens the expert's form"
+        await type_area(pilot, form.query_one("#ee-topics", TextArea), "Afghanistan, Taliban,\nIS-K, Pakistan")
+        await type_into(pilot, form.query_one("#ee-working_hours", Input), "09:30-16:00")
+        assert not message(form, "working_hours"), "good hours pass the live check"
         await type_into(pilot, form.query_one("#ee-blocked_dates", Input), "2026-12-28..2027-01-02, 2026-12-24")
         await type_into(pilot, form.query_one("#ee-weekly_limit", Input), "2")
         form.query_one("#ee-media_trained", Checkbox).focus()
         await pilot.press("space")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert not isinstance(app.screen, ExpertEditScreen)
+        assert app.screen is screen, "a good edit closes the form"
+        text = detail_text(screen)
+        assert "Topics  Afghanistan, Taliban, IS-K, Pakistan" in text, "the detail shows the topics on one line"
+        assert "Hours  09:30-16:00" in text, "the detail shows the new hours"
     after = expert(demo_desk)
-    assert after.detail["weekly_limit"] == 2 and after.detail["media_trained"] is False
-    assert blocked_dates(demo_desk) == "2026-12-28..2027-01-02, 2026-12-24"
-
-
-async def test_refused_by_the_desk_shows_reason_under_the_field(app, demo_desk):
-    before = expert(demo_desk)
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
-        # A valid number, but it is Rachel Okafor's: only the service knows.
-        await type_into(pilot, form.query_one("#ee-phones", Input), "+44 20 7955 6101; 0113 343 6722")
-        assert not message(form, "phones")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form
-        assert "already belongs to Rachel Okafor" in message(form, "phones")
-    after = expert(demo_desk)
-    assert after.phones == before.phones and after.version == before.version
+    assert after.detail["topics"] == "Afghanistan, Taliban, IS-K, Pakistan", "the topics are saved"
+    assert after.detail["working_hours"] == "09:30-16:00", "the hours are saved"
+    assert after.detail["weekly_limit"] == 2 and after.detail["media_trained"] is False, "limit and training saved"
+    assert blocked_dates(demo_desk) == "2026-12-28..2027-01-02, 2026-12-24", "the blocked dates are saved"
+    assert after.version == before.version + 1, "one save is one new version"
+    # Only what changed was written: the rest is as it was.
+    assert after.detail["notes"] == before.detail["notes"] and after.phones == before.phones, "the rest is kept"
 
 
 async def test_conflict_says_who_changed_it_and_reload_refills(app, demo_desk):
@@ -203,36 +243,3 @@ async def test_conflict_says_who_changed_it_and_reload_refills(app, demo_desk):
         assert app.screen is screen
     after = expert(demo_desk)
     assert after.detail["working_hours"] == "10:00-16:00" and after.detail["languages"] == "en, it, ps"
-
-
-async def test_escape_cancels_and_writes_nothing(app, demo_desk):
-    before = expert(demo_desk)
-    async with app.run_test(size=SIZE) as pilot:
-        screen, form = await open_form(pilot)
-        await type_into(pilot, form.query_one("#ee-name", Input), "Someone Else")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert app.screen is screen
-    assert expert(demo_desk).version == before.version
-
-
-async def test_every_input_of_an_expert_edit_is_a_box_named_by_it(app):
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
-        missing = [f for f in ExpertUpdate.model_fields if not (form.query(f"#ee-{f}") and form.query(f"#ee-{f}-msg"))]
-        assert missing == [], "a refusal naming these inputs would find no box to land under"
-
-
-async def test_a_name_too_long_is_refused_under_the_name(app, demo_desk):
-    before = expert(demo_desk)
-    async with app.run_test(size=SIZE) as pilot:
-        _screen, form = await open_form(pilot)
-        name = "[bold]Dr[/] " + "x" * 200
-        form.query_one("#ee-name", Input).value = name
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form
-        assert message(form, "name") == f"Name: Keep this to 200 characters or fewer (it has {len(name)})."
-        assert app.focused is form.query_one("#ee-name", Input)
-    assert expert(demo_desk) == before

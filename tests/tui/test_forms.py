@@ -32,77 +32,103 @@ async def on_desk(pilot):
     return pilot.app.screen.current_row()
 
 
-async def test_edit_refused_for_a_bad_deadline_stays_open_with_everything_typed(app, demo_desk):
+async def test_the_desks_forms_and_prompts_refuse_at_the_field_keep_what_was_typed_and_save_one_way(app, demo_desk):
+    """On one enquiry: an edit of the subject alone leaves the deadline; an edit refused for a bad deadline stays open
+    with everything typed; the deadline prompt and a note of control characters are refused in the prompt;
+    assigning nobody says unassigned; done asks first naming the enquiry."""
     async with app.run_test(size=(120, 40)) as pilot:
         row = await on_desk(pilot)
         await pilot.press("e")
         await settle(pilot)  # the form opens once the desk's officers are read, in a worker
-        assert isinstance(app.screen, EditEnquiryScreen)
+        assert isinstance(app.screen, EditEnquiryScreen), "e opens the edit form"
+        app.screen.query_one("#subject", Input).value = "Only the subject"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen), "an edit of the subject alone saves"
+        saved = enquiry(demo_desk, row.id)
+        assert saved.subject == "Only the subject", "the subject is saved"
+        assert saved.deadline == row.deadline, "the old deadline is not read again"
+
+        await select_enquiry(pilot, row.id)
+        await pilot.press("e")
+        await settle(pilot)
         app.screen.query_one("#subject", Input).value = "Subject typed before the refusal"
         app.screen.query_one("#deadline", Input).value = "banana"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, EditEnquiryScreen), "a refused edit keeps the form open"
-        assert "Could not read 'banana'" in text_of(app, "#deadline-msg")
-        assert "Not saved" in text_of(app, "#edit-error")
-        assert app.focused.id == "deadline"
-        assert app.screen.query_one("#subject", Input).value == "Subject typed before the refusal"
-        assert enquiry(demo_desk, row.id).subject == row.subject, "nothing written"
+        assert "Could not read 'banana'" in text_of(app, "#deadline-msg"), "naming the deadline"
+        assert "Not saved" in text_of(app, "#edit-error"), "saying nothing was saved"
+        assert app.focused.id == "deadline", "with the cursor in the deadline"
+        assert app.screen.query_one("#subject", Input).value == "Subject typed before the refusal", "keeping typing"
+        assert enquiry(demo_desk, row.id).subject == "Only the subject", "nothing written"
         app.screen.query_one("#deadline", Input).value = "tomorrow 9am"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    saved = enquiry(demo_desk, row.id)
-    assert saved.subject == "Subject typed before the refusal" and saved.deadline != row.deadline
+        assert isinstance(app.screen, DeskScreen), "the edit corrected saves"
+        saved = enquiry(demo_desk, row.id)
+        assert saved.subject == "Subject typed before the refusal" and saved.deadline != row.deadline, "all of it"
 
-
-async def test_edit_of_the_subject_alone_does_not_read_the_old_deadline_again(app, demo_desk):
-    async with app.run_test(size=(120, 40)) as pilot:
-        row = await on_desk(pilot)
-        await pilot.press("e")
-        await settle(pilot)  # the form opens once the desk's officers are read, in a worker
-        app.screen.query_one("#subject", Input).value = "Only the subject"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    saved = enquiry(demo_desk, row.id)
-    assert saved.subject == "Only the subject" and saved.deadline == row.deadline
-
-
-async def test_deadline_prompt_refuses_and_keeps_the_text_under_the_box(app, demo_desk):
-    async with app.run_test(size=(120, 40)) as pilot:
-        row = await on_desk(pilot)
+        await select_enquiry(pilot, row.id)
         await pilot.press("d", *"banana")
         await settle(pilot)
         assert "Could not read 'banana'" in text_of(app, "#prompt-msg"), "the preview says so as it is typed"
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, PromptScreen)
-        assert text_of(app, "#prompt-msg").startswith("Not saved: Could not read 'banana'")
-        assert app.screen.query_one(Input).value == "banana"
-        assert enquiry(demo_desk, row.id).deadline == row.deadline
+        assert isinstance(app.screen, PromptScreen), "a refused deadline keeps the prompt open"
+        assert text_of(app, "#prompt-msg").startswith("Not saved: Could not read 'banana'"), "saying why"
+        assert app.screen.query_one(Input).value == "banana", "with the text typed"
+        assert enquiry(demo_desk, row.id).deadline == saved.deadline, "and writes nothing"
         app.screen.query_one(Input).value = "+3h"
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    assert enquiry(demo_desk, row.id).deadline != row.deadline
+        assert isinstance(app.screen, DeskScreen), "a good deadline closes the prompt"
+        assert enquiry(demo_desk, row.id).deadline != saved.deadline, "and is saved"
 
-
-async def test_note_of_nothing_but_control_characters_is_refused_in_the_prompt(app, demo_desk):
-    async with app.run_test(size=(120, 40)) as pilot:
-        row = await on_desk(pilot)
+        await select_enquiry(pilot, row.id)
         await pilot.press("m")
         app.screen.query_one(Input).value = "\x1b[31m\x07"
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, PromptScreen)
-        assert "Not saved: The note is empty." in text_of(app, "#prompt-msg")
+        assert isinstance(app.screen, PromptScreen), "a note of control characters keeps the prompt open"
+        assert "Not saved: The note is empty." in text_of(app, "#prompt-msg"), "saying it is empty"
         app.screen.query_one(Input).value = "Called back, left a message"
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, DeskScreen), "a note closes the prompt"
+        with demo_desk.read() as s:
+            history = queries.history(s, enquiry_id=row.id)
+        assert any("Called back, left a message" in h.summary for h in history), "the note is in the history"
+
+        await select_enquiry(pilot, row.id)
+        await pilot.press("a")
+        await settle(pilot)  # the prompt opens once the desk's officers are read, in a worker
+        assert "Empty unassigns" not in text_of(app, "#prompt-msg"), "nothing said before the box is emptied"
+        app.screen.query_one(Input).value = ""
+        await settle(pilot)
+        assert "Empty unassigns it." in text_of(app, "#prompt-msg"), "an empty box says it unassigns"
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, DeskScreen)
-    with demo_desk.read() as s:
-        assert any("Called back, left a message" in h.summary for h in queries.history(s, enquiry_id=row.id))
+        toasts = [str(n.message) for n in app._notifications]
+        assert f"#{row.id} unassigned." in toasts, "assigning nobody says unassigned"
+        assert not any("assigned." in t and "un" not in t for t in toasts), "not assigned"
+        assert enquiry(demo_desk, row.id).officer == "", "and unassigns it"
+
+        await select_enquiry(pilot, row.id)
+        now = enquiry(demo_desk, row.id)
+        await pilot.press("D")
+        assert isinstance(app.screen, ConfirmScreen), "D asks first"
+        assert f"#{row.id} {now.subject}" in text_of(app, "#confirm-about"), "naming the enquiry"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DeskScreen)
+        assert enquiry(demo_desk, row.id).status == now.status, "no answer, no change"
+        await pilot.press("D", "y")
+        await settle(pilot)
+        table = app.screen.query_one("#enquiries", DataTable)
+        assert str(row.id) not in [k.value for k in table.rows], "a done enquiry leaves the desk"
+    assert enquiry(demo_desk, row.id).status == "done", "y marks it done"
 
 
 async def test_assign_after_someone_else_changed_it_offers_a_reload_and_keeps_the_prompt(app, demo_desk):
@@ -121,24 +147,11 @@ async def test_assign_after_someone_else_changed_it_offers_a_reload_and_keeps_th
     assert enquiry(demo_desk, row.id).officer == row.officer
 
 
-async def test_assigning_nobody_says_unassigned(app, demo_desk):
-    async with app.run_test(size=(120, 40)) as pilot:
-        row = await on_desk(pilot)
-        await pilot.press("a")
-        await settle(pilot)  # the prompt opens once the desk's officers are read, in a worker
-        assert "Empty unassigns" not in text_of(app, "#prompt-msg")
-        app.screen.query_one(Input).value = ""
-        await settle(pilot)
-        assert "Empty unassigns it." in text_of(app, "#prompt-msg")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-        toasts = [str(n.message) for n in app._notifications]
-    assert f"#{row.id} unassigned." in toasts and not any("assigned." in t and "un" not in t for t in toasts)
-    assert enquiry(demo_desk, row.id).officer == ""
-
-
-async def test_export_to_a_missing_folder_keeps_the_prompt_open(app, demo_desk, tmp_path):
+async def test_the_interviews_refuse_an_export_to_a_missing_folder_and_a_time_not_read_keeping_what_was_typed(
+    app, demo_desk, tmp_path
+):
+    """On the interviews screen, an export to a folder that does not exist keeps the prompt open saying so, and a
+    schedule refused for a time not read keeps the form open with the time typed and books nothing."""
     target = enquiry_by_subject(demo_desk, GERMAN)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -149,47 +162,25 @@ async def test_export_to_a_missing_folder_keeps_the_prompt_open(app, demo_desk, 
         app.screen.query_one(Input).value = str(tmp_path / "no such folder" / "x.ics")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, PromptScreen)
-        assert "does not exist" in text_of(app, "#prompt-msg")
-
-
-async def test_schedule_refused_keeps_the_form_open_with_the_time_typed(app, demo_desk):
-    target = enquiry_by_subject(demo_desk, GERMAN)
-    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, PromptScreen), "an export to a missing folder keeps the prompt open"
+        assert "does not exist" in text_of(app, "#prompt-msg"), "saying the folder does not exist"
+        await pilot.press("escape")
         await settle(pilot)
-        await select_enquiry(pilot, target.id)
-        await pilot.press("i")
-        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+
         await pilot.press("a")
         await settle(pilot)
         await pilot.press("s")
-        assert isinstance(app.screen, ScheduleScreen)
+        assert isinstance(app.screen, ScheduleScreen), "s on an accepted request opens the schedule form"
         await pilot.press(*"banana")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, ScheduleScreen)
-        assert "banana" in text_of(app, "#start-msg") and "Not saved" in text_of(app, "#schedule-msg")
-        assert app.screen.query_one("#start", Input).value == "banana"
+        assert isinstance(app.screen, ScheduleScreen), "a time not read keeps the form open"
+        assert "banana" in text_of(app, "#start-msg") and "Not saved" in text_of(app, "#schedule-msg"), "saying why"
+        assert app.screen.query_one("#start", Input).value == "banana", "with the time typed"
         await pilot.press("escape")
-        assert isinstance(app.screen, InterviewScreen)
-    assert all(r.slot_start is None for r in requests_of(demo_desk, target.id))
-
-
-async def test_done_asks_first_naming_the_enquiry(app, demo_desk):
-    async with app.run_test(size=(120, 40)) as pilot:
-        row = await on_desk(pilot)
-        await pilot.press("D")
-        assert isinstance(app.screen, ConfirmScreen)
-        assert f"#{row.id} {row.subject}" in text_of(app, "#confirm-about")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-        assert enquiry(demo_desk, row.id).status == row.status, "no answer, no change"
-        await pilot.press("D", "y")
-        await settle(pilot)
-        table = app.screen.query_one("#enquiries", DataTable)
-        assert str(row.id) not in [k.value for k in table.rows]
-    assert enquiry(demo_desk, row.id).status == "done"
+        assert isinstance(app.screen, InterviewScreen), "escape leaves the form"
+    assert all(r.slot_start is None for r in requests_of(demo_desk, target.id)), "nothing is booked"
 
 
 async def test_assigning_by_initials_gives_it_to_the_officer_on_the_list_and_says_their_name(app, demo_desk):

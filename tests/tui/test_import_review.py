@@ -34,33 +34,45 @@ async def open_review(app, pilot, text: str) -> None:
     await settle(pilot)
 
 
-async def test_a_pasted_release_is_shown_field_by_field_with_its_warnings(app, demo_desk):
+async def read_again(app, pilot, text: str) -> None:
+    """Paste another release into the open import screen and read it."""
+    app.screen.query_one("#release-text", TextArea).text = text
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+
+
+async def test_a_pasted_release_is_reviewed_field_by_field_and_person_by_person_before_it_is_stored(app, demo_desk):
+    """A pasted release is shown field by field with its warnings and stores nothing; a contact's role and what each
+    number is are shown; the officer unticks, renames and moves people before storing, and only that is stored."""
     text = (RELEASES / "uk_thinktank_interview.txt").read_text(encoding="utf-8")
     async with app.run_test(size=(160, 45)) as pilot:
         await open_review(app, pilot, text)
         summary = str(app.screen.query_one("#release-preview", Static).content)
-        assert "Councils face £4bn gap" in summary and "Issuer   Ashdown Institute for Public Finance" in summary
-        assert "no time zone" in summary and "Europe/London" in summary  # the assumption is shown
+        assert "Councils face £4bn gap" in summary, "the title is read"
+        assert "Issuer   Ashdown Institute for Public Finance" in summary, "the issuer is read"
+        assert "no time zone" in summary and "Europe/London" in summary, "the time zone assumed is shown"
         assert [r[:3] for r in rows(app)] == [
             ["[x]", "Expert", "Tom Ellery-Jones"],
             ["[x]", "Expert", "Dr Megan Pryce"],
             ["[x]", "Contact", "Kwame Asante"],
-        ]
-        assert "tom.ellery-jones@ashdowninstitute.example" in rows(app)[0][4]
+        ], "each person is listed, ticked, as expert or contact"
+        assert "tom.ellery-jones@ashdowninstitute.example" in rows(app)[0][4], "with their email"
         with demo_desk.read() as s:
-            assert s.exec(select(Release).where(Release.title.startswith("Councils face"))).all() == []
+            stored = s.exec(select(Release).where(Release.title.startswith("Councils face"))).all()
+        assert stored == [], "reading stores nothing"
 
+        await read_again(app, pilot, (RELEASES / "nhs_statement_pipes.txt").read_text(encoding="utf-8"))
+        jo = next(r for r in rows(app) if r[2] == "Jo Whitcombe")
+        assert jo[3] == "Communications Officer", "a contact's role is shown"
+        assert "+447123456789 (mobile)" in jo[4] and "+441134960000 (out of hours)" in jo[4], "and what each number is"
 
-async def test_the_officer_unticks_moves_and_renames_before_storing(app, demo_desk):
-    text = (RELEASES / "uk_cambridge_notes.txt").read_text(encoding="utf-8")
-    async with app.run_test(size=(160, 45)) as pilot:
-        await open_review(app, pilot, text)
+        await read_again(app, pilot, (RELEASES / "uk_cambridge_notes.txt").read_text(encoding="utf-8"))
         assert [r[2] for r in rows(app)] == ["Dr Harriet Quilley", "Professor Samuel Adeyemi", "Lucy Tremlett"]
-        assert app.screen.focused is app.screen.query_one("#release-people")
+        assert app.screen.focused is app.screen.query_one("#release-people"), "the people have the focus"
         await pilot.press("space")  # drop Dr Quilley
         await pilot.press("down", "e")  # correct Professor Adeyemi's name
         await settle(pilot)
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, PromptScreen), "e asks for the name"
         app.screen.query_one(Input).value = "Samuel A. Adeyemi"
         await pilot.press("enter")
         await settle(pilot)
@@ -70,15 +82,17 @@ async def test_the_officer_unticks_moves_and_renames_before_storing(app, demo_de
             ["[ ]", "Expert", "Dr Harriet Quilley"],
             ["[x]", "Expert", "Professor Samuel A. Adeyemi"],
             ["[x]", "Expert", "Lucy Tremlett"],
-        ]
+        ], "space unticks, e renames, m moves"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Stored as release" in str(app.screen.query_one("#release-preview", Static).content)
+        assert "Stored as release" in str(app.screen.query_one("#release-preview", Static).content), "ctrl+s stores"
     with demo_desk.read() as s:
         (release,) = s.exec(select(Release).where(Release.title == TITLE)).all()
         names = {e.name for e in s.exec(select(Expert)).all()}
-        assert {"Samuel A. Adeyemi", "Lucy Tremlett"} <= names and "Harriet Quilley" not in names
-        assert "Lucy Tremlett" not in {c.name for c in s.exec(select(PressContact)).all()}
+        contacts = {c.name for c in s.exec(select(PressContact)).all()}
+    assert {"Samuel A. Adeyemi", "Lucy Tremlett"} <= names, "stored as renamed and moved"
+    assert "Harriet Quilley" not in names, "the unticked person is not stored"
+    assert "Lucy Tremlett" not in contacts, "the person moved is not stored as a contact"
 
 
 async def test_reading_again_after_editing_the_text_drops_the_old_review(app, demo_desk):
@@ -93,15 +107,6 @@ async def test_reading_again_after_editing_the_text_drops_the_old_review(app, de
         names = {e.name for e in s.exec(select(Expert)).all()}
         assert "Harriet Quilley" in names
         assert "Lucy Tremlow" in {c.name for c in s.exec(select(PressContact)).all()}
-
-
-async def test_the_review_shows_a_contacts_role_and_what_each_number_is(app, demo_desk):
-    text = (RELEASES / "nhs_statement_pipes.txt").read_text(encoding="utf-8")
-    async with app.run_test(size=(160, 45)) as pilot:
-        await open_review(app, pilot, text)
-        jo = next(r for r in rows(app) if r[2] == "Jo Whitcombe")
-        assert jo[3] == "Communications Officer"
-        assert "+447123456789 (mobile)" in jo[4] and "+441134960000 (out of hours)" in jo[4]
 
 
 async def test_the_highlighted_persons_numbers_are_shown_whole_on_a_small_screen(app, demo_desk):

@@ -79,65 +79,51 @@ async def test_picking_a_suggestion_with_enter_logs_the_call_for_them(app, demo_
     assert person(demo_desk, "Priyanka Nair").phones == (*before.phones, "+919876543210")
 
 
-async def test_a_known_number_fills_an_empty_name_but_someone_elses_name_is_refused_at_the_number(app, demo_desk):
+async def test_a_known_number_fills_the_name_someone_elses_name_is_refused_and_a_name_typed_over_replaces_it(
+    app, demo_desk
+):
+    """A known number fills an empty name; someone else's name typed over it is refused at the number until the owner
+    is picked; and on the next call, a name filled while the officer is already in the name box is replaced by what
+    they type, not glued to it."""
     sam = person(demo_desk, "Sam (Samantha) Reid")
     with demo_desk.read() as s:
         before = queries.count_enquiries(s)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_form(pilot, "07823 418562", "Who is this?")
-        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid"
-        assert app.screen.query_one("#outlet", Input).value == "The Guardian"
+        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid", "a known number fills it"
+        assert app.screen.query_one("#outlet", Input).value == "The Guardian", "and the outlet"
         await pilot.press(*"Priyanka Shah")
         await settle(pilot)
         assert app.screen.query_one("#outlet", Input).value == "", "the outlet filled with Sam's name went with it"
-        assert "This phone belongs to Sam (Samantha) Reid" in text_of(app, "#caller")
+        assert "This phone belongs to Sam (Samantha) Reid" in text_of(app, "#caller"), "the card says whose it is"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LogCallScreen), "refused: the form stays open"
-        assert "belongs to Sam (Samantha) Reid, not Priyanka Shah" in text_of(app, "#phone-msg")
-        assert "Not saved" in text_of(app, "#form-msg")
-        assert app.focused.id == "phone"
+        assert "belongs to Sam (Samantha) Reid, not Priyanka Shah" in text_of(app, "#phone-msg"), "named at the number"
+        assert "Not saved" in text_of(app, "#form-msg"), "the form says it saved nothing"
+        assert app.focused.id == "phone", "the cursor goes to the number"
         with demo_desk.read() as s:
-            assert queries.count_enquiries(s) == before
+            assert queries.count_enquiries(s) == before, "a refused call writes nothing"
         # Enter on the owner, offered first under the name, logs it for Sam after all.
         app.screen.query_one("#journalist", Input).focus()
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid"
+        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid", "enter picks the owner"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    assert last_enquiry(demo_desk, "Who is this?").journalist_id == sam.id
-    assert person(demo_desk, "Priyanka Shah") is None
+        assert isinstance(app.screen, DeskScreen), "the call logged for the owner returns to the desk"
+        assert last_enquiry(demo_desk, "Who is this?").journalist_id == sam.id, "the call is logged for the owner"
+        assert person(demo_desk, "Priyanka Shah") is None, "the refused name was not added"
 
-
-async def test_a_name_filled_while_the_officer_is_in_the_name_box_is_replaced_by_what_they_type(app, demo_desk):
-    # a quick officer reaches the name box before the number's owner is found: the filled name is selected, so
-    # typing another name replaces it instead of being glued on after it
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
+        # A quick officer reaches the name box before the number's owner is found: the filled name is selected, so
+        # typing another name replaces it instead of being glued on after it.
         await pilot.press("n", *"07823 418562")
         app.screen.query_one("#journalist", Input).focus()
         await settle(pilot)
-        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid"
+        assert app.screen.query_one("#journalist", Input).value == "Sam (Samantha) Reid", "the owner fills the name"
         await pilot.press(*"Priyanka Shah")
         await settle(pilot)
-        assert app.screen.query_one("#journalist", Input).value == "Priyanka Shah"
-
-
-async def test_a_refusal_is_on_screen_at_80x24(app, demo_desk):
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("n", *"0161 306 1234", "tab", *"Flood claims data", "tab", *"tomorrow 9am", "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, LogCallScreen)
-        screen = app.screen.region
-        for selector in ("#form-msg", "#journalist-msg"):
-            widget = app.screen.query_one(selector, Static)
-            assert "journalist's name" in str(widget.content)
-            visible = widget.region.intersection(widget.parent.region)
-            assert visible.height >= 1 and screen.contains_region(visible), f"{selector} is off screen"
-        assert app.focused.id == "journalist"
+        assert app.screen.query_one("#journalist", Input).value == "Priyanka Shah", "a name typed over replaces it"
 
 
 async def test_a_shared_name_is_refused_until_one_of_them_is_picked(app, demo_desk):

@@ -35,47 +35,45 @@ async def fill_and_save(pilot, number: str, subject: str, name: str) -> None:
     await settle(pilot)
 
 
-async def test_a_listed_number_is_refused_and_logged_only_when_the_officer_says_log_anyway(app, backend, demo_desk):
-    backend.do_not_contact(phones=[LISTED])
+async def test_a_listed_number_is_logged_only_when_the_officer_says_log_anyway_and_another_is_asked_about_again(
+    app, backend, demo_desk
+):
+    """A number on the do-not-contact list is refused at the field and logged only when the officer says log anyway
+    (declining once never becomes an override), flagged in the history and detail; the override is for that number:
+    another listed number is asked about again."""
+    backend.do_not_contact(phones=[LISTED, "+44 7911 123456"])
     async with app.run_test(size=(160, 45)) as pilot:
         await fill_and_save(pilot, LISTED, "Monsoon comment", "Back Again")
         asked = app.screen
         assert isinstance(asked, ConfirmScreen), "a second, explicit step is offered"
         assert "+919876543210" in text_of(asked, "#confirm-about"), "it names the value on the list"
-        assert "flagged" in text_of(asked, "#confirm-about")
+        assert "flagged" in text_of(asked, "#confirm-about"), "it says the call will be flagged"
         form = app.screen_stack[-2]
         assert isinstance(form, LogCallScreen)
-        assert "asked not to be contacted" in text_of(form, "#phone-msg")
+        assert "asked not to be contacted" in text_of(form, "#phone-msg"), "the number is refused at its field"
         await pilot.press("n")  # the default: not logged
         await settle(pilot)
         assert app.screen is form and form.query_one("#phone", Input).value == LISTED, "everything typed is kept"
-        assert enquiries_about(demo_desk, "Monsoon comment") == []
+        assert enquiries_about(demo_desk, "Monsoon comment") == [], "n logs nothing"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen), "declining once never becomes an override later"
         await pilot.press("y")
         await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
+        assert isinstance(app.screen, DeskScreen), "y logs the call"
         [logged] = enquiries_about(demo_desk, "Monsoon comment")
         detail = backend.detail(logged.id)
-        assert any(FLAG in h.summary and h.who == app.settings.officer for h in detail.history)
+        assert any(FLAG in h.summary and h.who == app.settings.officer for h in detail.history), "flagged, by whom"
         await settle(pilot)
         assert FLAG in str(app.screen.query_one("#detail", Static).content), "the flag shows in the detail pane"
 
-
-async def test_a_number_changed_after_the_override_is_asked_about_again(app, backend, demo_desk):
-    backend.do_not_contact(phones=[LISTED, "+44 7911 123456"])
-    async with app.run_test(size=(160, 45)) as pilot:
-        await fill_and_save(pilot, LISTED, "Second thoughts", "Back Again")
-        await pilot.press("y")
-        await settle(pilot)
         # the override was for that number: logging a different listed one asks again, naming it
         await fill_and_save(pilot, "07911 123456", "Another call", "Other Person")
-        assert isinstance(app.screen, ConfirmScreen)
-        assert "+447911123456" in text_of(app.screen, "#confirm-about")
+        assert isinstance(app.screen, ConfirmScreen), "another listed number is asked about again"
+        assert "+447911123456" in text_of(app.screen, "#confirm-about"), "naming it"
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-    assert enquiries_about(demo_desk, "Another call") == []
-    assert len(enquiries_about(demo_desk, "Second thoughts")) == 1
+    assert enquiries_about(demo_desk, "Another call") == [], "escape logs nothing"
+    assert len(enquiries_about(demo_desk, "Monsoon comment")) == 1, "the call logged anyway is logged once"

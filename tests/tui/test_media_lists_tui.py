@@ -32,61 +32,61 @@ async def open_lists(pilot, name: str) -> MediaListsScreen:
     return lists
 
 
-async def test_n_makes_a_list_with_the_selected_journalist_and_r_takes_them_off(app, backend):
-    async with app.run_test(size=SIZE) as pilot:
-        lists = await open_lists(pilot, "Marcus Fenwick")
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, PromptScreen)
-        pilot.app.screen.query_one(Input).value = "Climate desk [bold]"
-        await pilot.press("enter")
-        await settle(pilot)
-
-        assert pilot.app.screen is lists
-        assert members(lists) == ["Marcus Fenwick"]
-        assert "Made the list Climate desk [bold]." in str(lists.query_one("#lists-msg", Static).content)
-        assert [p.name for p in backend.media_list_members("Climate desk [bold]")] == ["Marcus Fenwick"]
-
-        await pilot.press("tab", "r")
-        await settle(pilot)
-        assert members(lists) == []
-    assert backend.media_list_members("Climate desk [bold]") == []
-
-
-async def test_a_adds_the_selected_journalist_to_the_highlighted_list(app, backend):
-    backend.create_media_list("Guardian people")
-    async with app.run_test(size=SIZE) as pilot:
-        lists = await open_lists(pilot, "Sam (Samantha) Reid")
-        await pilot.press("a")
-        await settle(pilot)
-        assert members(lists) == ["Sam (Samantha) Reid"]
-        await pilot.press("a")
-        await settle(pilot)
-        assert "is on Guardian people already" in str(lists.query_one("#lists-msg", Static).content)
-    assert [p.name for p in backend.media_list_members("Guardian people")] == ["Sam (Samantha) Reid"]
-
-
-async def test_x_exports_the_highlighted_list_through_the_export_dialog(app, backend, tmp_path):
-    made = backend.create_media_list("Guardian people")
-    backend.add_to_media_list(str(made.id), [p.id for p in backend.journalists("Marcus Fenwick")])
-    async with app.run_test(size=SIZE) as pilot:
-        await open_lists(pilot, "Sam (Samantha) Reid")
-        await pilot.press("x")
-        await settle(pilot)
-        dialog = pilot.app.screen
-        assert isinstance(dialog, ExportScreen)
-        dialog.query_one("#export-path", Input).value = str(tmp_path / "guardian.csv")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, MediaListsScreen)
-    written = (tmp_path / "guardian.csv").read_text(encoding="utf-8-sig")
-    assert "Marcus Fenwick" in written and "Sam (Samantha) Reid" not in written
-
-
-async def test_media_lists_are_in_help_on_contacts(app):
+async def test_media_lists_are_in_help_n_makes_a_list_with_the_selected_journalist_and_r_takes_them_off(app, backend):
+    """Media lists are in the help on Contacts; n makes a list with the selected journalist, its name shown as typed;
+    r takes them off it."""
     async with app.run_test(size=SIZE) as pilot:
         await open_contacts(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        assert "Media lists" in str(app.screen.query_one("#help-keys", Static).content)
+        assert isinstance(app.screen, HelpScreen), "? opens the help"
+        assert "Media lists" in str(app.screen.query_one("#help-keys", Static).content), "which lists media lists"
+        await pilot.press("escape")
+        await settle(pilot)
+
+        lists = await open_lists(pilot, "Marcus Fenwick")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PromptScreen), "n asks for the list's name"
+        pilot.app.screen.query_one(Input).value = "Climate desk [bold]"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is lists, "back on the lists"
+        assert members(lists) == ["Marcus Fenwick"], "the new list holds the selected journalist"
+        assert "Made the list Climate desk [bold]." in str(lists.query_one("#lists-msg", Static).content), "as typed"
+        assert [p.name for p in backend.media_list_members("Climate desk [bold]")] == ["Marcus Fenwick"], "stored"
+
+        await pilot.press("tab", "r")
+        await settle(pilot)
+        assert members(lists) == [], "r takes them off"
+    assert backend.media_list_members("Climate desk [bold]") == [], "and that is stored"
+
+
+async def test_x_exports_the_highlighted_list_and_a_adds_the_selected_journalist_to_it_once(app, backend, tmp_path):
+    """x exports the highlighted list through the export dialog; a adds the selected journalist to it, and says so
+    when they are on it already."""
+    made = backend.create_media_list("Guardian people")
+    backend.add_to_media_list(str(made.id), [p.id for p in backend.journalists("Marcus Fenwick")])
+    async with app.run_test(size=SIZE) as pilot:
+        lists = await open_lists(pilot, "Sam (Samantha) Reid")
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportScreen), "x opens the export dialog"
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "guardian.csv")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is lists, "exporting returns to the lists"
+        written = (tmp_path / "guardian.csv").read_text(encoding="utf-8-sig")
+        assert "Marcus Fenwick" in written and "Sam (Samantha) Reid" not in written, "the list's people are written"
+
+        await pilot.press("a")
+        await settle(pilot)
+        assert members(lists) == ["Marcus Fenwick", "Sam (Samantha) Reid"], "a adds the selected journalist"
+        await pilot.press("a")
+        await settle(pilot)
+        assert "is on Guardian people already" in str(lists.query_one("#lists-msg", Static).content), "only once"
+    assert [p.name for p in backend.media_list_members("Guardian people")] == [
+        "Marcus Fenwick",
+        "Sam (Samantha) Reid",
+    ], "and that is stored"

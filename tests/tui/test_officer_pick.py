@@ -100,19 +100,18 @@ async def test_the_header_keeps_the_desk_and_who_you_are_through_every_view(app)
         assert seen[-1] == "pressdesk · Test Officer — team desk", "back on the everyday view, the desk is named again"
 
 
-async def test_the_header_says_who_you_are(app):
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert str(app.screen.query_one(Header).format_title()) == "pressdesk · Test Officer"
-
-
-async def test_the_edit_form_picks_the_officer_from_the_list_and_keeps_a_name_not_on_it(app, backend):
+async def test_the_header_says_who_you_are_and_the_edit_form_picks_the_officer_and_keeps_a_name_not_on_the_list(
+    app, backend
+):
+    """The header names the officer; once the desk has an officers' list, the edit form picks from it and keeps a
+    name given before the list until it is changed."""
     from textual.widgets import Select
 
     from pressdesk.tui.screens.edit_enquiry import EditEnquiryScreen
 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert str(app.screen.query_one(Header).format_title()) == "pressdesk · Test Officer", "the header says who"
         row = app.screen.current_row()
         backend.assign(row.id, "Old Hand")  # given before the desk had a list
         backend.add_officer("Priya Shah")
@@ -122,7 +121,7 @@ async def test_the_edit_form_picks_the_officer_from_the_list_and_keeps_a_name_no
         await pilot.press("e")
         await settle(pilot)
         form = app.screen
-        assert isinstance(form, EditEnquiryScreen)
+        assert isinstance(form, EditEnquiryScreen), "e opens the edit form"
         picker = form.query_one("#officer", Select)
         assert picker.value == "Old Hand", "a name given before the list stays until changed"
         assert [str(prompt) for prompt, _value in picker._options] == [
@@ -130,12 +129,12 @@ async def test_the_edit_form_picks_the_officer_from_the_list_and_keeps_a_name_no
             "Priya Shah  PS",
             "Old Hand  (not on the desk's list)",
             "nobody (unassigned)",
-        ]
+        ], "the officers on the list, the name not on it, and nobody"
         picker.focus()
         await pilot.press("enter", "up", "enter")  # open on Old Hand, one up, pick
         await settle(pilot)
-        assert picker.value == "Priya Shah"
+        assert picker.value == "Priya Shah", "an officer is picked from the list"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert not isinstance(app.screen, EditEnquiryScreen)
-    assert backend.enquiry(row.id).officer == "Priya Shah"
+        assert not isinstance(app.screen, EditEnquiryScreen), "the edit saves"
+    assert backend.enquiry(row.id).officer == "Priya Shah", "with the officer picked"

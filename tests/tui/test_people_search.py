@@ -8,10 +8,8 @@ from textual.widgets import Input, OptionList, Static
 from pressdesk.models.inputs import JournalistUpdate
 from pressdesk.services import contacts, queries
 from pressdesk.tui.screens.actions import ConflictScreen
-from pressdesk.tui.screens.expert_edit import ExpertEditScreen
-from pressdesk.tui.screens.people import ContactsScreen, ExpertsScreen
+from pressdesk.tui.screens.people import ContactsScreen
 from pressdesk.tui.screens.person_edit import JournalistEditScreen
-from pressdesk.tui.screens.releases import ReleasesScreen
 from pressdesk.tui.screens.search import EnquiryScreen, SearchScreen
 
 from .conftest import settle
@@ -74,44 +72,36 @@ async def select_person(pilot, screen, name: str, query: str | None = None) -> N
 # --- contacts -------------------------------------------------------------------------------
 
 
-async def test_contacts_filter_by_phone_in_another_format_and_by_part_of_name(app):
+async def test_contacts_a_letter_starts_a_search_a_phone_in_another_format_finds_and_the_detail_shows_history(app):
+    """On contacts a letter typed on the list starts a search, a number typed nationally or part of a name finds the
+    journalist, and the one selected shows their contact points and enquiry history."""
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(pilot)
-        assert len(names(screen)) == 24
-        await pilot.press("f")
-        assert app.focused is screen.search_box
-        # Sam Reid's desk line is stored as +44 (0)20 3353 2741; type it nationally.
-        await type_into(pilot, screen.search_box, "020 3353 2741")
-        assert names(screen) == ["Sam (Samantha) Reid"]
-        await type_into(pilot, screen.search_box, "fenw")
-        assert names(screen) == ["Marcus Fenwick"]
-        await pilot.press("escape")
-        assert app.focused is screen.table
-
-
-async def test_typing_a_letter_on_the_list_starts_a_search(app):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        assert app.focused is screen.table
+        assert len(names(screen)) == 24, "the contacts list shows every journalist of the demo desk"
+        assert app.focused is screen.table, "the list has the focus when contacts opens"
         await pilot.press(*keys("Guardian"))
         await settle(pilot)
-        assert app.focused is screen.search_box and screen.search_box.value == "Guardian"
-        assert names(screen) == ["Marcus Fenwick", "Sam (Samantha) Reid"]
+        assert app.focused is screen.search_box and screen.search_box.value == "Guardian", "a letter starts a search"
+        assert names(screen) == ["Marcus Fenwick", "Sam (Samantha) Reid"], "the search typed on the list filters it"
         await pilot.press("down")
-        assert app.focused is screen.table
-
-
-async def test_contacts_detail_shows_contact_points_and_enquiry_history(app):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
+        assert app.focused is screen.table, "down leaves the search box for the list"
+        await pilot.press("f")
+        assert app.focused is screen.search_box, "f puts the focus in the search box"
+        # Sam Reid's desk line is stored as +44 (0)20 3353 2741; type it nationally.
+        await type_into(pilot, screen.search_box, "020 3353 2741")
+        assert names(screen) == ["Sam (Samantha) Reid"], "a number in another format finds its journalist"
+        await type_into(pilot, screen.search_box, "fenw")
+        assert names(screen) == ["Marcus Fenwick"], "part of a name finds its journalist"
+        await pilot.press("escape")
+        assert app.focused is screen.table, "escape leaves the search box for the list"
         await select_person(pilot, screen, "Sam (Samantha) Reid")
         text = detail_text(screen)
-        assert "+442033532741" in text and "+447823418562" in text
-        assert "sam.reid@theguardian.com" in text and "The Guardian" in text
-        assert "Goes by Sam" in text
-        assert "Interview request: IS-K resilience after Taliban crackdown · new" in text
+        assert "+442033532741" in text and "+447823418562" in text, "the detail shows every phone"
+        assert "sam.reid@theguardian.com" in text and "The Guardian" in text, "the detail shows email and outlet"
+        assert "Goes by Sam" in text, "the detail shows the name they go by"
+        assert "Interview request: IS-K resilience after Taliban crackdown · new" in text, "the detail shows history"
         await pilot.press("enter")
-        assert app.focused.id == "journalist-detail-pane"
+        assert app.focused.id == "journalist-detail-pane", "enter moves into the detail"
 
 
 async def test_contacts_page_in_more_rows_near_the_end(app, demo_desk):
@@ -129,43 +119,6 @@ async def test_contacts_page_in_more_rows_near_the_end(app, demo_desk):
 # --- editing a journalist -------------------------------------------------------------------
 
 
-async def test_edit_with_bad_email_names_email_and_writes_nothing(app, demo_desk):
-    before = journalist(demo_desk, "Marcus Fenwick")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await select_person(pilot, screen, "Marcus Fenwick")
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, JournalistEditScreen)
-        await type_into(pilot, form.query_one("#je-emails", Input), "marcus.fenwick@")
-        message = str(form.query_one("#je-emails-msg", Static).content)
-        assert "Email" in message and "marcus.fenwick@" in message
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form, "the form stays open"
-        assert "Not saved" in str(form.query_one("#je-error", Static).content)
-    after = journalist(demo_desk, "Marcus Fenwick")
-    assert after.emails == before.emails and after.version == before.version
-
-
-async def test_edit_refused_by_the_desk_shows_reason_under_the_field(app, demo_desk):
-    before = journalist(demo_desk, "Marcus Fenwick")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await select_person(pilot, screen, "Marcus Fenwick")
-        await pilot.press("e")
-        form = app.screen
-        # A valid number, but it is Sam Reid's: only the service knows.
-        await type_into(pilot, form.query_one("#je-phones", Input), "020 3353 4187; 07823 418 562")
-        assert not form.query_one("#je-phones-msg", Static).has_class("shown")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is form
-        assert "already belongs to Sam (Samantha) Reid" in str(form.query_one("#je-phones-msg", Static).content)
-    after = journalist(demo_desk, "Marcus Fenwick")
-    assert after.phones == before.phones and after.version == before.version
-
-
 async def open_edit_form(pilot, name: str) -> JournalistEditScreen:
     """Open the contacts screen, select a journalist and open their edit form."""
     await select_person(pilot, await open_contacts(pilot), name)
@@ -174,44 +127,60 @@ async def open_edit_form(pilot, name: str) -> JournalistEditScreen:
     return pilot.app.screen
 
 
-async def test_every_input_of_a_journalist_edit_is_a_field_named_by_it(app):
+async def test_a_journalist_edit_refuses_a_bad_email_or_someone_elses_number_and_saves_a_good_edit(app, demo_desk):
+    """Every input of a journalist's edit form is a field a refusal can land under; a bad email or someone else's
+    number is refused under its field writing nothing, pasted lines keep every number, and a good edit is saved
+    and shown."""
+    before = journalist(demo_desk, "Marcus Fenwick")
     async with app.run_test(size=SIZE) as pilot:
         form = await open_edit_form(pilot, "Marcus Fenwick")
+        screen = app.screen_stack[-2]
         fields = JournalistUpdate.model_fields
         missing = [f for f in fields if not (form.query(f"#je-{f}") and form.query(f"#je-{f}-msg"))]
         assert missing == [], "a refusal naming these inputs would find no field to land under"
 
+        emails = form.query_one("#je-emails", Input)
+        await type_into(pilot, emails, "marcus.fenwick@")
+        message = str(form.query_one("#je-emails-msg", Static).content)
+        assert "Email" in message and "marcus.fenwick@" in message, "a bad email is named under the email box"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form refused for a bad email stays open"
+        assert "Not saved" in str(form.query_one("#je-error", Static).content), "the form says it saved nothing"
+        after = journalist(demo_desk, "Marcus Fenwick")
+        assert (after.emails, after.version) == (before.emails, before.version), "a bad email writes nothing"
+        await type_into(pilot, emails, "marcus.fenwick@theguardian.com")
 
-async def test_pasting_several_lines_into_phones_keeps_every_number(app):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await select_person(pilot, screen, "Marcus Fenwick")
-        await pilot.press("e")
-        phones = app.screen.query_one("#je-phones", Input)
+        # A valid number, but it is Sam Reid's: only the service knows.
+        phones = form.query_one("#je-phones", Input)
+        await type_into(pilot, phones, "020 3353 4187; 07823 418 562")
+        assert not form.query_one("#je-phones-msg", Static).has_class("shown"), "a valid number is not refused live"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form, "the form refused by the desk stays open"
+        assert "already belongs to Sam (Samantha) Reid" in str(form.query_one("#je-phones-msg", Static).content), (
+            "the desk's refusal of someone else's number shows under the phones box"
+        )
+        after = journalist(demo_desk, "Marcus Fenwick")
+        assert (after.phones, after.version) == (before.phones, before.version), "a refused number writes nothing"
+
         phones.focus()
         phones.value = ""
         phones.post_message(events.Paste("020 3353 4187\n+44 7700 123456\n"))
         await pilot.pause()
-        assert phones.value == "020 3353 4187; +44 7700 123456"
+        assert phones.value == "020 3353 4187; +44 7700 123456", "pasted lines keep every number"
 
-
-async def test_good_edit_saves_and_the_list_shows_it(app, demo_desk):
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_contacts(pilot)
-        await select_person(pilot, screen, "Marcus Fenwick")
-        await pilot.press("e")
-        form = app.screen
         await type_into(pilot, form.query_one("#je-role", Input), "Climate editor")
-        await type_into(pilot, form.query_one("#je-phones", Input), "020 3353 4187 ext 22; +44 7700 123456")
+        await type_into(pilot, phones, "020 3353 4187 ext 22; +44 7700 123456")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.screen is screen
-        assert "Climate editor" in detail_text(screen)
-        assert "+442033534187 ext. 22" in detail_text(screen)
+        assert app.screen is screen, "a good edit closes the form"
+        assert "Climate editor" in detail_text(screen), "the list's detail shows the new role"
+        assert "+442033534187 ext. 22" in detail_text(screen), "the list's detail shows the new number"
     after = journalist(demo_desk, "Marcus Fenwick")
-    assert after.role == "Climate editor"
-    assert after.phones == ("+442033534187 ext. 22", "+447700123456")
-    assert after.emails == ("marcus.fenwick@theguardian.com",)
+    assert after.role == "Climate editor", "the good edit saved the role"
+    assert after.phones == ("+442033534187 ext. 22", "+447700123456"), "the good edit saved the numbers"
+    assert after.emails == ("marcus.fenwick@theguardian.com",), "the good edit kept the email"
 
 
 async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_desk, settings):
@@ -250,43 +219,6 @@ async def test_edit_conflict_says_who_changed_it_and_reload_refills(app, demo_de
 # --- experts and releases -------------------------------------------------------------------
 
 
-async def test_experts_show_topics_and_load(app, demo_desk):
-    with demo_desk.read() as s:
-        expert = next(e for e in queries.list_experts(s) if e.name == "Antonio Giustozzi")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ExpertsScreen)
-        await select_person(pilot, screen, "Dr Antonio Giustozzi", "Giustozzi")
-        row = screen.table.get_row_at(screen.table.cursor_row)
-        assert "Taliban" in row[3].plain and row[4].plain == f"{expert.detail['load']}/4"
-        text = detail_text(screen)
-        assert "Afghanistan, Taliban, IS-K" in text
-        assert f"load: {expert.detail['load']} of weekly limit 4 this week" in text
-        assert "Media trained" in text and "Can Dr Giustozzi talk IS-K recruitment" in text
-        await pilot.press("e")
-        assert isinstance(app.screen, ExpertEditScreen)
-
-
-async def test_releases_show_body_and_people(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, ReleasesScreen)
-        assert screen.table.row_count == 4
-        await pilot.press("f")
-        await type_into(pilot, screen.search_box, "Khorasan")
-        screen.table.focus()
-        await settle(pilot)
-        text = detail_text(screen)
-        assert "Taliban struggling" in text and "Antonio Giustozzi" in text
-        assert "Press contacts" in text and "Loading" not in text
-
-
 # --- search ---------------------------------------------------------------------------------
 
 
@@ -315,83 +247,79 @@ def hit_lines(search: SearchScreen) -> list[str]:
     return [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
 
 
-async def test_search_finds_each_kind(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        search = await search_for(pilot, "recruitment")
-        assert any(h.startswith("Enquiry") and "IS-K recruitment in Pakistan" in h for h in hit_lines(search))
-        search = await search_for(pilot, "3353 2741")
-        assert any(h.startswith("Journalist") and "Sam (Samantha) Reid" in h for h in hit_lines(search))
-        search = await search_for(pilot, "hydrology")
-        assert any(h.startswith("Expert") and "Rachel Okafor" in h for h in hit_lines(search))
-        search = await search_for(pilot, "struggling")
-        assert any(h.startswith("Release") and "Taliban struggling" in h for h in hit_lines(search))
-        search = await search_for(pilot, "qqxqzz")
-        assert hit_lines(search) == []
-        assert "No matches" in str(search.query_one("#search-status", Static).content)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, SearchScreen)
-
-
-async def test_search_typed_key_by_key_shows_the_full_query_results(app, backend):
+async def test_search_finds_each_kind_and_opens_each_where_it_lives(app, backend, demo_desk):
+    """Search typed key by key shows the whole query's results; it finds an enquiry, a journalist, an expert and a
+    release and says when nothing matches; an enquiry hit opens with its detail and actions, and a journalist,
+    expert or release hit opens its own screen on it."""
     expected = {(h.kind, h.id) for h in backend.search("hydrology")}
+    sam = journalist(demo_desk, "Sam (Samantha) Reid")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")
         search = app.screen
+        assert isinstance(search, SearchScreen), "/ opens search"
         await pilot.press(*keys("hydrology"))
         await settle(pilot)
-        assert expected and {(h.kind, h.id) for h in search.hits.values()} == expected
+        assert expected and {(h.kind, h.id) for h in search.hits.values()} == expected, (
+            "a query typed key by key shows the results of the whole query"
+        )
+        assert any(h.startswith("Expert") and "Rachel Okafor" in h for h in hit_lines(search)), "finds an expert"
+        await search_for(pilot, "recruitment")
+        assert any(h.startswith("Enquiry") and "IS-K recruitment in Pakistan" in h for h in hit_lines(search)), (
+            "finds an enquiry"
+        )
+        await search_for(pilot, "3353 2741")
+        assert any(h.startswith("Journalist") and "Sam (Samantha) Reid" in h for h in hit_lines(search)), (
+            "finds a journalist by part of a number"
+        )
+        await search_for(pilot, "struggling")
+        assert any(h.startswith("Release") and "Taliban struggling" in h for h in hit_lines(search)), "finds a release"
+        await search_for(pilot, "qqxqzz")
+        assert hit_lines(search) == [], "a query matching nothing lists nothing"
+        assert "No matches" in str(search.query_one("#search-status", Static).content), "and says so"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen), "escape closes search"
 
-
-async def test_search_opens_an_enquiry_with_its_detail_and_actions(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
         search = await search_for(pilot, "recruitment")
         await pick(pilot, search, "Enquiry")
-        assert app.focused.id == "enquiry-scroll"
+        assert app.focused.id == "enquiry-scroll", "an enquiry hit opens with the focus in its detail"
         shown = app.screen
-        assert isinstance(shown, EnquiryScreen)
+        assert isinstance(shown, EnquiryScreen), "an enquiry hit opens the enquiry"
         assert "IS-K recruitment in Pakistan" in str(shown.query_one("#enquiry-detail", Static).content)
         assert shown.current_row() is not None and shown.current_row().subject.startswith("Can Dr Giustozzi")
         await pilot.press("m")
         await pilot.press(*keys("Called back"), "enter")
         await settle(pilot)
-        assert app.screen is shown
-        assert "Called back" in str(shown.query_one("#enquiry-detail", Static).content)
+        assert app.screen is shown, "a note added on the opened enquiry returns to it"
+        assert "Called back" in str(shown.query_one("#enquiry-detail", Static).content), "the note shows at once"
         await pilot.press("escape")
-        assert app.screen is search
+        assert app.screen is search, "escape from the enquiry returns to the search"
 
-
-async def test_search_opens_a_journalist_on_the_contacts_screen(app, demo_desk):
-    sam = journalist(demo_desk, "Sam (Samantha) Reid")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        search = await search_for(pilot, "3353 2741")
+        await search_for(pilot, "3353 2741")
         await pilot.press("enter", "enter")
         await settle(pilot)
-        assert app.current_mode == "contacts"
+        assert app.current_mode == "contacts", "a journalist hit opens contacts"
         screen = app.screen
         assert isinstance(screen, ContactsScreen)
-        assert screen.current_row().id == sam.id
-        assert "Sam (Samantha) Reid" in detail_text(screen)
+        assert screen.current_row().id == sam.id, "on the journalist found"
+        assert "Sam (Samantha) Reid" in detail_text(screen), "with their detail"
         # Again from the desk, now that the contacts screen exists already.
         await pilot.press("1")
         await settle(pilot)
         await pick(pilot, await search_for(pilot, "Fenwick"), "Journalist")
-        assert app.screen is screen and screen.current_row().name == "Marcus Fenwick"
-        assert screen.search_box.value == "Marcus Fenwick"
+        assert app.screen is screen and screen.current_row().name == "Marcus Fenwick", "the same contacts screen"
+        assert screen.search_box.value == "Marcus Fenwick", "filtered by the journalist's name"
         # An expert hit opens the experts screen on that expert.
         search = await search_for(pilot, "hydrology")
         await pick(pilot, search, "Expert")
-        assert app.current_mode == "experts"
-        assert app.screen.current_row().name == "Rachel Okafor"
-        assert search not in app.screen_stack
+        assert app.current_mode == "experts", "an expert hit opens experts"
+        assert app.screen.current_row().name == "Rachel Okafor", "on the expert found"
+        assert search not in app.screen_stack, "search is closed behind it"
         # And a release hit opens the releases screen on that release.
         await pick(pilot, await search_for(pilot, "struggling"), "Release")
-        assert app.current_mode == "releases"
-        assert app.screen.current_row().title.startswith("Taliban struggling")
-        assert "Antonio Giustozzi" in detail_text(app.screen)
+        assert app.current_mode == "releases", "a release hit opens releases"
+        assert app.screen.current_row().title.startswith("Taliban struggling"), "on the release found"
+        assert "Antonio Giustozzi" in detail_text(app.screen), "with its people"
 
 
 # --- hostile text ---------------------------------------------------------------------------

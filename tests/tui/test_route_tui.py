@@ -82,7 +82,11 @@ def option_texts(app) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app, frozen_desk, settings, tmp_path):
+async def test_isk_request_routed_past_its_warning_scheduled_exported_done_and_covered(
+    frozen_app, frozen_desk, settings, tmp_path
+):
+    """The IS-K request is routed to Dr Giustozzi with his reasons, after a confirmation naming his hard warnings that
+    can be backed out of; then accepted, scheduled, exported to a diary file, done, and its coverage linked."""
     app, demo_desk = frozen_app, frozen_desk  # the clock stands still: "tomorrow 10am" is the same slot at any hour
     enquiry = enquiry_by_subject(demo_desk, ISK)
     assert enquiry.status == "new"
@@ -97,22 +101,33 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app
         assert ISK in text_of(app, "#route-subject")
         lines = option_texts(app)
         assert "Giustozzi" in lines[0] and " ! " in lines[0], "he is at his weekly limit: marked"
+        top = app.screen.suggestions[app.screen.query_one(OptionList).get_option_at_index(0).id]
+        assert "4 of 4 interviews this week: at the limit" in top.warnings, "his weekly limit is a hard warning"
         reasons = text_of(app, "#reasons")
-        assert "Dr Antonio Giustozzi" in reasons
-        assert "Topics match: Taliban, IS-K, Islamic State Khorasan" in reasons
-        assert "Offered on this release" in reasons
+        assert "Dr Antonio Giustozzi" in reasons, "the reasons name the highlighted expert"
+        assert "Topics match: Taliban, IS-K, Islamic State Khorasan" in reasons, "the reasons say which topics match"
+        assert "Offered on this release" in reasons, "the reasons say he is offered on the release"
         spread = text_of(app, "#spread")
-        assert "Requests in the last 30 days" in spread and "Antonio Giustozzi" in spread
+        assert "Requests in the last 30 days" in spread and "Antonio Giustozzi" in spread, "the spread is shown"
         await pilot.press("down")
         assert "Giustozzi" not in text_of(app, "#reasons"), "the reasons follow the highlight"
         await pilot.press("up", "enter")
         await settle(pilot)
         assert isinstance(app.screen, RouteWarningScreen), "Giustozzi is at his weekly limit: confirm first"
+        assert all(warning in text_of(app, "#warnings") for warning in top.warnings), "the confirmation names them"
+        assert top.display_name in text_of(app, "#warn-title"), "the confirmation names the expert"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen), "backing out returns to the ranking"
+        assert requests_of(demo_desk, enquiry.id) == [], "backing out offers nobody"
+        await pilot.press("enter")
+        await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-        assert enquiry_by_subject(demo_desk, ISK).status == "routed"
+        assert isinstance(app.screen, DeskScreen), "routing confirmed returns to the desk"
+        assert enquiry_by_subject(demo_desk, ISK).status == "routed", "the enquiry is routed"
         (request,) = requests_of(demo_desk, enquiry.id)
+        assert request.expert_id == top.expert_id, "to the expert confirmed"
         assert request.status == "offered" and expert_name(demo_desk, request.expert_id) == "Antonio Giustozzi"
 
         # i: accept, then schedule tomorrow 10am on the radio.
@@ -185,7 +200,12 @@ async def test_isk_request_routed_scheduled_exported_done_and_covered(frozen_app
         assert "https://www.theguardian.com/world/isk-taliban" in text_of(app, "#iv-extra")
 
 
-async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(frozen_app, frozen_desk):
+async def test_a_request_not_yet_accepted_is_not_booked_and_a_decline_goes_back_to_routing_with_the_next(
+    frozen_app, frozen_desk
+):
+    """The expert asked already is listed apart and not suggested; an offered request cannot be booked before it is
+    accepted; a decline says why, offers routing again without the decliner, and the declined request can no longer
+    be booked."""
     app, demo_desk = frozen_app, frozen_desk  # a still clock: the next expert's hours never depend on the hour
     enquiry = enquiry_by_subject(demo_desk, GERMAN)
     (offered,) = [r for r in requests_of(demo_desk, enquiry.id) if r.status == "offered"]
@@ -193,27 +213,47 @@ async def test_declined_request_goes_back_to_routing_with_the_next_suggestion(fr
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await select_enquiry(pilot, enquiry.id)
+        await pilot.press("r")
+        await settle(pilot)
+        assert not any(decliner in line for line in option_texts(app)), "the expert asked already is not suggested"
+        assert decliner in text_of(app, "#asked") and "(offered)" in text_of(app, "#asked"), "but listed as asked"
+        await pilot.press("escape")
+        await settle(pilot)
+
         await pilot.press("i")
         await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen), "an offered request is not booked"
+        assert "has not accepted yet: press a" in text_of(app, "#iv-msg"), "and the officer is told to accept first"
         await pilot.press("x")
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, PromptScreen), "a decline asks why"
         await pilot.press(*"Travelling all week", "enter")
         await settle(pilot)
         assert isinstance(app.screen, RouteScreen), "a decline offers routing again"
-        assert f"{decliner} declined" in text_of(app, "#route-intro")
+        assert f"{decliner} declined" in text_of(app, "#route-intro"), "saying who declined"
         lines = option_texts(app)
         assert lines and not any(decliner in line for line in lines), "the decliner is left out"
         nxt = app.screen.suggestions[app.screen.query_one(OptionList).get_option_at_index(0).id]
-        assert nxt.display_name in text_of(app, "#route-intro")
-        assert enquiry_by_subject(demo_desk, GERMAN).status == "triaged"
+        assert nxt.display_name in text_of(app, "#route-intro"), "the next suggestion is named"
+        assert enquiry_by_subject(demo_desk, GERMAN).status == "triaged", "the enquiry goes back to routing"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen), "back on the interviews, now with the new request"
-        assert app.screen.query_one(DataTable).row_count == 2
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2, "both requests are listed"
+        declined = next(i for i in range(table.row_count) if "declined" in " ".join(map(str, table.get_row_at(i))))
+        table.move_cursor(row=declined)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen), "a declined request is not booked"
+        assert "is declined; it can no longer be booked" in text_of(app, "#iv-msg"), "and the officer is told why"
     by_status = {r.status: r for r in requests_of(demo_desk, enquiry.id)}
-    assert by_status["declined"].expert_id == offered.expert_id and "Travelling all week" in by_status["declined"].notes
-    assert by_status["offered"].expert_id == nxt.expert_id
-    assert enquiry_by_subject(demo_desk, GERMAN).status == "routed"
+    assert sorted(by_status) == ["declined", "offered"], "nothing was booked"
+    assert by_status["declined"].expert_id == offered.expert_id, "the decline is the decliner's"
+    assert "Travelling all week" in by_status["declined"].notes, "with the reason given"
+    assert by_status["offered"].expert_id == nxt.expert_id, "the new request is the next suggestion's"
+    assert enquiry_by_subject(demo_desk, GERMAN).status == "routed", "the enquiry is routed again"
 
 
 def test_reasons_are_marked_by_their_effect_not_by_their_wording():
@@ -241,43 +281,6 @@ def test_reasons_are_marked_by_their_effect_not_by_their_wording():
     assert said.warnings == ("Takes no interviews (weekly limit 0)",)
 
 
-async def test_interview_screen_books_only_what_the_request_life_cycle_allows(app, demo_desk):
-    enquiry = enquiry_by_subject(demo_desk, GERMAN)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select_enquiry(pilot, enquiry.id)
-        await pilot.press("i")
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewScreen), "an offered request is not booked"
-        assert "has not accepted yet: press a" in text_of(app, "#iv-msg")
-        await pilot.press("x")
-        await pilot.press(*"Ill", "enter")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewScreen)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewScreen)
-        assert "is declined; it can no longer be booked" in text_of(app, "#iv-msg")
-    assert [r.status for r in requests_of(demo_desk, enquiry.id)] == ["declined"]
-
-
-async def test_already_asked_experts_are_listed_apart_and_cannot_be_chosen(app, demo_desk):
-    enquiry = enquiry_by_subject(demo_desk, GERMAN)
-    (offered,) = [r for r in requests_of(demo_desk, enquiry.id) if r.status == "offered"]
-    asked = expert_name(demo_desk, offered.expert_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select_enquiry(pilot, enquiry.id)
-        await pilot.press("r")
-        await settle(pilot)
-        assert not any(asked in line for line in option_texts(app)), "the expert asked already is not suggested"
-        assert asked in text_of(app, "#asked") and "(offered)" in text_of(app, "#asked")
-
-
 async def test_routing_errors_show_in_the_screen(frozen_app, frozen_desk):
     enquiry = enquiry_by_subject(frozen_desk, GERMAN)
     app = frozen_app
@@ -293,35 +296,6 @@ async def test_routing_errors_show_in_the_screen(frozen_app, frozen_desk):
         assert isinstance(app.screen, RouteScreen), "refused: the screen stays open"
         assert "withdrawn" in text_of(app, "#route-msg")
     assert [r.status for r in requests_of(frozen_desk, enquiry.id)] == ["cancelled"]
-
-
-async def test_routing_past_a_hard_warning_asks_first_naming_the_warnings(frozen_app, frozen_desk):
-    enquiry = enquiry_by_subject(frozen_desk, ISK)
-    app = frozen_app
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select_enquiry(pilot, enquiry.id)
-        await pilot.press("r")
-        await settle(pilot)
-        top = app.screen.suggestions[app.screen.query_one(OptionList).get_option_at_index(0).id]
-        assert "4 of 4 interviews this week: at the limit" in top.warnings
-        assert " ! " in option_texts(app)[0], "a suggestion with a hard warning is marked in the list"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, RouteWarningScreen)
-        assert all(warning in text_of(app, "#warnings") for warning in top.warnings)
-        assert top.display_name in text_of(app, "#warn-title")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, RouteScreen), "backing out returns to the ranking"
-        assert requests_of(frozen_desk, enquiry.id) == []
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, DeskScreen)
-    (request,) = requests_of(frozen_desk, enquiry.id)
-    assert request.expert_id == top.expert_id and request.status == "offered"
 
 
 async def test_a_warning_that_arises_meanwhile_still_asks(frozen_app, frozen_desk):
@@ -416,7 +390,9 @@ async def test_log_call_offers_lines_to_take_and_records_the_one_given(app, demo
     assert logged.statement_id == statement_id
 
 
-async def test_release_imported_through_the_tui(app, demo_desk):
+async def test_a_release_is_read_from_pasted_text_or_a_file_previewed_then_stored(app, demo_desk):
+    """Importing a release on the releases screen: nothing pasted, a missing file or no text at all get clear
+    messages; pasted text is read; a file is previewed without storing, then stored."""
     path = RELEASES / "uk_two_experts_two_contacts.txt"
     title = "Cleaner buses cut roadside pollution by a third in Manchester and Leeds"
     async with app.run_test(size=(120, 40)) as pilot:
@@ -424,17 +400,33 @@ async def test_release_imported_through_the_tui(app, demo_desk):
         await pilot.press("4")
         await settle(pilot)
         await pilot.press("i")
-        assert isinstance(app.screen, ImportReleaseScreen)
+        assert isinstance(app.screen, ImportReleaseScreen), "i on releases opens the import"
 
-        # A file that is not there, then text that is not a release: clear messages, nothing stored.
+        # Blank text, a file that is not there, then nothing at all: clear messages, nothing stored.
+        pasted = app.screen.query_one("#release-text", TextArea)
+        pasted.text = "   \n\n"
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "Name a file, or paste the release text" in text_of(app, "#import-msg"), "blank text asks for some"
+        pasted.text = ""
         app.screen.query_one("#release-path", Input).value = str(path) + ".missing"
         await pilot.press("ctrl+r")
         await settle(pilot)
-        assert "File:" in text_of(app, "#import-msg") and "does not exist" in text_of(app, "#import-msg")
+        assert "File:" in text_of(app, "#import-msg") and "does not exist" in text_of(app, "#import-msg"), (
+            "a missing file is named"
+        )
         app.screen.query_one("#release-path", Input).value = ""
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "paste the release text" in text_of(app, "#import-msg")
+        assert "paste the release text" in text_of(app, "#import-msg"), "storing nothing asks for a release"
+
+        # Pasted text is read.
+        pasted.text = (RELEASES / "us_for_immediate_release.txt").read_text(encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert "Read from pasted" in text_of(app, "#import-msg"), "pasted text is read"
+        assert "Title" in text_of(app, "#release-preview"), "and previewed"
+        pasted.text = ""
 
         # Preview reads only; store writes.
         app.screen.query_one("#release-path", Input).value = str(path)
@@ -443,35 +435,17 @@ async def test_release_imported_through_the_tui(app, demo_desk):
         preview = text_of(app, "#release-preview")
         table = app.screen.query_one("#release-people", DataTable)
         people = " ".join(str(c) for i in range(table.row_count) for c in table.get_row_at(i))
-        assert title in preview and "Dr Priya Raman" in people and "Joanna Fletcher" in people
-        assert "Embargo" in preview and "Wed 05 Jun 2024" in preview
+        assert title in preview and "Dr Priya Raman" in people and "Joanna Fletcher" in people, "the file is previewed"
+        assert "Embargo" in preview and "Wed 05 Jun 2024" in preview, "with its embargo"
         with demo_desk.read() as s:
-            assert s.exec(select(Release).where(Release.title == title)).all() == []
+            assert s.exec(select(Release).where(Release.title == title)).all() == [], "a preview stores nothing"
         await pilot.press("ctrl+s")
         await settle(pilot)
         stored = text_of(app, "#release-preview")
-        assert "Stored as release" in stored and "Priya Raman" in stored
+        assert "Stored as release" in stored and "Priya Raman" in stored, "storing says so"
         await pilot.press("escape")
         await settle(pilot)
-        assert not isinstance(app.screen, ImportReleaseScreen)
+        assert not isinstance(app.screen, ImportReleaseScreen), "escape closes the import"
     with demo_desk.read() as s:
         (source,) = s.exec(select(Release.source).where(Release.title == title)).all()
-    assert source == path.name
-
-
-async def test_pasted_release_text_is_read_and_parse_errors_are_clear(app, demo_desk):
-    text = (RELEASES / "us_for_immediate_release.txt").read_text(encoding="utf-8")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("i")
-        app.screen.query_one("#release-text", TextArea).text = "   \n\n"
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        assert "Name a file, or paste the release text" in text_of(app, "#import-msg")
-        app.screen.query_one("#release-text", TextArea).text = text
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        assert "Read from pasted" in text_of(app, "#import-msg")
-        assert "Title" in text_of(app, "#release-preview")
+    assert source == path.name, "the release is stored once, with its file's name as its source"

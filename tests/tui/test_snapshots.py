@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from pressdesk.tui.screens.log_call import LogCallScreen
 from tests.tui.conftest import settle
 
 SIZE = (120, 40)
@@ -41,12 +42,24 @@ def test_help_screen(snap_compare, frozen_app):
 
 
 def test_log_call_refused_at_80x24(snap_compare, frozen_app):
+    """A call refused for want of a name at 80x24: the reason is on screen under the form and the name box, and the
+    cursor is in the name box (the picture, and the same run's checks)."""
+
     async def run_before(pilot):
         await settle(pilot)
         await pilot.press("n", *"0161 306 1234", "tab", *"Flood claims data")
         await settle(pilot)  # the number's look-up has answered, as it has by the time an officer has typed a subject
         await pilot.press("ctrl+s")
         await still(pilot)
+        app = pilot.app
+        assert isinstance(app.screen, LogCallScreen), "the refused form stays open"
+        screen = app.screen.region
+        for selector in ("#form-msg", "#journalist-msg"):
+            widget = app.screen.query_one(selector, Static)
+            assert "journalist's name" in str(widget.content), f"{selector} says a name is wanted"
+            visible = widget.region.intersection(widget.parent.region)
+            assert visible.height >= 1 and screen.contains_region(visible), f"{selector} is off screen"
+        assert app.focused.id == "journalist", "the cursor is in the name box"
 
     assert snap_compare(frozen_app, terminal_size=(80, 24), run_before=run_before)
 

@@ -34,7 +34,9 @@ async def open_form(pilot) -> LogCallScreen:
     return form
 
 
-async def test_typing_a_subject_lays_out_nothing_but_the_subject_box(frozen_app, monkeypatch):
+async def test_typing_a_subject_or_replacing_a_one_line_message_lays_out_nothing_more(frozen_app, monkeypatch):
+    """In the log form, typing a subject lays out nothing but the subject box, and a one-line message under a field
+    replaced by another does not lay out the form."""
     async with frozen_app.run_test(size=(120, 40)) as pilot:
         form = await open_form(pilot)
         form.query_one("#subject", Input).focus()
@@ -47,19 +49,16 @@ async def test_typing_a_subject_lays_out_nothing_but_the_subject_box(frozen_app,
                 asked.append(widget.id or type(widget).__name__)
             return refresh(widget, *args, layout=layout, **kwargs)
 
-        monkeypatch.setattr(Widget, "refresh", noted)
-        await pilot.press(*"Flood")
-        assert form.query_one("#subject", Input).value == "Flood"
+        with monkeypatch.context() as patched:
+            patched.setattr(Widget, "refresh", noted)
+            await pilot.press(*"Flood")
+        assert form.query_one("#subject", Input).value == "Flood", "the subject is typed"
         assert set(asked) <= {"subject"}, f"typing in the subject laid out {sorted(set(asked) - {'subject'})}"
 
-
-async def test_a_message_under_a_field_that_keeps_its_height_does_not_lay_out_the_form(frozen_app, monkeypatch):
-    async with frozen_app.run_test(size=(120, 40)) as pilot:
-        form = await open_form(pilot)
         message = form.query_one("#deadline-msg", Static)
         form.field_message("deadline", "→ Wed 25 Nov 16:00 (in 6h)", "green")
         await pilot.pause()
-        assert message.size.height == 1
+        assert message.size.height == 1, "a short message takes one line"
         layouts = count_layouts(monkeypatch)
         form.field_message("deadline", "→ Wed 25 Nov 17:00 (in 7h)", "green")
         await pilot.pause()
