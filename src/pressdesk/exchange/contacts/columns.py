@@ -22,6 +22,7 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "organisation": (
         "company", "companyname", "organisation", "organization", "organisationname", "organizationname",
         "organization1name", "outlet", "outletname", "mediaoutlet", "publication", "media", "newspaper", "employer",
+        "outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations",
         "station", "programme", "program", "org",
         "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion",
     ),
@@ -32,21 +33,25 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "beat": (
         "beat", "beats", "topics", "topic", "subjects", "specialism", "specialisms", "expertise", "coverage", "area",
-        "areas", "section", "categories", "interests",
+        "areas", "section", "categories", "interests", "sector", "sectors",
     ),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "notizen", "notas", "notities"),
     "country": (
         "country", "countryregion", "businesscountryregion", "homecountryregion", "address1country",
-        "countrycode",
+        "countrycode", "workcountry", "businesscountry", "homecountry", "cc",
     ),
 }  # fmt: skip
-"""Folded headers of each text field; a field's first column that has a value wins."""
+"""Folded headers of each text field; a field's first column that has a value wins ("CC": Mailchimp's country)."""
+
+LISTING_HEADERS = frozenset({"outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations"})
+"""Folded headers of columns that list several (Muck Rack's "Outlets"): the first one listed is taken."""
+_LISTED = re.compile(r"\s*[,;|]\s*|\s+:::\s+")
 
 EMAIL_COLUMNS: dict[str, str] = {
     "email": "", "emailaddress": "", "emails": "", "emailaddresses": "", "mail": "",
     "workemail": "work", "businessemail": "work", "officeemail": "work", "emailwork": "work",
     "homeemail": "home", "personalemail": "home", "privateemail": "home", "emailhome": "home",
-    "otheremail": "other",
+    "otheremail": "other", "primaryemail": "", "secondaryemail": "other", "additionalemail": "other",
     "emailadresse": "", "adressedemessagerie": "", "direcciondecorreoelectronico": "", "emailadres": "",
     "indirizzopostaelettronica": "",
 }  # fmt: skip
@@ -60,7 +65,7 @@ PHONE_COLUMNS: dict[str, str] = {
     "work": "work", "workphone": "work", "businessphone": "work", "officephone": "work", "directline": "work",
     "directdial": "work", "ddi": "work", "companymainphone": "work", "switchboard": "work", "worknumber": "work",
     "homephone": "home", "home": "home",
-    "otherphone": "other", "carphone": "other",
+    "otherphone": "other", "carphone": "other", "pager": "other",
     "fax": "fax", "businessfax": "fax", "homefax": "fax", "otherfax": "fax",
     "telefongeschaftlich": "work", "telefonfirma": "work", "mobiltelefon": "mobile", "telefonprivat": "home",
     "faxgeschaftlich": "fax", "telephonebureau": "work", "telephonemobile": "mobile", "telmobile": "mobile",
@@ -68,7 +73,9 @@ PHONE_COLUMNS: dict[str, str] = {
     "telefoonopwerk": "work", "mobieletelefoon": "mobile", "telefoonthuis": "home", "telefonoufficio": "work",
     "cellulare": "mobile", "telefonoabitazione": "home",
 }  # fmt: skip
-"""Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give."""
+"""Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
+"No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
+_NUMBER_WORD = re.compile(r"(?:number|no)$")
 
 _GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
 _NOT_FOLDED = re.compile(r"[^a-z0-9]+")
@@ -121,6 +128,8 @@ class ColumnMap:
     phones: list[tuple[int, str]] = field(default_factory=list)
     google: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     """Google's numbered details: (kind, number) -> {"value": column, "label": column}."""
+    listing: set[int] = field(default_factory=set)
+    """Columns that list several values, of which the first is taken (LISTING_HEADERS)."""
 
     @property
     def score(self) -> int:
@@ -141,6 +150,8 @@ class ColumnMap:
         for name, columns in self.text.items():
             for column in columns:
                 if value := cells[column].strip():
+                    if column in self.listing:
+                        value = _LISTED.split(value, maxsplit=1)[0] or value
                     texts[name] = value
                     found.fields[name] = self.headers[column]
                     break
@@ -184,8 +195,12 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
             name = "title"  # a media list's "Title" is the job; beside Outlook's "Job Title" it is Mr or Dr
         if name:
             found.text.setdefault(name, []).append(column)
+            if key in LISTING_HEADERS:
+                found.listing.add(column)
             continue
         bare = re.sub(r"\d+", "", key)
+        if bare not in EMAIL_COLUMNS and bare not in PHONE_COLUMNS:
+            bare = _NUMBER_WORD.sub("", bare)
         if bare in EMAIL_COLUMNS:
             found.emails.append((column, EMAIL_COLUMNS[bare]))
         elif bare in PHONE_COLUMNS:

@@ -91,13 +91,15 @@ def _types(line) -> list[str]:
 
 
 def _label(line, group_labels: dict[str, str]) -> str:
-    """A property's label: an Apple X-ABLabel of its group first, then its TYPE parameters."""
+    """A property's label: an Apple X-ABLabel of its group first, then its TYPE parameters, a fax or mobile before
+    where it is (Outlook writes TEL;WORK;FAX for the office fax)."""
     if line.group and (found := label_of(group_labels.get(line.group.casefold()))):
         return found
-    for kind in _types(line):
-        if found := label_of(kind):
-            return found
-    return ""
+    labels = [found for kind in _types(line) if (found := label_of(kind))]
+    for device in ("fax", "mobile"):
+        if device in labels:
+            return device
+    return labels[0] if labels else ""
 
 
 def _text(value) -> str:
