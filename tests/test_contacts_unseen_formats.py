@@ -1,0 +1,133 @@
+"""The formats the unseen exports brought: LDIF address books, old Excel and LibreOffice sheets, a ".xls" that is
+text, and headers named as address books and media databases name them; bad values still rejected where they are."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from pressdesk.exchange.contacts import ContactFileError, Detail, count_records, file_format, read_contacts
+from pressdesk.exchange.contacts.columns import map_columns
+from pressdesk.limits import LONGEST_FILE_LINE
+from pressdesk.services.contact_import import import_contacts
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "contacts"
+
+PERSON = "dn: cn=Ann Lee,mail=ann@times.example\nobjectclass: person\ncn: Ann Lee\nmail: ann@times.example\n"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """A file with this text in this encoding."""
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_workbooks_are_known_by_their_first_bytes_and_ldif_by_its_first_entry(tmp_path):
+    as_text = write(tmp_path / "address-book.txt", "# exported\nversion: 1\n" + PERSON)
+    assert [file_format(FIXTURES / n) for n in ("media_list_old_excel.xls", "media_list_libreoffice.ods")] == [
+        "xlsx",
+        "xlsx",
+    ]
+    assert (file_format(FIXTURES / "thunderbird.ldif"), file_format(as_text)) == ("ldif", "ldif")
+
+
+def test_a_dot_xls_that_is_tab_separated_text_is_read_as_the_text_it_is(tmp_path):
+    path = write(tmp_path / "export.xls", "Name\tOutlet\tEmail\r\nAnn Lee\tThe Times\tann@times.example\r\n", "cp1252")
+    [ann] = list(read_contacts(path))
+    assert (ann.full_name, ann.organisation, ann.emails) == (
+        "Ann Lee",
+        "The Times",
+        [Detail("", "ann@times.example", "Email")],
+    )
+
+
+def test_an_old_excel_list_is_read_below_its_title_with_numbers_excel_stored_as_numbers():
+    gareth = next(iter(read_contacts(FIXTURES / "media_list_old_excel.xls")))
+    assert (gareth.row, gareth.full_name, gareth.organisation, gareth.title) == (
+        3,
+        "Gareth Pryce",
+        "South Wales Argus",
+        "News Editor",
+    )
+    assert [(d.label, d.value) for d in gareth.phones] == [("", "1633810000"), ("mobile", "7811454545")]
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "label"),
+    [
+        ("Primary Email", "emails", ""),
+        ("Secondary Email", "emails", "other"),
+        ("Fax Number", "phones", "fax"),
+        ("Pager Number", "phones", "other"),
+        ("Mobile Phone Number", "phones", "mobile"),
+        ("Phone No.", "phones", ""),
+    ],
+)
+def test_address_book_and_crm_detail_columns_are_recognised_with_their_labels(header, field, label):
+    columns = map_columns(["Name", header])
+    record = columns.record(
+        ["Ann Lee", "ann@times.example" if field == "emails" else "+44 20 7946 0123"], row=2, source="x"
+    )
+    assert [d.label for d in getattr(record, field)] == [label]
+
+
+def test_a_column_listing_several_outlets_gives_the_first_and_a_title_beside_job_title_stays_out():
+    columns = map_columns(["Title", "Forename", "Surname", "Job Title", "Outlets", "Sectors", "CC"])
+    record = columns.record(
+        ["Dr", "Ellen", "Park", "Editor", "The Economist; 1843", "Science", "US"], row=2, source="x"
+    )
+    assert (record.full_name, record.title, record.organisation, record.beat, record.country) == (
+        "Ellen Park",
+        "Editor",
+        "The Economist",
+        "Science",
+        "US",
+    )
+
+
+def test_a_progress_bar_knows_about_how_many_entries_an_ldif_file_and_an_old_sheet_hold():
+    assert count_records(FIXTURES / "thunderbird.ldif") == 4  # three people and a mailing list
+    assert count_records(FIXTURES / "media_list_old_excel.xls") == 5  # the header, three people, a blank row
+
+
+def test_an_ldif_value_given_as_a_url_is_never_fetched(tmp_path):
+    secret = write(tmp_path / "secret.txt", "SECRET")
+    path = write(tmp_path / "book.ldif", PERSON + f"description:< file://{secret}\n")
+    [ann] = list(read_contacts(path))
+    assert (ann.full_name, ann.notes) == ("Ann Lee", "")
+
+
+def test_ldif_text_is_kept_as_written_never_as_markup(tmp_path):
+    name = "[bold red]Ann[/] =1+2"
+    encoded = base64.b64encode(name.encode()).decode()
+    [ann] = list(read_contacts(write(tmp_path / "book.ldif", PERSON.replace("cn: Ann Lee", f"cn:: {encoded}"))))
+    assert ann.full_name == name
+
+
+def test_a_file_that_is_not_ldif_after_its_first_entry_is_refused_in_one_line(tmp_path):
+    path = write(tmp_path / "book.ldif", PERSON + "\ndn: cn=Bo\nthis line has no colon\n")
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value).startswith("book.ldif entry 2 is not LDIF: ")
+    assert "\n" not in str(refused.value)
+
+
+def test_an_ldif_entry_longer_than_any_contact_is_refused_before_it_is_held(tmp_path):
+    path = tmp_path / "huge.ldif"
+    with path.open("w", encoding="ascii") as fh:
+        fh.write(PERSON + "description: x\n")
+        for _ in range(LONGEST_FILE_LINE // (1 << 16) + 1):
+            fh.write(" " + "x" * (1 << 16) + "\n")
+    with pytest.raises(ContactFileError, match=f"huge.ldif has an entry over {LONGEST_FILE_LINE:,} characters"):
+        list(read_contacts(path))
+
+
+def test_a_bad_address_in_an_ldif_entry_is_rejected_with_its_entry_attribute_and_reason(empty_desk, tmp_path):
+    path = write(tmp_path / "book.ldif", PERSON + "\n" + PERSON.replace("ann@times.example", "bo@@times") + "\n")
+    with empty_desk.write() as s:
+        summary = import_contacts(s, who="Test Officer", region="GB", files=[path], dry_run=True)
+    [rejected] = summary.rejected
+    assert (rejected.file, rejected.row, rejected.field, rejected.value) == ("book.ldif", 2, "mail", "bo@@times")
+    assert rejected.reason
