@@ -131,3 +131,77 @@ def test_a_bad_address_in_an_ldif_entry_is_rejected_with_its_entry_attribute_and
     [rejected] = summary.rejected
     assert (rejected.file, rejected.row, rejected.field, rejected.value) == ("book.ldif", 2, "mail", "bo@@times")
     assert rejected.reason
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "first", "last", "name"),
+    [
+        (["Prénom", "Nom", "Société"], ["Anne", "Lefèvre", "Le Monde"], "Anne", "Lefèvre", ""),
+        (["Nom", "Société"], ["Anne Lefèvre", "Le Monde"], "", "", "Anne Lefèvre"),
+        (["Nome", "Cognome", "Società"], ["Luca", "Rossi", "La Repubblica"], "Luca", "Rossi", ""),
+        (["Nombre", "Apellidos", "Compañía"], ["Lucía", "Álvarez", "El País"], "Lucía", "Álvarez", ""),
+        (["Nombre", "Medio"], ["Lucía Álvarez", "El País"], "", "", "Lucía Álvarez"),
+    ],
+)
+def test_a_name_column_in_french_italian_or_spanish_is_a_surname_a_forename_or_the_whole_name_by_its_neighbours(
+    headers, cells, first, last, name
+):
+    record = map_columns([*headers, "Email"]).record([*cells, "a@b.example"], row=2, source="x")
+    assert (record.first, record.last, record.name) == (first, last, name)
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "label"),
+    [
+        ("Phone - Mobile", "phones", "mobile"),
+        ("Phone (Work)", "phones", "work"),
+        ("Email - Personal", "emails", "home"),
+        ("Contact Email", "emails", ""),
+        ("Contact Phone", "phones", ""),
+        ("Journalist Mobile", "phones", "mobile"),
+    ],
+)
+def test_a_detail_column_named_by_its_kind_and_its_label_in_either_order_is_recognised(header, field, label):
+    value = "ann@times.example" if field == "emails" else "+44 20 7946 0123"
+    record = map_columns(["Name", header]).record(["Ann Lee", value], row=2, source="x")
+    assert [(d.label, d.value) for d in getattr(record, field)] == [(label, value)]
+
+
+@pytest.mark.parametrize("header", ["Email Opt Out", "E-mail Display Name", "Phone Extension", "Mobile Carrier"])
+def test_a_column_about_an_address_or_number_that_holds_none_is_not_read_as_one(header):
+    record = map_columns(["Name", "Email", header]).record(["Ann Lee", "ann@times.example", "x"], row=2, source="x")
+    assert ([d.value for d in record.emails], record.phones) == (["ann@times.example"], [])
+
+
+def test_crm_columns_name_the_company_and_the_country():
+    record = map_columns(["Full Name", "Account Name", "Mailing Country", "Phone"]).record(
+        ["Ann Lee", "The Times", "United States", "(212) 556-1234"], row=2, source="x"
+    )
+    assert (record.organisation, record.country) == ("The Times", "United States")
+
+
+def test_a_quoted_printable_vcard_21_name_without_a_charset_is_read_in_the_windows_code_page(tmp_path):
+    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+    card += "FN;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\nTEL;CELL:+49 151 41289933\r\nEND:VCARD\r\n"
+    [card_read] = list(read_contacts(write(tmp_path / "nokia.vcf", card)))
+    assert (card_read.full_name, card_read.first, card_read.last, card_read.problems) == (
+        "Jürgen Müller",
+        "Jürgen",
+        "Müller",
+        [],
+    )
+
+
+def test_a_workbook_whose_first_sheet_is_a_cover_page_is_read_from_the_sheet_with_the_list(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "export.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        cover = book.add_worksheet("Search")
+        cover.write_column(0, 0, ["Search criteria", "Beat: Health", "Country: United Kingdom"])
+        contacts = book.add_worksheet("Contacts")
+        contacts.write_row(0, 0, ["Name", "Outlet", "Email"])
+        contacts.write_row(1, 0, ["Ann Lee", "The Times", "ann@times.example"])
+    [ann] = list(read_contacts(path))
+    assert (ann.row, ann.full_name, ann.organisation) == (2, "Ann Lee", "The Times")
+    assert count_records(path) == 1

@@ -12,19 +12,28 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
+from pressdesk.exchange.contacts.record import LABEL_WORDS, ContactRecord, Detail, label_of
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person"),
-    "first": ("firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam"),
+    "name": (
+        "name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person",
+        "nomcomplet", "nombrecompleto", "nomecompleto", "nomeecognome", "volledigenaam", "naam",
+    ),
+    "first": (
+        "firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam", "primeironome",
+    ),
     "middle": ("middlename", "additionalname", "middle"),
-    "last": ("lastname", "surname", "familyname", "last", "nachname", "achternaam", "apellidos", "cognome"),
+    "last": (
+        "lastname", "surname", "familyname", "last", "nachname", "achternaam", "apellidos", "cognome", "apellido",
+        "familienname", "nomdefamille", "sobrenome",
+    ),
     "organisation": (
         "company", "companyname", "organisation", "organization", "organisationname", "organizationname",
         "organization1name", "outlet", "outletname", "mediaoutlet", "publication", "media", "newspaper", "employer",
         "outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations",
         "station", "programme", "program", "org",
-        "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion",
+        "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion", "accountname", "medio",
+        "testata",
     ),
     "title": (
         "jobtitle", "position", "role", "jobrole", "designation", "organizationtitle", "organisationtitle",
@@ -38,10 +47,19 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "notizen", "notas", "notities"),
     "country": (
         "country", "countryregion", "businesscountryregion", "homecountryregion", "address1country",
-        "countrycode", "workcountry", "businesscountry", "homecountry", "cc",
+        "countrycode", "workcountry", "businesscountry", "homecountry", "cc", "mailingcountry", "pays", "pais",
+        "paese",
     ),
 }  # fmt: skip
 """Folded headers of each text field; a field's first column that has a value wins ("CC": Mailchimp's country)."""
+
+NAME_BY_NEIGHBOUR: dict[str, tuple[str, str]] = {
+    "nom": ("last", "first"),
+    "nombre": ("first", "last"),
+    "nome": ("first", "last"),
+}
+"""Folded headers that are one part of a name beside a column of the other part (French "Nom" beside "Prénom" is the
+surname, Spanish "Nombre" beside "Apellidos" the forename) and the whole name alone: header -> (part, other part)."""
 
 LISTING_HEADERS = frozenset({"outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations"})
 """Folded headers of columns that list several (Muck Rack's "Outlets"): the first one listed is taken."""
@@ -75,7 +93,11 @@ PHONE_COLUMNS: dict[str, str] = {
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
 "No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
-_NUMBER_WORD = re.compile(r"(?:number|no)$")
+_NUMBER_WORD = re.compile(r"(?:number|no|nr)$|(?<=mail)address$")
+_DETAIL_WORDS = (("email", "email"), ("mail", "email"), ("telephone", "phone"), ("phone", "phone"), ("tel", "phone"))
+"""Words naming an address or number column, beside a label word ("Phone - Mobile", "Personal Email")."""
+_OWNER = re.compile(r"^(?:contact|journalist|person|primary)(?=.)")
+"""A word before a column's own name that says whose it is ("Contact Email", "Journalist Mobile")."""
 
 _GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
 _NOT_FOLDED = re.compile(r"[^a-z0-9]+")
@@ -190,7 +212,10 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
             kind, number, part = google.groups()
             found.google.setdefault((kind, number), {})["value" if part == "value" else "label"] = column
             continue
-        name = _TEXT_BY_HEADER.get(key)
+        name = _TEXT_BY_HEADER.get(key) or _TEXT_BY_HEADER.get(_OWNER.sub("", key))
+        if key in NAME_BY_NEIGHBOUR:
+            part, other = NAME_BY_NEIGHBOUR[key]
+            name = part if any(_TEXT_BY_HEADER.get(f) == other for f in folded) else "name"
         if key == "title" and not has_job_title:
             name = "title"  # a media list's "Title" is the job; beside Outlook's "Job Title" it is Mr or Dr
         if name:
@@ -198,14 +223,26 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
             if key in LISTING_HEADERS:
                 found.listing.add(column)
             continue
-        bare = re.sub(r"\d+", "", key)
-        if bare not in EMAIL_COLUMNS and bare not in PHONE_COLUMNS:
-            bare = _NUMBER_WORD.sub("", bare)
-        if bare in EMAIL_COLUMNS:
-            found.emails.append((column, EMAIL_COLUMNS[bare]))
-        elif bare in PHONE_COLUMNS:
-            found.phones.append((column, PHONE_COLUMNS[bare]))
+        if detail := detail_column(key):
+            (found.emails if detail[0] == "email" else found.phones).append((column, detail[1]))
     return found
+
+
+def detail_column(key: str) -> tuple[str, str] | None:
+    """("email" or "phone", label) of a folded header that names an address or number column, else None: a header of
+    the tables, or one with "Number" after it or whose it is before it, or a detail word and a label word alone
+    ("phonemobile", "personalemail"); "emailoptout" or "phoneextension" is none."""
+    bare = re.sub(r"\d+", "", key)
+    for candidate in dict.fromkeys((bare, _NUMBER_WORD.sub("", bare), _OWNER.sub("", _NUMBER_WORD.sub("", bare)))):
+        if candidate in EMAIL_COLUMNS:
+            return "email", EMAIL_COLUMNS[candidate]
+        if candidate in PHONE_COLUMNS:
+            return "phone", PHONE_COLUMNS[candidate]
+        for word, kind in _DETAIL_WORDS:
+            for rest in (candidate[len(word) :] if candidate.startswith(word) else None, candidate.removesuffix(word)):
+                if rest != candidate and rest in LABEL_WORDS:
+                    return kind, LABEL_WORDS[rest]
+    return None
 
 
 HEADER_SEARCH_ROWS = 20

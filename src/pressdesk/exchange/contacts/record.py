@@ -10,7 +10,7 @@ from typing import NamedTuple
 LABELS = ("mobile", "work", "home", "fax", "other")
 """What a phone number or email address is for (blank when the file does not say)."""
 
-_LABEL_WORDS = {
+LABEL_WORDS = {
     "mobile": "mobile",
     "mob": "mobile",
     "cell": "mobile",
@@ -35,6 +35,7 @@ _LABEL_WORDS = {
     "pager": "other",
     "car": "other",
 }
+"""Words that say what a detail is for, and the label each gives."""
 _LABEL_TOKEN = re.compile(r"[a-z]+")
 
 
@@ -88,6 +89,6 @@ def label_of(text: str | None) -> str:
         return ""
     words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", text).casefold())
     for word in words:
-        if word in _LABEL_WORDS:
-            return _LABEL_WORDS[word]
+        if word in LABEL_WORDS:
+            return LABEL_WORDS[word]
     return ""

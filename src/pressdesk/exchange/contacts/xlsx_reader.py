@@ -1,4 +1,5 @@
-"""Contacts from the first sheet of an Excel media list (python-calamine), its header row found wherever it is."""
+"""Contacts from a spreadsheet media list (XLSX, XLS, ODS through python-calamine): the first sheet with a header row,
+the header found wherever it is in its first rows."""
 
 from __future__ import annotations
 
@@ -37,16 +38,33 @@ def _spans(path: Path) -> list[tuple[int, int]]:
 
 
 def readable_sheet(path: Path):
-    """The first sheet of a workbook as calamine reads it, or None when it cannot be read or spans too many cells
-    (the reader then says why)."""
+    """The sheet of a workbook the contacts are on, as calamine reads it, or None when it cannot be read or spans too
+    many cells (the reader then says why)."""
     from python_calamine import CalamineWorkbook
 
     if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
         return None
     try:
-        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        return contacts_sheet(CalamineWorkbook.from_path(str(path)), source=path.name)[0]
     except Exception:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
         return None
+
+
+def contacts_sheet(workbook, *, source: str):
+    """(sheet, its column map, its header's row number, the rows read so far, the rows after them) of the first sheet
+    with a header row: an export's first sheet may be its search or a cover page. ValueError when none has one."""
+    refused: ValueError | None = None
+    for index in range(len(workbook.sheet_names)):
+        sheet = workbook.get_sheet_by_index(index)
+        rows = ([cell_text(c) for c in cells] for cells in sheet.iter_rows())
+        seen = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+        try:
+            columns, at = find_header(seen, source=source)
+        except ValueError as exc:
+            refused = refused or exc
+            continue
+        return sheet, columns, at, seen, rows
+    raise refused or ValueError(f"{source} has no sheet.")
 
 
 def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
@@ -65,17 +83,13 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
             )
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheet = workbook.get_sheet_by_index(0)
+        sheet, columns, at, seen, rows = contacts_sheet(workbook, source=source)
+    except ValueError as exc:
+        raise ContactFileError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
         reason = type(exc).__name__
         raise ContactFileError(f"{source} is not an Excel workbook pressdesk can read ({reason}).") from None
     first_row = sheet.start[0] if sheet.start else 0
-    rows = ([cell_text(c) for c in cells] for cells in sheet.iter_rows())
-    seen = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
-    try:
-        columns, at = find_header(seen, source=source)
-    except ValueError as exc:
-        raise ContactFileError(str(exc)) from None
     for offset, cells in enumerate(chain(seen, rows), start=1):
         if offset <= at or not any(c.strip() for c in cells):
             continue
