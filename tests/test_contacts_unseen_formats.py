@@ -205,3 +205,19 @@ def test_a_workbook_whose_first_sheet_is_a_cover_page_is_read_from_the_sheet_wit
     [ann] = list(read_contacts(path))
     assert (ann.row, ann.full_name, ann.organisation) == (2, "Ann Lee", "The Times")
     assert count_records(path) == 1
+
+
+def test_a_formula_read_from_an_address_book_goes_out_inert(empty_desk, tmp_path):
+    import csv
+    import io
+
+    from pressdesk.services import contact_export
+
+    book = PERSON + 'description: =HYPERLINK("http://x.example","Ann")\n'
+    with empty_desk.write() as s:
+        assert import_contacts(s, who="Test Officer", region="GB", files=[write(tmp_path / "b.ldif", book)]).added == 1
+    out = io.StringIO()
+    with empty_desk.read() as s:
+        contact_export.export_contacts(s, fmt="csv", out=out)
+    [ann] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (ann["Name"], ann["Notes"]) == ("Ann Lee", '\'=HYPERLINK("http://x.example","Ann")')
