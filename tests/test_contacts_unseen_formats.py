@@ -221,3 +221,34 @@ def test_a_formula_read_from_an_address_book_goes_out_inert(empty_desk, tmp_path
         contact_export.export_contacts(s, fmt="csv", out=out)
     [ann] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert (ann["Name"], ann["Notes"]) == ("Ann Lee", '\'=HYPERLINK("http://x.example","Ann")')
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "label"),
+    [
+        ("Primäre E-Mail-Adresse", "email", ""),
+        ("Sekundäre E-Mail-Adresse", "email", "other"),
+        ("Tel. dienstlich", "phone", "work"),
+        ("Tel. privat", "phone", "home"),
+        ("Mobil-Tel.-Nr.", "phone", "mobile"),
+        ("Fax-Nummer", "phone", "fax"),
+        ("Adresse électronique principale", "email", ""),
+        ("Adresse électronique secondaire", "email", "other"),
+        ("Tél. professionnel", "phone", "work"),
+        ("Tél. personnel", "phone", "home"),
+        ("Portable", "phone", "mobile"),
+        ("Correo electrónico", "email", ""),
+    ],
+)
+def test_a_localised_address_book_export_names_its_detail_columns_in_its_own_language(header, kind, label):
+    value = "ann@times.example" if kind == "email" else "+44 20 7946 0123"
+    record = map_columns(["Name", header]).record(["Ann Lee", value], row=2, source="x")
+    assert [(d.label, d.value) for d in (record.emails if kind == "email" else record.phones)] == [(label, value)]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"), [("Anzeigename", "name"), ("Nom à afficher", "name"), ("Title(s)", "title")]
+)
+def test_a_localised_or_plural_name_or_job_column_is_recognised(header, field):
+    record = map_columns(["Email", header]).record(["ann@times.example", "Ann Lee"], row=2, source="x")
+    assert getattr(record, field) == "Ann Lee"

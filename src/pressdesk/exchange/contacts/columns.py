@@ -17,7 +17,8 @@ from pressdesk.exchange.contacts.record import LABEL_WORDS, ContactRecord, Detai
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "name": (
         "name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person",
-        "nomcomplet", "nombrecompleto", "nomecompleto", "nomeecognome", "volledigenaam", "naam",
+        "nomcomplet", "nombrecompleto", "nomecompleto", "nomeecognome", "volledigenaam", "naam", "anzeigename",
+        "nomaafficher",
     ),
     "first": (
         "firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam", "primeironome",
@@ -38,7 +39,8 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "title": (
         "jobtitle", "position", "role", "jobrole", "designation", "organizationtitle", "organisationtitle",
         "organization1title",
-        "fonction", "puesto", "cargo", "functie", "posizione", "berufsbezeichnung",
+        "fonction", "puesto", "cargo", "functie", "posizione", "berufsbezeichnung", "titles", "jobtitles",
+        "arbeitstitel",
     ),
     "beat": (
         "beat", "beats", "topics", "topic", "subjects", "specialism", "specialisms", "expertise", "coverage", "area",
@@ -71,7 +73,7 @@ EMAIL_COLUMNS: dict[str, str] = {
     "homeemail": "home", "personalemail": "home", "privateemail": "home", "emailhome": "home",
     "otheremail": "other", "primaryemail": "", "secondaryemail": "other", "additionalemail": "other",
     "emailadresse": "", "adressedemessagerie": "", "direcciondecorreoelectronico": "", "emailadres": "",
-    "indirizzopostaelettronica": "",
+    "indirizzopostaelettronica": "", "correoelectronico": "", "adresseelectronique": "", "courriel": "",
 }  # fmt: skip
 """Folded headers (digits left out: "E-mail 2 Address") of email columns, with the label they give."""
 
@@ -89,14 +91,19 @@ PHONE_COLUMNS: dict[str, str] = {
     "faxgeschaftlich": "fax", "telephonebureau": "work", "telephonemobile": "mobile", "telmobile": "mobile",
     "telephonedomicile": "home", "telefonodeltrabajo": "work", "telefonomovil": "mobile", "telefonoparticular": "home",
     "telefoonopwerk": "work", "mobieletelefoon": "mobile", "telefoonthuis": "home", "telefonoufficio": "work",
-    "cellulare": "mobile", "telefonoabitazione": "home",
+    "cellulare": "mobile", "telefonoabitazione": "home", "portable": "mobile",
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
 "No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
-_NUMBER_WORD = re.compile(r"(?:number|no|nr)$|(?<=mail)address$")
-_DETAIL_WORDS = (("email", "email"), ("mail", "email"), ("telephone", "phone"), ("phone", "phone"), ("tel", "phone"))
+_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:address|adresse)$")
+_DETAIL_WORDS = (
+    ("adresseelectronique", "email"), ("emailadresse", "email"), ("email", "email"), ("mail", "email"),
+    ("telephone", "phone"), ("telefono", "phone"), ("telefon", "phone"), ("phone", "phone"), ("tel", "phone"),
+)  # fmt: skip
 """Words naming an address or number column, beside a label word ("Phone - Mobile", "Personal Email")."""
-_OWNER = re.compile(r"^(?:contact|journalist|person|primary)(?=.)")
+_OWNER = re.compile(r"^(?:contact|journalist|person|primary|primare)(?=.)")
+_UNLABELLED = ("", "primary", "principal", "principale", "primaire")
+"""What may stand beside a detail word and give it no label ("Adresse électronique principale")."""
 """A word before a column's own name that says whose it is ("Contact Email", "Journalist Mobile")."""
 
 _GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
@@ -240,8 +247,8 @@ def detail_column(key: str) -> tuple[str, str] | None:
             return "phone", PHONE_COLUMNS[candidate]
         for word, kind in _DETAIL_WORDS:
             for rest in (candidate[len(word) :] if candidate.startswith(word) else None, candidate.removesuffix(word)):
-                if rest != candidate and rest in LABEL_WORDS:
-                    return kind, LABEL_WORDS[rest]
+                if rest != candidate and (rest in LABEL_WORDS or rest in _UNLABELLED):
+                    return kind, LABEL_WORDS.get(rest, "")
     return None
 
 

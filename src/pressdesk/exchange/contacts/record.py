@@ -34,7 +34,15 @@ LABEL_WORDS = {
     "other": "other",
     "pager": "other",
     "car": "other",
-}
+    "secondary": "other",
+    # the same in the languages address books export in (folded: no accents)
+    "mobil": "mobile", "mobiel": "mobile", "movil": "mobile", "portable": "mobile", "cellulare": "mobile",
+    "dienstlich": "work", "geschaftlich": "work", "arbeit": "work", "bureau": "work", "professionnel": "work",
+    "travail": "work", "trabajo": "work", "ufficio": "work", "werk": "work",
+    "privat": "home", "prive": "home", "personnel": "home", "domicile": "home", "casa": "home", "thuis": "home",
+    "abitazione": "home", "particular": "home",
+    "sekundare": "other", "secondaire": "other", "secundario": "other", "autre": "other", "andere": "other",
+}  # fmt: skip
 """Words that say what a detail is for, and the label each gives."""
 _LABEL_TOKEN = re.compile(r"[a-z]+")
 
