@@ -252,3 +252,37 @@ def test_a_localised_address_book_export_names_its_detail_columns_in_its_own_lan
 def test_a_localised_or_plural_name_or_job_column_is_recognised(header, field):
     record = map_columns(["Email", header]).record(["ann@times.example", "Ann Lee"], row=2, source="x")
     assert getattr(record, field) == "Ann Lee"
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_a_preamble_with_commas_over_a_header_in_another_delimiter_is_read_by_the_header(tmp_path, delimiter):
+    lines = [
+        "Exported from Vuelio, 27/11/2026, 3 contacts",
+        "",
+        "Name;Outlet;Email",
+        "Ann Lee;The Times;ann@times.example",
+    ]
+    path = write(tmp_path / "list.csv", "\r\n".join(lines).replace(";", delimiter) + "\r\n", "cp1252")
+    [ann] = list(read_contacts(path))
+    assert (ann.row, ann.full_name, ann.organisation, [d.value for d in ann.emails]) == (
+        4,
+        "Ann Lee",
+        "The Times",
+        ["ann@times.example"],
+    )
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "<html><body><table><tr><td>Name</td><td>Email</td></tr>",
+        '\ufeff<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+    ],
+)
+def test_a_web_page_or_xml_saved_as_xls_is_refused_saying_how_to_save_it(tmp_path, start):
+    path = write(tmp_path / "export.xls", start + "\n")
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value) == (
+        "export.xls is a web page or XML file, not a spreadsheet or CSV: open it in Excel and save it as .xlsx or .csv."
+    )

@@ -254,15 +254,19 @@ def detail_column(key: str) -> tuple[str, str] | None:
 
 HEADER_SEARCH_ROWS = 20
 """How far down a sheet the header row may be (a title and a date above it are common)."""
+WIDEST_HEADER = 1000
+"""The most columns a header row has (Outlook's export has 90): a wider row is no header and is not looked at cell by
+cell (a hostile line of a million commas)."""
 
 
 def find_header(rows, *, source: str) -> tuple[ColumnMap, int]:
     """The column map of the first row, among the first HEADER_SEARCH_ROWS, that reads as a header, and its row number
     (1-based); ValueError naming what was looked for when there is none."""
     for number, cells in enumerate(rows, start=1):
-        columns = map_columns([str(c) if c is not None else "" for c in cells])
-        if columns.is_header:
-            return columns, number
+        if len(cells) <= WIDEST_HEADER:
+            columns = map_columns([str(c) if c is not None else "" for c in cells])
+            if columns.is_header:
+                return columns, number
         if number >= HEADER_SEARCH_ROWS:
             break
     raise ValueError(
