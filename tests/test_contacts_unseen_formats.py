@@ -286,3 +286,40 @@ def test_a_web_page_or_xml_saved_as_xls_is_refused_saying_how_to_save_it(tmp_pat
     assert str(refused.value) == (
         "export.xls is a web page or XML file, not a spreadsheet or CSV: open it in Excel and save it as .xlsx or .csv."
     )
+
+
+def _repeated_ods(path: Path, rows: int, columns: int) -> Path:
+    """The LibreOffice fixture, its trailing empty rows made `rows` rows of `columns` cells saying "x" (a few KB)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(FIXTURES / "media_list_libreoffice.ods") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "content.xml":
+                filled = (
+                    rf'<table:table-row\1table:number-rows-repeated="{rows}"><table:table-cell office:value-type='
+                    rf'"string" table:number-columns-repeated="{columns}"><text:p>x</text:p></table:table-cell>'
+                    r"</table:table-row>"
+                )
+                content = re.sub(
+                    rb'<table:table-row([^>]*?)table:number-rows-repeated="\d+"><table:table-cell '
+                    rb'table:number-columns-repeated="\d+"/></table:table-row>',
+                    filled.encode(),
+                    content,
+                )
+            target.writestr(item, content)
+    return path
+
+
+def test_an_ods_whose_repeated_cells_span_too_many_is_refused_before_they_are_held(tmp_path):
+    path = _repeated_ods(tmp_path / "far.ods", 20_000, 600)
+    assert path.stat().st_size < 100_000
+    assert count_records(path) == 0, "the progress bar's count does not read it either"
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    assert str(refused.value).startswith("far.ods has a sheet spanning 20,006 rows by 600 columns")
+
+
+def test_an_ods_with_libreoffices_own_empty_repeats_is_read():
+    assert len(list(read_contacts(FIXTURES / "media_list_libreoffice.ods"))) == 3

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
+from xml.etree import ElementTree
 
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
@@ -30,11 +31,49 @@ def cell_text(value: object) -> str:
 
 
 def _spans(path: Path) -> list[tuple[int, int]]:
-    """The rows and columns each sheet spans; none for a file that is no workbook (calamine then says so)."""
+    """The rows and columns each sheet spans (XLSX or ODS); none for a file that is no zip workbook (calamine then says
+    what it is; an old .xls is bounded by its own size)."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            if "content.xml" in archive.namelist():
+                with archive.open("content.xml") as content:
+                    return ods_spans(content)
         return sheet_spans(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
         return []
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+
+
+def ods_spans(content) -> list[tuple[int, int]]:
+    """(rows, columns) each table of an ODS content.xml spans to its last cell with a value, its repeats counted (a
+    few bytes may repeat a cell millions of times; LibreOffice's own repeats of empty cells span nothing)."""
+    spans: list[tuple[int, int]] = []
+    rows = columns = row_at = column_at = 0
+    for event, element in ElementTree.iterparse(content, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_TABLE}table":
+                rows = columns = row_at = 0
+            elif tag == f"{_TABLE}table-row":
+                column_at, filled = 0, 0
+            continue
+        if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+            column_at += repeat
+            if element.get(_VALUE_TYPE):
+                columns = max(columns, column_at)
+                filled = 1
+        elif tag == f"{_TABLE}table-row":
+            repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            row_at += repeat
+            rows = row_at if filled else rows
+        elif tag == f"{_TABLE}table":
+            spans.append((rows, columns))
+        element.clear()
+    return spans
 
 
 def readable_sheet(path: Path):
