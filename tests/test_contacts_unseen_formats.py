@@ -323,3 +323,30 @@ def test_an_ods_whose_repeated_cells_span_too_many_is_refused_before_they_are_he
 
 def test_an_ods_with_libreoffices_own_empty_repeats_is_read():
     assert len(list(read_contacts(FIXTURES / "media_list_libreoffice.ods"))) == 3
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("_$!<HomeFAX>!$_", "fax"),
+        ("_$!<WorkFAX>!$_", "fax"),
+        ("Work Fax", "fax"),
+        ("Work Mobile", "mobile"),
+        ("iPhone", "mobile"),
+        ("_$!<Main>!$_", "work"),
+        ("Newsdesk", "work"),
+    ],
+)
+def test_a_label_naming_a_device_and_a_place_is_the_device(label, expected):
+    from pressdesk.exchange.contacts import label_of
+
+    assert label_of(label) == expected
+
+
+def test_an_apple_home_fax_and_a_vcard_3_work_fax_are_faxes(tmp_path):
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nitem1.TEL:+44 20 7946 0001\r\nitem1.X-ABLabel:_$!<HomeFAX>!$_\r\n"
+        "TEL;TYPE=WORK,FAX:+44 20 7946 0002\r\nTEL;TYPE=WORK,VOICE:+44 20 7946 0003\r\nEND:VCARD\r\n"
+    )
+    [ann] = list(read_contacts(write(tmp_path / "ann.vcf", card)))
+    assert [d.label for d in ann.phones] == ["fax", "fax", "work"]

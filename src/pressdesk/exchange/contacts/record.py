@@ -45,6 +45,10 @@ LABEL_WORDS = {
 }  # fmt: skip
 """Words that say what a detail is for, and the label each gives."""
 _LABEL_TOKEN = re.compile(r"[a-z]+")
+_RUN_OF_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
+"""Where a word runs into a capitalised one ("HomeFAX"); "iPhone" is one word."""
+DEVICES = ("fax", "mobile")
+"""Labels that win over a place named beside them."""
 
 
 class Detail(NamedTuple):
@@ -92,11 +96,14 @@ class ContactRecord:
 
 
 def label_of(text: str | None) -> str:
-    """A label from what a file calls a detail ("Mobile Phone", "* Work", "_$!<Home>!$_", "CELL"); "" if none."""
+    """A label from what a file calls a detail ("Mobile Phone", "* Work", "_$!<Home>!$_", "CELL"); "" if none. A device
+    named beside a place is the device: "Work Fax" and Apple's "HomeFAX" are a fax, "Work Mobile" a mobile."""
     if not text:
         return ""
-    words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", text).casefold())
-    for word in words:
-        if word in LABEL_WORDS:
-            return LABEL_WORDS[word]
-    return ""
+    spaced = _RUN_OF_CAPITALS.sub(" ", text)
+    words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", spaced).casefold())
+    labels = [LABEL_WORDS[word] for word in words if word in LABEL_WORDS]
+    for device in DEVICES:
+        if device in labels:
+            return device
+    return labels[0] if labels else ""

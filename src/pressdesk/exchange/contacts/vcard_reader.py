@@ -125,11 +125,7 @@ def _label(line, group_labels: dict[str, str]) -> str:
     where it is (Outlook writes TEL;WORK;FAX for the office fax)."""
     if line.group and (found := label_of(group_labels.get(line.group.casefold()))):
         return found
-    labels = [found for kind in _types(line) if (found := label_of(kind))]
-    for device in ("fax", "mobile"):
-        if device in labels:
-            return device
-    return labels[0] if labels else ""
+    return label_of(" ".join(_types(line)))
 
 
 def _text(value) -> str:
