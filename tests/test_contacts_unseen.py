@@ -57,6 +57,22 @@ EXPECTED = {
     "thunderbird_cp1252.csv": _THUNDERBIRD,
     # Thunderbird's LDIF export of the same book: base64 values (accents), a folded dn, a mailing list (no person).
     "thunderbird.ldif": _THUNDERBIRD,
+    # Thunderbird's own vCard 4.0 of the same book: VALUE=TEXT numbers, PREF=1, lower-case types; a second address
+    # the card does not label.
+    "thunderbird_v4.vcf": {
+        **_THUNDERBIRD,
+        "Dan Whitaker (freelance)": (
+            "",
+            "Science Writer",
+            "",
+            [
+                ("email", "", "dan.whitaker@guardian.example"),
+                ("email", "", "dan@whitaker.example"),
+                ("phone", "home", "+441179251234"),
+                ("phone", "mobile", "+447811232454"),
+            ],
+        ),
+    },
     # LinkedIn Connections.csv: "Notes:" and a quoted paragraph before the header; most emails empty, no phones.
     "linkedin_connections.csv": {
         "Chiamaka Okafor (she/her)": ("BBC News", "Health Correspondent", "", []),
