@@ -74,6 +74,7 @@ EMAIL_COLUMNS: dict[str, str] = {
     "otheremail": "other", "primaryemail": "", "secondaryemail": "other", "additionalemail": "other",
     "emailadresse": "", "adressedemessagerie": "", "direcciondecorreoelectronico": "", "emailadres": "",
     "indirizzopostaelettronica": "", "correoelectronico": "", "adresseelectronique": "", "courriel": "",
+    "enderecodeemail": "",
 }  # fmt: skip
 """Folded headers (digits left out: "E-mail 2 Address") of email columns, with the label they give."""
 
@@ -92,13 +93,15 @@ PHONE_COLUMNS: dict[str, str] = {
     "telephonedomicile": "home", "telefonodeltrabajo": "work", "telefonomovil": "mobile", "telefonoparticular": "home",
     "telefoonopwerk": "work", "mobieletelefoon": "mobile", "telefoonthuis": "home", "telefonoufficio": "work",
     "cellulare": "mobile", "telefonoabitazione": "home", "portable": "mobile",
+    "celular": "mobile",
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
 "No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
-_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:address|adresse)$")
+_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
 _DETAIL_WORDS = (
     ("adresseelectronique", "email"), ("emailadresse", "email"), ("email", "email"), ("mail", "email"),
-    ("telephone", "phone"), ("telefono", "phone"), ("telefon", "phone"), ("phone", "phone"), ("tel", "phone"),
+    ("telephone", "phone"), ("telefono", "phone"), ("telefone", "phone"), ("telefon", "phone"), ("phone", "phone"),
+    ("tel", "phone"),
 )  # fmt: skip
 """Words naming an address or number column, beside a label word ("Phone - Mobile", "Personal Email")."""
 _OWNER = re.compile(r"^(?:contact|journalist|person|primary|primare)(?=.)")

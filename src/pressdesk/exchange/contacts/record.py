@@ -38,9 +38,9 @@ LABEL_WORDS = {
     # the same in the languages address books export in (folded: no accents)
     "mobil": "mobile", "mobiel": "mobile", "movil": "mobile", "portable": "mobile", "cellulare": "mobile",
     "dienstlich": "work", "geschaftlich": "work", "arbeit": "work", "bureau": "work", "professionnel": "work",
-    "travail": "work", "trabajo": "work", "ufficio": "work", "werk": "work",
+    "travail": "work", "trabajo": "work", "ufficio": "work", "werk": "work", "comercial": "work",
     "privat": "home", "prive": "home", "personnel": "home", "domicile": "home", "casa": "home", "thuis": "home",
-    "abitazione": "home", "particular": "home",
+    "abitazione": "home", "particular": "home", "residencial": "home", "celular": "mobile",
     "sekundare": "other", "secondaire": "other", "secundario": "other", "autre": "other", "andere": "other",
 }  # fmt: skip
 """Words that say what a detail is for, and the label each gives."""
