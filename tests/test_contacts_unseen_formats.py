@@ -355,3 +355,8 @@ def test_an_apple_home_fax_and_a_vcard_3_work_fax_are_faxes(tmp_path):
     )
     [ann] = list(read_contacts(write(tmp_path / "ann.vcf", card)))
     assert [d.label for d in ann.phones] == ["fax", "fax", "work"]
+
+
+def test_blank_lines_before_a_header_are_looked_past_once_when_telling_the_format(tmp_path):
+    path = write(tmp_path / "list.txt", "\r\n" * 40 + "Name,Email\r\nAnn Lee,ann@times.example\r\n")
+    assert file_format(path) == "csv"

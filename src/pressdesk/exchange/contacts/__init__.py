@@ -28,7 +28,10 @@ _SHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods")
 """Names of files that are workbooks whatever they start with (".xls" is not: old media databases wrote their "Excel"
 export as tab-separated text under that name)."""
-_LDIF_START = re.compile(rb"^(?:\xef\xbb\xbf)?(?:#[^\n]*\n|\s*\n)*(?:version:\s*1\s*\n)?dn::?[ \t]", re.IGNORECASE)
+_LDIF_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:#[^\n]*\n|[ \t]*\n)*(?:version:[ \t]*1[ \t]*\n)?dn::?[ \t]", re.IGNORECASE
+)
+"""How an LDIF file starts: comments and blank lines (each line matched one way only), a version line, a dn."""
 
 
 def file_format(path: str | Path) -> str:

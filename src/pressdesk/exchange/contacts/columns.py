@@ -65,7 +65,7 @@ surname, Spanish "Nombre" beside "Apellidos" the forename) and the whole name al
 
 LISTING_HEADERS = frozenset({"outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations"})
 """Folded headers of columns that list several (Muck Rack's "Outlets"): the first one listed is taken."""
-_LISTED = re.compile(r"\s*[,;|]\s*|\s+:::\s+")
+_LISTED = re.compile(r"[,;|]|:::")
 
 EMAIL_COLUMNS: dict[str, str] = {
     "email": "", "emailaddress": "", "emails": "", "emailaddresses": "", "mail": "",
@@ -183,7 +183,7 @@ class ColumnMap:
             for column in columns:
                 if value := cells[column].strip():
                     if column in self.listing:
-                        value = _LISTED.split(value, maxsplit=1)[0] or value
+                        value = _LISTED.split(value, maxsplit=1)[0].strip() or value
                     texts[name] = value
                     found.fields[name] = self.headers[column]
                     break
