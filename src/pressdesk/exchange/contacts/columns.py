@@ -105,9 +105,9 @@ _DETAIL_WORDS = (
 )  # fmt: skip
 """Words naming an address or number column, beside a label word ("Phone - Mobile", "Personal Email")."""
 _OWNER = re.compile(r"^(?:contact|journalist|person|primary|primare)(?=.)")
+"""A word before a column's own name that says whose it is ("Contact Email", "Journalist Mobile")."""
 _UNLABELLED = ("", "primary", "principal", "principale", "primaire")
 """What may stand beside a detail word and give it no label ("Adresse électronique principale")."""
-"""A word before a column's own name that says whose it is ("Contact Email", "Journalist Mobile")."""
 
 _GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
 _NOT_FOLDED = re.compile(r"[^a-z0-9]+")

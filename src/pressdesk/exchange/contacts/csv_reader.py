@@ -59,7 +59,7 @@ def _header_delimiter(sample: list[str], source: str) -> str:
 
 def _refuse_markup(sample: list[str], source: str) -> None:
     """ContactFileError for a web page or XML file (old media databases saved their "Excel" export as an HTML table)."""
-    start = "".join(sample[:5]).lstrip("\ufeff \t\r\n")[:1000].casefold()
+    start = "".join(line[:1000] for line in sample[:5]).lstrip("\ufeff \t\r\n")[:1000].casefold()
     if start.startswith("<") and any(tag in start for tag in ("<html", "<table", "<?xml", "<!doctype")):
         raise ContactFileError(
             f"{source} is a web page or XML file, not a spreadsheet or CSV: open it in Excel and save it as .xlsx or"
