@@ -360,3 +360,10 @@ def test_an_apple_home_fax_and_a_vcard_3_work_fax_are_faxes(tmp_path):
 def test_blank_lines_before_a_header_are_looked_past_once_when_telling_the_format(tmp_path):
     path = write(tmp_path / "list.txt", "\r\n" * 40 + "Name,Email\r\nAnn Lee,ann@times.example\r\n")
     assert file_format(path) == "csv"
+
+
+def test_an_ldif_value_in_a_windows_code_page_is_read_as_its_text(tmp_path):
+    path = tmp_path / "book.ldif"
+    path.write_bytes(PERSON.replace("cn: Ann Lee", "cn: J\u00fcrgen M\u00fcller").encode("cp1252"))
+    [jurgen] = list(read_contacts(path))
+    assert jurgen.full_name == "J\u00fcrgen M\u00fcller"

@@ -64,11 +64,13 @@ class _Lines:
 
 
 def _texts(entry: dict[str, list], names: tuple[str, ...] | dict[str, str]) -> Iterator[tuple[str, str]]:
-    """(attribute, text) of the entry's values under some attribute names, in their order; binary values left out."""
+    """(attribute, text) of the entry's values under some attribute names, in their order; a value that is not UTF-8
+    (the parser gives its bytes) read in the Windows code page."""
     for name in names:
         for value in entry.get(name, []):
-            if isinstance(value, str) and value.strip():
-                yield name, value.strip()
+            text = value.decode("cp1252", "replace") if isinstance(value, bytes) else str(value)
+            if text.strip():
+                yield name, text.strip()
 
 
 def _record(entry: dict[str, list], *, number: int, source: str) -> ContactRecord:
