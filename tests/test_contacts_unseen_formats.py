@@ -367,3 +367,22 @@ def test_an_ldif_value_in_a_windows_code_page_is_read_as_its_text(tmp_path):
     path.write_bytes(PERSON.replace("cn: Ann Lee", "cn: J\u00fcrgen M\u00fcller").encode("cp1252"))
     [jurgen] = list(read_contacts(path))
     assert jurgen.full_name == "J\u00fcrgen M\u00fcller"
+
+
+def test_importing_an_ldif_entry_the_parser_warns_about_prints_only_the_summary(tmp_path, migrated, desk_copy):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "book.ldif"
+    path.write_bytes(PERSON.replace("dn: cn=Ann Lee", "dn: cn=J\u00fcrgen").encode("cp1252"))
+    db = desk_copy(migrated, "desk.db")
+    done = subprocess.run(
+        [sys.executable, "-m", "pressdesk", "--db", db, "--region", "GB", "import", "contacts", "--dry-run", str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PRESSDESK_HOME": str(tmp_path / "home")},
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "added 1" in done.stdout and "codec" not in done.stdout

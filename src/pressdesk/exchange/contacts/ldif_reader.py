@@ -7,6 +7,7 @@ Entries that are no person (a mailing list: objectclass groupOfNames) are left o
 from __future__ import annotations
 
 import binascii
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +42,8 @@ PHONE_ATTRIBUTES = {
 work number as telephoneNumber)."""
 
 GROUP_CLASSES = frozenset({"groupofnames", "groupofuniquenames", "mozillaablistalpha"})
+
+logging.getLogger("ldif").addHandler(logging.NullHandler())  # its warnings would be printed over the terminal (a TUI)
 
 
 class _Lines:
