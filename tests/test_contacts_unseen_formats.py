@@ -243,6 +243,8 @@ def test_a_formula_read_from_an_address_book_goes_out_inert(empty_desk, tmp_path
         ("Telefone comercial", "phone", "work"),
         ("Telefone residencial", "phone", "home"),
         ("Additional email addresses", "email", "other"),
+        ("Alternate Email 1", "email", "other"),
+        ("Alternative Phone", "phone", "other"),
     ],
 )
 def test_a_localised_address_book_export_names_its_detail_columns_in_its_own_language(header, kind, label):

@@ -35,6 +35,9 @@ LABEL_WORDS = {
     "pager": "other",
     "car": "other",
     "secondary": "other",
+    "alternate": "other",
+    "alternative": "other",
+    "additional": "other",
     # the same in the languages address books export in (folded: no accents)
     "mobil": "mobile", "mobiel": "mobile", "movil": "mobile", "portable": "mobile", "cellulare": "mobile",
     "dienstlich": "work", "geschaftlich": "work", "arbeit": "work", "bureau": "work", "professionnel": "work",
