@@ -33,7 +33,7 @@ def _kind(experts: bool) -> str:
 @click.option("--as", "as_", type=KINDS, default="journalists", show_default=True, help="Who the people are.")
 @pass_state
 def import_contacts_cmd(state: CliState, files: tuple[str, ...], dry_run: bool, as_json: bool, as_: str) -> None:
-    """Import people from contacts files: CSV (generic, Google, Outlook), vCard or XLSX media lists.
+    """Import people from contacts files: CSV (generic, Google, Outlook), vCard, LDIF or media lists (XLSX, XLS, ODS).
 
     One record per person across all the files and the desk (same number, same email, or a close name at the same
     outlet); pairs it cannot decide go to `pressdesk contacts duplicates`. Bad values are listed with file, row,

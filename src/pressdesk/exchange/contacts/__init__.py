@@ -1,8 +1,9 @@
-"""Contacts in and out: CSV (generic, Outlook, Google), vCard and XLSX readers yielding neutral ContactRecords, and
-CSV, vCard 4 and XLSX writers."""
+"""Contacts in and out: CSV (generic, Outlook, Google), vCard, LDIF and spreadsheet (XLSX, XLS, ODS) readers yielding
+neutral ContactRecords, and CSV, vCard 4 and XLSX writers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,19 +21,31 @@ __all__ = [
     "read_contacts",
 ]
 
-FORMATS = ("csv", "vcf", "xlsx")
-_XLSX_MAGIC = b"PK\x03\x04"
+FORMATS = ("csv", "vcf", "ldif", "xlsx")
+"""What file_format answers; "xlsx" is any workbook calamine reads (XLSX, XLSB, XLS, ODS)."""
+_SHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+"""How a workbook starts: a zip (XLSX, ODS) or an OLE2 compound file (old Excel's XLS)."""
+_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods")
+"""Names of files that are workbooks whatever they start with (".xls" is not: old media databases wrote their "Excel"
+export as tab-separated text under that name)."""
+_LDIF_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:#[^\n]*\n|[ \t]*\n)*(?:version:[ \t]*1[ \t]*\n)?dn::?[ \t]", re.IGNORECASE
+)
+"""How an LDIF file starts: comments and blank lines (each line matched one way only), a version line, a dn."""
 
 
 def file_format(path: str | Path) -> str:
-    """The format of a contacts file: xlsx (a zip), vcf (a BEGIN:VCARD near the start) or csv."""
+    """The format of a contacts file: xlsx (a workbook), vcf (a BEGIN:VCARD near the start), ldif (an LDIF address
+    book: its first entry's dn line) or csv."""
     path = Path(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
-    if head.startswith(_XLSX_MAGIC) or path.suffix.casefold() in (".xlsx", ".xlsm"):
+    if head.startswith(_SHEET_MAGIC) or path.suffix.casefold() in _SHEET_SUFFIXES:
         return "xlsx"
     if path.suffix.casefold() in (".vcf", ".vcard"):
         return "vcf"
+    if path.suffix.casefold() == ".ldif" or _LDIF_START.match(head.replace(b"\r\n", b"\n")):
+        return "ldif"
     sample = head.replace(b"\x00", b"").decode("latin-1").upper()
     return "vcf" if "BEGIN:VCARD" in sample else "csv"
 
@@ -52,6 +65,10 @@ def read_contacts(path: str | Path, *, source: str | None = None) -> Iterator[Co
         from pressdesk.exchange.contacts.vcard_reader import read_vcards
 
         return read_vcards(path, source=source)
+    if kind == "ldif":
+        from pressdesk.exchange.contacts.ldif_reader import read_ldif
+
+        return read_ldif(path, source=source)
     from pressdesk.exchange.contacts.csv_reader import read_csv
 
     return read_csv(path, source=source)
@@ -59,7 +76,7 @@ def read_contacts(path: str | Path, *, source: str | None = None) -> Iterator[Co
 
 def count_records(path: str | Path) -> int:
     """About how many people a file holds, quickly, for a progress bar: a CSV's lines after the first, a vCard
-    file's cards, a sheet's rows after the first."""
+    file's cards, an LDIF file's entries, a sheet's rows after the first."""
     path = Path(path)
     kind = file_format(path)
     if kind == "xlsx":
@@ -67,7 +84,7 @@ def count_records(path: str | Path) -> int:
 
         sheet = readable_sheet(path)
         return max(0, sheet.height - 1) if sheet is not None else 0
-    marker = b"BEGIN:VCARD" if kind == "vcf" else b"\n"
+    marker = {"vcf": b"BEGIN:VCARD", "ldif": b"\ndn:"}.get(kind, b"\n")
     count = 0
     with path.open("rb") as fh:
         head = fh.read(2)
@@ -75,4 +92,4 @@ def count_records(path: str | Path) -> int:
         fh.seek(0)
         while chunk := fh.read(1 << 20):
             count += chunk.replace(b"\x00", b"").upper().count(marker) if wide or kind == "vcf" else chunk.count(marker)
-    return count if kind == "vcf" else max(0, count - 1)
+    return count if kind == "vcf" else count + 1 if kind == "ldif" else max(0, count - 1)

@@ -12,43 +12,69 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pressdesk.exchange.contacts.record import ContactRecord, Detail, label_of
+from pressdesk.exchange.contacts.record import LABEL_WORDS, ContactRecord, Detail, label_of
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person"),
-    "first": ("firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam"),
+    "name": (
+        "name", "fullname", "displayname", "contact", "contactname", "journalist", "journalistname", "person",
+        "nomcomplet", "nombrecompleto", "nomecompleto", "nomeecognome", "volledigenaam", "naam", "anzeigename",
+        "nomaafficher",
+    ),
+    "first": (
+        "firstname", "givenname", "forename", "forenames", "first", "vorname", "prenom", "voornaam", "primeironome",
+    ),
     "middle": ("middlename", "additionalname", "middle"),
-    "last": ("lastname", "surname", "familyname", "last", "nachname", "achternaam", "apellidos", "cognome"),
+    "last": (
+        "lastname", "surname", "familyname", "last", "nachname", "achternaam", "apellidos", "cognome", "apellido",
+        "familienname", "nomdefamille", "sobrenome",
+    ),
     "organisation": (
         "company", "companyname", "organisation", "organization", "organisationname", "organizationname",
         "organization1name", "outlet", "outletname", "mediaoutlet", "publication", "media", "newspaper", "employer",
+        "outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations",
         "station", "programme", "program", "org",
-        "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion",
+        "firma", "societe", "compania", "empresa", "bedrijf", "societa", "organizacion", "accountname", "medio",
+        "testata",
     ),
     "title": (
         "jobtitle", "position", "role", "jobrole", "designation", "organizationtitle", "organisationtitle",
         "organization1title",
-        "fonction", "puesto", "cargo", "functie", "posizione", "berufsbezeichnung",
+        "fonction", "puesto", "cargo", "functie", "posizione", "berufsbezeichnung", "titles", "jobtitles",
+        "arbeitstitel",
     ),
     "beat": (
         "beat", "beats", "topics", "topic", "subjects", "specialism", "specialisms", "expertise", "coverage", "area",
-        "areas", "section", "categories", "interests",
+        "areas", "section", "categories", "interests", "sector", "sectors",
     ),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "notizen", "notas", "notities"),
     "country": (
         "country", "countryregion", "businesscountryregion", "homecountryregion", "address1country",
-        "countrycode",
+        "countrycode", "workcountry", "businesscountry", "homecountry", "cc", "mailingcountry", "pays", "pais",
+        "paese",
     ),
 }  # fmt: skip
-"""Folded headers of each text field; a field's first column that has a value wins."""
+"""Folded headers of each text field; a field's first column that has a value wins ("CC": Mailchimp's country)."""
+
+NAME_BY_NEIGHBOUR: dict[str, tuple[str, str]] = {
+    "nom": ("last", "first"),
+    "nombre": ("first", "last"),
+    "nome": ("first", "last"),
+}
+"""Folded headers that are one part of a name beside a column of the other part (French "Nom" beside "Prénom" is the
+surname, Spanish "Nombre" beside "Apellidos" the forename) and the whole name alone: header -> (part, other part)."""
+
+LISTING_HEADERS = frozenset({"outlets", "mediaoutlets", "publications", "companies", "organisations", "organizations"})
+"""Folded headers of columns that list several (Muck Rack's "Outlets"): the first one listed is taken."""
+_LISTED = re.compile(r"[,;|]|:::")
 
 EMAIL_COLUMNS: dict[str, str] = {
     "email": "", "emailaddress": "", "emails": "", "emailaddresses": "", "mail": "",
     "workemail": "work", "businessemail": "work", "officeemail": "work", "emailwork": "work",
     "homeemail": "home", "personalemail": "home", "privateemail": "home", "emailhome": "home",
-    "otheremail": "other",
+    "otheremail": "other", "primaryemail": "", "secondaryemail": "other", "additionalemail": "other",
     "emailadresse": "", "adressedemessagerie": "", "direcciondecorreoelectronico": "", "emailadres": "",
-    "indirizzopostaelettronica": "",
+    "indirizzopostaelettronica": "", "correoelectronico": "", "adresseelectronique": "", "courriel": "",
+    "enderecodeemail": "",
 }  # fmt: skip
 """Folded headers (digits left out: "E-mail 2 Address") of email columns, with the label they give."""
 
@@ -60,15 +86,28 @@ PHONE_COLUMNS: dict[str, str] = {
     "work": "work", "workphone": "work", "businessphone": "work", "officephone": "work", "directline": "work",
     "directdial": "work", "ddi": "work", "companymainphone": "work", "switchboard": "work", "worknumber": "work",
     "homephone": "home", "home": "home",
-    "otherphone": "other", "carphone": "other",
+    "otherphone": "other", "carphone": "other", "pager": "other",
     "fax": "fax", "businessfax": "fax", "homefax": "fax", "otherfax": "fax",
     "telefongeschaftlich": "work", "telefonfirma": "work", "mobiltelefon": "mobile", "telefonprivat": "home",
     "faxgeschaftlich": "fax", "telephonebureau": "work", "telephonemobile": "mobile", "telmobile": "mobile",
     "telephonedomicile": "home", "telefonodeltrabajo": "work", "telefonomovil": "mobile", "telefonoparticular": "home",
     "telefoonopwerk": "work", "mobieletelefoon": "mobile", "telefoonthuis": "home", "telefonoufficio": "work",
-    "cellulare": "mobile", "telefonoabitazione": "home",
+    "cellulare": "mobile", "telefonoabitazione": "home", "portable": "mobile",
+    "celular": "mobile",
 }  # fmt: skip
-"""Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give."""
+"""Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
+"No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
+_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
+_DETAIL_WORDS = (
+    ("adresseelectronique", "email"), ("emailadresse", "email"), ("email", "email"), ("mail", "email"),
+    ("telephone", "phone"), ("telefono", "phone"), ("telefone", "phone"), ("telefon", "phone"), ("phone", "phone"),
+    ("tel", "phone"),
+)  # fmt: skip
+"""Words naming an address or number column, beside a label word ("Phone - Mobile", "Personal Email")."""
+_OWNER = re.compile(r"^(?:contact|journalist|person|primary|primare)(?=.)")
+"""A word before a column's own name that says whose it is ("Contact Email", "Journalist Mobile")."""
+_UNLABELLED = ("", "primary", "principal", "principale", "primaire")
+"""What may stand beside a detail word and give it no label ("Adresse électronique principale")."""
 
 _GOOGLE = re.compile(r"^(email|phone)(\d+)(type|label|value)$")
 _NOT_FOLDED = re.compile(r"[^a-z0-9]+")
@@ -121,6 +160,8 @@ class ColumnMap:
     phones: list[tuple[int, str]] = field(default_factory=list)
     google: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     """Google's numbered details: (kind, number) -> {"value": column, "label": column}."""
+    listing: set[int] = field(default_factory=set)
+    """Columns that list several values, of which the first is taken (LISTING_HEADERS)."""
 
     @property
     def score(self) -> int:
@@ -141,6 +182,8 @@ class ColumnMap:
         for name, columns in self.text.items():
             for column in columns:
                 if value := cells[column].strip():
+                    if column in self.listing:
+                        value = _LISTED.split(value, maxsplit=1)[0].strip() or value
                     texts[name] = value
                     found.fields[name] = self.headers[column]
                     break
@@ -179,31 +222,54 @@ def map_columns(headers: Sequence[str]) -> ColumnMap:
             kind, number, part = google.groups()
             found.google.setdefault((kind, number), {})["value" if part == "value" else "label"] = column
             continue
-        name = _TEXT_BY_HEADER.get(key)
+        name = _TEXT_BY_HEADER.get(key) or _TEXT_BY_HEADER.get(_OWNER.sub("", key))
+        if key in NAME_BY_NEIGHBOUR:
+            part, other = NAME_BY_NEIGHBOUR[key]
+            name = part if any(_TEXT_BY_HEADER.get(f) == other for f in folded) else "name"
         if key == "title" and not has_job_title:
             name = "title"  # a media list's "Title" is the job; beside Outlook's "Job Title" it is Mr or Dr
         if name:
             found.text.setdefault(name, []).append(column)
+            if key in LISTING_HEADERS:
+                found.listing.add(column)
             continue
-        bare = re.sub(r"\d+", "", key)
-        if bare in EMAIL_COLUMNS:
-            found.emails.append((column, EMAIL_COLUMNS[bare]))
-        elif bare in PHONE_COLUMNS:
-            found.phones.append((column, PHONE_COLUMNS[bare]))
+        if detail := detail_column(key):
+            (found.emails if detail[0] == "email" else found.phones).append((column, detail[1]))
     return found
+
+
+def detail_column(key: str) -> tuple[str, str] | None:
+    """("email" or "phone", label) of a folded header that names an address or number column, else None: a header of
+    the tables, or one with "Number" after it or whose it is before it, or a detail word and a label word alone
+    ("phonemobile", "personalemail"); "emailoptout" or "phoneextension" is none."""
+    bare = re.sub(r"\d+", "", key)
+    for candidate in dict.fromkeys((bare, _NUMBER_WORD.sub("", bare), _OWNER.sub("", _NUMBER_WORD.sub("", bare)))):
+        if candidate in EMAIL_COLUMNS:
+            return "email", EMAIL_COLUMNS[candidate]
+        if candidate in PHONE_COLUMNS:
+            return "phone", PHONE_COLUMNS[candidate]
+        for word, kind in _DETAIL_WORDS:
+            for rest in (candidate[len(word) :] if candidate.startswith(word) else None, candidate.removesuffix(word)):
+                if rest != candidate and (rest in LABEL_WORDS or rest in _UNLABELLED):
+                    return kind, LABEL_WORDS.get(rest, "")
+    return None
 
 
 HEADER_SEARCH_ROWS = 20
 """How far down a sheet the header row may be (a title and a date above it are common)."""
+WIDEST_HEADER = 1000
+"""The most columns a header row has (Outlook's export has 90): a wider row is no header and is not looked at cell by
+cell (a hostile line of a million commas)."""
 
 
 def find_header(rows, *, source: str) -> tuple[ColumnMap, int]:
     """The column map of the first row, among the first HEADER_SEARCH_ROWS, that reads as a header, and its row number
     (1-based); ValueError naming what was looked for when there is none."""
     for number, cells in enumerate(rows, start=1):
-        columns = map_columns([str(c) if c is not None else "" for c in cells])
-        if columns.is_header:
-            return columns, number
+        if len(cells) <= WIDEST_HEADER:
+            columns = map_columns([str(c) if c is not None else "" for c in cells])
+            if columns.is_header:
+                return columns, number
         if number >= HEADER_SEARCH_ROWS:
             break
     raise ValueError(

@@ -38,6 +38,35 @@ def _delimiter(sample: list[str]) -> str:
     return found or ","
 
 
+def _header_delimiter(sample: list[str], source: str) -> str:
+    """The delimiter of a sample of lines: the guessed one when a header row reads under it, else the one under which
+    one reads best (a title line over the header may have commas in a semicolon file). Only each line's start is
+    tried: a header is short, and a long line split four ways would cost seconds."""
+    guess = _delimiter(sample)
+    starts = [line[:_SNIFF_CHARS] for line in sample]
+    best, best_score = guess, 0
+    for delimiter in dict.fromkeys(guess + DELIMITERS):
+        try:
+            columns, _ = find_header(list(csv.reader(starts, delimiter=delimiter)), source=source)
+        except (ValueError, csv.Error):
+            continue
+        if delimiter == guess:
+            return guess
+        if columns.score > best_score:
+            best, best_score = delimiter, columns.score
+    return best
+
+
+def _refuse_markup(sample: list[str], source: str) -> None:
+    """ContactFileError for a web page or XML file (old media databases saved their "Excel" export as an HTML table)."""
+    start = "".join(line[:1000] for line in sample[:5]).lstrip("\ufeff \t\r\n")[:1000].casefold()
+    if start.startswith("<") and any(tag in start for tag in ("<html", "<table", "<?xml", "<!doctype")):
+        raise ContactFileError(
+            f"{source} is a web page or XML file, not a spreadsheet or CSV: open it in Excel and save it as .xlsx or"
+            " .csv."
+        )
+
+
 def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
     """Every contact in a CSV file, one row at a time; ContactFileError when the file has no recognisable header."""
     path = Path(path)
@@ -52,10 +81,11 @@ def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[Contact
             head = [line for _, line in zip(range(_SAMPLE_LINES), lines, strict=False)]
         except UnicodeDecodeError:
             raise ContactFileError(f"{source} is not text in the encoding it starts with.") from None
+        _refuse_markup(head, source)
         if head and (hint := _SEP_HINT.match(head[0])):  # Excel's hint line, not a row of the sheet
             delimiter, head = hint.group(1), head[1:]
         else:
-            delimiter = _delimiter(head)
+            delimiter = _header_delimiter(head, source)
         rows = csv.reader(chain(head, lines), delimiter=delimiter)
         seen: list[list[str]] = []
         try:

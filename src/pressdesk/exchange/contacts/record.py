@@ -10,7 +10,7 @@ from typing import NamedTuple
 LABELS = ("mobile", "work", "home", "fax", "other")
 """What a phone number or email address is for (blank when the file does not say)."""
 
-_LABEL_WORDS = {
+LABEL_WORDS = {
     "mobile": "mobile",
     "mob": "mobile",
     "cell": "mobile",
@@ -34,8 +34,24 @@ _LABEL_WORDS = {
     "other": "other",
     "pager": "other",
     "car": "other",
-}
+    "secondary": "other",
+    "alternate": "other",
+    "alternative": "other",
+    "additional": "other",
+    # the same in the languages address books export in (folded: no accents)
+    "mobil": "mobile", "mobiel": "mobile", "movil": "mobile", "portable": "mobile", "cellulare": "mobile",
+    "dienstlich": "work", "geschaftlich": "work", "arbeit": "work", "bureau": "work", "professionnel": "work",
+    "travail": "work", "trabajo": "work", "ufficio": "work", "werk": "work", "comercial": "work",
+    "privat": "home", "prive": "home", "personnel": "home", "domicile": "home", "casa": "home", "thuis": "home",
+    "abitazione": "home", "particular": "home", "residencial": "home", "celular": "mobile",
+    "sekundare": "other", "secondaire": "other", "secundario": "other", "autre": "other", "andere": "other",
+}  # fmt: skip
+"""Words that say what a detail is for, and the label each gives."""
 _LABEL_TOKEN = re.compile(r"[a-z]+")
+_RUN_OF_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
+"""Where a word runs into a capitalised one ("HomeFAX"); "iPhone" is one word."""
+DEVICES = ("fax", "mobile")
+"""Labels that win over a place named beside them."""
 
 
 class Detail(NamedTuple):
@@ -83,11 +99,14 @@ class ContactRecord:
 
 
 def label_of(text: str | None) -> str:
-    """A label from what a file calls a detail ("Mobile Phone", "* Work", "_$!<Home>!$_", "CELL"); "" if none."""
+    """A label from what a file calls a detail ("Mobile Phone", "* Work", "_$!<Home>!$_", "CELL"); "" if none. A device
+    named beside a place is the device: "Work Fax" and Apple's "HomeFAX" are a fax, "Work Mobile" a mobile."""
     if not text:
         return ""
-    words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", text).casefold())
-    for word in words:
-        if word in _LABEL_WORDS:
-            return _LABEL_WORDS[word]
-    return ""
+    spaced = _RUN_OF_CAPITALS.sub(" ", text)
+    words = _LABEL_TOKEN.findall(unicodedata.normalize("NFKD", spaced).casefold())
+    labels = [LABEL_WORDS[word] for word in words if word in LABEL_WORDS]
+    for device in DEVICES:
+        if device in labels:
+            return device
+    return labels[0] if labels else ""

@@ -6,6 +6,8 @@ vCard 2.1's quoted-printable soft line breaks ("=" at a line's end) are joined b
 
 from __future__ import annotations
 
+import codecs
+import quopri
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ from pressdesk.exchange.contacts.text_files import ContactFileError, open_text, 
 _BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
 _QP = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]", re.IGNORECASE)
+_CHARSET = re.compile(r";\s*CHARSET\s*=\s*([^;:]+)", re.IGNORECASE)
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 MAX_CARD_LINES = 5000
 """A card longer than this is not a contact (a photo is a few hundred folded lines)."""
@@ -49,12 +52,39 @@ def _join_soft_breaks(lines: list[str]) -> list[str]:
 
 
 def _upper_encoding(line: str) -> str:
-    """A property whose head says "encoding=quoted-printable" in lower case, said in upper case: vobject decodes
-    quoted-printable only when it is written so (Android phones write it either way)."""
+    """A quoted-printable property as vobject decodes it: "encoding=quoted-printable" said in upper case (Android
+    phones write it either way), and a CHARSET it can decode with (none given, vobject decodes as UTF-8; older phones
+    and Outlook wrote their Windows code page)."""
     head, colon, value = line.partition(":")
     if not colon or line[:1].isspace() or not _QP.search(head + ":"):
         return line
-    return re.sub(r"quoted-printable", "QUOTED-PRINTABLE", head, flags=re.IGNORECASE) + colon + value
+    head = re.sub(r"quoted-printable", "QUOTED-PRINTABLE", head, flags=re.IGNORECASE)
+    return _with_charset(head, value) + colon + value
+
+
+def _with_charset(head: str, value: str) -> str:
+    """A quoted-printable property's head with a CHARSET vobject knows: its own when it names a known one (bytes that
+    are not in it make the card unreadable, said so), else UTF-8 when its bytes are that, else Windows-1252."""
+    given = _CHARSET.search(head)
+    if given:
+        try:
+            codecs.lookup(given.group(1).strip('"'))
+            return head
+        except LookupError:
+            pass
+    try:
+        quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
+        charset = "utf-8"
+    except UnicodeDecodeError:
+        charset = "windows-1252"
+    return head if given is None and charset == "utf-8" else _set_charset(head, given, charset)
+
+
+def _set_charset(head: str, given: re.Match | None, charset: str) -> str:
+    """The head with its CHARSET parameter said to be this one (added when it has none)."""
+    if given is None:
+        return f"{head};CHARSET={charset}"
+    return head[: given.start(1)] + charset + head[given.end(1) :]
 
 
 def _cards(lines) -> Iterator[tuple[int, str]]:
@@ -91,13 +121,11 @@ def _types(line) -> list[str]:
 
 
 def _label(line, group_labels: dict[str, str]) -> str:
-    """A property's label: an Apple X-ABLabel of its group first, then its TYPE parameters."""
+    """A property's label: an Apple X-ABLabel of its group first, then its TYPE parameters, a fax or mobile before
+    where it is (Outlook writes TEL;WORK;FAX for the office fax)."""
     if line.group and (found := label_of(group_labels.get(line.group.casefold()))):
         return found
-    for kind in _types(line):
-        if found := label_of(kind):
-            return found
-    return ""
+    return label_of(" ".join(_types(line)))
 
 
 def _text(value) -> str:

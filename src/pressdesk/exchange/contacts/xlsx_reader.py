@@ -1,4 +1,5 @@
-"""Contacts from the first sheet of an Excel media list (python-calamine), its header row found wherever it is."""
+"""Contacts from a spreadsheet media list (XLSX, XLS, ODS through python-calamine): the first sheet with a header row,
+the header found wherever it is in its first rows."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import chain
 from pathlib import Path
+from xml.etree import ElementTree
 
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
@@ -29,24 +31,79 @@ def cell_text(value: object) -> str:
 
 
 def _spans(path: Path) -> list[tuple[int, int]]:
-    """The rows and columns each sheet spans; none for a file that is no workbook (calamine then says so)."""
+    """The rows and columns each sheet spans (XLSX or ODS); none for a file that is no zip workbook (calamine then says
+    what it is; an old .xls is bounded by its own size)."""
     try:
+        with zipfile.ZipFile(path) as archive:
+            if "content.xml" in archive.namelist():
+                with archive.open("content.xml") as content:
+                    return ods_spans(content)
         return sheet_spans(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
         return []
 
 
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+
+
+def ods_spans(content) -> list[tuple[int, int]]:
+    """(rows, columns) each table of an ODS content.xml spans to its last cell with a value, its repeats counted (a
+    few bytes may repeat a cell millions of times; LibreOffice's own repeats of empty cells span nothing)."""
+    spans: list[tuple[int, int]] = []
+    rows = columns = row_at = column_at = 0
+    for event, element in ElementTree.iterparse(content, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_TABLE}table":
+                rows = columns = row_at = 0
+            elif tag == f"{_TABLE}table-row":
+                column_at, filled = 0, 0
+            continue
+        if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+            repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+            column_at += repeat
+            if element.get(_VALUE_TYPE):
+                columns = max(columns, column_at)
+                filled = 1
+        elif tag == f"{_TABLE}table-row":
+            repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            row_at += repeat
+            rows = row_at if filled else rows
+        elif tag == f"{_TABLE}table":
+            spans.append((rows, columns))
+        element.clear()
+    return spans
+
+
 def readable_sheet(path: Path):
-    """The first sheet of a workbook as calamine reads it, or None when it cannot be read or spans too many cells
-    (the reader then says why)."""
+    """The sheet of a workbook the contacts are on, as calamine reads it, or None when it cannot be read or spans too
+    many cells (the reader then says why)."""
     from python_calamine import CalamineWorkbook
 
     if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
         return None
     try:
-        return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        return contacts_sheet(CalamineWorkbook.from_path(str(path)), source=path.name)[0]
     except Exception:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
         return None
+
+
+def contacts_sheet(workbook, *, source: str):
+    """(sheet, its column map, its header's row number, the rows read so far, the rows after them) of the first sheet
+    with a header row: an export's first sheet may be its search or a cover page. ValueError when none has one."""
+    refused: ValueError | None = None
+    for index in range(len(workbook.sheet_names)):
+        sheet = workbook.get_sheet_by_index(index)
+        rows = ([cell_text(c) for c in cells] for cells in sheet.iter_rows())
+        seen = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+        try:
+            columns, at = find_header(seen, source=source)
+        except ValueError as exc:
+            refused = refused or exc
+            continue
+        return sheet, columns, at, seen, rows
+    raise refused or ValueError(f"{source} has no sheet.")
 
 
 def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
@@ -65,17 +122,13 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
             )
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheet = workbook.get_sheet_by_index(0)
+        sheet, columns, at, seen, rows = contacts_sheet(workbook, source=source)
+    except ValueError as exc:
+        raise ContactFileError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
         reason = type(exc).__name__
         raise ContactFileError(f"{source} is not an Excel workbook pressdesk can read ({reason}).") from None
     first_row = sheet.start[0] if sheet.start else 0
-    rows = ([cell_text(c) for c in cells] for cells in sheet.iter_rows())
-    seen = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
-    try:
-        columns, at = find_header(seen, source=source)
-    except ValueError as exc:
-        raise ContactFileError(str(exc)) from None
     for offset, cells in enumerate(chain(seen, rows), start=1):
         if offset <= at or not any(c.strip() for c in cells):
             continue

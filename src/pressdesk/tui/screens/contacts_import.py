@@ -79,7 +79,7 @@ class ImportContactsScreen(ModalScreen[object]):
         """The path box, the summary, the progress bar and the keys."""
         with Vertical(classes="dialog contacts-import"):
             yield Static(lit(f"Import contacts as {self.as_}", "bold"))
-            yield Label("File (CSV, vCard or XLSX; several: separate with ;)")
+            yield Label("File (CSV, vCard, LDIF, Excel or ODS; several: a;b)")
             yield Input(placeholder="~/Downloads/contacts.csv", id="ic-path")
             yield Static("", id="ic-msg", classes="error")
             with VerticalScroll(id="ic-summary-pane"):
