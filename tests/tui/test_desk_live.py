@@ -275,3 +275,54 @@ async def test_coverage_logged_elsewhere_shows_in_the_detail_without_reading_any
         detail = str(frozen_app.screen.query_one(EnquiryDetailView).render())
         assert "coverage" in detail.lower(), detail
         assert calls == {"desk_page": 0, "desk_rows": 0}
+
+
+async def test_the_enquiry_just_logged_stays_selected_when_a_page_read_before_it_lands_after_it(app, demo_desk):
+    """A form's save reads the page again (keeping the row highlighted then) and its result names the new enquiry:
+    however the two reads finish, the new enquiry is the one highlighted, as it is when they finish in order."""
+    import threading
+
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        desk, backend = app.screen, app.backend
+        table = desk.query_one("#enquiries", DataTable)
+        table.move_cursor(row=3)
+        await settle(pilot)
+        highlighted = desk.current_row().id
+        with demo_desk.write() as s:
+            new_id = enquiries.log_enquiry(
+                s,
+                EnquiryCreate(subject="Just logged", journalist="Ann Other", deadline="+30m"),
+                who="Test Officer",
+                region="GB",
+                tz="Europe/London",
+            ).id
+        rows_read = threading.Event()
+        read_page, read_rows = backend.desk_page, backend.desk_rows
+
+        def page_after_rows(*args, **kwargs):
+            rows_read.wait(10)  # the page read started first lands last
+            return read_page(*args, **kwargs)
+
+        def rows_then_page(*args, **kwargs):
+            try:
+                return read_rows(*args, **kwargs)
+            finally:
+                rows_read.set()
+
+        backend.desk_page, backend.desk_rows = page_after_rows, rows_then_page
+        app.post_message(DeskChanged())  # the form's save: read the page again
+        app.post_message(DeskChanged(new_id))  # the form's result: the new enquiry
+        await until(pilot, lambda: rows_read.is_set())
+        await settle(pilot)
+        assert desk.current_row().id == new_id, f"#{new_id} was logged, #{highlighted} is highlighted"
+
+        backend.desk_page, backend.desk_rows = read_page, read_rows
+        app.post_message(DeskChanged(new_id))  # a write that names the enquiry and reads no page (its status moved)
+        await settle(pilot)
+        table.move_cursor(row=5)
+        await settle(pilot)
+        chosen = desk.current_row().id
+        app.post_message(DeskChanged())  # a later reload (another terminal wrote) keeps the row the officer moved to
+        await settle(pilot)
+        assert desk.current_row().id == chosen, "the enquiry logged earlier is not highlighted again"

@@ -72,6 +72,8 @@ class DeskScreen(EnquiryActions, Screen):
         self.more = False
         self.loading_more = False
         self.select_after_load: int | None = None
+        self.page_reading = False
+        """Whether a first page is being read (what it highlights is select_after_load)."""
         self.columns: tuple[Column, ...] = ()
         self._view = None
         self.next_after = None
@@ -153,6 +155,8 @@ class DeskScreen(EnquiryActions, Screen):
         selects it), or the page when none are."""
         own = event.changed is None and event.enquiry_id is not None
         changed = frozenset({event.enquiry_id}) if own else event.changed
+        if own and self.page_reading:  # a page read under way (a form's save asks for one) lands on it too
+            self.select_after_load = event.enquiry_id
         if changed is None or self.app.backend is None or not self.rows:
             self.reload(select=event.enquiry_id)
             return
@@ -234,6 +238,7 @@ class DeskScreen(EnquiryActions, Screen):
         self.select_after_load = select or self.select_after_load or (current.id if current else None)
         limit = max(PAGE, table.row_count)
         view = self.view
+        self.page_reading = True
         run_db(self, lambda b: b.desk_page(view=view, limit=limit), done=self._show_page, group="desk")
 
     def _show_page(self, page) -> None:
@@ -242,6 +247,7 @@ class DeskScreen(EnquiryActions, Screen):
         table.clear()
         self.rows = {}
         target, self.select_after_load = self.select_after_load, None
+        self.page_reading = False
         self.query_one(CountsStrip).show(page.counts)
         self._append(page)
         if hasattr(self.app, "desk_shown"):
