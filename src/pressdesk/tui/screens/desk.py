@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -79,6 +79,8 @@ class DeskScreen(EnquiryActions, Screen):
         """Enquiries changed whose rows are being re-read."""
         self.select_after_rows: int | None = None
         """The enquiry to highlight once they are (one this terminal has just written)."""
+        self.resumed = False
+        """Whether the desk has been shown (its first ScreenResume handled)."""
 
     @property
     def view(self):
@@ -127,6 +129,13 @@ class DeskScreen(EnquiryActions, Screen):
         self._add_rows([self.rows[i] for i in order])
         if current is not None and current.id in self.rows:
             table.move_cursor(row=table.get_row_index(str(current.id)))
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The desk's first resume comes as it is mounted, every widget just styled: Textual's own handler (after
+        this one) styled them all again before the first frame (issue 8). A later resume restyles as Textual does."""
+        if not self.resumed:
+            self.resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         """Load if the desk is open; tick the countdowns every 15 s without the database."""
