@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
@@ -81,6 +82,8 @@ class DeskScreen(EnquiryActions, Screen):
         """The enquiry to highlight once they are (one this terminal has just written)."""
         self.resumed = False
         """Whether the desk has been shown (its first ScreenResume handled)."""
+        self.resized_to: Size | None = None
+        """The size of the last Resize the desk was sent."""
 
     @property
     def view(self):
@@ -107,9 +110,17 @@ class DeskScreen(EnquiryActions, Screen):
                 yield EnquiryDetailView(id="detail")
         yield KeyFooter()
 
-    def on_resize(self) -> None:
-        """Fill the detail pane if it came back (the table fits its columns to its own new width)."""
-        self.call_after_refresh(self.show_detail)
+    def on_resize(self, event: events.Resize) -> None:
+        """Fill the detail pane if it comes back: hidden now, it may show in the new size, styled by Textual's own
+        handler (after this one; the table fits its columns to its own new width). The terminal's size reported again
+        unchanged (two or three times as the desk opens) is let go: Textual's handler laid the whole screen out at
+        once each time, and the detail was read again each time, shown already (issue 8)."""
+        if event.size == self.resized_to:
+            event.prevent_default()
+            return
+        self.resized_to = event.size
+        if not self.query_one("#detail-pane").display:
+            self.call_after_refresh(self.show_detail)
 
     def fit_columns(self) -> None:
         """Choose the columns for the table's width; rebuild it from the rows in memory when they change."""
@@ -260,7 +271,7 @@ class DeskScreen(EnquiryActions, Screen):
             return
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
-        self.show_detail()
+        # the detail follows: the table highlights its first row as the first is added (and the target as it moves)
 
     def _show_empty(self) -> None:
         """Say the view has nothing, and what to do."""
@@ -338,9 +349,10 @@ class DeskScreen(EnquiryActions, Screen):
             self.app.push_screen(EnquiryScreen(row.id))
 
     def show_detail(self) -> None:
-        """Load the selected enquiry's detail in a worker."""
+        """Load the selected enquiry's detail in a worker (once the desk is open: the core's first page, which
+        replaces the early one, highlights its row again)."""
         row = self.current_row()
-        if row is None or not self.query_one("#detail-pane").display:
+        if row is None or self.app.backend is None or not self.query_one("#detail-pane").display:
             return
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)
