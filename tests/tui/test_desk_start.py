@@ -4,10 +4,12 @@ waits behind while the first rows are painted)."""
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widgets import DataTable
 
 from pressdesk.core import Backend
 from pressdesk.tui.app import build_app
+from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
 from tests.tui.conftest import settle
 
@@ -64,3 +66,21 @@ async def test_the_pane_that_comes_back_shows_the_enquiry_chosen_while_it_was_hi
         await settle(pilot)
         assert frozen_app.screen.query_one("#detail-pane").display
         assert chosen.subject[:20] in detail_text(frozen_app)
+
+
+async def test_a_resize_to_the_size_the_desk_is_laid_out_at_lays_nothing_out_again(frozen_app, monkeypatch):
+    again: list[tuple] = []
+    resized = Screen._screen_resized
+
+    def counted(self, size) -> None:
+        if isinstance(self, DeskScreen) and size == self.outer_size:
+            again.append(size)
+        resized(self, size)
+
+    monkeypatch.setattr(Screen, "_screen_resized", counted)
+    async with frozen_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert frozen_app.screen.outer_size == NARROW, "a new size is laid out"
+        assert again == [], "the whole desk laid out again at the size it had"

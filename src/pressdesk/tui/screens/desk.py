@@ -114,8 +114,11 @@ class DeskScreen(EnquiryActions, Screen):
         """Fill the detail pane if it comes back: hidden now, it may show in the new size, styled by Textual's own
         handler (after this one; the table fits its columns to its own new width). The terminal's size reported again
         unchanged (two or three times as the desk opens) is let go: Textual's handler laid the whole screen out at
-        once each time, and the detail was read again each time, shown already (issue 8)."""
-        if event.size == self.resized_to:
+        once each time, and the detail was read again each time, shown already (issue 8). So is the first, of the size
+        the desk was laid out at as it was shown, with the size classes it was made with (PressDeskApp.sized)."""
+        first = self.resized_to is None and event.size == self.outer_size
+        if event.size == self.resized_to or first:
+            self.resized_to = event.size
             event.prevent_default()
             return
         self.resized_to = event.size
