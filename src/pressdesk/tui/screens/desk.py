@@ -84,6 +84,9 @@ class DeskScreen(EnquiryActions, Screen):
         """Whether the desk has been shown (its first ScreenResume handled)."""
         self.resized_to: Size | None = None
         """The size of the last Resize the desk was sent."""
+        self.early_page = False
+        """Whether the rows on show are the early first page, read before the desk opened (their detail is not read:
+        the core's page replaces them as the desk opens, and its first row's highlight reads it)."""
 
     @property
     def view(self):
@@ -169,6 +172,7 @@ class DeskScreen(EnquiryActions, Screen):
         if self.app.backend is not None or self.rows or not (self._view is None or self.everyday):
             return False
         self._show_page(page)
+        self.early_page = True
         return True
 
     def on_desk_changed(self, event: DeskChanged) -> None:
@@ -261,6 +265,7 @@ class DeskScreen(EnquiryActions, Screen):
 
     def _show_page(self, page) -> None:
         """Fill the table with a fresh first page."""
+        self.early_page = False
         table = self.query_one(DataTable)
         table.clear()
         self.rows = {}
@@ -352,10 +357,10 @@ class DeskScreen(EnquiryActions, Screen):
             self.app.push_screen(EnquiryScreen(row.id))
 
     def show_detail(self) -> None:
-        """Load the selected enquiry's detail in a worker (once the desk is open: the core's first page, which
-        replaces the early one, highlights its row again)."""
+        """Load the selected enquiry's detail in a worker (not for the early page: the core's, which replaces it,
+        highlights its row again; the early page's highlight was handled before or after the desk opened)."""
         row = self.current_row()
-        if row is None or self.app.backend is None or not self.query_one("#detail-pane").display:
+        if row is None or self.early_page or self.app.backend is None or not self.query_one("#detail-pane").display:
             return
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)
