@@ -333,6 +333,16 @@ def pytest_collection_modifyitems(config, items):
         deselect(config, items, lambda item: not reaches_server(item))
 
 
+YOUNG_OBJECTS_COLLECTED_AT = 10_000
+"""The garbage collector's first threshold in a test process (Python's is 700): its full collections, each walking
+every object of the test process, come a tenth as often (about 4% of the run's CPU, for a few MB more)."""
+
+
+def pytest_sessionstart(session) -> None:
+    """Collect garbage less often in a test process (YOUNG_OBJECTS_COLLECTED_AT)."""
+    gc.set_threshold(YOUNG_OBJECTS_COLLECTED_AT, *gc.get_threshold()[1:])
+
+
 def pytest_collection_finish(session) -> None:
     """What collection built (the libraries, the test modules, ~1,900 items) lives until the run ends: frozen, the
     garbage collector no longer walks it at each full collection during the tests nor at pytest's five at the end."""
