@@ -179,13 +179,12 @@ DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Lond
 
 
 @pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    """A demo desk loaded as if it were DEMO_NOW, built once per test run."""
+def template(tmp_path_factory, migrated):
+    """A demo desk loaded as if it were DEMO_NOW, built once per test run (into a copy of the migrated empty desk)."""
     from pressdesk.services.demo import load_demo
-    from pressdesk.store import open_desk
 
     path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = open_desk(path)
+    desk = copied_desk(migrated, path)
     with desk.write() as session:
         load_demo(session, who="test", region="GB", now=DEMO_NOW)
     desk.dispose()
