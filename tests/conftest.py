@@ -55,14 +55,29 @@ def copied_desk(template: Path, target: Path):
     return open_desk(target)
 
 
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """The desk file `build` makes, built once per test run and shared by its xdist workers (each used to build its
+    own): the first worker to ask builds it under a lock the others wait on, then it is renamed into place whole."""
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp()
+    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "built-once"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.db"
+    with FileLock(folder / f"{name}.lock"):
+        if not path.exists():
+            building = folder / f"{name}.building.db"
+            build(building)
+            building.rename(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def migrated(tmp_path_factory) -> Path:
     """An empty desk file migrated to the newest schema, built once per test run: tests copy it."""
     from pressdesk.store import open_desk
 
-    path = tmp_path_factory.mktemp("migrated") / "desk.db"
-    open_desk(path).dispose()
-    return path
+    return built_once(tmp_path_factory, "migrated", lambda path: open_desk(path).dispose())
 
 
 @pytest.fixture
@@ -183,12 +198,13 @@ def template(tmp_path_factory, migrated):
     """A demo desk loaded as if it were DEMO_NOW, built once per test run (into a copy of the migrated empty desk)."""
     from pressdesk.services.demo import load_demo
 
-    path = tmp_path_factory.mktemp("template") / "desk.db"
-    desk = copied_desk(migrated, path)
-    with desk.write() as session:
-        load_demo(session, who="test", region="GB", now=DEMO_NOW)
-    desk.dispose()
-    return path
+    def build(path: Path) -> None:
+        desk = copied_desk(migrated, path)
+        with desk.write() as session:
+            load_demo(session, who="test", region="GB", now=DEMO_NOW)
+        desk.dispose()
+
+    return built_once(tmp_path_factory, "template", build)
 
 
 @contextmanager
