@@ -67,6 +67,7 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Pa
     with FileLock(folder / f"{name}.lock"):
         if not path.exists():
             building = folder / f"{name}.building.db"
+            building.unlink(missing_ok=True)  # what a worker that failed to build it left
             build(building)
             building.rename(path)
     return path
