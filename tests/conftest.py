@@ -55,14 +55,20 @@ def copied_desk(template: Path, target: Path):
     return open_desk(target)
 
 
+def run_folder(tmp_path_factory, name: str) -> Path:
+    """A folder of this test run that each of its xdist workers sees (a worker's tmp_path_factory is its own)."""
+    root = tmp_path_factory.getbasetemp()
+    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
     """The desk file `build` makes, built once per test run and shared by its xdist workers (each used to build its
     own): the first worker to ask builds it under a lock the others wait on, then it is renamed into place whole."""
     from filelock import FileLock
 
-    root = tmp_path_factory.getbasetemp()
-    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "built-once"
-    folder.mkdir(exist_ok=True)
+    folder = run_folder(tmp_path_factory, "built-once")
     path = folder / f"{name}.db"
     with FileLock(folder / f"{name}.lock"):
         if not path.exists():
@@ -161,23 +167,33 @@ DEMO_FRESH_FOR = timedelta(seconds=60)
 minutes out, so a desk this old reads the same as one loaded the moment the test started."""
 
 
+LOADED_AT = "%Y%m%dT%H%M%S%fZ"
+"""How a recent demo desk's file is named: the moment it was loaded, so that names sort as the moments do."""
+
+
 @pytest.fixture(scope="session")
 def recent_demo(tmp_path_factory, migrated) -> Callable[[], Path]:
-    """The file of a demo desk loaded at the real clock under DEMO_FRESH_FOR ago (loaded again when older)."""
+    """The file of a demo desk loaded at the real clock under DEMO_FRESH_FOR ago (loaded again when older), shared by
+    the run's xdist workers (each used to load its own)."""
+    from filelock import FileLock
+
     from pressdesk.services.demo import load_demo
 
-    loaded: list[tuple[datetime, Path]] = []
+    folder = run_folder(tmp_path_factory, "recent-demo")
 
     def newest() -> Path:
-        now = datetime.now(UTC)
-        if not loaded or now - loaded[-1][0] > DEMO_FRESH_FOR:
-            path = tmp_path_factory.mktemp("demo") / "desk.db"
-            desk = copied_desk(migrated, path)  # loaded into an already migrated file: only the demo is written
+        with FileLock(folder / "loading.lock"):
+            now = datetime.now(UTC)
+            loaded = sorted(folder.glob("*.db"))
+            if loaded and now - datetime.strptime(loaded[-1].stem, LOADED_AT).replace(tzinfo=UTC) <= DEMO_FRESH_FOR:
+                return loaded[-1]
+            building = folder / "loading.sqlite"
+            building.unlink(missing_ok=True)  # what a worker that failed to load it left
+            desk = copied_desk(migrated, building)  # loaded into an already migrated file: only the demo is written
             with desk.write() as session:
                 load_demo(session, who="demo", region="GB", now=now)
             desk.dispose()
-            loaded.append((now, path))
-        return loaded[-1][1]
+            return building.rename(folder / f"{now.strftime(LOADED_AT)}.db")
 
     return newest
 
