@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from tests.release_scoring import CORPUS, read_with_current_reader, score_corpus
+import pytest
+
+from tests.release_scoring import CORPUS, Score, read_with_current_reader, score_corpus
 
 THRESHOLD = 0.95
+
+
+@pytest.fixture(scope="module")
+def score() -> Score:
+    """The corpus read and scored once for the module's tests (reading it takes a second): they only look at it."""
+    return score_corpus(read_with_current_reader)
 
 
 def test_corpus_has_thirty_releases_each_with_its_expected_fields() -> None:
@@ -14,14 +22,12 @@ def test_corpus_has_thirty_releases_each_with_its_expected_fields() -> None:
     assert releases == expected
 
 
-def test_reader_gets_at_least_95_percent_of_fields_right(capsys) -> None:
-    score = score_corpus(read_with_current_reader)
+def test_reader_gets_at_least_95_percent_of_fields_right(score: Score, capsys) -> None:
     with capsys.disabled():
         print("\n" + score.table())
     assert score.accuracy >= THRESHOLD, "\n".join(score.misses)
 
 
-def test_every_field_is_at_least_95_percent_right() -> None:
-    score = score_corpus(read_with_current_reader)
+def test_every_field_is_at_least_95_percent_right(score: Score) -> None:
     low = {key: score.right[key] / total for key, total in score.total.items() if score.right[key] / total < THRESHOLD}
     assert not low, "\n".join(score.misses)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.at_once import launcher
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["tests/test_cli_output.py", "tests/test_export_log.py", "tests/test_reports.py"]
@@ -14,13 +14,20 @@ MODULES = ["tests/test_cli_output.py", "tests/test_export_log.py", "tests/test_r
 whose `report` reaches the server through conftest's `week_desk`, which asks for it by name too."""
 
 
+PYTEST = "import sys\n\nimport pytest\n\nsys.exit(pytest.main(sys.argv[1:]))\n"
+"""What the forked process runs: pytest on its argv."""
+
+
 def collected_on_the_server() -> tuple[set[str], str]:
-    """The ids pytest collects from MODULES as the server run does (no server is needed to collect), and its summary."""
+    """The ids pytest collects from MODULES as the server run does (no server is needed to collect), and its summary:
+    in a process of its own, forked from tests/at_once.py's launcher, which has imported pressdesk but never conftest
+    (a new interpreter spent two seconds of CPU on its imports)."""
     env = {**os.environ, "PRESSDESK_TEST_BACKEND": "postgresql"}
     args = ["--collect-only", "-q", "-o", "addopts=", "-p", "no:cacheprovider", "-n", "0", *MODULES]
-    run = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-    lines = run.stdout.splitlines()
-    return {re.sub(r"\[.*", "", line) for line in lines if "::" in line}, lines[-1] if lines else run.stderr
+    run = launcher().fork(PYTEST, ["pytest", *args], cwd=ROOT, env=env)
+    out, err = run.communicate(timeout=120)
+    lines = out.splitlines()
+    return {re.sub(r"\[.*", "", line) for line in lines if "::" in line}, lines[-1] if lines else err
 
 
 def test_the_server_run_leaves_out_tests_that_reach_no_desk_and_counts_them_as_deselected():

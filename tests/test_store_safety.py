@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -211,19 +212,20 @@ def test_check_reports_foreign_key_breaks(desk):
 
 
 def test_only_the_last_few_pre_migration_copies_are_kept(tmp_path):
+    old = open_desk(tmp_path / "at-0001.db", migrate=False)
+    upgrade(old, "0001")
+    with old.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO press_contact (name, organisation, notes, version, created_at, updated_at,"
+                " updated_by) VALUES ('P', '', '', 1, '2026-01-01', '2026-01-01', 't')"
+            )
+        )
+    old.dispose()
     path = tmp_path / "desk.db"
     for _ in range(5):
-        if path.exists():
-            path.unlink()
+        shutil.copy(old.path, path)  # the same 0001 desk each time, built once
         desk = open_desk(path, migrate=False)
-        upgrade(desk, "0001")
-        with desk.write() as s:
-            s.execute(
-                text(
-                    "INSERT INTO press_contact (name, organisation, notes, version, created_at, updated_at,"
-                    " updated_by) VALUES ('P', '', '', 1, '2026-01-01', '2026-01-01', 't')"
-                )
-            )
         upgrade(desk)  # copies the desk aside first
         desk.dispose()
     kept = sorted(tmp_path.glob("desk.db.before-*.bak"))
