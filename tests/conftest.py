@@ -14,11 +14,17 @@ from types import SimpleNamespace
 import freezegun
 import pytest
 
+import pressdesk.models.inputs
+import pressdesk.models.tables  # noqa: F401
 from pressdesk.settings import Settings
 
 freezegun.configure(extend_ignore_list=["_pytest.timing"])
 """pytest times tests through _pytest.timing: a test's frozen clock must not reach --durations (freezegun's own list
-names _pytest.runner. with a dot, which pytest 8's timing module is not)."""
+names _pytest.runner. with a dot, which pytest 8's timing module is not).
+
+The pydantic models are imported here, before any test freezes the clock: pydantic cannot build a model's schema
+while freezegun has swapped `datetime` for its fake (a module of tests run alone imported them under a frozen clock
+and failed; run with the rest, collection had imported them first)."""
 
 
 @pytest.fixture(autouse=True)
