@@ -21,6 +21,13 @@ def desk_ids(app) -> list[int]:
     return [int(k.value) for k in app.screen.query_one("#enquiries", DataTable).rows]
 
 
+def log_one(desk, subject: str, *, who: str) -> int:
+    """Log a call from Ann Other, due in half an hour, on this desk; its id."""
+    with desk.write() as s:
+        data = EnquiryCreate(subject=subject, journalist="Ann Other", deadline="+30m")
+        return enquiries.log_enquiry(s, data, who=who, region="GB", tz="Europe/London").id
+
+
 async def until(pilot, condition, *, pauses: int = 200) -> None:
     """Let the app run (no keys) until the condition holds, or give up after a bounded number of pauses."""
     for _ in range(pauses):
@@ -40,14 +47,7 @@ async def test_an_enquiry_logged_by_another_process_appears_without_a_key_and_f5
             assert "f5" in {key.key for key in app.screen.query(FooterKey)}, "the refresh key is in the footer"
             before = desk_ids(app)
             assert f"{len(before)} open" in str(app.screen.query_one("#counts", Static).content)
-            with other.write() as s:
-                new_id = enquiries.log_enquiry(
-                    s,
-                    EnquiryCreate(subject="Logged in another terminal", journalist="Ann Other", deadline="+30m"),
-                    who="Tom Becker",
-                    region="GB",
-                    tz="Europe/London",
-                ).id
+            new_id = log_one(other, "Logged in another terminal", who="Tom Becker")
             await until(pilot, lambda: new_id in desk_ids(app))
             assert new_id in desk_ids(app), "the new enquiry is on the desk without F5"
             assert f"{len(before) + 1} open" in str(app.screen.query_one("#counts", Static).content)
@@ -289,14 +289,7 @@ async def test_the_enquiry_just_logged_stays_selected_when_a_page_read_before_it
         table.move_cursor(row=3)
         await settle(pilot)
         highlighted = desk.current_row().id
-        with demo_desk.write() as s:
-            new_id = enquiries.log_enquiry(
-                s,
-                EnquiryCreate(subject="Just logged", journalist="Ann Other", deadline="+30m"),
-                who="Test Officer",
-                region="GB",
-                tz="Europe/London",
-            ).id
+        new_id = log_one(demo_desk, "Just logged", who="Test Officer")
         rows_read = threading.Event()
         read_page, read_rows = backend.desk_page, backend.desk_rows
 
