@@ -89,3 +89,22 @@ async def test_a_form_opens_laid_out_once_and_the_desk_under_it_not_again(frozen
         assert type(screen).__name__ == form
         assert desk not in layouts, "the desk under the form was laid out again"
         assert frozen_app.screen_stack[0] is desk
+
+
+DIALOGS = [("s", "StatusScreen"), ("r", "RouteScreen"), ("question_mark", "HelpScreen"), ("slash", "SearchScreen")]
+"""The desk's keys that open a dialog other than a form, and the dialog each opens."""
+
+
+@pytest.mark.parametrize(("key", "dialog"), DIALOGS)
+async def test_a_dialog_opens_styled_once_over_a_desk_not_laid_out_again(frozen_app, monkeypatch, key, dialog):
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        desk = frozen_app.screen
+        styled, first = count_stylings(monkeypatch)
+        layouts = count_layouts(monkeypatch)
+        await pilot.press(key)
+        await settle(pilot)
+        screen = frozen_app.screen
+        assert type(screen).__name__ == dialog
+        assert desk not in layouts, "the desk under the dialog was laid out again"
+        assert styled[screen] == 1, "the dialog was styled again as it was shown"
