@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
@@ -24,7 +24,7 @@ from pressdesk.tui.screens.enquiry_actions import EnquiryActions
 from pressdesk.tui.widgets.countdown import due_cell
 from pressdesk.tui.widgets.counts import CountsStrip
 from pressdesk.tui.widgets.desk_columns import Column, fit_columns
-from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+from pressdesk.tui.widgets.enquiry_detail import DetailPane, EnquiryDetailView
 from pressdesk.tui.widgets.footer import KeyFooter
 from pressdesk.tui.work import run_db
 
@@ -111,7 +111,7 @@ class DeskScreen(EnquiryActions, Screen):
         yield CountsStrip(id="counts")
         with Horizontal(id="desk-body"):
             yield DeskTable(id="enquiries", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="detail-pane"):
+            with DetailPane(id="detail-pane"):
                 yield EnquiryDetailView(id="detail")
         yield KeyFooter()
 
