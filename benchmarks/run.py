@@ -9,6 +9,7 @@ Prints one row per measure: name, pressdesk_s, floor_s, ratio (and peak RSS wher
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -205,6 +206,8 @@ def backend_measures(desk: Path, runs: int) -> list[Measure]:
 
     opened = open_desk(desk)
     backend = Backend(opened, Settings(region="GB", officer="Bench Officer", timezone="Europe/London"))
+    backend.warm()  # as the TUI's process is once started (app.warm_backend): the readers loaded, and what is loaded
+    gc.freeze()  # left out of the collector's full passes (without it a 20-50 ms pass lands in one save in twenty)
     raw = sqlite3.connect(f"file:{desk}?mode=ro", uri=True, check_same_thread=False)
     q = raw.execute
     out: list[Measure] = []
