@@ -13,10 +13,9 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.tui.safe import line, lit
-from pressdesk.tui.screens.shown_once import ShownOnce
 
 
-class StatusScreen(ShownOnce, ModalScreen[str | None]):
+class StatusScreen(ModalScreen[str | None]):
     """Pick one of the statuses the state machine allows from the current one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]

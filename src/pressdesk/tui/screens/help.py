@@ -11,8 +11,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from pressdesk.tui.screens.shown_once import ShownOnce
-
 INTRO = (
     "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest. "
     "Log a call with n while you are still on the phone: type the caller's number (any format) and the "
@@ -47,7 +45,7 @@ def keys_text(screen: Screen) -> Text:
     return out
 
 
-class HelpScreen(ShownOnce, ModalScreen[None]):
+class HelpScreen(ModalScreen[None]):
     """Keys and a short guide; any of escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
