@@ -67,3 +67,26 @@ def test_backups_taken_in_the_same_second_get_distinct_names(tmp_path):
     names = {backup_sqlite(db, "before-0003") for _ in range(3)}
     assert len(names) == 3
     assert all(p.is_file() for p in names)
+
+
+def test_a_desk_opened_while_another_connection_writes_its_new_file_waits_to_turn_it_to_wal(tmp_path):
+    """SQLite refuses a switch to WAL at once, without waiting, while another connection holds a write lock on a file
+    still in its first journal mode (two processes creating one desk): opening waits as it does for any lock."""
+    import threading
+
+    db = tmp_path / "new.db"
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # a write under way in the file's first journal mode, then taken back
+    other.execute("CREATE TABLE scratch (x)")
+    done = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+    done.start()
+    try:
+        desk = open_desk(db)
+        desk.dispose()
+    finally:
+        done.join()
+        other.close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    con.close()
+    assert_sound_at_head(db)

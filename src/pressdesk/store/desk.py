@@ -33,6 +33,23 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def _switch_to_wal(cursor) -> None:
+    """PRAGMA journal_mode = WAL, waiting up to the busy timeout: SQLite refuses the switch at once, without its busy
+    handler, while another connection writes a file still in its first mode (two processes creating one desk)."""
+    import sqlite3
+    import time
+
+    give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= give_up:
+                raise
+            time.sleep(0.01)
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     """Set WAL, foreign keys, busy timeout and NORMAL sync on every connection; BEGIN IMMEDIATE for writes."""
 
@@ -41,7 +58,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # the driver must not BEGIN by itself
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cur)
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
