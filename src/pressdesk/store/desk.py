@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,9 +38,6 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
 def _switch_to_wal(cursor) -> None:
     """PRAGMA journal_mode = WAL, waiting up to the busy timeout: SQLite refuses the switch at once, without its busy
     handler, while another connection writes a file still in its first mode (two processes creating one desk)."""
-    import sqlite3
-    import time
-
     give_up = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
