@@ -64,7 +64,7 @@ async def test_a_pasted_release_is_reviewed_field_by_field_and_person_by_person_
         await read_again(app, pilot, (RELEASES / "nhs_statement_pipes.txt").read_text(encoding="utf-8"))
         jo = next(r for r in rows(app) if r[2] == "Jo Whitcombe")
         assert jo[3] == "Communications Officer", "a contact's role is shown"
-        assert "+447123456789 (mobile)" in jo[4] and "+441134960000 (out of hours)" in jo[4], "and what each number is"
+        assert "07123 456789 (mobile)" in jo[4] and "0113 496 0000 (out of hours)" in jo[4], "and what each number is"
 
         await read_again(app, pilot, (RELEASES / "uk_cambridge_notes.txt").read_text(encoding="utf-8"))
         assert [r[2] for r in rows(app)] == ["Dr Harriet Quilley", "Professor Samuel Adeyemi", "Lucy Tremlett"]
@@ -117,5 +117,5 @@ async def test_the_highlighted_persons_numbers_are_shown_whole_on_a_small_screen
             await pilot.press("down")
         await settle(pilot)
         shown = str(app.screen.query_one("#release-person", Static).content)
-        assert "Jo Whitcombe" in shown and "+441134960000 (out of hours)" in shown
+        assert "Jo Whitcombe" in shown and "0113 496 0000 (out of hours)" in shown
         assert "jo.whitcombe@hartwell.nhs.example" in shown

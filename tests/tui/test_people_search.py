@@ -96,7 +96,7 @@ async def test_contacts_a_letter_starts_a_search_a_phone_in_another_format_finds
         assert app.focused is screen.table, "escape leaves the search box for the list"
         await select_person(pilot, screen, "Sam (Samantha) Reid")
         text = detail_text(screen)
-        assert "+442033532741" in text and "+447823418562" in text, "the detail shows every phone"
+        assert "020 3353 2741" in text and "07823 418562" in text, "the detail shows every phone"
         assert "sam.reid@theguardian.com" in text and "The Guardian" in text, "the detail shows email and outlet"
         assert "Goes by Sam" in text, "the detail shows the name they go by"
         assert "Interview request: IS-K resilience after Taliban crackdown · new" in text, "the detail shows history"
@@ -176,7 +176,7 @@ async def test_a_journalist_edit_refuses_a_bad_email_or_someone_elses_number_and
         await settle(pilot)
         assert app.screen is screen, "a good edit closes the form"
         assert "Climate editor" in detail_text(screen), "the list's detail shows the new role"
-        assert "+442033534187 ext. 22" in detail_text(screen), "the list's detail shows the new number"
+        assert "020 3353 4187 ext. 22" in detail_text(screen), "the list's detail shows the new number"
     after = journalist(demo_desk, "Marcus Fenwick")
     assert after.role == "Climate editor", "the good edit saved the role"
     assert after.phones == ("+442033534187 ext. 22", "+447700123456"), "the good edit saved the numbers"

@@ -31,7 +31,7 @@ async def test_releases_show_a_press_contact_and_search_finds_them_and_an_enquir
         assert "Loading" not in text, "once loaded"
         assert "Press contacts" in text, "the release lists its press contacts"
         assert "Jamie Hose" in text and "BlueSky Education" in text, "by name and outlet"
-        assert "jamie@bluesky-pr.com" in text and "+441582790706" in text, "with email and phone"
+        assert "jamie@bluesky-pr.com" in text and "☎ 01582 790706" in text, "with email and phone"
 
         search = await search_for(pilot, "#12")
         assert hit_lines(search)[0].startswith("Enquiry       #12 Does the Leeds flood model cover Ireland?"), (

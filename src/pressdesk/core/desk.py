@@ -144,9 +144,10 @@ class DeskArea(CoreBase):
 
         from pressdesk.errors import DeskError
         from pressdesk.services.enquiries import parse_deadline
-        from pressdesk.validation import parse_phone
+        from pressdesk.validation import parse_phone, readable_phone
 
         parse_phone("+44 20 7946 0000", self.settings.region)
+        readable_phone("+442079460000", self.settings.region)  # numbers on screen: the same library, loaded
         with contextlib.suppress(DeskError):
             parse_deadline("in a fortnight", tz=self.settings.timezone)  # reaches dateparser
 

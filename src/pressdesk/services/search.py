@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pressdesk import validation
 from pressdesk.limits import LONGEST_SEARCH
 from pressdesk.models import Enquiry, Release
 from pressdesk.models.views import PersonRow, SearchHit
@@ -34,10 +35,11 @@ def _newest(rows: Sequence[PersonRow]) -> list[PersonRow]:
     return sorted(rows, key=lambda p: -p.id)
 
 
-def _person_hit(p: PersonRow) -> SearchHit:
-    """A journalist, expert or press contact as a search result."""
+def _person_hit(p: PersonRow, region: str | None = None) -> SearchHit:
+    """A journalist, expert or press contact as a search result (a journalist's number as dialled from region)."""
     if p.kind == "journalist":
-        return SearchHit("journalist", p.id, p.name, " · ".join(filter(None, [p.outlet, *p.phones[:1], *p.emails[:1]])))
+        phones = [validation.readable_phone(n, region) for n in p.phones[:1]]
+        return SearchHit("journalist", p.id, p.name, " · ".join(filter(None, [p.outlet, *phones, *p.emails[:1]])))
     if p.kind == "expert":
         return SearchHit("expert", p.id, p.name, " · ".join(filter(None, [p.role, p.outlet])))
     release = p.detail.get("latest_release") or ""
@@ -67,7 +69,7 @@ def _people(session: Session, text: str, limit: int, cache: dict, region: str | 
         rows = _in_rank_order(
             lambda ids, n, lister=lister: _newest(lister(session, ids=_newest_ids(ids, n), limit=n)), found, limit
         )
-        hits += [_person_hit(p) for p in rows]
+        hits += [_person_hit(p, region) for p in rows]
     return hits
 
 

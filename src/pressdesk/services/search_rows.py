@@ -290,9 +290,14 @@ def _point(packed: str | None) -> str:
     return value + (f" ext. {extension}" if extension else "")
 
 
-def _journalist_hit(pid: int, name: str, outlet: str, phone: str | None, email: str | None, *_) -> SearchHit:
-    """A journalist as a search result."""
-    return SearchHit("journalist", pid, name, _joined(outlet, _point(phone), _point(email)))
+def _journalist_hit(
+    pid: int, name: str, outlet: str, phone: str | None, email: str | None, *_, region: str | None = None
+) -> SearchHit:
+    """A journalist as a search result, the number as dialled from region."""
+    number = _point(phone)
+    return SearchHit(
+        "journalist", pid, name, _joined(outlet, number and validation.readable_phone(number, region), _point(email))
+    )
 
 
 def _expert_hit(pid: int, name: str, title: str, affiliation: str, *_) -> SearchHit:
@@ -335,7 +340,8 @@ def search(
     params = search_params(typed, terms, limit, region) | {"number": number}
     found: dict[str, list[SearchHit]] = {kind: [] for kind in KINDS}
     for kind, _rank, *columns in session.execute(text(SEARCH_SQL), params):
-        found[KINDS[kind]].append(HIT[KINDS[kind]](*columns))
+        hit = HIT[KINDS[kind]]
+        found[KINDS[kind]].append(hit(*columns, region=region) if hit is _journalist_hit else hit(*columns))
     enquiries = found.pop("enquiry")
     by_number = [h for h in enquiries if h.id == number]
     rest = [h for h in enquiries if h.id != number]

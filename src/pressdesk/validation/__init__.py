@@ -19,6 +19,7 @@ _EXPORTS = {
     "international_start": "phones",
     "parse_phone": "phones",
     "phone_key": "phones",
+    "readable_phone": "phone_shown",
     "LanguageError": "languages",
     "parse_languages": "languages",
     "clean_text": "text",
@@ -57,6 +58,7 @@ __all__ = [
     "parse_range",
     "parse_when",
     "phone_key",
+    "readable_phone",
 ]
 
 if TYPE_CHECKING:
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
     from pressdesk.validation.emails import EmailResult, email_key, parse_email
     from pressdesk.validation.languages import LanguageError, parse_languages
     from pressdesk.validation.names import name_key
+    from pressdesk.validation.phone_shown import readable_phone
     from pressdesk.validation.phones import (
         PhoneResult,
         find_phones,

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList
 
 from pressdesk.core.views import CallerCard, CallerLookup
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import line
 from pressdesk.tui.widgets.enquiry_detail import local
 
@@ -29,14 +30,14 @@ def person_line(p) -> Text:
     return out
 
 
-def card_text(card: CallerCard, heading: str, tz: str) -> Text:
+def card_text(card: CallerCard, heading: str, tz: str, region: str | None = None) -> Text:
     """A known journalist: who they are, how to reach them, what they asked before."""
     j = card.journalist
     out = line((heading, "green"), "\n")
     out.append_text(person_line(j))
     out.append("\n")
     for p in j.phones:
-        out.append_text(line(("☎ ", "dim"), p, "  "))
+        out.append_text(line(("☎ ", "dim"), shown_phone(p, region), "  "))
     for e in j.emails:
         out.append_text(line(("✉ ", "dim"), e, "  "))
     out.append("\n\n")
@@ -46,8 +47,9 @@ def card_text(card: CallerCard, heading: str, tz: str) -> Text:
     return out
 
 
-def caller_text(found: CallerLookup | None, typed: str, tz: str) -> Text:
-    """The caller panel: who the call will be logged for, or why saving would be refused, or that they are new."""
+def caller_text(found: CallerLookup | None, typed: str, tz: str, region: str | None = None) -> Text:
+    """The caller panel: who the call will be logged for, or why saving would be refused, or that they are new
+    (numbers as dialled in region)."""
     if found is None:
         return Text("Type the caller's number, email or name.", style="dim")
     pick = "pick them under Journalist (↓ then Enter)"
@@ -57,7 +59,7 @@ def caller_text(found: CallerLookup | None, typed: str, tz: str) -> Text:
         out.append_text(line((f" ({owner.outlet})" if owner.outlet else "", "dim"), ".\n"))
         out.append_text(line(f"To log the call for {owner.name}, {pick}; for anyone else, clear the "))
         out.append_text(line(f"{found.owner.matched_by}: it is never given to a second person.\n\n"))
-        out.append_text(card_text(found.owner, "", tz))
+        out.append_text(card_text(found.owner, "", tz, region))
         return out
     if found.will_be is not None:
         how = found.will_be.matched_by
@@ -65,7 +67,7 @@ def caller_text(found: CallerLookup | None, typed: str, tz: str) -> Text:
             "choice": "Logging for the journalist you picked",
             "name": "Known journalist (by the whole name)",
         }.get(how, f"Known caller (by {how})")
-        return card_text(found.will_be, heading, tz)
+        return card_text(found.will_be, heading, tz, region)
     if found.same_name:
         out = line((f"{len(found.same_name)} journalists are called {typed}", "bold yellow"), ":\n")
         for p in found.same_name:

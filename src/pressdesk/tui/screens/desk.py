@@ -341,7 +341,9 @@ class DeskScreen(EnquiryActions, Screen):
             return
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)
-        run_db(self, lambda b: b.detail(row.id), done=lambda d: view.show(d, tz), group="detail")
+        run_db(
+            self, lambda b: b.detail(row.id), done=lambda d: view.show(d, tz, self.app.settings.region), group="detail"
+        )
 
     def action_new(self) -> None:
         """Open the log-a-call form."""

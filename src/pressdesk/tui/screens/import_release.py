@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Label, Static, TextArea
 from pressdesk.core.views import EXPERT, Person, people_of, reviewed
 from pressdesk.errors import DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
@@ -22,7 +23,7 @@ from pressdesk.tui.work import run_db
 READABLE = "plain text, .eml, .html, .docx, .pdf or .msg"
 
 
-def render_parsed(parsed, tz: str, *, people_table: bool = False) -> Text:
+def render_parsed(parsed, tz: str, *, people_table: bool = False, region: str | None = None) -> Text:
     """What was read from a release: title, date, embargo, place, issuer, then its people (unless a table lists
     them) and warnings, literally."""
     out = Text()
@@ -49,24 +50,24 @@ def render_parsed(parsed, tz: str, *, people_table: bool = False) -> Text:
     if not parsed.press_contacts:
         out.append("none found\n", style="dim")
     for c in parsed.press_contacts:
-        detail = ", ".join(filter(None, [c.role, c.organisation, c.email, *labelled(c.phones, c.phone_labels)]))
+        detail = ", ".join(filter(None, [c.role, c.organisation, c.email, *labelled(c.phones, c.phone_labels, region)]))
         out.append_text(line("  ", (c.name or "(no name)", "bold"), (f"  {detail}" if detail else "", "dim"), "\n"))
     for warning in parsed.warnings:
         out.append_text(line(("⚠ ", "yellow"), (warning, "yellow"), "\n"))
     return out
 
 
-def labelled(phones, labels) -> list[str]:
-    """Numbers with what the release called them: "+447123456789 (mobile)"."""
+def labelled(phones, labels, region: str | None = None) -> list[str]:
+    """Numbers as dialled from region with what the release called them: "07123 456789 (mobile)"."""
     names = dict(labels)
-    return [f"{p} ({names[p]})" if p in names else p for p in phones]
+    return [shown_phone(p, region) + (f" ({names[p]})" if p in names else "") for p in phones]
 
 
-def render_person(person: Person) -> Text:
+def render_person(person: Person, region: str | None = None) -> Text:
     """The highlighted person whole, for screens too narrow for the table's last columns."""
     what = ", ".join(filter(None, [person.title, person.organisation]))
     out = line((person.shown_name, "bold"), (f"  {what}" if what else "", "dim"), (f"  found: {person.source}", "dim"))
-    channels = [c for c in [person.email, *labelled(person.phones, person.phone_labels)] if c]
+    channels = [c for c in [person.email, *labelled(person.phones, person.phone_labels, region)] if c]
     if channels:
         out.append_text(line("\n", " · ".join(channels)))
     return out
@@ -90,10 +91,10 @@ class PeopleTable(DataTable):
     ]
 
 
-def person_row(person: Person) -> tuple[Text, ...]:
+def person_row(person: Person, region: str | None = None) -> tuple[Text, ...]:
     """One person as a table row: kept or not, expert or contact, name, what they are, channels, where found."""
     what = ", ".join(filter(None, [person.title, person.organisation]))
-    channels = ", ".join(filter(None, [person.email, *labelled(person.phones, person.phone_labels)]))
+    channels = ", ".join(filter(None, [person.email, *labelled(person.phones, person.phone_labels, region)]))
     style = "" if person.keep else "dim strike"
     return (
         cell("[x]" if person.keep else "[ ]", style),
@@ -197,7 +198,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         parsed, source = result
         self.parsed, self.people, self.read_source = parsed, people_of(parsed), source
         self.query_one("#release-preview", Static).update(
-            render_parsed(parsed, self.app.settings.timezone, people_table=True)
+            render_parsed(parsed, self.app.settings.timezone, people_table=True, region=self.app.settings.region)
         )
         table = self.query_one(PeopleTable)
         if not table.columns:
@@ -216,7 +217,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         row = table.cursor_row
         table.clear()
         for person in self.people:
-            table.add_row(*person_row(person))
+            table.add_row(*person_row(person, self.app.settings.region))
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
         self._show_person(table.cursor_row)
@@ -224,7 +225,9 @@ class ImportReleaseScreen(ModalScreen[int | None]):
     def _show_person(self, row: int) -> None:
         """Show the highlighted person's details, numbers and labels in full under the table."""
         person = self.people[row] if 0 <= row < len(self.people) else None
-        self.query_one("#release-person", Static).update(render_person(person) if person else "")
+        self.query_one("#release-person", Static).update(
+            render_person(person, self.app.settings.region) if person else ""
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Follow the cursor in the people table."""
@@ -300,7 +303,7 @@ class ImportReleaseScreen(ModalScreen[int | None]):
         self.query_one("#release-person", Static).update("")
         out = render_stored(release_id, created, matched)
         out.append("\n")
-        out.append_text(render_parsed(parsed, self.app.settings.timezone))
+        out.append_text(render_parsed(parsed, self.app.settings.timezone, region=self.app.settings.region))
         self.query_one("#release-preview", Static).update(out)
         self._message(line(("Stored: ", "bold green"), parsed.title, (f" (release {release_id})", "dim")))
         self.app.notify(f"Release {release_id} stored.")

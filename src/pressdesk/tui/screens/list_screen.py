@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.messages import BackendReady, DeskChanged
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import cell, lit
 from pressdesk.tui.screens.person_card import render_history, render_person
 from pressdesk.tui.widgets.footer import SteadyFooter
@@ -28,6 +29,11 @@ def first_of(values) -> str:
     if not values:
         return ""
     return values[0] + (f" +{len(values) - 1}" if len(values) > 1 else "")
+
+
+def first_phone(phones, region: str | None) -> str:
+    """The first of a person's numbers as dialled from region, with a count of the rest."""
+    return first_of([shown_phone(phones[0], region), *phones[1:]]) if phones else ""
 
 
 class ListScreen(Screen):
@@ -236,7 +242,13 @@ class ListScreen(Screen):
 
     def cells(self, p) -> tuple[Text, ...]:
         """The table cells of one person."""
-        return (cell(p.name), cell(p.outlet), cell(p.role), cell(first_of(p.phones)), cell(first_of(p.emails)))
+        return (
+            cell(p.name),
+            cell(p.outlet),
+            cell(p.role),
+            cell(first_phone(p.phones, self.app.settings.region)),
+            cell(first_of(p.emails)),
+        )
 
     # --- selection and detail -------------------------------------------------------------
 
@@ -289,7 +301,7 @@ class ListScreen(Screen):
 
     def render_card(self, row) -> Text:
         """The detail card of a person."""
-        return render_person(row)
+        return render_person(row, self.app.settings.region)
 
     def render_aside(self, row, extra) -> Text:
         """The person's enquiries; extra is None until fetch_aside has answered."""

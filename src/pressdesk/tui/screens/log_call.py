@@ -316,7 +316,9 @@ class LogCallScreen(FormScreen[int | None]):
             self.lookup.now()
             return
         self._suggest(found, name)
-        self.query_one("#caller", Static).update(caller_text(found, name, self.app.settings.timezone))
+        self.query_one("#caller", Static).update(
+            caller_text(found, name, self.app.settings.timezone, self.app.settings.region)
+        )
 
     def _suggest(self, found: CallerLookup, name: str) -> None:
         """List the people the officer may pick: the number's owner first when the name is someone else's."""

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import cell, lit
 from pressdesk.tui.screens.record_form import FormScreen
 
@@ -75,7 +76,14 @@ class MergeScreen(FormScreen[object]):
         table.add_column(f"B #{self.b.id}", key="b", width=side)
         rows = [(f, value_of(self.a, f), value_of(self.b, f)) for f in self.fields]
         rows.append(("emails", ", ".join(self.a.emails), ", ".join(self.b.emails)))
-        rows.append(("phones", ", ".join(self.a.phones), ", ".join(self.b.phones)))
+        region = self.app.settings.region
+        rows.append(
+            (
+                "phones",
+                ", ".join(shown_phone(p, region) for p in self.a.phones),
+                ", ".join(shown_phone(p, region) for p in self.b.phones),
+            )
+        )
         for field, mine, theirs in rows:
             table.add_row(
                 cell(LABELS.get(field, field)), self._keeps(field, mine, theirs), cell(mine), cell(theirs), key=field

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import cell
-from pressdesk.tui.screens.list_screen import ListScreen, first_of
+from pressdesk.tui.screens.list_screen import ListScreen, first_of, first_phone
 from pressdesk.tui.work import run_db
 
 
@@ -170,7 +170,7 @@ class ContactsScreen(PeopleScreen):
         ("Outlet", "outlet", 18),
         ("Role", "role", 20),
         ("Beat", "beat", 16),
-        ("Phone", "phone", 16),
+        ("Phone", "phone", 17),
         ("Email", "email", 30),
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -196,7 +196,7 @@ class ContactsScreen(PeopleScreen):
             cell(p.outlet, style),
             cell(p.role, style),
             cell(d.get("beat", ""), style),
-            cell(first_of(p.phones), style),
+            cell(first_phone(p.phones, self.app.settings.region), style),
             cell(first_of(p.emails), style),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.widgets.enquiry_detail import local
 
@@ -15,8 +16,8 @@ def _field(out: Text, label: str, value: object) -> None:
     out.append_text(line((f"{label}  ", "dim"), str(value), "\n"))
 
 
-def render_person(p) -> Text:
-    """The detail card of one journalist or expert; every value is shown literally."""
+def render_person(p, region: str | None = None) -> Text:
+    """The detail card of one journalist or expert; every value is shown literally (numbers as dialled in region)."""
     d = p.detail
     out = Text()
     honorific = d.get("honorific") or ""
@@ -29,7 +30,7 @@ def render_person(p) -> Text:
         out.append_text(lit(p.outlet, "italic"))
         out.append("\n")
     for phone in p.phones:
-        out.append_text(line(("☎ ", "dim"), phone, "\n"))
+        out.append_text(line(("☎ ", "dim"), shown_phone(phone, region), "\n"))
     for email in p.emails:
         out.append_text(line(("✉ ", "dim"), email, "\n"))
     if not p.phones and not p.emails:

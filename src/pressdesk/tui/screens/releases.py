@@ -7,12 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import cell, line, lit
 from pressdesk.tui.screens.list_screen import ListScreen
 from pressdesk.tui.widgets.enquiry_detail import local
 
 
-def render_release(r, tz: str) -> Text:
+def render_release(r, tz: str, region: str | None = None) -> Text:
     """The detail card of one release: title, dates, experts and press contacts, shown literally."""
     out = Text()
     out.append_text(lit(r.title, "bold"))
@@ -31,7 +32,7 @@ def render_release(r, tz: str) -> Text:
     for p in r.press_contacts:
         out.append_text(line(p.name, (f"  {p.outlet}", "italic") if p.outlet else "", "\n"))
         for phone in p.phones:
-            out.append_text(line(("  ☎ ", "dim"), phone, "\n"))
+            out.append_text(line(("  ☎ ", "dim"), shown_phone(phone, region), "\n"))
         for email in p.emails:
             out.append_text(line(("  ✉ ", "dim"), email, "\n"))
     return out
@@ -76,7 +77,7 @@ class ReleasesScreen(ListScreen):
 
     def render_card(self, row) -> Text:
         """Title, dates, experts and press contacts."""
-        return render_release(row, self.app.settings.timezone)
+        return render_release(row, self.app.settings.timezone, self.app.settings.region)
 
     def fetch_aside(self, backend, row):
         """The release's text."""

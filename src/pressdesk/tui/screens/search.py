@@ -85,7 +85,7 @@ class EnquiryScreen(EnquiryActions, ModalScreen[None]):
     def _show(self, detail) -> None:
         """Show the detail and remember its row for the actions."""
         self.loaded = detail
-        self.query_one(EnquiryDetailView).show(detail, self.app.settings.timezone)
+        self.query_one(EnquiryDetailView).show(detail, self.app.settings.timezone, self.app.settings.region)
 
     def on_desk_changed(self, _event: DeskChanged) -> None:
         """Something was written: show the enquiry as it is now."""

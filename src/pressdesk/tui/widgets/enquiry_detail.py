@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.widgets import Static
 
+from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import line, lit
 from pressdesk.words import counted
 
@@ -16,7 +17,7 @@ def local(dt, tz: str, fmt: str = "%a %d %b %H:%M") -> str:
     return dt.astimezone(ZoneInfo(tz)).strftime(fmt) if dt else "—"
 
 
-def render_detail(detail, tz: str) -> Text:
+def render_detail(detail, tz: str, region: str | None = None) -> Text:
     """The pane's text; every value from a person is shown literally."""
     r = detail.row
     out = Text()
@@ -38,7 +39,7 @@ def render_detail(detail, tz: str) -> Text:
         out.append_text(line((j.name, "bold"), f"  {j.outlet}" if j.outlet else "", f"  {j.role}" if j.role else ""))
         out.append("\n")
         for phone in j.phones:
-            out.append_text(line(("☎ ", "dim"), phone, "\n"))
+            out.append_text(line(("☎ ", "dim"), shown_phone(phone, region), "\n"))
         for email in j.emails:
             out.append_text(line(("✉ ", "dim"), email, "\n"))
         for problem in j.detail.get("problems", []):
@@ -76,9 +77,9 @@ def render_detail(detail, tz: str) -> Text:
 class EnquiryDetailView(Static):
     """Shows one enquiry's detail, or a hint when none is selected."""
 
-    def show(self, detail, tz: str) -> None:
-        """Render the detail."""
-        self.update(render_detail(detail, tz))
+    def show(self, detail, tz: str, region: str | None = None) -> None:
+        """Render the detail (numbers read as dialled in region)."""
+        self.update(render_detail(detail, tz, region))
 
     def clear_detail(self, hint: str = "Select an enquiry to see its detail.") -> None:
         """Show a hint instead of a detail."""
