@@ -27,6 +27,19 @@ from pressdesk.tui.screens.record_form import FormScreen
 from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 
+KIND_WORDS = {
+    "fixed_line": "landline",
+    "fixed_line_or_mobile": "landline or mobile",
+    "toll_free": "freephone",
+    "premium_rate": "premium rate",
+    "shared_cost": "shared cost",
+    "voip": "internet phone",
+    "personal_number": "personal number",
+    "uan": "company number",
+    "unknown": "",
+}
+"""What the number is, in the officer's words (phonenumbers' own names where they read well: mobile, pager, ...)."""
+
 
 def statements_text(found, chosen_id: int | None, chosen_title: str = "") -> Text:
     """The 'Lines to take' panel: up to three statements fitting the subject, and the one picked to give."""
@@ -148,7 +161,8 @@ class LogCallScreen(FormScreen[int | None]):
             result = parse_phone(text, self.app.settings.region)
             if result.valid:
                 ext = f" ext. {result.extension}" if result.extension else ""
-                self.field_message("phone", f"✓ {result.international}{ext} ({result.region}, {result.kind})", "green")
+                kind = ", ".join(filter(None, [result.region, KIND_WORDS.get(result.kind or "", result.kind)]))
+                self.field_message("phone", f"✓ {result.international}{ext} ({kind})", "green")
             else:
                 self.field_message("phone", result.error or "Not a valid number.")
         self.lookup()
