@@ -134,3 +134,22 @@ def test_the_owners_of_matching_numbers_are_read_with_the_matches_not_sent_back_
         event.remove(demo_desk.engine, "before_cursor_execute", seen)
     assert set(made) <= {p.id for p in found}
     assert not any(points <= values for values in sent), "the matching numbers' ids were sent back to the desk"
+
+
+def test_a_search_builds_no_sql_statement_object_of_its_own(demo_desk, monkeypatch):
+    """The search's statements are made once, at import: SQLAlchemy scanning the ~10 kB statement for its
+    parameters on every search took 0.5 ms of a 3.5 ms "smith" on the 1,000,000-enquiry desk."""
+    from sqlalchemy.sql.elements import TextClause
+
+    built: list[str] = []
+    original = TextClause.__init__
+
+    def counted(self, text, *args, **kwargs) -> None:
+        built.append(text[:60])
+        original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(TextClause, "__init__", counted)
+    for typed in ("Muller", "Zo", "0113 343 9158"):
+        found, _ = statements(demo_desk, typed)
+        assert found, typed
+    assert built == []
