@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pressdesk import validation
 from pressdesk.models.views import SearchHit
-from pressdesk.store.search import CODES, SHIFT, Terms, search_terms
+from pressdesk.store.search import CODES, POINT_CODES, SHIFT, Terms, search_terms
 
 PEOPLE_PER_ENQUIRY_SEARCH = 50
 """Journalists whose enquiries an enquiry search looks at (each brings many enquiries), as before."""
@@ -23,8 +23,8 @@ OUTLETS_PER_ENQUIRY_SEARCH = 20
 OUTLETS_PER_PEOPLE_SEARCH = 100
 """Outlets whose journalists a journalist search looks at."""
 POINTS_LOOKED_UP = 1000
-"""The newest matching phones and emails an expert or press contact search looks among (a number's first digits
-match most of them), as before."""
+"""The newest matching phones and emails of experts (or of press contacts) an expert (press contact) search looks
+among: their own only, each kind in its own range of the index (migration 0015), never behind journalists'."""
 
 
 EVERY_KIND = 64
@@ -52,8 +52,6 @@ def _matches(name: str, kind: str, tier: int, limit: str) -> str:
         "SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH {text} "
         "AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {limit}"
     )
-    if kind == "contact_point":
-        return f"{name} AS MATERIALIZED ({own.format(low=low, high=high, limit=limit, text=':point_' + param)})"
     every = "every_s" if tier == 0 else "every_a"
     count = f"(SELECT count(*) FROM {every})"
     from_every = (
@@ -65,12 +63,25 @@ def _matches(name: str, kind: str, tier: int, limit: str) -> str:
     return f"{name} AS MATERIALIZED (SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked}))"
 
 
+def _owned_points(name: str, owner: str, tier: int) -> str:
+    """A CTE: the newest POINTS_LOOKED_UP phones and emails of one kind of owner matching at word starts (tier 0) or
+    anywhere (tier 1), from that owner's range of the index."""
+    code = POINT_CODES[owner]
+    low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
+    param = ":point_starts" if tier == 0 else ":point_anywhere"
+    return (
+        f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH {param} "
+        f"AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {POINTS_LOOKED_UP})"
+    )
+
+
 def _both(prefix: str, kind: str, limit: str) -> list[str]:
     """The word-start and anywhere CTEs of one kind."""
     return [_matches(f"{prefix}_s", kind, 0, limit), _matches(f"{prefix}_a", kind, 1, limit)]
 
 
 OWNER = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
+OWN = {"journalist": "jour", "expert": "exp", "press_contact": "pc"}
 
 SHARED_MATCHES = [
     _every("every_s", "starts"),
@@ -81,14 +92,16 @@ SHARED_MATCHES = [
     *_both("pc", "press_contact", ":limit"),
     *_both("rel", "release", ":release_limit"),
     *_both("outlet", "outlet", str(max(OUTLETS_PER_PEOPLE_SEARCH, OUTLETS_PER_ENQUIRY_SEARCH))),
-    *_both("pts", "contact_point", str(POINTS_LOOKED_UP)),
+    *(
+        _owned_points(f"{OWN[kind]}_pts_{'sa'[tier]}", kind, tier)
+        for kind in ("expert", "press_contact")
+        for tier in (0, 1)
+    ),
 ]
 """Every index question a search asks, each once: a kind's own text in two tiers, and the matches that several
 kinds share (journalists and outlets for the enquiry and the journalist search, the newest matching phones and
 emails for experts and press contacts). Each holds at least what every reader takes, newest first, and a reader
 taking fewer takes the newest: the same ids as when each statement asked for itself."""
-
-OWN = {"journalist": "jour", "expert": "exp", "press_contact": "pc"}
 
 
 def _newest(cte: str, n: int | str) -> str:
@@ -100,11 +113,10 @@ def _points_of(kind: str, tier: int) -> str:
     """The people of one kind owning the newest phones and emails that match, as (id, tier).
 
     Journalists own nearly every contact point, so their matches are walked newest first until enough are found;
-    experts and press contacts own few, so theirs are walked and each looked up in the newest matches (walking every
-    match to find the rare expert's took 10-20 ms for "smith" on a 1,000,000-enquiry desk)."""
+    experts and press contacts own few, so theirs are walked and each looked up in their newest matches."""
     owner = OWNER[kind]
     if kind == "journalist":
-        code = CODES["contact_point"]
+        code = POINT_CODES["journalist"]
         low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
         param = ":point_starts" if tier == 0 else ":point_anywhere"
         inner = (
@@ -115,7 +127,7 @@ def _points_of(kind: str, tier: int) -> str:
     else:
         inner = (
             f"SELECT {owner}, {tier} FROM contact_point INDEXED BY ix_contact_point_{owner} "
-            f"WHERE {owner} IS NOT NULL AND +id IN (SELECT id FROM pts_{'s' if tier == 0 else 'a'}) "
+            f"WHERE {owner} IS NOT NULL AND +id IN (SELECT id FROM {OWN[kind]}_pts_{'sa'[tier]}) "
             f"ORDER BY {owner} DESC LIMIT :limit"
         )
     return f"SELECT * FROM ({inner})"

@@ -32,6 +32,11 @@ CODES = {
 
 SHIFT = 40
 
+POINT_CODES = {"journalist": 5, "expert": 8, "press_contact": 9}
+"""On SQLite, the rowid range of a contact point by its owner (migration 0015): journalists' under contact_point's
+own code, experts' and press contacts' each in their own range, so theirs are searched among themselves, never behind
+the thousands of journalists' phones and emails that share a word with them. PostgreSQL keeps one range (CODES)."""
+
 INDEXED = {
     "enquiry": "coalesce(NEW.subject, '') || ' ' || coalesce(NEW.notes, '')",
     "journalist": "NEW.name || ' ' || NEW.role || ' ' || NEW.beat || ' ' || NEW.notes",
@@ -91,8 +96,20 @@ def index_text(text: str | bytes | None) -> str:
 
 
 def rowid_sql(kind: str, row: str = "NEW") -> str:
-    """The SQL for a record's rowid in the index: (code << 40) + id."""
+    """The SQL for a record's rowid in the index: (code << 40) + id, a contact point's code by its owner."""
+    if kind == "contact_point":
+        code = (
+            f"CASE WHEN {row}.expert_id IS NOT NULL THEN {POINT_CODES['expert']} "
+            f"WHEN {row}.press_contact_id IS NOT NULL THEN {POINT_CODES['press_contact']} "
+            f"ELSE {POINT_CODES['journalist']} END"
+        )
+        return f"(({code} << {SHIFT}) + {row}.id)"
     return f"(({CODES[kind]} << {SHIFT}) + {row}.id)"
+
+
+def range_codes(kind: str) -> tuple[int, ...]:
+    """The codes of the rowid ranges a kind's records are indexed in on SQLite (a contact point's: one per owner)."""
+    return tuple(POINT_CODES.values()) if kind == "contact_point" else (CODES[kind],)
 
 
 def trigger_sql(kind: str) -> dict[str, str]:
@@ -379,28 +396,37 @@ def ranked_columns(
     session: Session, kind: str, typed: str, *, limit: int = 200, columns: tuple[str, ...] = ()
 ) -> tuple[Matches, dict[int, tuple]] | None:
     """ranked_ids, with the named columns of each matching record (by id) read in the same statement; None when the
-    index cannot answer."""
+    index cannot answer. Contact points on SQLite are looked up in each owner's range, up to limit of each."""
     dialect = session.get_bind().dialect.name
     terms = search_terms(typed) if dialect in SEARCHABLE else None
     if terms is None:
         return None
-    low = CODES[kind] << SHIFT
-    params = {"low": low, "high": low + (1 << SHIFT) - 1, "limit": limit}
+    params: dict = {"limit": limit}
     if dialect == "sqlite":
         ranked, params = _RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere}
+        codes = range_codes(kind)
     else:
         ranked = _ranked_pg(len(terms.starts_patterns))
         params |= {f"s{n}": p for n, p in enumerate(terms.starts_patterns)}
         params |= {f"a{n}": p for n, p in enumerate(terms.anywhere_patterns)}
+        codes = (CODES[kind],)
     statement = _ranked_with(ranked.text, kind, columns, dialect) if columns else ranked
     starts: list[int] = []
     inside: list[int] = []
     read: dict[int, tuple] = {}
-    for rid, tier, *values in session.execute(statement, params):
-        (starts if tier == 0 else inside).append(rid)
-        read[rid] = tuple(values)
-    seen = set(starts)
-    return Matches(starts, [i for i in inside if i not in seen][: limit - len(starts)]), read
+    for code in codes:  # a contact point's owners' ranges on SQLite: up to limit of each
+        low = code << SHIFT
+        found: tuple[list[int], list[int]] = ([], [])
+        for rid, tier, *values in session.execute(statement, params | {"low": low, "high": low + (1 << SHIFT) - 1}):
+            found[tier].append(rid)
+            read[rid] = tuple(values)
+        seen = set(found[0])
+        starts += found[0]
+        inside += [i for i in found[1] if i not in seen][: limit - len(found[0])]
+    if len(codes) > 1:
+        starts.sort(reverse=True)
+        inside.sort(reverse=True)
+    return Matches(starts, inside), read
 
 
 def matching_ids(session: Session, kind: str, typed: str, *, limit: int = 200) -> list[int] | None:
