@@ -66,8 +66,8 @@ def test_db_check_counts_an_experts_point_left_under_the_journalists_code(demo_d
         s.execute(text("DROP TRIGGER search_contact_point_au"))
         s.execute(
             text(
-                "UPDATE search_index SET rowid = rowid - (3 << 40) "
-                "WHERE rowid IN (SELECT (8 << 40) + id FROM contact_point WHERE expert_id = :e)"
+                "UPDATE search_index SET rowid = rowid + (5 << 40) "
+                "WHERE rowid IN (SELECT id FROM contact_point WHERE expert_id = :e)"
             ),
             {"e": expert_id},
         )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from pressdesk import validation
 from pressdesk.models.views import SearchHit
-from pressdesk.store.search import CODES, POINT_CODES, SHIFT, Terms, search_terms
+from pressdesk.store.search import CODES, POINT_RANGES, SHIFT, Terms, search_terms
 
 PEOPLE_PER_ENQUIRY_SEARCH = 50
 """Journalists whose enquiries an enquiry search looks at (each brings many enquiries), as before."""
@@ -66,8 +66,7 @@ def _matches(name: str, kind: str, tier: int, limit: str) -> str:
 def _owned_points(name: str, owner: str, tier: int) -> str:
     """A CTE: the newest POINTS_LOOKED_UP phones and emails of one kind of owner matching at word starts (tier 0) or
     anywhere (tier 1), from that owner's range of the index."""
-    code = POINT_CODES[owner]
-    low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
+    low, high = POINT_RANGES[owner]
     param = ":point_starts" if tier == 0 else ":point_anywhere"
     return (
         f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH {param} "
@@ -116,8 +115,7 @@ def _points_of(kind: str, tier: int) -> str:
     experts and press contacts own few, so theirs are walked and each looked up in their newest matches."""
     owner = OWNER[kind]
     if kind == "journalist":
-        code = POINT_CODES["journalist"]
-        low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
+        low, high = POINT_RANGES["journalist"]
         param = ":point_starts" if tier == 0 else ":point_anywhere"
         inner = (
             f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "

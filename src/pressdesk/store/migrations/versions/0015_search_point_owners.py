@@ -6,10 +6,11 @@ Create Date: 2026-11-28 00:20:00
 
 Every contact point was indexed at (5 << 40) + id, whoever owned it, so the search box looked for an expert's or press
 contact's email among the 1,000 newest matching phones and emails of anyone: on a desk where 1,000 journalists' emails
-newer than the expert's share its domain, the expert was never found. Now an expert's point is at (8 << 40) + id and
-a press contact's at (9 << 40) + id (journalists' stay at 5), the triggers write each point under its owner's code,
-and each kind of person's points are searched among their own. Only the experts' and press contacts' rows move (600
-on the 1,000,000-enquiry benchmark desk). PostgreSQL keeps its one contact_point partition.
+newer than the expert's share its domain, the expert was never found. Now an expert's point is at rowid id and a press
+contact's at (1 << 39) + id, below every kind's range (journalists' stay at (5 << 40) + id; store.search.POINT_RANGES
+says why below), the triggers write each point under its owner's range, and each kind of person's points are searched
+among their own. Only the experts' and press contacts' rows move (600 on the 1,000,000-enquiry benchmark desk).
+PostgreSQL keeps its one contact_point partition.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ INDEXED = f"{FOLD_FUNCTION}(NEW.raw || ' ' || NEW.value)"
 
 
 def _rowid(row: str, *, by_owner: bool) -> str:
-    """A contact point's rowid: under its owner's code, or (before) contact_point's code 5 for every owner."""
+    """A contact point's rowid: in its owner's range, or (before) under contact_point's code 5 for every owner."""
     if not by_owner:
         return f"((5 << 40) + {row}.id)"
-    code = f"CASE WHEN {row}.expert_id IS NOT NULL THEN 8 WHEN {row}.press_contact_id IS NOT NULL THEN 9 ELSE 5 END"
-    return f"(({code} << 40) + {row}.id)"
+    return (
+        f"(CASE WHEN {row}.expert_id IS NOT NULL THEN 0 WHEN {row}.press_contact_id IS NOT NULL THEN {1 << 39} "
+        f"ELSE {5 << 40} END + {row}.id)"
+    )
 
 
 def _relayout(*, by_owner: bool) -> None:
