@@ -40,11 +40,12 @@ def _every(name: str, param: str) -> str:
     )
 
 
-def _matches(name: str, kind: str, tier: int, limit: str) -> str:
+def _matches(name: str, kind: str, tier: int, limit: str, need: str = "1") -> str:
     """A CTE, computed once however often the statement reads it: the newest ids of one kind whose indexed text
     matches at word starts (tier 0) or anywhere (tier 1); from the matches of every kind when those are all there
     are, else from the index for this kind alone (its MATCH given '""', which matches nothing at no cost, when not:
-    FTS5 reads a text's rows even for an empty rowid range, and a WHERE test is only made after it has)."""
+    FTS5 reads a text's rows even for an empty rowid range, and a WHERE test is only made after it has). Empty,
+    at no cost, when `need` (SQL) is false: no reader's answer can change by it."""
     param = "starts" if tier == 0 else "anywhere"
     code = CODES[kind]
     low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
@@ -58,49 +59,80 @@ def _matches(name: str, kind: str, tier: int, limit: str) -> str:
         f"SELECT r - {low} AS id FROM {every} WHERE {count} < {EVERY_KIND} AND r BETWEEN {low} AND {high} "
         f"ORDER BY r DESC LIMIT {limit}"
     )
-    guarded = f"CASE WHEN {count} >= {EVERY_KIND} THEN :{param} ELSE '\"\"' END"
+    guarded = f"CASE WHEN {count} >= {EVERY_KIND} AND {need} THEN :{param} ELSE '\"\"' END"
     asked = own.format(low=low, high=high, limit=limit, text=guarded)
     return f"{name} AS MATERIALIZED (SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked}))"
 
 
-def _owned_points(name: str, owner: str, tier: int) -> str:
+def _owned_points(name: str, owner: str, tier: int, need: str = "1") -> str:
     """A CTE: the newest POINTS_LOOKED_UP phones and emails of one kind of owner matching at word starts (tier 0) or
-    anywhere (tier 1), from that owner's range of the index."""
+    anywhere (tier 1), from that owner's range of the index; empty, at no cost, when `need` is false."""
     low, high = POINT_RANGES[owner]
     param = ":point_starts" if tier == 0 else ":point_anywhere"
     return (
-        f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index WHERE search_index MATCH {param} "
+        f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index "
+        f"WHERE search_index MATCH CASE WHEN {need} THEN {param} ELSE '\"\"' END "
         f"AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {POINTS_LOOKED_UP})"
     )
-
-
-def _both(prefix: str, kind: str, limit: str) -> list[str]:
-    """The word-start and anywhere CTEs of one kind."""
-    return [_matches(f"{prefix}_s", kind, 0, limit), _matches(f"{prefix}_a", kind, 1, limit)]
 
 
 OWNER = {"journalist": "journalist_id", "expert": "expert_id", "press_contact": "press_contact_id"}
 OWN = {"journalist": "jour", "expert": "exp", "press_contact": "pc"}
 
-SHARED_MATCHES = [
+ANY = {"expert": "EXISTS (SELECT 1 FROM expert)", "press_contact": "EXISTS (SELECT 1 FROM press_contact)"}
+"""Whether the desk holds any of a kind at all: a desk without press contacts asks the index nothing for them."""
+
+
+def _short(kind: str) -> str:
+    """SQL: whether fewer than `limit` of a kind match at word starts (or by number), so the matches anywhere (tier
+    1) can still be shown; when not, every tier-1 row would be cut by the limit, and is never asked for."""
+    return f"(SELECT count(*) FROM best0_{kind}) < :limit"
+
+
+def _either_short(*kinds: str) -> str:
+    """SQL: whether any of the kinds can still show matches anywhere."""
+    return "(" + " OR ".join(_short(k) for k in kinds) + ")"
+
+
+WORD_START_MATCHES = [
     _every("every_s", "starts"),
     _every("every_a", "anywhere"),
-    *_both("enq", "enquiry", ":limit"),
-    *_both("jour", "journalist", f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})"),
-    *_both("exp", "expert", ":limit"),
-    *_both("pc", "press_contact", ":limit"),
-    *_both("rel", "release", ":release_limit"),
-    *_both("outlet", "outlet", str(max(OUTLETS_PER_PEOPLE_SEARCH, OUTLETS_PER_ENQUIRY_SEARCH))),
+    _matches("enq_s", "enquiry", 0, ":limit"),
+    _matches("jour_s", "journalist", 0, f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})"),
+    _matches("exp_s", "expert", 0, ":limit", ANY["expert"]),
+    _matches("pc_s", "press_contact", 0, ":limit", ANY["press_contact"]),
+    _matches("rel_s", "release", 0, ":release_limit"),
+    _matches("outlet_s", "outlet", 0, str(max(OUTLETS_PER_PEOPLE_SEARCH, OUTLETS_PER_ENQUIRY_SEARCH))),
+    *(_owned_points(f"{OWN[kind]}_pts_s", kind, 0, ANY[kind]) for kind in ("expert", "press_contact")),
+]
+"""The index questions at word starts, each once: a kind's own text, and the matches that several kinds share
+(journalists and outlets for the enquiry and the journalist search, experts' and press contacts' newest matching
+phones and emails). Each holds at least what every reader takes, newest first, and a reader taking fewer takes the
+newest: the same ids as when each statement asked for itself."""
+
+ANYWHERE_MATCHES = [
+    _matches("enq_a", "enquiry", 1, ":limit", _short("enquiry")),
+    _matches(
+        "jour_a", "journalist", 1, f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})", _either_short("journalist", "enquiry")
+    ),
+    _matches("exp_a", "expert", 1, ":limit", f"{ANY['expert']} AND {_short('expert')}"),
+    _matches("pc_a", "press_contact", 1, ":limit", f"{ANY['press_contact']} AND {_short('press_contact')}"),
+    _matches("rel_a", "release", 1, ":release_limit", "(SELECT count(*) FROM rel_s) < :limit"),
+    _matches(
+        "outlet_a",
+        "outlet",
+        1,
+        str(max(OUTLETS_PER_PEOPLE_SEARCH, OUTLETS_PER_ENQUIRY_SEARCH)),
+        _either_short("journalist", "enquiry"),
+    ),
     *(
-        _owned_points(f"{OWN[kind]}_pts_{'sa'[tier]}", kind, tier)
+        _owned_points(f"{OWN[kind]}_pts_a", kind, 1, f"{ANY[kind]} AND {_short(kind)}")
         for kind in ("expert", "press_contact")
-        for tier in (0, 1)
     ),
 ]
-"""Every index question a search asks, each once: a kind's own text in two tiers, and the matches that several
-kinds share (journalists and outlets for the enquiry and the journalist search, the newest matching phones and
-emails for experts and press contacts). Each holds at least what every reader takes, newest first, and a reader
-taking fewer takes the newest: the same ids as when each statement asked for itself."""
+"""The same questions anywhere in a word, each asked only when a kind reading it has fewer than `limit` matches at
+word starts (else empty, at no cost: "smith" on the 1,000,000-enquiry desk needs none for journalists and
+enquiries)."""
 
 
 def _newest(cte: str, n: int | str) -> str:
@@ -116,7 +148,7 @@ def _points_of(kind: str, tier: int) -> str:
     owner = OWNER[kind]
     if kind == "journalist":
         low, high = POINT_RANGES["journalist"]
-        param = ":point_starts" if tier == 0 else ":point_anywhere"
+        param = ":point_starts" if tier == 0 else f"CASE WHEN {_short(kind)} THEN :point_anywhere ELSE '\"\"' END"
         inner = (
             f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "
             f"WHERE search_index MATCH {param} AND search_index.rowid BETWEEN {low} AND {high} "
@@ -131,29 +163,42 @@ def _points_of(kind: str, tier: int) -> str:
     return f"SELECT * FROM ({inner})"
 
 
-def _people_best(kind: str) -> str:
-    """The CTE of one kind of person matching the text: the best `limit` (id, tier)."""
+def _best(name: str, sources: list[str], *, materialized: bool = False) -> str:
+    """A CTE: the best `limit` (id, tier) of the sources, by tier then newest."""
+    return (
+        f"{name} AS {'MATERIALIZED ' if materialized else ''}(SELECT id, min(tier) AS tier FROM "
+        f"({' UNION ALL '.join(sources)}) GROUP BY id ORDER BY 2, 1 DESC LIMIT :limit)"
+    )
+
+
+def _people_best0(kind: str) -> str:
+    """The CTE of one kind of person matching at word starts or by number: the best `limit` (id, 0)."""
     owner, own = OWNER[kind], OWN[kind]
     sources = [
         f"SELECT id, 0 AS tier FROM {own}_s",
-        f"SELECT id, 1 FROM {own}_a",
         _points_of(kind, 0),
-        _points_of(kind, 1),
         f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key = :phone_key "
         f"AND {owner} IS NOT NULL ORDER BY {owner} DESC LIMIT :limit)",
         f"SELECT * FROM (SELECT {owner}, 0 FROM contact_point WHERE kind = 'phone' AND lookup_key >= :phone_lo "
         f"AND lookup_key < :phone_hi AND {owner} IS NOT NULL ORDER BY {owner} DESC LIMIT :limit)",
     ]
     if kind == "journalist":
-        for tier, cte in ((0, "outlet_s"), (1, "outlet_a")):
-            sources.append(
-                f"SELECT * FROM (SELECT id, {tier} FROM journalist WHERE outlet_id IN (SELECT id FROM {cte}) "
-                "ORDER BY id DESC LIMIT :limit)"
-            )
-    return (
-        f"best_{kind} AS (SELECT id, min(tier) AS tier FROM ({' UNION ALL '.join(sources)}) GROUP BY id "
-        "ORDER BY 2, 1 DESC LIMIT :limit)"
-    )
+        sources.append(
+            "SELECT * FROM (SELECT id, 0 FROM journalist WHERE outlet_id IN (SELECT id FROM outlet_s) "
+            "ORDER BY id DESC LIMIT :limit)"
+        )
+    return _best(f"best0_{kind}", sources, materialized=True)
+
+
+def _people_best(kind: str) -> str:
+    """The CTE of one kind of person matching the text: the best `limit` (id, tier), the word-start ones first."""
+    sources = [f"SELECT id, tier FROM best0_{kind}", f"SELECT id, 1 FROM {OWN[kind]}_a", _points_of(kind, 1)]
+    if kind == "journalist":
+        sources.append(
+            f"SELECT * FROM (SELECT id, 1 FROM journalist WHERE {_short(kind)} "
+            "AND outlet_id IN (SELECT id FROM outlet_a) ORDER BY id DESC LIMIT :limit)"
+        )
+    return _best(f"best_{kind}", sources)
 
 
 def _shown(kind: str, best: str = "best") -> str:
@@ -192,34 +237,51 @@ def _short_people_sql(kind: str) -> str:
     return f"WITH {best} SELECT p.id, {_shown(kind)} ORDER BY best.name, best.id"
 
 
-ENQUIRIES_BEST = (
-    "best_enquiry AS (SELECT id, min(tier) AS tier FROM ("
-    + " UNION ALL ".join(
-        [
-            "SELECT id, -1 AS tier FROM enquiry WHERE id = :number",
-            "SELECT id, 0 FROM enq_s",
-            "SELECT id, 1 FROM enq_a",
-            *(
-                f"SELECT * FROM (SELECT id, {tier} FROM enquiry WHERE {column} IN ({_newest(cte, n)}) "
-                "ORDER BY id DESC LIMIT :limit)"
-                for tier, column, cte, n in (
-                    (0, "journalist_id", "jour_s", PEOPLE_PER_ENQUIRY_SEARCH),
-                    (1, "journalist_id", "jour_a", PEOPLE_PER_ENQUIRY_SEARCH),
-                    (0, "outlet_id", "outlet_s", OUTLETS_PER_ENQUIRY_SEARCH),
-                    (1, "outlet_id", "outlet_a", OUTLETS_PER_ENQUIRY_SEARCH),
-                )
-            ),
-        ]
+def _enquiries_of(tier: int, column: str, cte: str, n: int, need: str = "1") -> str:
+    """A source of enquiries: the newest `limit` of the n newest journalists or outlets of a shared CTE."""
+    return (
+        f"SELECT * FROM (SELECT id, {tier} FROM enquiry WHERE {need} AND {column} IN ({_newest(cte, n)}) "
+        "ORDER BY id DESC LIMIT :limit)"
     )
-    + ") GROUP BY id ORDER BY 2, 1 DESC LIMIT :limit)"
+
+
+ENQUIRIES_BEST0 = _best(
+    "best0_enquiry",
+    [
+        "SELECT id, -1 AS tier FROM enquiry WHERE id = :number",
+        "SELECT id, 0 FROM enq_s",
+        _enquiries_of(0, "journalist_id", "jour_s", PEOPLE_PER_ENQUIRY_SEARCH),
+        _enquiries_of(0, "outlet_id", "outlet_s", OUTLETS_PER_ENQUIRY_SEARCH),
+    ],
+    materialized=True,
 )
-"""Enquiries by number, then every word at a word start of their text, journalist or outlet, then anywhere."""
+"""Enquiries by number, then with every word at a word start of their text, journalist or outlet."""
+
+ENQUIRIES_BEST = _best(
+    "best_enquiry",
+    [
+        "SELECT id, tier FROM best0_enquiry",
+        "SELECT id, 1 FROM enq_a",
+        _enquiries_of(1, "journalist_id", "jour_a", PEOPLE_PER_ENQUIRY_SEARCH, _short("enquiry")),
+        _enquiries_of(1, "outlet_id", "outlet_a", OUTLETS_PER_ENQUIRY_SEARCH, _short("enquiry")),
+    ],
+)
+"""Those, then enquiries matching anywhere."""
 
 RELEASES_BEST = (
     "best_release AS (SELECT id, min(tier) AS tier FROM (SELECT id, 0 AS tier FROM rel_s UNION ALL "
     "SELECT id, 1 FROM rel_a) GROUP BY id)"
 )
 """Releases with every word at a word start first."""
+
+SHARED_MATCHES = [
+    *WORD_START_MATCHES,
+    ENQUIRIES_BEST0,
+    *(_people_best0(k) for k in OWNER),
+    *ANYWHERE_MATCHES,
+]
+"""Every CTE asked before the best of each kind: the word-start questions, the best word-start rows of each kind,
+then the questions anywhere that those leave open."""
 
 KINDS = ("enquiry", "journalist", "expert", "press_contact", "release")
 """The kinds of result, in the order their rows come from SEARCH_SQL (its first column is the index here)."""
