@@ -32,11 +32,20 @@ EVERY_KIND = 64
 are fewer, each kind's newest come from them; when there are this many, each kind asks the index itself."""
 
 
-def _every(name: str, param: str) -> str:
-    """A CTE: up to EVERY_KIND index rows of any kind matching, in no order (one MATCH where seven cost 5 ms)."""
+TEXT_TIER1 = ":starts <> :anywhere"
+"""SQL: whether matching anywhere in a word can find more than matching at word starts: not for a text whose every
+term must be whole words ("reuters.example"), where both ask the same question."""
+
+POINT_TIER1 = ":point_starts <> :point_anywhere"
+"""The same for the phones and emails."""
+
+
+def _every(name: str, param: str, need: str = "1") -> str:
+    """A CTE: up to EVERY_KIND index rows of any kind matching, in no order (one MATCH where seven cost 5 ms); empty,
+    at no cost, when `need` is false."""
     return (
-        f"{name} AS MATERIALIZED (SELECT rowid AS r FROM search_index WHERE search_index MATCH :{param} "
-        f"LIMIT {EVERY_KIND})"
+        f"{name} AS MATERIALIZED (SELECT rowid AS r FROM search_index "
+        f"WHERE search_index MATCH CASE WHEN {need} THEN :{param} ELSE '\"\"' END LIMIT {EVERY_KIND})"
     )
 
 
@@ -47,6 +56,7 @@ def _matches(name: str, kind: str, tier: int, limit: str, need: str = "1") -> st
     FTS5 reads a text's rows even for an empty rowid range, and a WHERE test is only made after it has). Empty,
     at no cost, when `need` (SQL) is false: no reader's answer can change by it."""
     param = "starts" if tier == 0 else "anywhere"
+    need = need if tier == 0 else f"{need} AND {TEXT_TIER1}"
     code = CODES[kind]
     low, high = code << SHIFT, ((code + 1) << SHIFT) - 1
     own = (
@@ -69,6 +79,7 @@ def _owned_points(name: str, owner: str, tier: int, need: str = "1") -> str:
     anywhere (tier 1), from that owner's range of the index; empty, at no cost, when `need` is false."""
     low, high = POINT_RANGES[owner]
     param = ":point_starts" if tier == 0 else ":point_anywhere"
+    need = need if tier == 0 else f"{need} AND {POINT_TIER1}"
     return (
         f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index "
         f"WHERE search_index MATCH CASE WHEN {need} THEN {param} ELSE '\"\"' END "
@@ -96,7 +107,7 @@ def _either_short(*kinds: str) -> str:
 
 WORD_START_MATCHES = [
     _every("every_s", "starts"),
-    _every("every_a", "anywhere"),
+    _every("every_a", "anywhere", TEXT_TIER1),
     _matches("enq_s", "enquiry", 0, ":limit"),
     _matches("jour_s", "journalist", 0, f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})"),
     _matches("exp_s", "expert", 0, ":limit", ANY["expert"]),
@@ -148,7 +159,8 @@ def _points_of(kind: str, tier: int) -> str:
     owner = OWNER[kind]
     if kind == "journalist":
         low, high = POINT_RANGES["journalist"]
-        param = ":point_starts" if tier == 0 else f"CASE WHEN {_short(kind)} THEN :point_anywhere ELSE '\"\"' END"
+        need = f"{POINT_TIER1} AND {_short(kind)}"
+        param = ":point_starts" if tier == 0 else f"CASE WHEN {need} THEN :point_anywhere ELSE '\"\"' END"
         inner = (
             f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "
             f"WHERE search_index MATCH {param} AND search_index.rowid BETWEEN {low} AND {high} "
