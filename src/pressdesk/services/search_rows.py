@@ -74,16 +74,52 @@ def _matches(name: str, kind: str, tier: int, limit: str, need: str = "1") -> st
     return f"{name} AS MATERIALIZED (SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked}))"
 
 
+def _every_point(name: str, tier: int) -> str:
+    """A CTE: up to EVERY_KIND index rows of any kind matching the phone-and-email text, in no order: every_s (or
+    every_a) itself when that text is the typed one (a single word), else its own MATCH; empty for tier 1 when the
+    text must match whole words."""
+    every, text, param = (
+        ("every_s", ":starts", ":point_starts") if tier == 0 else ("every_a", ":anywhere", ":point_anywhere")
+    )
+    same = f"{param} = {text}" if tier == 0 else f"{param} = {text} AND {TEXT_TIER1}"
+    need = "NOT " + f"({same})" if tier == 0 else f"{POINT_TIER1} AND NOT ({same})"
+    return (
+        f"{name} AS MATERIALIZED (SELECT r FROM {every} WHERE {same} UNION ALL SELECT * FROM (SELECT rowid AS r "
+        f"FROM search_index WHERE search_index MATCH CASE WHEN {need} THEN {param} ELSE '\"\"' END "
+        f"LIMIT {EVERY_KIND}))"
+    )
+
+
+def _walk_points(select: str, low: int, high: int, tier: int, need: str, order_limit: str, *, where: str = "") -> str:
+    """The newest matching phones and emails in one rowid range, as `select` gives them (its `{r}`, and the `where`'s,
+    is the rowid): from the phone-and-email matches of every kind when those are all there are, else from the index
+    for this range alone (asked only when `need`)."""
+    every = "every_ps" if tier == 0 else "every_pa"
+    param = ":point_starts" if tier == 0 else ":point_anywhere"
+    need = need if tier == 0 else f"{need} AND {POINT_TIER1}"
+    count = f"(SELECT count(*) FROM {every})"
+
+    def walked(source: str, r: str, condition: str) -> str:
+        return (
+            f"SELECT {select.format(r=r)} FROM {source} WHERE {condition} "
+            f"AND {r} BETWEEN {low} AND {high}{where.format(r=r)} ORDER BY {r} DESC LIMIT {order_limit}"
+        )
+
+    from_every = walked(f"{every} AS m", "m.r", f"{count} < {EVERY_KIND}")
+    asked = walked(
+        "search_index",
+        "search_index.rowid",
+        f"search_index MATCH CASE WHEN {count} >= {EVERY_KIND} AND {need} THEN {param} ELSE '\"\"' END",
+    )
+    return f"SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked})"
+
+
 def _owned_points(name: str, owner: str, tier: int, need: str = "1") -> str:
     """A CTE: the newest POINTS_LOOKED_UP phones and emails of one kind of owner matching at word starts (tier 0) or
     anywhere (tier 1), from that owner's range of the index; empty, at no cost, when `need` is false."""
     low, high = POINT_RANGES[owner]
-    param = ":point_starts" if tier == 0 else ":point_anywhere"
-    need = need if tier == 0 else f"{need} AND {POINT_TIER1}"
     return (
-        f"{name} AS MATERIALIZED (SELECT rowid - {low} AS id FROM search_index "
-        f"WHERE search_index MATCH CASE WHEN {need} THEN {param} ELSE '\"\"' END "
-        f"AND rowid BETWEEN {low} AND {high} ORDER BY rowid DESC LIMIT {POINTS_LOOKED_UP})"
+        f"{name} AS MATERIALIZED ({_walk_points(f'{{r}} - {low} AS id', low, high, tier, need, str(POINTS_LOOKED_UP))})"
     )
 
 
@@ -108,6 +144,8 @@ def _either_short(*kinds: str) -> str:
 WORD_START_MATCHES = [
     _every("every_s", "starts"),
     _every("every_a", "anywhere", TEXT_TIER1),
+    _every_point("every_ps", 0),
+    _every_point("every_pa", 1),
     _matches("enq_s", "enquiry", 0, ":limit"),
     _matches("jour_s", "journalist", 0, f"max(:limit, {PEOPLE_PER_ENQUIRY_SEARCH})"),
     _matches("exp_s", "expert", 0, ":limit", ANY["expert"]),
@@ -159,12 +197,17 @@ def _points_of(kind: str, tier: int) -> str:
     owner = OWNER[kind]
     if kind == "journalist":
         low, high = POINT_RANGES["journalist"]
-        need = f"{POINT_TIER1} AND {_short(kind)}"
-        param = ":point_starts" if tier == 0 else f"CASE WHEN {need} THEN :point_anywhere ELSE '\"\"' END"
-        inner = (
-            f"SELECT cp.{owner}, {tier} FROM search_index JOIN contact_point cp ON cp.id = search_index.rowid - {low} "
-            f"WHERE search_index MATCH {param} AND search_index.rowid BETWEEN {low} AND {high} "
-            f"AND cp.{owner} IS NOT NULL ORDER BY search_index.rowid DESC LIMIT 3 * :limit"
+        # the owner looked up per point (at most 3 * limit of them), never joined: joined to the few rows of every_pa,
+        # SQLite built a Bloom filter over all 112,000 contact points first (7 ms for "07700" on the 1M desk)
+        owner_of = f"(SELECT cp.{owner} FROM contact_point cp WHERE cp.id = {{r}} - {low})"
+        inner = _walk_points(
+            f"{owner_of}, {tier}",
+            low,
+            high,
+            tier,
+            "1" if tier == 0 else _short(kind),
+            "3 * :limit",
+            where=f" AND {owner_of} IS NOT NULL",
         )
     else:
         inner = (
