@@ -49,6 +49,13 @@ def _every(name: str, param: str, need: str = "1") -> str:
     )
 
 
+def _any_in(param: str, low: int, high: int) -> str:
+    """SQL: whether anything in a rowid range matches. FTS5 walking newest first reads the text's rows above the range
+    before reaching it, where this walks up from the range's start and stops at the first: "uters" asked for the
+    newest journalists read the 1,000 reuters.example emails above them (3.5 ms) to find none, this 0.08 ms."""
+    return f"EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH {param} AND rowid BETWEEN {low} AND {high})"
+
+
 def _matches(name: str, kind: str, tier: int, limit: str, need: str = "1") -> str:
     """A CTE, computed once however often the statement reads it: the newest ids of one kind whose indexed text
     matches at word starts (tier 0) or anywhere (tier 1); from the matches of every kind when those are all there
@@ -69,7 +76,8 @@ def _matches(name: str, kind: str, tier: int, limit: str, need: str = "1") -> st
         f"SELECT r - {low} AS id FROM {every} WHERE {count} < {EVERY_KIND} AND r BETWEEN {low} AND {high} "
         f"ORDER BY r DESC LIMIT {limit}"
     )
-    guarded = f"CASE WHEN {count} >= {EVERY_KIND} AND {need} THEN :{param} ELSE '\"\"' END"
+    asks = f"{count} >= {EVERY_KIND} AND {need} AND {_any_in(f':{param}', low, high)}"
+    guarded = f"CASE WHEN {asks} THEN :{param} ELSE '\"\"' END"
     asked = own.format(low=low, high=high, limit=limit, text=guarded)
     return f"{name} AS MATERIALIZED (SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked}))"
 
@@ -109,7 +117,8 @@ def _walk_points(select: str, low: int, high: int, tier: int, need: str, order_l
     asked = walked(
         "search_index",
         "search_index.rowid",
-        f"search_index MATCH CASE WHEN {count} >= {EVERY_KIND} AND {need} THEN {param} ELSE '\"\"' END",
+        f"search_index MATCH CASE WHEN {count} >= {EVERY_KIND} AND {need} AND {_any_in(param, low, high)} "
+        f"THEN {param} ELSE '\"\"' END",
     )
     return f"SELECT * FROM ({from_every}) UNION ALL SELECT * FROM ({asked})"
 
