@@ -28,7 +28,8 @@ CODES = {
     "outlet": 6,
     "press_contact": 7,
 }
-"""rowid = (code << 40) + id in search_index (migration 0003), so each kind is one rowid range."""
+"""rowid = (code << 40) + id in search_index (migration 0003), so each kind is one rowid range; on SQLite a contact
+point's range is its owner's (POINT_RANGES, migration 0015)."""
 
 SHIFT = 40
 
