@@ -102,7 +102,7 @@ def test_postgresql_index_moves_into_a_partition_per_kind_and_back_keeping_every
                 ).scalar_one()
                 return kind, parts, s.execute(text("SELECT count(*) FROM search_index")).scalar_one()
 
-        assert current_revision(desk) == HEAD == "0014_pg_phone_search"
+        assert current_revision(desk) == HEAD
         assert layout() == ("p", len(CODES), 2 * NUMBERS)
         newest = _looked_up(desk, "contact_point", "07200 0029", 5)[0]
         command.downgrade(alembic_config(desk), "0012_search_merged")

@@ -133,7 +133,7 @@ def search(session: Session, text: str, *, limit: int = 8, region: str | None = 
     if len(text.strip()) == 2 and session.get_bind().dialect.name == "sqlite":
         # two characters: people by name only (no number or word is that short), walking the name index; two
         # digits are the start of a number or an enquiry number, never looked up among names
-        people = [] if text.strip().isdigit() else search_rows.short_people(session, text.strip(), limit)
+        people = [] if text.strip().isdigit() else search_rows.short_people(session, text.strip(), limit, region)
         return _by_number(session, number) + people
     cache: dict = {}  # each kind is looked up once for the text
     people = _people(session, text, limit, cache, region)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from pressdesk.store.search import CODES, FOLD_FUNCTION, INDEXED, SHIFT, rowid_sql
+from pressdesk.store.search import FOLD_FUNCTION, INDEXED, index_ranges, rowid_sql
 
 _IN_CHUNK = 500
 """Ids in one IN list."""
@@ -60,7 +60,7 @@ class DeferredIndex:
             changed = sorted(self.changed[kind])
             for start in range(0, len(changed), _IN_CHUNK):
                 chunk = changed[start : start + _IN_CHUNK]
-                rowids = ", ".join(str((CODES[kind] << SHIFT) + i) for i in chunk)
+                rowids = ", ".join(str(low + i) for low, _high in index_ranges(kind) for i in chunk)
                 self.connection.exec_driver_sql(f"DELETE FROM search_index WHERE rowid IN ({rowids})")
             self.connection.execute(
                 text(

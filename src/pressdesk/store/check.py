@@ -14,6 +14,7 @@ from pressdesk.store.search import (
     INDEXED,
     SHIFT,
     fill_sql,
+    index_ranges,
     pg_drop_sql,
     pg_index_sql,
     pg_rowid_sql,
@@ -104,19 +105,28 @@ def check(desk: Desk) -> CheckReport:
     return CheckReport(integrity=integrity, foreign_keys=keys, search=search)
 
 
-def _count_by_kind(session, sql: str, *, rowid=rowid_sql, table: str = "{}") -> dict[str, int]:
-    """Run one counting query per kind ({table}, {rowid}, {low}, {high}, {indexed} filled in); keep non-zero counts."""
+def _one_range(kind: str) -> tuple[tuple[int, int], ...]:
+    """A kind's one rowid range, (code << 40) onwards (every kind's on PostgreSQL)."""
+    low = CODES[kind] << SHIFT
+    return ((low, low + (1 << SHIFT) - 1),)
+
+
+def _count_by_kind(session, sql: str, *, rowid=rowid_sql, table: str = "{}", ranges=index_ranges) -> dict[str, int]:
+    """Run one counting query per kind and rowid range ({table}, {rowid}, {low}, {high}, {indexed} filled in); keep
+    non-zero counts."""
     counts = {}
-    for kind, code in CODES.items():
-        low = code << SHIFT
-        query = sql.format(
-            table=table.format(kind),
-            rowid=rowid(kind),
-            indexed=f"{FOLD_FUNCTION}({INDEXED[kind]})",
-            low=low,
-            high=low + (1 << SHIFT) - 1,
-        )
-        if n := session.execute(text(query)).scalar():
+    for kind in CODES:
+        n = 0
+        for low, high in ranges(kind) if "{low}" in sql else _one_range(kind):
+            query = sql.format(
+                table=table.format(kind),
+                rowid=rowid(kind),
+                indexed=f"{FOLD_FUNCTION}({INDEXED[kind]})",
+                low=low,
+                high=high,
+            )
+            n += session.execute(text(query)).scalar() or 0
+        if n:
             counts[kind] = n
     return counts
 
@@ -161,7 +171,7 @@ def _pg_search_report(session) -> SearchReport:
     )
     if session.execute(text("SELECT to_regclass('search_index')")).scalar() is None:
         return SearchReport(missing_triggers=sorted(triggers))
-    count = {"rowid": pg_rowid_sql, "table": '"{}"'}
+    count = {"rowid": pg_rowid_sql, "table": '"{}"', "ranges": _one_range}
     return SearchReport(
         missing=_count_by_kind(
             session,

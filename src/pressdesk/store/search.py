@@ -28,9 +28,22 @@ CODES = {
     "outlet": 6,
     "press_contact": 7,
 }
-"""rowid = (code << 40) + id in search_index (migration 0003), so each kind is one rowid range."""
+"""rowid = (code << 40) + id in search_index (migration 0003), so each kind is one rowid range; on SQLite a contact
+point's range is its owner's (POINT_RANGES, migration 0015)."""
 
 SHIFT = 40
+
+POINT_RANGES = {
+    "journalist": (5 << SHIFT, (6 << SHIFT) - 1),
+    "expert": (0, (1 << (SHIFT - 1)) - 1),
+    "press_contact": (1 << (SHIFT - 1), (1 << SHIFT) - 1),
+}
+"""On SQLite, the rowid range (lowest, highest) of a contact point by its owner (migration 0015): journalists' under
+contact_point's own code, experts' and press contacts' in the two halves of the range below every kind's, so each
+kind's are searched among their own, never behind the thousands of journalists' phones and emails sharing a word
+with them. Below, not above: FTS5 walking newest first reads a text's rows above the range asked, and the
+journalists' phones (" 07700" in 100,000 of them) lie above (0.11 ms a look-up below, 0.55 above). PostgreSQL keeps
+one range per kind (CODES)."""
 
 INDEXED = {
     "enquiry": "coalesce(NEW.subject, '') || ' ' || coalesce(NEW.notes, '')",
@@ -91,8 +104,24 @@ def index_text(text: str | bytes | None) -> str:
 
 
 def rowid_sql(kind: str, row: str = "NEW") -> str:
-    """The SQL for a record's rowid in the index: (code << 40) + id."""
+    """The SQL for a record's rowid in the index: (code << 40) + id, a contact point's by its owner (POINT_RANGES)."""
+    if kind == "contact_point":
+        low = {owner: str(low) for owner, (low, _high) in POINT_RANGES.items()}
+        return (
+            f"(CASE WHEN {row}.expert_id IS NOT NULL THEN {low['expert']} "
+            f"WHEN {row}.press_contact_id IS NOT NULL THEN {low['press_contact']} ELSE {low['journalist']} END "
+            f"+ {row}.id)"
+        )
     return f"(({CODES[kind]} << {SHIFT}) + {row}.id)"
+
+
+def index_ranges(kind: str) -> tuple[tuple[int, int], ...]:
+    """The rowid ranges (lowest, highest) a kind's records are indexed in on SQLite: a contact point's, one per
+    owner; id = rowid - lowest."""
+    if kind == "contact_point":
+        return tuple(POINT_RANGES.values())
+    low = CODES[kind] << SHIFT
+    return ((low, low + (1 << SHIFT) - 1),)
 
 
 def trigger_sql(kind: str) -> dict[str, str]:
@@ -379,28 +408,37 @@ def ranked_columns(
     session: Session, kind: str, typed: str, *, limit: int = 200, columns: tuple[str, ...] = ()
 ) -> tuple[Matches, dict[int, tuple]] | None:
     """ranked_ids, with the named columns of each matching record (by id) read in the same statement; None when the
-    index cannot answer."""
+    index cannot answer. Contact points on SQLite are looked up in each owner's range, up to limit of each."""
     dialect = session.get_bind().dialect.name
     terms = search_terms(typed) if dialect in SEARCHABLE else None
     if terms is None:
         return None
-    low = CODES[kind] << SHIFT
-    params = {"low": low, "high": low + (1 << SHIFT) - 1, "limit": limit}
+    params: dict = {"limit": limit}
     if dialect == "sqlite":
         ranked, params = _RANKED, params | {"starts": terms.at_word_starts, "anywhere": terms.anywhere}
+        ranges = index_ranges(kind)
     else:
         ranked = _ranked_pg(len(terms.starts_patterns))
         params |= {f"s{n}": p for n, p in enumerate(terms.starts_patterns)}
         params |= {f"a{n}": p for n, p in enumerate(terms.anywhere_patterns)}
+        low = CODES[kind] << SHIFT
+        ranges = ((low, low + (1 << SHIFT) - 1),)
     statement = _ranked_with(ranked.text, kind, columns, dialect) if columns else ranked
     starts: list[int] = []
     inside: list[int] = []
     read: dict[int, tuple] = {}
-    for rid, tier, *values in session.execute(statement, params):
-        (starts if tier == 0 else inside).append(rid)
-        read[rid] = tuple(values)
-    seen = set(starts)
-    return Matches(starts, [i for i in inside if i not in seen][: limit - len(starts)]), read
+    for low, high in ranges:  # a contact point's owners' ranges on SQLite: up to limit of each
+        found: tuple[list[int], list[int]] = ([], [])
+        for rid, tier, *values in session.execute(statement, params | {"low": low, "high": high}):
+            found[tier].append(rid)
+            read[rid] = tuple(values)
+        seen = set(found[0])
+        starts += found[0]
+        inside += [i for i in found[1] if i not in seen][: limit - len(found[0])]
+    if len(ranges) > 1:
+        starts.sort(reverse=True)
+        inside.sort(reverse=True)
+    return Matches(starts, inside), read
 
 
 def matching_ids(session: Session, kind: str, typed: str, *, limit: int = 200) -> list[int] | None:
