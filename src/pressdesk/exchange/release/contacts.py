@@ -26,8 +26,9 @@ _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|telefoon|mobil|mobiel|móvil|movil|cell(?:ulare)?|handy|twitter|x|linkedin|media|investors?|"
     r"telefone|tlf|tlm|telemóvel|cel|celular|puh|puhelin|kom|komórka|e-post|epost|sähköposti|gsm|mobiili|"
-    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
-    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
+    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version|"
+    r"whatsapp|signal|telegram|viber|hp|handphone|freephone|free\s*phone|toll[- ]free"
+    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s*/\s*(?=\w)|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
 _AGENCY_WORD_RX = re.compile(r"\b(?:PR|agency|consult\w*|communications|media)\b", re.IGNORECASE)
@@ -168,7 +169,7 @@ def _strip_label(piece: str) -> str:
         q = _LABEL_RX.sub("", p, count=1) if _LABEL_RX.match(p) else p
         if q == p:
             break
-        p = q.strip(" \t|.:-")
+        p = q.strip(" \t|.:/-")  # "WhatsApp / Signal:": two labels
     p = re.sub(r"(?:\s+(?:on|or|and|at|via|call|email|e-mail|tel|phone|ring|/))+\s*$", "", p, flags=re.I)
     if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
         return ""
@@ -244,7 +245,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             found[str(idx)] = (kind, value, label)
             last = end
         parts.append(group[last:])
-        line_of_role = -1
+        line_of_role = line_of_person = -1
         for line_no, line in enumerate("".join(parts).split("\n")):
             unit = _PRESS_LINE_RX.search(re.sub(r"\ue000\d+\ue001", " ", line).strip())
             desk = desk or (unit.group(0).strip() if unit else None)
@@ -256,6 +257,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                 raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
+                if names and at and line_no == line_of_person and linked[0].role and not linked[0].organisation:
+                    names = []  # "Ben Hollis, Media Manager, Larder Link": after a name and a role, the organisation
                 if names:
                     office = linked[0].role if linked and linked[0].empty() else None  # "Media Relations: Jo Roe"
                     linked = [ContactDraft(name=n, honorific=h, role=r) for h, n, r in names]
@@ -265,6 +268,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                         d.office = office
                     pending = {}
                     drafts.extend(linked)
+                    line_of_person = line_no
                 elif piece:
                     unit_of = _unit_of_org(piece, orgs)
                     parts = [("role", unit_of[0]), ("org", unit_of[1])] if unit_of else [_piece_kind(piece)]

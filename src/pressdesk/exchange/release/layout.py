@@ -15,7 +15,7 @@ from pressdesk.validation.when_text import find_date
 __all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
 
 MARKER_RX = re.compile(
-    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
+    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:pour|à)\s+(?:diffusion|publication)\s+immédiate|"
     r"(?:joint\s+)?(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
     r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|"
@@ -50,7 +50,7 @@ CONTACT_HEADING_RX = re.compile(
     r"för\s+(?:mer|ytterligare)\s+information|presskontakt(?:er)?|mediekontakt(?:er)?|yderligere\s+oplysninger|"
     r"(?:for\s+)?(?:mer|yderligere|flere)\s+(?:informasjon|information|oplysninger)|pressekontakter|"
     r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet|tiedotus|więcej\s+informacji|kontakt\s+dla\s+(?:mediów|prasy)|"
-    r"kontakt\s+dla\s+dziennikarzy)"
+    r"kontakt\s+dla\s+dziennikarzy|(?:pour\s+(?:plus\s+de\s+|de\s+plus\s+amples\s+)?)?renseignements|issued\s+by)"
     r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
     r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email|kontakta|kontakt|kontakte|contacte|contacte-se"
     r"|contactar|ota\s+yhteyttä|prosimy\s+o\s+kontakt))?"

@@ -16,6 +16,7 @@ from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, Relea
 from pressdesk.exchange.release.places import REGION_ZONES, place_region, regions_named
 from pressdesk.exchange.release.vocab import (
     BULLET_RX,
+    COURTESY_RX,
     PRESS_ROLE_RX,
     UP,
     clean_line,
@@ -195,7 +196,8 @@ def _is_press(d: ContactDraft) -> bool:
     if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
         return True
     titled = role and (has_title_word(role) or ends_with_title(role))  # "Toimitusjohtaja": a compound title
-    return not (titled or d.honorific or (d.organisation and not role and d.honorific))
+    academic = d.honorific and not COURTESY_RX.match(d.honorific)  # "Mr Kenneth Cheung" is no academic
+    return not (titled or academic)
 
 
 def _expand_org(short: str | None, known: list[str]) -> str | None:

@@ -80,7 +80,7 @@ PRESS_ROLE_RX = re.compile(
     r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie|imprensa|comunicação|"
     r"assessoria|press(?:e)?(?:kommunikatör|chef|sjef|ansvarig|ansvarlig|rådgiver|rådgivare|medarbejder|"
     r"sekreterare|kontakt|tjänst|tjänsten|tjeneste|tjenesten|service|avdelning|afdeling|avdeling|enhet)|kommunika(?:tion|sjon)\w*|kommunikatör|viestintä\w*|tiedottaja|tiedotus\w*|"
-    r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów)\b",
+    r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów|(?<!chief\s)information\s+officers?)\b",
     re.IGNORECASE,
 )
 NOT_NAME_WORDS = (

@@ -1,0 +1,66 @@
+"""Release layouts the corpus lacked until round 11 (whole releases are in fixtures/releases/ho_*): each rule the
+reader needed for them, on the smallest release that shows it."""
+
+from __future__ import annotations
+
+from pressdesk.exchange.release import parse_release
+
+_BODY = (
+    "Seabird colonies recover fastest where rats were removed first\n\n"
+    "Seabird numbers on islands where rats were removed recovered faster, a study has found.\n\n"
+)
+
+
+def _contacts(text: str) -> list[dict]:
+    return parse_release(text).as_dict()["press_contacts"]
+
+
+def test_a_contact_called_mr_under_a_contact_heading_is_a_press_contact() -> None:
+    found = parse_release(
+        _BODY + "Media enquiries:\nMr Kenneth Cheung, Senior Information Officer\nTel: +852 2123 4567\n"
+    ).as_dict()
+    assert [c["name"] for c in found["press_contacts"]] == ["Kenneth Cheung"]
+    assert found["experts"] == []
+
+
+def test_a_quebec_release_skips_its_french_marker_and_reads_renseignements_after_30() -> None:
+    found = parse_release(
+        "COMMUNIQUÉ\nPour diffusion immédiate\n\n"
+        "Des capteurs pour surveiller 300 ponts du Québec\n\n"
+        "MONTRÉAL, le 12 mars 2026 /CNW/ – Des capteurs sur 300 ponts repéreront les fissures.\n\n"
+        "- 30 -\n\nRenseignements :\nMaxime Gagnon\nConseiller en communication\n514 555-0199\n"
+        "maxime.gagnon@iqi.example.qc.ca\n",
+        default_region="CA",
+    ).as_dict()
+    assert found["title"] == "Des capteurs pour surveiller 300 ponts du Québec"
+    assert found["place"].casefold() == "montréal"
+    assert found["press_contacts"][0]["name"] == "Maxime Gagnon"
+    assert found["press_contacts"][0]["phones"] == ["+15145550199"]
+
+
+def test_issued_by_after_the_body_heads_the_press_contact() -> None:
+    contacts = _contacts(
+        _BODY + "ENDS\n\nIssued by:\nLerato Mokoena\nMedia Liaison Officer, University of the Southern Cape\n"
+        "Tel: +27 (0)21 555 0123\nEmail: lerato.mokoena@usc.example.ac.za\n"
+    )
+    assert [(c["name"], c["phones"]) for c in contacts] == [("Lerato Mokoena", ["+27215550123"])]
+
+
+def test_a_whatsapp_or_signal_number_is_the_contacts_mobile_and_the_label_is_no_organisation() -> None:
+    contacts = _contacts(
+        _BODY + "Contact\nBen Hollis, Media Manager, Larder Link\nTel: 020 7946 0331\n"
+        "WhatsApp / Signal: +44 7911 123 615\nEmail: media@larderlink.example.org.uk\n"
+    )
+    assert contacts[0]["organisation"] == "Larder Link"
+    assert contacts[0]["phones"] == ["+442079460331", "+447911123615"]
+    assert contacts[0]["phone_labels"]["+447911123615"] == "mobile"
+    assert contacts[0]["email"] == "media@larderlink.example.org.uk"
+
+
+def test_a_number_written_with_letters_is_read_as_its_digits() -> None:
+    contacts = _contacts(
+        _BODY + "For more information please contact:\nSophie Kerr, PR Manager, Bloomfield Florists\n"
+        "Freephone: 0800 FLOWERS\nsophie.kerr@bloomfield.example.co.uk\n"
+    )
+    assert contacts[0]["organisation"] == "Bloomfield Florists"
+    assert contacts[0]["phones"] == ["+448003569377"]
