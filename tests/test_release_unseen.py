@@ -64,3 +64,40 @@ def test_a_number_written_with_letters_is_read_as_its_digits() -> None:
     )
     assert contacts[0]["organisation"] == "Bloomfield Florists"
     assert contacts[0]["phones"] == ["+448003569377"]
+
+
+def test_a_signature_after_kind_regards_is_the_press_contact() -> None:
+    contacts = _contacts(
+        _BODY + "Kind regards,\n\nJane Smith\nPress Officer | Carers Together\n"
+        "T: 020 7946 0542 | M: 07911 123 777 | E: jane.smith@carerstogether.example.org.uk\n"
+    )
+    assert [(c["name"], c["role"], c["organisation"]) for c in contacts] == [
+        ("Jane Smith", "Press Officer", "Carers Together")
+    ]
+    assert contacts[0]["phones"] == ["+442079460542", "+447911123777"]
+
+
+def test_a_legal_footer_after_the_contact_is_not_read_as_a_contact_or_the_issuer() -> None:
+    found = parse_release(
+        _BODY + "– ENDS –\n\nMedia contact: Tom Barrow, Senior Media Officer, 0121 496 0188, "
+        "tom.barrow@haldenwater.example.co.uk\n\n"
+        "Halden Water plc is registered in England and Wales, company number 02366789. Registered office: Halden "
+        "House, 12 Waterside Way, Birmingham B1 1AA. Switchboard: 0121 496 0000. This email is confidential.\n"
+    ).as_dict()
+    assert [(c["name"], c["phones"], c["organisation"]) for c in found["press_contacts"]] == [
+        ("Tom Barrow", ["+441214960188"], None)
+    ]
+    assert all("registered" not in org for org in found["issuer"])
+
+
+def test_contacts_pasted_as_a_table_with_a_header_row_are_read_row_by_row() -> None:
+    contacts = _contacts(
+        _BODY + "Media contacts\n"
+        "Name              Role                      Phone            Email\n"
+        "Owen Tallis       Senior Press Officer      0113 496 0118    o.tallis@northhaven.example.ac.uk\n"
+        "Priya Chandran\tMedia Relations Manager\t07911 123 842\tp.chandran@northhaven.example.ac.uk\n"
+    )
+    assert [(c["name"], c["role"], c["phones"], c["email"]) for c in contacts] == [
+        ("Owen Tallis", "Senior Press Officer", ["+441134960118"], "o.tallis@northhaven.example.ac.uk"),
+        ("Priya Chandran", "Media Relations Manager", ["+447911123842"], "p.chandran@northhaven.example.ac.uk"),
+    ]

@@ -20,7 +20,7 @@ from pressdesk.exchange.release.vocab import (
     looks_org,
 )
 
-__all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
+__all__ = ["LEGAL_RX", "ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
@@ -45,6 +45,13 @@ _UNIT_LINE_RX = re.compile(
     re.IGNORECASE,
 )
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
+LEGAL_RX = re.compile(
+    r"\b(?:registered\s+(?:in\s+(?:england|scotland|wales|ireland)|office|charity|company|address)|"
+    r"(?:company|charity|registration)\s+(?:number|no\b\.?)|"
+    r"(?:this|the\s+information\s+in\s+this)\s+e-?mail\b.{0,60}\bconfidential|disclaimer\s*:)",
+    re.IGNORECASE,
+)
+"""A legal footer's words: registered office, company number, an email's confidentiality notice."""
 _SHARED_LINE_RX = re.compile(
     r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
     r"press\s+office|newsdesk|news\s+desk)\b",
@@ -204,6 +211,28 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str 
     return out
 
 
+_TABLE_HEAD_RX = re.compile(
+    r"(?:name|contact|role|title|position|job\s+title|organi[sz]ation|company|phone|tel(?:ephone)?|mobile|e-?mail)",
+    re.IGNORECASE,
+)
+_CELL_GAP_RX = re.compile(r"[ \t]{2,}|\t")
+
+
+def _untable(text: str) -> str:
+    """Contacts pasted as a table under a header row ("Name   Role   Phone   Email"): each row's cells one per line,
+    the rows apart, as a block lists them."""
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        head = _CELL_GAP_RX.split(line.strip())
+        if len(head) < 3 or not all(_TABLE_HEAD_RX.fullmatch(cell.strip(" :")) for cell in head):
+            continue
+        rows = [_CELL_GAP_RX.split(row.strip()) for row in lines[at + 1 :] if row.strip()]
+        if not rows or any(len(cells) != len(head) for cells in rows):
+            return text
+        return "\n".join([*lines[:at], "\n\n".join("\n".join(cells) for cells in rows)])
+    return text
+
+
 def _unstack_columns(text: str) -> str:
     """Contacts typed side by side (columns parted by three or more spaces or tabs), one column after the other."""
     rows = [re.split(r"[ \t]{3,}|\t+", line.strip()) for line in text.split("\n")]
@@ -216,7 +245,7 @@ def _unstack_columns(text: str) -> str:
 
 def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: list[str]) -> list[ContactDraft]:
     """Read one contact block (blank lines inside it allowed) into contacts, person by person."""
-    text = _unstack_columns(text)
+    text = _unstack_columns(_untable(text))
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
@@ -257,7 +286,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                 raw = raw.replace("\ue002", ",")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
-                if names and at and line_no == line_of_person and linked[0].role and not linked[0].organisation:
+                after_role = linked and linked[0].role and not linked[0].organisation and not linked[0].phones
+                if names and at and after_role and line_no in (line_of_person, line_of_role):
                     names = []  # "Ben Hollis, Media Manager, Larder Link": after a name and a role, the organisation
                 if names:
                     office = linked[0].role if linked and linked[0].empty() else None  # "Media Relations: Jo Roe"
@@ -377,6 +407,8 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
                 break
             if raw.startswith("OTS-ORIGINALTEXT") or (len(cs) > 160 and not re.search(r"@|\d{3}", cs)):
                 break
+            if LEGAL_RX.search(cs):
+                break  # the company's legal footer: its registered office and switchboard are no press contact
             body.append(cs)
             j += 1
         blocks.append((i, j, "\n".join(body).strip("\n")))

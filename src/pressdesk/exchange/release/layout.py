@@ -88,9 +88,19 @@ def letterhead(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in _JOINER for w in words) and words[-1].lower() not in _JOINER
 
 
+_SIGN_OFF_RX = re.compile(
+    r"^(?:(?:(?:kind|best|warm|warmest|many)\s+)?(?:regards|wishes|thanks)|yours\s+(?:sincerely|faithfully)|"
+    r"mit\s+freundlichen\s+grüßen|cordialement|saludos(?:\s+cordiales)?|met\s+vriendelijke\s+groet(?:en)?)"
+    r"(?P<rest>)\s*[,.!]?$",
+    re.IGNORECASE,
+)
+"""An email's sign-off, the signature with the sender's channels under it ("Kind regards,")."""
+
+
 def contact_heading(s: str) -> re.Match[str] | None:
-    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:")."""
-    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s)
+    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:"), or
+    an email's sign-off above its signature ("Kind regards,")."""
+    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s) or _SIGN_OFF_RX.match(s)
 
 
 NOTES_RX = re.compile(
