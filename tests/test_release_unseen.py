@@ -3,7 +3,15 @@ reader needed for them, on the smallest release that shows it."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
 from pressdesk.exchange.release import parse_release
+from pressdesk.services import intake
+from tests.release_scoring import CORPUS
 
 _BODY = (
     "Seabird colonies recover fastest where rats were removed first\n\n"
@@ -101,3 +109,23 @@ def test_contacts_pasted_as_a_table_with_a_header_row_are_read_row_by_row() -> N
         ("Owen Tallis", "Senior Press Officer", ["+441134960118"], "o.tallis@northhaven.example.ac.uk"),
         ("Priya Chandran", "Media Relations Manager", ["+447911123842"], "p.chandran@northhaven.example.ac.uk"),
     ]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        None,  # the file's own: "EMBARGOED: 00:01 GMT Thursday 12 March 2026 – Otters are back …"
+        "Otters are back on every major river in Ireland, survey finds [EMBARGO 00:01 GMT 12 March 2026]",
+        "Fwd: Embargoed until 00:01 12/03/2026: Otters are back on every major river in Ireland, survey finds",
+    ],
+)
+def test_an_embargo_written_only_in_an_emails_subject_line_is_read(subject: str | None, tmp_path: Path) -> None:
+    email = (CORPUS / "files" / "embargo_in_subject.eml").read_text(encoding="utf-8")
+    if subject:
+        email = re.sub(r"(?m)^Subject: .*$", f"Subject: {subject}", email)
+    (tmp_path / "release.eml").write_text(email, encoding="utf-8")
+    text, _source = intake.read_release_file(str(tmp_path / "release.eml"))
+    parsed = parse_release(text)
+    assert parsed.title == "Otters are back on every major river in Ireland, survey finds"
+    assert parsed.embargo == dt.datetime(2026, 3, 12, 0, 1, tzinfo=dt.UTC)
+    assert parsed.press_contacts[0].phones == ("+353877654321",)

@@ -114,6 +114,29 @@ _SUBJECT_PREFIX = re.compile(
 )
 
 
+_SUBJECT_EMBARGO = (
+    re.compile(
+        r"^(?P<embargo>(?:strictly\s+)?embargo(?:ed)?\b[^–—|]*?\d[^–—|]*?)\s*(?:[–—|]|\s-\s|:\s)\s*(?P<title>\S.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?P<title>\S.*?)\s*[\[(](?P<embargo>embargo(?:ed)?\b[^\])]*\d[^\])]*)[\])]\s*$", re.IGNORECASE),
+)
+"""A subject that carries the embargo beside the title: "EMBARGOED: 00:01 GMT 12 March – Title", "Title [EMBARGO …]"."""
+
+
+def _with_subject(subject: str, text: str) -> str:
+    """The email's text with its subject's title and embargo above it, each on its own line, where the body lacks
+    them."""
+    subject = re.sub(r"^(?:(?:re|fw|fwd|wg|aw|tr)\s*:\s*)+", "", subject, flags=re.IGNORECASE)
+    found = next((m for rx in _SUBJECT_EMBARGO if (m := rx.match(subject))), None)
+    embargo, title = (found.group("embargo").strip(" :"), found.group("title").strip()) if found else ("", subject)
+    title = title if found else _SUBJECT_PREFIX.sub("", subject)
+    head = text[:600].lower()
+    lines = [embargo] if embargo and not re.search(r"\bembargo", head) else []
+    lines += [title] if title and title.lower() not in head else []
+    return "\n\n".join([*lines, text])
+
+
 def _eml(data: bytes, source: str) -> str:
     """The body of an email: its plain-text part, else its HTML part as text; the subject when the body lacks it."""
     try:
@@ -128,11 +151,7 @@ def _eml(data: bytes, source: str) -> str:
     except LookupError:  # a character set Python does not know: read its bytes as any text file
         body = _decode(part.get_payload(decode=True) or b"", source)
     text = html_to_text(body) if part.get_content_type() == "text/html" else body
-    subject = str(message.get("subject") or "").strip()
-    subject = _SUBJECT_PREFIX.sub("", subject)
-    if subject and subject.lower() not in text[:600].lower():
-        text = f"{subject}\n\n{text}"
-    return text
+    return _with_subject(str(message.get("subject") or "").strip(), text)
 
 
 def _docx(data: bytes, source: str) -> str:
