@@ -129,3 +129,42 @@ def test_an_embargo_written_only_in_an_emails_subject_line_is_read(subject: str 
     assert parsed.title == "Otters are back on every major river in Ireland, survey finds"
     assert parsed.embargo == dt.datetime(2026, 3, 12, 0, 1, tzinfo=dt.UTC)
     assert parsed.press_contacts[0].phones == ("+353877654321",)
+
+
+def test_a_french_title_and_organisation_after_a_speech_verb_are_read() -> None:
+    found = parse_release(
+        "Un bus à hydrogène relie l'aéroport au centre de Lyon\n\n"
+        "Lyon, le 9 mars 2026 – La ligne part toutes les vingt minutes.\n\n"
+        "« Ces bus ne rejettent que de la vapeur d'eau », souligne Marc Delorme, directeur des opérations de la "
+        "Régie des transports lyonnais.\n\n"
+        "Renseignements :\nMaxime Gagnon\nConseiller en communication\nRégie des transports lyonnais\n"
+        "+33 4 72 10 35 60\n"
+    ).as_dict()
+    assert [(e["name"], e["title"], e["affiliation"]) for e in found["experts"]] == [
+        ("Marc Delorme", "Directeur des opérations", "Régie des transports lyonnais")
+    ]
+    assert [(c["name"], c["role"], c["organisation"]) for c in found["press_contacts"]] == [
+        ("Maxime Gagnon", "Conseiller en communication", "Régie des transports lyonnais")
+    ]
+
+
+def test_a_wire_release_with_the_contact_after_its_dateline_and_a_source_line() -> None:
+    found = parse_release(
+        "Kestrel Health wins approval for at-home kidney test kit\n\n"
+        "NASHVILLE, Tenn., March 12, 2026 -- Contact: Renee Alvarado, ralvarado@kestrelhealth.example, "
+        "(615) 555-0187\n\nSource: Kestrel Health Inc.\n\n"
+        "Kestrel Health Inc. said today that regulators have cleared its at-home test for early kidney disease.\n",
+        default_region="US",
+    ).as_dict()
+    assert found["issuer"] == ["Kestrel Health Inc."]
+    assert [(c["name"], c["email"], c["phones"]) for c in found["press_contacts"]] == [
+        ("Renee Alvarado", "ralvarado@kestrelhealth.example", ["+16155550187"])
+    ]
+    assert (
+        "Contact"
+        not in parse_release(
+            "Kestrel Health wins approval\n\nNASHVILLE, Tenn., March 12, 2026 -- Contact: Renee Alvarado, "
+            "(615) 555-0187\n\nKestrel Health said today that regulators cleared its test.\n",
+            default_region="US",
+        ).body
+    )

@@ -11,7 +11,7 @@ from pressdesk.exchange.release.channels import EMAIL_RX, URL_RX, deobfuscate
 from pressdesk.exchange.release.contacts import ContactDraft, contact_blocks, read_block, sentence_contacts
 from pressdesk.exchange.release.dates import date_line, embargo_text, parse_embargo
 from pressdesk.exchange.release.experts import find_experts
-from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
+from pressdesk.exchange.release.layout import ABOUT_RX, Layout, contact_heading, layout
 from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
 from pressdesk.exchange.release.places import REGION_ZONES, place_region, regions_named
 from pressdesk.exchange.release.vocab import (
@@ -39,7 +39,7 @@ _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
 # the rest of the word (quadratic).
 _ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>(?<![\w&'’-]){_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
 _ISSUER_RXS = (
-    re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
+    re.compile(r"^(?:SOURCE\s+|Source\s*:[ \t]*(?=\S.*\b(?:Inc|Ltd|LLC|Corp|plc|GmbH|AG)\b))(?P<org>\S.{1,80})$", re.M),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(
         rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review|modell?ing|audit|paper)\s+"
@@ -281,8 +281,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
         warnings.append("No release date found.")
 
     body_lines = lines[lay.body_start : lay.body_end]
+    after_dateline = contact_heading(lay.dateline.rest) if lay.dateline is not None else None
     if body_lines and lay.dateline is not None:
-        body_lines = [lay.dateline.rest, *body_lines[1:]]
+        body_lines = [lay.dateline.rest, *body_lines[1:]] if not after_dateline else body_lines[1:]
     body = "\n".join(body_lines).strip()
 
     fallbacks = [r for r in ((place_region(place) or (None,))[0] if place else None, region, default_region) if r]
@@ -295,6 +296,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     for start, end, block in contact_blocks(lines, lay.title_idx):
         skip.append((offsets[start], offsets[min(end, len(lines))]))
         drafts.extend(read_block(block, fallbacks, orgs, warnings))
+    if after_dateline:  # "NASHVILLE, Tenn., March 12, 2026 -- Contact: Renee Alvarado, …": a wire's contact line
+        skip.append((offsets[lay.body_start], offsets[lay.body_start + 1]))
+        drafts.extend(read_block(after_dateline.group("rest") or "", fallbacks, orgs, warnings))
     prose = _unwrap(text)
     span = (offsets[lay.body_start], offsets[min(lay.body_end, len(lines))])
     drafts.extend(sentence_contacts(prose, skip, span, fallbacks, orgs, warnings))
