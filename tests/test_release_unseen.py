@@ -168,3 +168,31 @@ def test_a_wire_release_with_the_contact_after_its_dateline_and_a_source_line() 
             default_region="US",
         ).body
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "issuer"),
+    [
+        (
+            "Seabird numbers recovered fastest, according to a study led by the University of Northhaven.",
+            "University of Northhaven",
+        ),
+        ("Halden Water will replace 300 miles of lead pipes by 2030, the company said today.", "Halden Water"),
+    ],
+)
+def test_the_issuer_is_read_from_a_study_led_by_it_or_the_company_said(lead: str, issuer: str) -> None:
+    found = parse_release(f"Lead pipes to go\n\n{lead}\n\nMedia contact: Tom Barrow, 0121 496 0188\n").as_dict()
+    assert found["issuer"] == [issuer]
+
+
+def test_an_agency_contact_for_a_client_names_the_client_as_issuer_not_the_agency() -> None:
+    found = parse_release(
+        "Lumen Grid to put solar panels on 120 Punggol housing blocks\n\n"
+        "SINGAPORE, 6 March 2026 – Lumen Grid Pte. Ltd. will install rooftop solar panels on 120 blocks.\n\n"
+        "For media queries, please contact:\n\nMs Nur Aisyah Rahman\n"
+        "Senior Associate, Crescent Communications (for Lumen Grid)\nHP: +65 9123 4567\n"
+    ).as_dict()
+    assert found["issuer"] == ["Lumen Grid Pte. Ltd."]
+    assert [(c["name"], c["role"], c["organisation"], c["phone_labels"]) for c in found["press_contacts"]] == [
+        ("Nur Aisyah Rahman", "Senior Associate", "Crescent Communications", {"+6591234567": "mobile"})
+    ]

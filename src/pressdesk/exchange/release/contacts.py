@@ -81,6 +81,8 @@ class ContactDraft:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    client: str | None = None
+    """The organisation an agency's contact speaks for ("Crescent Communications (for Lumen Grid)")."""
     office: str | None = None
     """The press office a line named before the person ("Media Relations: Jo Roe"): their role when none is given."""
 
@@ -299,6 +301,9 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                     pending = {}
                     drafts.extend(linked)
                     line_of_person = line_no
+                elif client := re.match(rf"^(?:for|on\s+behalf\s+of)\s+(?=[{UP}])", piece):
+                    for d in linked:
+                        d.client = piece[client.end() :]  # "(for Lumen Grid)": whom the agency speaks for
                 elif piece:
                     unit_of = _unit_of_org(piece, orgs)
                     parts = [("role", unit_of[0]), ("org", unit_of[1])] if unit_of else [_piece_kind(piece)]

@@ -43,7 +43,7 @@ _ISSUER_RXS = (
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(
         rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review|modell?ing|audit|paper)\s+"
-        rf"(?:from|by)\s+{_ORG}"
+        rf"(?:from|by|(?:led|carried\s+out|conducted|run)\s+by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(
@@ -57,6 +57,12 @@ _ISSUER_RXS = (
         rf"(?P<org>[{UP}][\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+(?:a|ont|vient|viennent)\s"
     ),
 )
+_SAID_ORG_RX = re.compile(
+    rf"(?:^|\n\n){_ORG}[ \t]+[^.\n]{{0,300}}?,[ \t]+the[ \t]+(?:company|firm|charity|council|trust|group|"
+    r"organi[sz]ation|university|agency|business)[ \t]+(?:said|announced|says)\b"
+)
+"""A paragraph that opens with its organisation and calls it "the company" by the end of the sentence: the
+organisation is its issuer even when its name has no word like "Ltd" ("Halden Water will …, the company said")."""
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
     r"company|group|campaign|foundation|network|union|think\s+tank)\b"
@@ -163,10 +169,17 @@ def _orgs_named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_LEGAL_FORM_TAIL = r",?[ \t]+(?:(?:Pte|Pty|Co)\.?,?[ \t]+)?(?:Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|S\.A)\b\.?"
 _LEGAL_FORM_RX = re.compile(
-    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
+    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|Pte\.?\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
     r"Sp\.\s+z\s+o\.o|S\.p\.A)\.?$"
 )
+
+
+def _with_legal_form(org: str, text: str) -> str:
+    """An organisation's name with the legal form the release writes it with elsewhere ("Lumen Grid Pte. Ltd.")."""
+    m = re.search(rf"\b{re.escape(org)}{_LEGAL_FORM_TAIL}", text)
+    return m.group(0) if m else org
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
@@ -175,15 +188,16 @@ def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft
     named = list(dict.fromkeys(header + sources)) or _orgs_named(text)
     if named:
         return named
-    from_contacts = list(dict.fromkeys(c.organisation for c in contacts if c.organisation))
+    from_contacts = list(dict.fromkeys(c.client or c.organisation for c in contacts if c.client or c.organisation))
     if from_contacts:
-        return from_contacts
+        return [_with_legal_form(org, text) for org in from_contacts]
     for rx in _ISSUER_RXS[1:]:
         for m in rx.finditer(body):
             org = re.sub(r"['’]s$", "", m.group("org").strip(" ."))
             if looks_org(org) and len(org.split()) >= 2:
                 return [org]
-    return []
+    said = _SAID_ORG_RX.search(body)
+    return [said.group("org").strip(" .")] if said else []
 
 
 def _is_press(d: ContactDraft) -> bool:

@@ -73,7 +73,7 @@ TITLE_WORDS = wordset(
     asiantuntija johtaja päällikkö profesor badacz badaczka rzecznik rzeczniczka prezes dyrektor dyrektorka
     kierownik kierowniczka koordynator koordynatorka utredare handläggare analytiker direktör chef sjef
     secretária secretário executiva executivo ministra ministro presidente directeur directrice conseiller
-    conseillère attaché attachée président présidente porte-parole délégué déléguée gestionnaire"""
+    conseillère attaché attachée associate président présidente porte-parole délégué déléguée gestionnaire"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
