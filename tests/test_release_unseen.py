@@ -196,3 +196,14 @@ def test_an_agency_contact_for_a_client_names_the_client_as_issuer_not_the_agenc
     assert [(c["name"], c["role"], c["organisation"], c["phone_labels"]) for c in found["press_contacts"]] == [
         ("Nur Aisyah Rahman", "Senior Associate", "Crescent Communications", {"+6591234567": "mobile"})
     ]
+
+
+def test_a_swiss_contact_heading_for_medienschaffende_heads_the_contact_block() -> None:
+    contacts = _contacts(
+        "Gletscher verlieren vier Prozent ihres Volumens\n\nZürich, 4. März 2026 – Die Gletscher schmelzen.\n\n"
+        "Kontakt für Medienschaffende:\nCorinne Meier, Mediensprecherin\nTelefon +41 44 634 12 34\n"
+        "medien@glaziologie.example.ch\n"
+    )
+    assert [(c["name"], c["role"], c["phones"]) for c in contacts] == [
+        ("Corinne Meier", "Mediensprecherin", ["+41446341234"])
+    ]
