@@ -117,6 +117,14 @@ _EMAIL_SPLIT = re.compile(r"\s*(?::::|[;,\s])\s*")
 _PHONE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?::::|;|\n|\s/\s)\s*")  # starts where a run of blanks starts: read once
 
 
+_SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?\s*E\s*\+\s*\d{1,2}\s*$", re.IGNORECASE)
+"""A number Excel shows in scientific notation ("7.91112E+11"): what is left of a phone number stored as a number."""
+SCIENTIFIC_REASON = (
+    "Excel wrote this number in scientific notation and its last digits are lost: format the column as Text in the "
+    "spreadsheet, type the number again and export once more."
+)
+
+
 def fold_header(header: str) -> str:
     """A header folded for recognition: "E-mail Address" -> "emailaddress", "Téléphone" -> "telephone"."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", header or "") if not unicodedata.combining(c))
@@ -150,6 +158,12 @@ def _labels(cell: str, count: int) -> list[str]:
     return parts if len(parts) == count else [parts[0]] * count
 
 
+_TOTALS = frozenset(
+    {"total", "totals", "grandtotal", "sum", "count", "gesamt", "summe", "totaal", "totale", "totalgeneral"}
+)
+"""A name cell that heads a sheet's totals row, folded."""
+
+
 @dataclass
 class ColumnMap:
     """Where each field of a contacts table is: text fields by column, and email and phone columns with labels."""
@@ -178,6 +192,11 @@ class ColumnMap:
         """The contact in one row of the table."""
         cells = [_unguarded(c) for c in cells] + [""] * (len(self.headers) - len(cells))
         found = ContactRecord(row=row, source=source)
+        named = next(
+            (cells[c] for k in ("name", "first", "last") for c in self.text.get(k, []) if cells[c].strip()), ""
+        )
+        if re.sub(r"\d+", "", fold_header(named)) in _TOTALS:
+            return found  # a sheet's totals row ("Total", "Grand total: 3") is no one: an empty record, left out
         texts: dict[str, str] = {}
         for name, columns in self.text.items():
             for column in columns:
@@ -194,7 +213,11 @@ class ColumnMap:
         for column, label in self.emails:
             found.emails += [Detail(label, v, self.headers[column]) for v in split_emails(cells[column]) if v]
         for column, label in self.phones:
-            found.phones += [Detail(label, v, self.headers[column]) for v in split_phones(cells[column]) if v]
+            for value in split_phones(cells[column]):
+                if _SCIENTIFIC.match(value):
+                    found.problems.append((self.headers[column], value, SCIENTIFIC_REASON))
+                elif value:
+                    found.phones.append(Detail(label, value, self.headers[column]))
         for (kind, _n), where in sorted(self.google.items(), key=lambda item: (item[0][0], int(item[0][1]))):
             if "value" not in where or not cells[where["value"]].strip():
                 continue
@@ -264,14 +287,20 @@ cell (a hostile line of a million commas)."""
 
 def find_header(rows, *, source: str) -> tuple[ColumnMap, int]:
     """The column map of the first row, among the first HEADER_SEARCH_ROWS, that reads as a header, and its row number
-    (1-based); ValueError naming what was looked for when there is none."""
+    (1-based), or of the row under it when that names more columns (the first was a row of group titles); ValueError
+    naming what was looked for when there is none."""
+    found: tuple[ColumnMap, int] | None = None
     for number, cells in enumerate(rows, start=1):
-        if len(cells) <= WIDEST_HEADER:
-            columns = map_columns([str(c) if c is not None else "" for c in cells])
-            if columns.is_header:
-                return columns, number
-        if number >= HEADER_SEARCH_ROWS:
+        columns = map_columns([str(c) if c is not None else "" for c in cells]) if len(cells) <= WIDEST_HEADER else None
+        if found is not None:  # a row of group titles over the header ("Contact" merged over Name | Email | Phone)
+            under = columns is not None and columns.is_header and columns.score > found[0].score
+            return (columns, number) if under else found
+        if columns is not None and columns.is_header:
+            found = (columns, number)
+        elif number >= HEADER_SEARCH_ROWS:
             break
+    if found is not None:
+        return found
     raise ValueError(
         f"{source} has no header row in its first {HEADER_SEARCH_ROWS} rows: "
         "name the columns Name (or First Name and Last Name), Email, Phone, Company, Job Title, Notes."
