@@ -207,3 +207,52 @@ def test_a_swiss_contact_heading_for_medienschaffende_heads_the_contact_block() 
     assert [(c["name"], c["role"], c["phones"]) for c in contacts] == [
         ("Corinne Meier", "Mediensprecherin", ["+41446341234"])
     ]
+
+
+def test_an_opendocument_text_release_is_read_heading_and_paragraphs_in_order() -> None:
+    text, _source = intake.read_release_file(str(CORPUS / "files" / "release.odt"))
+    parsed = parse_release(text)
+    assert parsed.title == "Half of young carers miss school at least once a week, charity finds"
+    assert parsed.embargo == dt.datetime(2026, 3, 17, 0, 1, tzinfo=dt.UTC)
+    assert (parsed.press_contacts[0].name, parsed.press_contacts[0].phones) == (
+        "Jane Smith",
+        ("+442079460542", "+447911123777"),
+    )
+
+
+def test_a_rich_text_release_is_read_with_its_accents_and_quotes() -> None:
+    text, _source = intake.read_release_file(str(CORPUS / "files" / "release.rtf"))
+    parsed = parse_release(text)
+    assert parsed.title == "Cafés in Galway cut food waste by a third with a shared fridge network"
+    assert [e.display_name for e in parsed.experts] == ["Siobhán Ní Bhriain"]
+    assert parsed.press_contacts[0].phones == ("+35391555123", "+353877654321")
+    assert "\\par" not in parsed.body and "{" not in text
+
+
+@pytest.mark.parametrize(("name", "data"), [("broken.odt", b"PK\x03\x04 not a zip"), ("broken.rtf", b"not rtf at all")])
+def test_an_odt_or_rtf_that_is_not_one_is_refused_in_one_line(name: str, data: bytes) -> None:
+    from pressdesk.exchange.release.files import ReleaseFileError, text_of_file
+
+    with pytest.raises(ReleaseFileError, match=name):
+        text_of_file(data, name)
+
+
+def test_an_odt_that_unpacks_to_100_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from pressdesk.errors import FieldError
+
+    packed = io.BytesIO()
+    with (
+        zipfile.ZipFile(CORPUS / "files" / "release.odt") as source,
+        zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for item in source.infolist():
+            content = source.read(item)
+            head, found, tail = content.partition(b"<office:text>")
+            bomb.writestr(item.filename, head + found + b" " * (100 << 20) + tail if found else content)
+    assert len(packed.getvalue()) < intake.MAX_RELEASE_BYTES
+    with pytest.raises(FieldError) as refused:
+        intake.release_text(packed.getvalue(), source="release.odt")
+    assert refused.value.reason.startswith("release.odt unpacks to 100 MB (at most 64 MB)")

@@ -1,4 +1,4 @@
-"""The files releases arrive in, as text for the reader: plain text, .eml, .html, .docx, .pdf and .msg."""
+"""The files releases arrive in, as text for the reader: plain text, .eml, .html, .docx, .odt, .rtf, .pdf and .msg."""
 
 from __future__ import annotations
 
@@ -14,14 +14,12 @@ from pressdesk.limits import UNPACKED_RELEASE_BYTES
 
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
 
-READABLE = ".txt .text .md .eml .html .htm .docx .pdf .msg"
+READABLE = ".txt .text .md .eml .html .htm .docx .odt .rtf .pdf .msg"
 """The file types the reader takes (a file without a suffix is read as text)."""
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 _REFUSED = {
     ".doc": "an old Word file: save it as .docx or .pdf",
-    ".rtf": "a rich-text file: save it as .docx, .pdf or plain text",
-    ".odt": "an OpenDocument file: save it as .docx or .pdf",
     ".pages": "a Pages file: export it as .docx or .pdf",
     ".zip": "an archive: unpack it first",
 }
@@ -178,6 +176,36 @@ def _docx(data: bytes, source: str) -> str:
     return "\n".join(lines)
 
 
+def _odt(data: bytes, source: str) -> str:
+    """The headings and paragraphs of an OpenDocument text (LibreOffice's .odt), table cells included, in order."""
+    import zipfile
+
+    from lxml.etree import LxmlError
+    from odfdo import Document
+
+    if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
+        raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
+    try:
+        document = Document(io.BytesIO(data))
+        blocks = document.body.xpath(".//text:h|.//text:p")
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, LxmlError):
+        raise ReleaseFileError(f"{source} is not an OpenDocument text that can be opened.") from None
+    return "\n\n".join(block.text_recursive for block in blocks)
+
+
+def _rtf(data: bytes, source: str) -> str:
+    """The text of a rich-text (.rtf) file, its accents and quotes read in the code page it names."""
+    from striprtf.striprtf import rtf_to_text
+
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        raise ReleaseFileError(f"{source} is not a rich-text file (it does not start with {{\\rtf).")
+    try:
+        text = rtf_to_text(data.decode("latin-1"), errors="replace")
+    except (ValueError, LookupError, IndexError, RecursionError) as exc:
+        raise ReleaseFileError(f"{source} is not a rich-text file that can be read ({type(exc).__name__}).") from None
+    return text.replace("\r\n", "\n")
+
+
 def _pdf(data: bytes, source: str) -> str:
     """The text of every page of a PDF."""
     from pypdf import PdfReader
@@ -236,6 +264,10 @@ def text_of_file(data: bytes, name: str, source: str | None = None) -> str:
         return html_to_text(_decode(data, source))
     if suffix == ".docx":
         return _docx(data, source)
+    if suffix == ".odt":
+        return _odt(data, source)
+    if suffix == ".rtf":
+        return _rtf(data, source)
     if suffix == ".pdf":
         return _pdf(data, source)
     if suffix == ".msg":
