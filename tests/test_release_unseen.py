@@ -256,3 +256,79 @@ def test_an_odt_that_unpacks_to_100_mb_is_refused_before_it_is_read(tmp_path: Pa
     with pytest.raises(FieldError) as refused:
         intake.release_text(packed.getvalue(), source="release.odt")
     assert refused.value.reason.startswith("release.odt unpacks to 100 MB (at most 64 MB)")
+
+
+def test_a_press_officer_named_on_the_heading_line_after_the_notes_is_the_contact_with_that_role() -> None:
+    contacts = _contacts(
+        _BODY + "Note to editors, not for publication:\n\nPress officer: Anne de Vries\nT +31 (0)20 123 4567\n"
+        "anne.devries@deltaknowledge.example.nl\n"
+    )
+    assert [(c["name"], c["role"], c["phones"]) for c in contacts] == [
+        ("Anne de Vries", "Press officer", ["+31201234567"])
+    ]
+
+
+def test_a_government_letterhead_over_the_date_is_not_the_title() -> None:
+    found = parse_release(
+        "Press Information Bureau\nGovernment of India\nMinistry of New and Renewable Energy\n\n"
+        "New Delhi, 5 March 2026\n\nRooftop solar scheme reaches one crore homes\n\n"
+        "The rooftop solar scheme has reached one crore homes, the ministry said today.\n"
+    ).as_dict()
+    assert found["title"] == "Rooftop solar scheme reaches one crore homes"
+
+
+def test_a_spanish_quote_after_explico_la_doctora_and_a_coordinacion_de_comunicacion_role() -> None:
+    found = parse_release(
+        "La UNAM desarrolla un sensor barato\n\nCiudad de México, 6 de marzo de 2026 – El sensor cuesta poco.\n\n"
+        '"Nadie sabía qué respiraban", explicó la doctora Mariana Castillo, investigadora del Instituto de Ciencias de '
+        "la Atmósfera.\n\nContacto de prensa:\nLuis Hernández\nCoordinación de Comunicación\nTel. +52 55 1234 5678\n"
+    ).as_dict()
+    assert [e["name"] for e in found["experts"]] == ["Mariana Castillo"]
+    assert [(c["name"], c["role"]) for c in found["press_contacts"]] == [
+        ("Luis Hernández", "Coordinación de Comunicación")
+    ]
+
+
+def test_a_department_named_services_after_a_media_relations_line_is_no_person() -> None:
+    contacts = _contacts(
+        _BODY + "For more information (media only), please contact:\n\nOlivia Batten\nPress Secretary\n613-555-0142\n\n"
+        "Media Relations\nIndigenous Services Canada\n613-555-0100\nmedia@isc.example.gc.ca\n"
+    )
+    assert [(c["name"], c["organisation"], c["role"]) for c in contacts] == [
+        ("Olivia Batten", None, "Press Secretary"),
+        (None, "Indigenous Services Canada", "Media Relations"),
+    ]
+
+
+def test_an_indian_contact_with_a_bracketed_media_role_and_an_org_of_new_and_renewable_energy() -> None:
+    found = parse_release(
+        "Rooftop solar scheme reaches one crore homes\n\nNew Delhi, 5 March 2026 – It reached one crore homes.\n\n"
+        '"Every rooftop is now a small power station," said Dr. Anil Mehra, Joint Secretary, Ministry of New and '
+        "Renewable Energy.\n\nFor further information:\nMr. Rajesh Kumar, Deputy Director (Media)\n"
+        "Tel: +91 11 2345 6789\nE-mail: rajesh[dot]kumar[at]nic[dot]in\n"
+    ).as_dict()
+    assert [e["name"] for e in found["experts"]] == ["Dr Anil Mehra"]
+    assert [(c["name"], c["role"], c["email"]) for c in found["press_contacts"]] == [
+        ("Rajesh Kumar", "Deputy Director (Media)", "rajesh.kumar@nic.in")
+    ]
+
+
+def test_a_ministers_portfolio_named_like_an_organisation_stays_in_the_title() -> None:
+    found = parse_release(
+        "Clean water for northern communities\n\nMarch 4, 2026 — Ottawa, Ontario\n\nEight advisories lift.\n\n"
+        '"Every family should be able to drink the water from their tap," said the Honourable Patty Hajdu, Minister of '
+        "Indigenous Services.\n"
+    ).as_dict()
+    assert [(e["name"], e["title"], e["affiliation"]) for e in found["experts"]] == [
+        ("Patty Hajdu", "Minister of Indigenous Services", None)
+    ]
+
+
+def test_the_issuer_announcing_by_name_is_read_even_without_an_organisation_word() -> None:
+    found = parse_release(
+        "Sydney ferries to run on battery power by 2030\n\n"
+        "All Sydney ferries will be battery-electric by 2030 under a plan announced today by Transport for New South "
+        "Wales.\n\nMedia contact: Sam Nguyen 0412 345 678\n",
+        default_region="AU",
+    ).as_dict()
+    assert found["issuer"] == ["Transport for New South Wales"]

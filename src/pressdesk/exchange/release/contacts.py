@@ -39,8 +39,12 @@ _DEPARTMENT_WORDS = frozenset(
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
 _COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
 """The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
+_BRACKETED_DESK_RX = re.compile(
+    r"(?<=\w)[ \t]*\(((?i:media|press|communications?|comms|pr|public\s+relations|information))\)", re.UNICODE
+)
+"""A press desk in brackets after a title ("Deputy Director (Media)"): part of the role, not a piece of its own."""
 _UNIT_LINE_RX = re.compile(
-    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk|officer)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
     r"presstjänst(?:en)?|pressetjenesten|biuro\s+prasowe)$",
     re.IGNORECASE,
 )
@@ -96,6 +100,9 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     p = piece.strip(" .:")
     if not p:
         return "", None
+    if (core := _BRACKETED_DESK_RX.sub("", p).strip()) != p:
+        kind = _piece_kind(core)[0]  # "Deputy Director (Media)": the title decides, the desk stays with it
+        return (kind, p) if kind else ("", None)
     if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
         return "role", p
     agency = re.match(rf"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[{UP}]", p)
@@ -107,7 +114,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(
         r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
-        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|"
+        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|coordinación|coordenação|"
+        r"dirección|direção|direction|oficina|gerencia|jefatura|"
         r"und|and|&|de|di|da|do)\b",
         " ",
         bare,
@@ -284,8 +292,9 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for at, raw in enumerate(_SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line))):
-                raw = raw.replace("\ue002", ",")
+            kept = _BRACKETED_DESK_RX.sub(" \ue003\\1\ue004", _COMPANY_COMMA_RX.sub("\ue002", line))
+            for at, raw in enumerate(_SPLIT_RX.split(kept)):
+                raw = raw.replace("\ue002", ",").replace("\ue003", "(").replace("\ue004", ")")
                 piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
                 names = _names(piece, orgs) if piece else []
                 after_role = linked and linked[0].role and not linked[0].organisation and not linked[0].phones

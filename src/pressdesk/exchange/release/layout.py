@@ -37,7 +37,7 @@ META_RX = re.compile(
 CONTACT_HEADING_RX = re.compile(
     r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news|investors?|investor\s+relations|analysts?)\s+)?"
     r"(?:contacts?|enquiries|inquiries|(?<=further\s)information|(?<=more\s)information|"
-    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|"
+    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|(?<=(?:press|media)\s)officer(?=:)|"
     r"contact\s+(?:details|information)|contacts?\s+for\s+(?:the\s+)?(?:journalists|media|press|reporters)|"
     r"pressekontakte?|pressestelle|medienkontakte?|"
     r"kontakt(?:\s+für\s+(?:die\s+)?(?:medienschaffende|medien|presse|journalist\w*|redaktionen))?|"

@@ -194,7 +194,8 @@ def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft
     for rx in _ISSUER_RXS[1:]:
         for m in rx.finditer(body):
             org = re.sub(r"['’]s$", "", m.group("org").strip(" ."))
-            if looks_org(org) and len(org.split()) >= 2:
+            named = rx is _ISSUER_RXS[1] and re.search(r"\s(?:for|of|and)\s", org)  # "announced by Transport for NSW"
+            if (looks_org(org) or named) and len(org.split()) >= 2:
                 return [org]
     said = _SAID_ORG_RX.search(body)
     return [said.group("org").strip(" .")] if said else []

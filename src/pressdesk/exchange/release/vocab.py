@@ -55,6 +55,7 @@ ORG_WORDS = wordset(
     høgskolen stiftelse stiftelsen fond fonden forening förening selskab kommune kommun region regionen
     myndighet myndigheten styrelse styrelsen ministeriet departementet direktoratet ab asa a/s oy oyj
     yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet régie
+    government services
     politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka ministério governo
     prefeitura secretaria institutet myndigheten stad centro"""
 )
