@@ -148,3 +148,24 @@ def test_numbers_excel_stored_without_their_plus_come_in_and_one_in_scientific_n
         }
     assert numbers["Gemma Hart"] == ["+442077821234", "+447911123456"]
     assert numbers["Sofia Marin"] == ["+34612345678"]
+
+
+def test_a_phone_numbers_column_with_two_numbers_joined_by_a_comma_gives_both(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        'Contact Name,Outlet,Email Address,Phone Numbers\r\nJo Bloggs,Sky News,jo@sky.example,"+44 20 7946 0000, '
+        '+44 7911 123456"\r\nAna Ruiz,EFE,ana@efe.example,"+34 91 123 45 67, ext. 204"\r\n',
+        encoding="utf-8",
+    )
+    jo, ana = read_contacts(path)
+    assert [d.value for d in jo.phones] == ["+44 20 7946 0000", "+44 7911 123456"]
+    assert [d.value for d in ana.phones] == ["+34 91 123 45 67, ext. 204"]
+
+
+def test_a_google_phone_value_in_scientific_notation_is_a_problem_not_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "First Name,Last Name,Phone 1 - Label,Phone 1 - Value\r\nGemma,Hart,Mobile,4.47911E+11\r\n", encoding="utf-8"
+    )
+    [gemma] = read_contacts(path)
+    assert (gemma.phones, [(f, v) for f, v, _r in gemma.problems]) == ([], [("Phone 1 - Value", "4.47911E+11")])

@@ -97,7 +97,7 @@ PHONE_COLUMNS: dict[str, str] = {
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
 "No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
-_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
+_NUMBER_WORD = re.compile(r"(?:numbers|number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
 _DETAIL_WORDS = (
     ("adresseelectronique", "email"), ("emailadresse", "email"), ("email", "email"), ("mail", "email"),
     ("telephone", "phone"), ("telefono", "phone"), ("telefone", "phone"), ("telefon", "phone"), ("phone", "phone"),
@@ -125,6 +125,11 @@ SCIENTIFIC_REASON = (
 )
 
 
+_COMMA_SPLIT = re.compile(r"[ \t]*,[ \t]*")
+_WHOLE_NUMBER = re.compile(r"^\+?[\d()\s.-]{7,}$")
+"""A part of a cell that is a whole number on its own (not "ext. 204")."""
+
+
 def fold_header(header: str) -> str:
     """A header folded for recognition: "E-mail Address" -> "emailaddress", "Téléphone" -> "telephone"."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", header or "") if not unicodedata.combining(c))
@@ -142,6 +147,8 @@ def split_emails(cell: str) -> list[str]:
 def split_phones(cell: str) -> list[str]:
     """The numbers in one cell: several may be joined by " ::: ", semicolons, new lines or " / "."""
     text = cell.strip()
+    if "," in text and len(parts := _COMMA_SPLIT.split(text)) > 1 and all(_WHOLE_NUMBER.search(p) for p in parts):
+        return [part for part in parts if part]  # "+44 20 7946 0000, +44 7911 123456": two numbers, not one
     if not any(mark in text for mark in (";", "\n", "/", ":::")):
         return [text]
     return [part for part in _PHONE_SPLIT.split(text) if part]
@@ -226,6 +233,9 @@ class ColumnMap:
             labels = _labels(cells[where["label"]].strip() if "label" in where else "", len(values))
             header = self.headers[where["value"]]
             details = [Detail(label, value, header) for label, value in zip(labels, values, strict=True)]
+            if kind == "phone":
+                found.problems += [(header, d.value, SCIENTIFIC_REASON) for d in details if _SCIENTIFIC.match(d.value)]
+                details = [d for d in details if not _SCIENTIFIC.match(d.value)]
             (found.emails if kind == "email" else found.phones).extend(details)
         return found
 
