@@ -332,3 +332,12 @@ def test_the_issuer_announcing_by_name_is_read_even_without_an_organisation_word
         default_region="AU",
     ).as_dict()
     assert found["issuer"] == ["Transport for New South Wales"]
+
+
+def test_in_a_stack_of_letterheads_the_issuer_is_the_most_specific_that_is_no_press_office() -> None:
+    found = parse_release(
+        "Press Information Bureau\nGovernment of India\nMinistry of New and Renewable Energy\n\n"
+        "New Delhi, 5 March 2026\n\nRooftop solar scheme reaches one crore homes\n\n"
+        "The rooftop solar scheme has reached one crore homes, officials said today.\n"
+    ).as_dict()
+    assert found["issuer"] == ["Ministry of New and Renewable Energy"]

@@ -157,6 +157,12 @@ def _embargo_value(lines: list[str], i: int) -> bool:
     return bool(m and not m.group("rest").strip() and re.search(r"\d", lines[i]))
 
 
+_PRESS_UNIT_RX = re.compile(
+    r"\b(?:press|public\s+affairs|media\s+relations|communications|information\s+bureau)\b", re.IGNORECASE
+)
+"""A letterhead line naming the press office under its organisation ("Office of Public Affairs"): not the issuer."""
+
+
 class _Header:
     """What the lines before and around the title say."""
 
@@ -193,6 +199,8 @@ class _Header:
             above = clean_line(lines[i - 1]) if i else ""
             if not (above and letterhead(above)):
                 self.orgs.append(s)
+            elif self.orgs and not _PRESS_UNIT_RX.search(s):
+                self.orgs[-1] = s  # "Press Information Bureau / Government of India / Ministry of …": the last
             return 1
         meta = META_RX.match(s)
         if meta:
