@@ -341,3 +341,34 @@ def test_in_a_stack_of_letterheads_the_issuer_is_the_most_specific_that_is_no_pr
         "The rooftop solar scheme has reached one crore homes, officials said today.\n"
     ).as_dict()
     assert found["issuer"] == ["Ministry of New and Renewable Energy"]
+
+
+def test_contacts_in_a_markdown_table_are_read_row_by_row_without_the_header_as_organisation() -> None:
+    contacts = _contacts(
+        _BODY + "Media contacts\n\n| Name | Role | Phone | Email |\n|---|---|---|---|\n"
+        "| Owen Tallis | Senior Press Officer | 0113 496 0118 | o.tallis@northhaven.example.ac.uk |\n"
+        "| Priya Chandran | Media Relations Manager | 07911 123 842 | p.chandran@northhaven.example.ac.uk |\n"
+    )
+    assert [(c["name"], c["role"], c["organisation"], c["phones"]) for c in contacts] == [
+        ("Owen Tallis", "Senior Press Officer", None, ["+441134960118"]),
+        ("Priya Chandran", "Media Relations Manager", None, ["+447911123842"]),
+    ]
+
+
+def test_a_contact_name_in_capitals_is_the_persons_name() -> None:
+    contacts = _contacts(_BODY + "MEDIA CONTACT:\nJANE SMITH\nPress Officer\n020 7946 0123\n")
+    assert [(c["name"], c["role"], c["organisation"]) for c in contacts] == [("Jane Smith", "Press Officer", None)]
+
+
+def test_a_contact_line_written_as_a_sentence_gives_the_person_not_the_words_as_organisation() -> None:
+    contacts = _contacts(
+        _BODY + "Media contact\nEmail jane.smith@northhaven.example.ac.uk or call Jane Smith on 020 7946 0123\n"
+    )
+    assert [(c["name"], c["organisation"], c["phones"]) for c in contacts] == [("Jane Smith", None, ["+442079460123"])]
+
+
+def test_office_hours_beside_a_number_are_no_organisation() -> None:
+    contacts = _contacts(
+        _BODY + "Media contact: Jane Smith, Press Officer, 020 7946 0123 (9am–5pm, Mon–Fri), jane@northhaven.example\n"
+    )
+    assert [(c["name"], c["organisation"]) for c in contacts] == [("Jane Smith", None)]

@@ -179,6 +179,16 @@ def _names_unit(line: str, orgs: frozenset[str]) -> bool:
     return _unit_of_org(text, orgs) is not None or _UNIT_LINE_RX.match(text) is not None
 
 
+_LEADING_CONNECTIVES_RX = re.compile(r"^(?:(?:or|and|then|call|ring|phone|email|e-mail|contact|on|at|via)\s+)+")
+"""Lower-case words that join a contact line written as a sentence, before the name they lead to."""
+_HOURS_RX = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s*[–-]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?|weekdays|office\s+hours)$",
+    re.IGNORECASE,
+)
+"""Office hours written beside a number ("9am–5pm", "Mon–Fri"): no organisation, role or name."""
+
+
 def _strip_label(piece: str) -> str:
     """A piece without its leading label words ("Tel:", "E-Mail:", "Media:")."""
     p = piece.strip(" \t|.:-")
@@ -188,6 +198,8 @@ def _strip_label(piece: str) -> str:
             break
         p = q.strip(" \t|.:/-")  # "WhatsApp / Signal:": two labels
     p = re.sub(r"(?:\s+(?:on|or|and|at|via|call|email|e-mail|tel|phone|ring|/))+\s*$", "", p, flags=re.I)
+    if _HOURS_RX.match(p):
+        return ""
     if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
         return ""
     return p
@@ -209,6 +221,8 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str 
     """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth"), each with a title
     written before it."""
     out: list[tuple[str | None, str, str | None]] = []
+    if piece.isupper() and 2 <= len(piece.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w .'’-]+", piece):
+        piece = piece.title()  # "JANE SMITH": a name typed in capitals
     for part in re.split(r"\s*/\s*|\s+(?:and|und|&)\s+", piece.strip()):
         m = person_at(part, 0, orgs)
         if not m or part[m.end :].strip(" .") or len(m.name.split()) < 2:
@@ -225,13 +239,17 @@ _TABLE_HEAD_RX = re.compile(
     r"(?:name|contact|role|title|position|job\s+title|organi[sz]ation|company|phone|tel(?:ephone)?|mobile|e-?mail)",
     re.IGNORECASE,
 )
-_CELL_GAP_RX = re.compile(r"[ \t]{2,}|\t")
+_CELL_GAP_RX = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+_MD_RULE_RX = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+"""A Markdown table's rule under its header row ("|---|---|")."""
+_MD_ROW_RX = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$")
+"""The pipes that open and close a Markdown table's row."""
 
 
 def _untable(text: str) -> str:
     """Contacts pasted as a table under a header row ("Name   Role   Phone   Email"): each row's cells one per line,
     the rows apart, as a block lists them."""
-    lines = text.split("\n")
+    lines = [_MD_ROW_RX.sub("", line) for line in text.split("\n") if not _MD_RULE_RX.match(line)]
     for at, line in enumerate(lines):
         head = _CELL_GAP_RX.split(line.strip())
         if len(head) < 3 or not all(_TABLE_HEAD_RX.fullmatch(cell.strip(" :")) for cell in head):
@@ -295,7 +313,8 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             kept = _BRACKETED_DESK_RX.sub(" \ue003\\1\ue004", _COMPANY_COMMA_RX.sub("\ue002", line))
             for at, raw in enumerate(_SPLIT_RX.split(kept)):
                 raw = raw.replace("\ue002", ",").replace("\ue003", "(").replace("\ue004", ")")
-                piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
+                piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", _strip_label(raw)))
+                piece = _LEADING_CONNECTIVES_RX.sub("", piece)  # "… or call Jane Smith on …"
                 names = _names(piece, orgs) if piece else []
                 after_role = linked and linked[0].role and not linked[0].organisation and not linked[0].phones
                 if names and at and after_role and line_no in (line_of_person, line_of_role):
