@@ -372,3 +372,14 @@ def test_office_hours_beside_a_number_are_no_organisation() -> None:
         _BODY + "Media contact: Jane Smith, Press Officer, 020 7946 0123 (9am–5pm, Mon–Fri), jane@northhaven.example\n"
     )
     assert [(c["name"], c["organisation"]) for c in contacts] == [("Jane Smith", None)]
+
+
+def test_the_contact_named_after_offered_experts_is_not_the_last_experts_title() -> None:
+    found = parse_release(
+        _BODY + "To arrange an interview with Dr Siân Evans or Professor Rhys Morgan, contact Jane Smith, Press "
+        "Officer, on 020 7946 0123.\n"
+    ).as_dict()
+    assert [(e["name"], e["title"], e["affiliation"]) for e in found["experts"]] == [
+        ("Dr Siân Evans", None, None),
+        ("Professor Rhys Morgan", None, None),
+    ]

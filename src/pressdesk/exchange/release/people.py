@@ -257,6 +257,11 @@ _REJECT = frozenset(
         "explique",
         "ha",
         "señalado",
+        "contact",
+        "please",
+        "call",
+        "email",
+        "ring",
     ]
 )
 
