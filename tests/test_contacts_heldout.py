@@ -169,3 +169,20 @@ def test_a_google_phone_value_in_scientific_notation_is_a_problem_not_a_number(t
     )
     [gemma] = read_contacts(path)
     assert (gemma.phones, [(f, v) for f, v, _r in gemma.problems]) == ([], [("Phone 1 - Value", "4.47911E+11")])
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Smith, Jane", "Jane Smith"),
+        ("O'Neill, Seán", "Seán O'Neill"),
+        ("van der Berg, Pieter", "Pieter van der Berg"),
+        ("Jane Smith, BBC", "Jane Smith, BBC"),
+        ("Reuters, London Bureau", "Reuters, London Bureau"),
+    ],
+)
+def test_a_name_column_written_surname_comma_forename_reads_forename_first(tmp_path: Path, written, read) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(f'Name,Outlet,Email\r\n"{written}",The Times,a@thetimes.example\r\n', encoding="utf-8")
+    [person] = read_contacts(path)
+    assert person.full_name == read

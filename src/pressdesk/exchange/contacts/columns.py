@@ -125,6 +125,13 @@ SCIENTIFIC_REASON = (
 )
 
 
+_SURNAME_FIRST = re.compile(
+    r"^(?P<surname>(?:(?:van|von|de|der|den|da|di|du|del|la|le|ten|ter|af|mac|st\.?)\s+){0,3}[^\W\d_][\w'’-]*)\s*,\s*"
+    r"(?P<forename>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’.-]*)?)$"
+)
+"""A whole name written surname first ("Smith, Jane", "van der Berg, Pieter"), as directories list people."""
+_UNIT_WORDS = re.compile(r"(?i)\b(?:bureau|desk|newsdesk|newsroom|office|team|news|radio|tv|press|media)\b")
+"""Words that make "Reuters, London Bureau" a newsdesk, not a surname and a forename."""
 _COMMA_SPLIT = re.compile(r"[ \t]*,[ \t]*")
 _WHOLE_NUMBER = re.compile(r"^\+?[\d()\s.-]{7,}$")
 """A part of a cell that is a whole number on its own (not "ext. 204")."""
@@ -213,6 +220,9 @@ class ColumnMap:
                     texts[name] = value
                     found.fields[name] = self.headers[column]
                     break
+        turned = _SURNAME_FIRST.match(texts.get("name", ""))
+        if turned and not _UNIT_WORDS.search(turned.group(0)) and not turned.group("forename").isupper():
+            texts["name"] = f"{turned.group('forename')} {turned.group('surname')}"  # "Smith, Jane": a directory's
         if middle := texts.pop("middle", ""):
             texts["first"] = f"{texts.get('first', '')} {middle}".strip()
         for name, value in texts.items():
