@@ -383,3 +383,23 @@ def test_the_contact_named_after_offered_experts_is_not_the_last_experts_title()
         ("Dr Siân Evans", None, None),
         ("Professor Rhys Morgan", None, None),
     ]
+
+
+def test_a_release_issued_on_behalf_of_a_client_by_an_agency_names_the_client_as_issuer() -> None:
+    found = parse_release(
+        _BODY + "Issued on behalf of Northhaven University by Brightside PR.\n"
+        "For more information contact Tom Hale at Brightside PR on 020 7946 0999 or tom@brightside.example\n"
+    ).as_dict()
+    assert found["issuer"] == ["Northhaven University"]
+    assert [(c["name"], c["organisation"]) for c in found["press_contacts"]] == [("Tom Hale", "Brightside PR")]
+
+
+def test_experts_under_interview_opportunities_are_listed() -> None:
+    found = parse_release(
+        _BODY + "Interview opportunities:\nDr Siân Evans, lead author\nProfessor Rhys Morgan, co-author\n\n"
+        "Media contact: Jane Smith, Press Officer, 020 7946 0123\n"
+    ).as_dict()
+    assert [(e["name"], e["source"]) for e in found["experts"]] == [
+        ("Dr Siân Evans", "listed"),
+        ("Professor Rhys Morgan", "listed"),
+    ]

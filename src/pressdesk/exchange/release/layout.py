@@ -119,7 +119,8 @@ EXPERT_HEADING_RX = re.compile(
     r"(?:\s+(?:are\s+)?available)?(?:\s+(?:for|to)\s+(?:interviews?|comment|speak|media)"
     r"(?:\s+(?:and|or)\s+(?:interviews?|comment))?)?|"
     r"available\s+(?:for|to)\s+(?:interviews?|comment)(?:\s+(?:and|or)\s+(?:interviews?|comment))?"
-    r"|for\s+interview|who|interviewpartner(?:innen)?|ansprechpartner(?:innen)?\s+für\s+interviews)"
+    r"|for\s+interview|who|interviewpartner(?:innen)?|ansprechpartner(?:innen)?\s+für\s+interviews|"
+    r"interview\s+opportunit(?:y|ies)|(?:experts?|spokespeople)\s+for\s+interview)"
     r"\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

@@ -57,6 +57,8 @@ _ISSUER_RXS = (
         rf"(?P<org>[{UP}][\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+(?:a|ont|vient|viennent)\s"
     ),
 )
+_ON_BEHALF_RX = re.compile(rf"\b(?i:issued|sent|distributed|released)\s+on\s+behalf\s+of\s+{_ORG}")
+"""An agency's line naming whom it issues the release for: that client is the issuer."""
 _SAID_ORG_RX = re.compile(
     rf"(?:^|\n\n){_ORG}[ \t]+[^.\n]{{0,300}}?,[ \t]+the[ \t]+(?:company|firm|charity|council|trust|group|"
     r"organi[sz]ation|university|agency|business)[ \t]+(?:said|announced|says)\b"
@@ -185,6 +187,7 @@ def _with_legal_form(org: str, text: str) -> str:
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
     """Who issued the release: header, SOURCE or About names, else the contacts' organisations, else the body's."""
     sources = [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
+    sources += [m.group("org").strip() for m in _ON_BEHALF_RX.finditer(text)]
     named = list(dict.fromkeys(header + sources)) or _orgs_named(text)
     if named:
         return named
