@@ -186,3 +186,10 @@ def test_a_name_column_written_surname_comma_forename_reads_forename_first(tmp_p
     path.write_text(f'Name,Outlet,Email\r\n"{written}",The Times,a@thetimes.example\r\n', encoding="utf-8")
     [person] = read_contacts(path)
     assert person.full_name == read
+
+
+def test_a_cell_of_blanks_before_a_comma_is_read_once_as_the_one_value_it_is() -> None:
+    from pressdesk.exchange.contacts.columns import split_phones
+
+    cell = "0" + " " * 200_000 + "x, 1"
+    assert split_phones(cell) == [cell]

@@ -403,3 +403,16 @@ def test_experts_under_interview_opportunities_are_listed() -> None:
         ("Dr Siân Evans", "listed"),
         ("Professor Rhys Morgan", "listed"),
     ]
+
+
+def test_a_long_run_of_capitals_after_a_number_is_read_once_and_is_no_number() -> None:
+    from pressdesk.exchange.release.channels import phones_in
+
+    assert phones_in("0800 " + "A" * 200_000 + "@", ["GB"], []) == []  # tried from each split of the run: hours
+
+
+def test_a_megabyte_subject_that_starts_with_an_embargo_is_read_once() -> None:
+    from pressdesk.exchange.release.files import text_of_file
+
+    email = b"Subject: Embargo 1" + b"1" * 1_000_000 + b"\r\n\r\nBody of the release.\r\n"
+    assert text_of_file(email, "release.eml").endswith("Body of the release.\r\n")

@@ -132,7 +132,7 @@ _SURNAME_FIRST = re.compile(
 """A whole name written surname first ("Smith, Jane", "van der Berg, Pieter"), as directories list people."""
 _UNIT_WORDS = re.compile(r"(?i)\b(?:bureau|desk|newsdesk|newsroom|office|team|news|radio|tv|press|media)\b")
 """Words that make "Reuters, London Bureau" a newsdesk, not a surname and a forename."""
-_COMMA_SPLIT = re.compile(r"[ \t]*,[ \t]*")
+_COMMA_SPLIT = re.compile(r"(?<![ \t])[ \t]*,[ \t]*")  # starts where a run of blanks starts: read once
 _WHOLE_NUMBER = re.compile(r"^\+?[\d()\s.-]{7,}$")
 """A part of a cell that is a whole number on its own (not "ext. 204")."""
 

@@ -33,7 +33,7 @@ _RANGE_RX = re.compile(  # the base starts at "+" or where its run starts: a lon
     r"(?P<base>(?:\+|(?<![\d (),./]))[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])"
 )
 _VANITY_RX = re.compile(
-    r"(?<![\w@.])(?:\+|(?=[01]))[\d \t().-]{1,14}?[ \t-]?[A-Z]{2,}(?:[ \t-]?[A-Z\d]+){0,2}(?![\w@])"
+    r"(?<![\w@.])(?:\+|(?=[01]))[\d \t().-]{1,14}?[ \t-]?[A-Z]{2,10}(?:[ \t-][A-Z\d]{1,10}){0,2}(?![\w@])"
 )
 """A number written partly in letters, as toll-free lines are ("0800 FLOWERS", "1-800-GOT-JUNK")."""
 _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s*\d{3}-\d{3}-\d{4}\s*$")

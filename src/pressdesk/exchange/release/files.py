@@ -122,11 +122,15 @@ _SUBJECT_EMBARGO = (
 """A subject that carries the embargo beside the title: "EMBARGOED: 00:01 GMT 12 March – Title", "Title [EMBARGO …]"."""
 
 
+_LONGEST_SUBJECT = 300
+"""How much of a subject line is looked at for an embargo beside the title (a hostile subject may be megabytes)."""
+
+
 def _with_subject(subject: str, text: str) -> str:
     """The email's text with its subject's title and embargo above it, each on its own line, where the body lacks
     them."""
     subject = re.sub(r"^(?:(?:re|fw|fwd|wg|aw|tr)\s*:\s*)+", "", subject, flags=re.IGNORECASE)
-    found = next((m for rx in _SUBJECT_EMBARGO if (m := rx.match(subject))), None)
+    found = next((m for rx in _SUBJECT_EMBARGO if (m := rx.match(subject[:_LONGEST_SUBJECT]))), None)
     embargo, title = (found.group("embargo").strip(" :"), found.group("title").strip()) if found else ("", subject)
     title = title if found else _SUBJECT_PREFIX.sub("", subject)
     head = text[:600].lower()
