@@ -129,7 +129,7 @@ def test_a_msg_without_the_optional_library_names_what_to_install(monkeypatch) -
     ("name", "data", "says"),
     [
         ("release.doc", b"\xd0\xcf\x11\xe0 old word", "release.doc is an old Word file: save it as .docx or .pdf"),
-        ("release.rtf", b"{\\rtf1 Title}", "save it as .docx, .pdf or plain text"),
+        ("release.pages", b"PK\x03\x04 pages", "release.pages is a Pages file: export it as .docx or .pdf"),
         ("scan.pdf", b"%PDF-1.4 broken", "scan.pdf is not a PDF that can be read"),
         ("release.docx", b"PK\x03\x04 not really", "release.docx is not a Word document that can be opened"),
         ("photo.jpg.txt", b"%PDF-1.4\n...", "is not a text file"),

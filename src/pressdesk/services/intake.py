@@ -20,7 +20,7 @@ MAX_RELEASE_BYTES = 2 * 1024 * 1024
 
 
 def release_text(data: bytes, *, source: str, name: str = "") -> str:
-    """A release file's bytes as text, read by its type (.txt, .eml, .html, .docx, .pdf, .msg); else FieldError."""
+    """A release file's bytes as text, read by its type (.txt .eml .html .docx .odt .rtf .pdf .msg); else FieldError."""
     if len(data) > MAX_RELEASE_BYTES:
         raise FieldError("file", f"{source} is over 2 MB; a press release is a few pages of plain text.")
     try:

@@ -97,7 +97,7 @@ PHONE_COLUMNS: dict[str, str] = {
 }  # fmt: skip
 """Folded headers (digits left out: "Business Phone 2") of phone columns, with the label they give; "Number" or
 "No" after one is the same column ("Fax Number", HubSpot's "Mobile Phone Number")."""
-_NUMBER_WORD = re.compile(r"(?:number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
+_NUMBER_WORD = re.compile(r"(?:numbers|number|nummer|no|nr)$|(?<=mail)(?:addresses|address|adresse)$")
 _DETAIL_WORDS = (
     ("adresseelectronique", "email"), ("emailadresse", "email"), ("email", "email"), ("mail", "email"),
     ("telephone", "phone"), ("telefono", "phone"), ("telefone", "phone"), ("telefon", "phone"), ("phone", "phone"),
@@ -117,6 +117,26 @@ _EMAIL_SPLIT = re.compile(r"\s*(?::::|[;,\s])\s*")
 _PHONE_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?::::|;|\n|\s/\s)\s*")  # starts where a run of blanks starts: read once
 
 
+_SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?\s*E\s*\+\s*\d{1,2}\s*$", re.IGNORECASE)
+"""A number Excel shows in scientific notation ("7.91112E+11"): what is left of a phone number stored as a number."""
+SCIENTIFIC_REASON = (
+    "Excel wrote this number in scientific notation and its last digits are lost: format the column as Text in the "
+    "spreadsheet, type the number again and export once more."
+)
+
+
+_SURNAME_FIRST = re.compile(
+    r"^(?P<surname>(?:(?:van|von|de|der|den|da|di|du|del|la|le|ten|ter|af|mac|st\.?)\s+){0,3}[^\W\d_][\w'’-]*)\s*,\s*"
+    r"(?P<forename>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’.-]*)?)$"
+)
+"""A whole name written surname first ("Smith, Jane", "van der Berg, Pieter"), as directories list people."""
+_UNIT_WORDS = re.compile(r"(?i)\b(?:bureau|desk|newsdesk|newsroom|office|team|news|radio|tv|press|media)\b")
+"""Words that make "Reuters, London Bureau" a newsdesk, not a surname and a forename."""
+_COMMA_SPLIT = re.compile(r"(?<![ \t])[ \t]*,[ \t]*")  # starts where a run of blanks starts: read once
+_WHOLE_NUMBER = re.compile(r"^\+?[\d()\s.-]{7,}$")
+"""A part of a cell that is a whole number on its own (not "ext. 204")."""
+
+
 def fold_header(header: str) -> str:
     """A header folded for recognition: "E-mail Address" -> "emailaddress", "Téléphone" -> "telephone"."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", header or "") if not unicodedata.combining(c))
@@ -134,6 +154,8 @@ def split_emails(cell: str) -> list[str]:
 def split_phones(cell: str) -> list[str]:
     """The numbers in one cell: several may be joined by " ::: ", semicolons, new lines or " / "."""
     text = cell.strip()
+    if "," in text and len(parts := _COMMA_SPLIT.split(text)) > 1 and all(_WHOLE_NUMBER.search(p) for p in parts):
+        return [part for part in parts if part]  # "+44 20 7946 0000, +44 7911 123456": two numbers, not one
     if not any(mark in text for mark in (";", "\n", "/", ":::")):
         return [text]
     return [part for part in _PHONE_SPLIT.split(text) if part]
@@ -148,6 +170,12 @@ def _labels(cell: str, count: int) -> list[str]:
     """Google's label cell for `count` values: one label each when it lists as many, else its first for all."""
     parts = [label_of(p) for p in cell.split(GOOGLE_JOIN.strip())] if cell else [""]
     return parts if len(parts) == count else [parts[0]] * count
+
+
+_TOTALS = frozenset(
+    {"total", "totals", "grandtotal", "sum", "count", "gesamt", "summe", "totaal", "totale", "totalgeneral"}
+)
+"""A name cell that heads a sheet's totals row, folded."""
 
 
 @dataclass
@@ -178,6 +206,11 @@ class ColumnMap:
         """The contact in one row of the table."""
         cells = [_unguarded(c) for c in cells] + [""] * (len(self.headers) - len(cells))
         found = ContactRecord(row=row, source=source)
+        named = next(
+            (cells[c] for k in ("name", "first", "last") for c in self.text.get(k, []) if cells[c].strip()), ""
+        )
+        if re.sub(r"\d+", "", fold_header(named)) in _TOTALS:
+            return found  # a sheet's totals row ("Total", "Grand total: 3") is no one: an empty record, left out
         texts: dict[str, str] = {}
         for name, columns in self.text.items():
             for column in columns:
@@ -187,6 +220,9 @@ class ColumnMap:
                     texts[name] = value
                     found.fields[name] = self.headers[column]
                     break
+        turned = _SURNAME_FIRST.match(texts.get("name", ""))
+        if turned and not _UNIT_WORDS.search(turned.group(0)) and not turned.group("forename").isupper():
+            texts["name"] = f"{turned.group('forename')} {turned.group('surname')}"  # "Smith, Jane": a directory's
         if middle := texts.pop("middle", ""):
             texts["first"] = f"{texts.get('first', '')} {middle}".strip()
         for name, value in texts.items():
@@ -194,7 +230,11 @@ class ColumnMap:
         for column, label in self.emails:
             found.emails += [Detail(label, v, self.headers[column]) for v in split_emails(cells[column]) if v]
         for column, label in self.phones:
-            found.phones += [Detail(label, v, self.headers[column]) for v in split_phones(cells[column]) if v]
+            for value in split_phones(cells[column]):
+                if _SCIENTIFIC.match(value):
+                    found.problems.append((self.headers[column], value, SCIENTIFIC_REASON))
+                elif value:
+                    found.phones.append(Detail(label, value, self.headers[column]))
         for (kind, _n), where in sorted(self.google.items(), key=lambda item: (item[0][0], int(item[0][1]))):
             if "value" not in where or not cells[where["value"]].strip():
                 continue
@@ -203,6 +243,9 @@ class ColumnMap:
             labels = _labels(cells[where["label"]].strip() if "label" in where else "", len(values))
             header = self.headers[where["value"]]
             details = [Detail(label, value, header) for label, value in zip(labels, values, strict=True)]
+            if kind == "phone":
+                found.problems += [(header, d.value, SCIENTIFIC_REASON) for d in details if _SCIENTIFIC.match(d.value)]
+                details = [d for d in details if not _SCIENTIFIC.match(d.value)]
             (found.emails if kind == "email" else found.phones).extend(details)
         return found
 
@@ -264,14 +307,20 @@ cell (a hostile line of a million commas)."""
 
 def find_header(rows, *, source: str) -> tuple[ColumnMap, int]:
     """The column map of the first row, among the first HEADER_SEARCH_ROWS, that reads as a header, and its row number
-    (1-based); ValueError naming what was looked for when there is none."""
+    (1-based), or of the row under it when that names more columns (the first was a row of group titles); ValueError
+    naming what was looked for when there is none."""
+    found: tuple[ColumnMap, int] | None = None
     for number, cells in enumerate(rows, start=1):
-        if len(cells) <= WIDEST_HEADER:
-            columns = map_columns([str(c) if c is not None else "" for c in cells])
-            if columns.is_header:
-                return columns, number
-        if number >= HEADER_SEARCH_ROWS:
+        columns = map_columns([str(c) if c is not None else "" for c in cells]) if len(cells) <= WIDEST_HEADER else None
+        if found is not None:  # a row of group titles over the header ("Contact" merged over Name | Email | Phone)
+            under = columns is not None and columns.is_header and columns.score > found[0].score
+            return (columns, number) if under else found
+        if columns is not None and columns.is_header:
+            found = (columns, number)
+        elif number >= HEADER_SEARCH_ROWS:
             break
+    if found is not None:
+        return found
     raise ValueError(
         f"{source} has no header row in its first {HEADER_SEARCH_ROWS} rows: "
         "name the columns Name (or First Name and Last Name), Email, Phone, Company, Job Title, Notes."

@@ -135,6 +135,12 @@ def _text(value) -> str:
     return str(value or "").strip()
 
 
+def _is_group(card) -> bool:
+    """Whether a card is a contact group (vCard 4's KIND:group, Apple's X-ADDRESSBOOKSERVER-KIND:group)."""
+    kinds = [line for line in card.getChildren() if line.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND")]
+    return any(_text(line.value).casefold() == "group" for line in kinds)
+
+
 def _record(card, *, number: int, source: str) -> ContactRecord:
     """The contact a parsed card describes."""
     found = ContactRecord(row=number, source=source)
@@ -197,6 +203,8 @@ def read_vcards(path: str | Path, *, source: str | None = None) -> Iterator[Cont
                     row=number, source=source, problems=[("card", text[:80], f"vCard not readable: {problem}")]
                 )
                 continue
+            if _is_group(card):
+                continue  # a vCard 4 group (KIND:group) lists its members' cards: it is no one to import
             record = _record(card, number=number, source=source)
             if not record.is_empty():
                 yield record

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import phonenumbers
+
 from pressdesk.validation.release_phones import (
     find_phone_numbers,
     normalise_email,
@@ -30,6 +32,10 @@ _PHONE_LIKE_RX = re.compile(
 _RANGE_RX = re.compile(  # the base starts at "+" or where its run starts: a long run of digits is read once
     r"(?P<base>(?:\+|(?<![\d (),./]))[\d (),./]*\d)\s*-\s*(?P<a>\d{1,4})\s*/\s*-\s*(?P<b>\d{1,4})(?![\d])"
 )
+_VANITY_RX = re.compile(
+    r"(?<![\w@.])(?:\+|(?=[01]))[\d \t().-]{1,14}?[ \t-]?[A-Z]{2,10}(?:[ \t-][A-Z\d]{1,10}){0,2}(?![\w@])"
+)
+"""A number written partly in letters, as toll-free lines are ("0800 FLOWERS", "1-800-GOT-JUNK")."""
 _NANP_RX = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(\d{3}\)\s*\d{3}[-.\s]\d{4}\s*$|^\s*\d{3}-\d{3}-\d{4}\s*$")
 _FAX_RX = re.compile(r"\b(?:fax|telefax|f)\b\.?\s*[:.]?\s*$", re.IGNORECASE)
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -38,7 +44,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mobile",
         re.compile(
             r"\b(?:m|mob|mobile|cell|cellphone|cellulare|handy|mobil|mobiel|portable|móvil|movil|tlm|telemóvel|telemovel|"
-            r"cel|celular|kom|komórka|tel\.\s*kom|gsm|mobiili|matkapuhelin|mobiltelefon)\b\.?",
+            r"cel|celular|kom|komórka|tel\.\s*kom|gsm|mobiili|matkapuhelin|mobiltelefon|whatsapp|signal|telegram|"
+            r"hp|handphone)\b\.?",
             re.I,
         ),
     ),
@@ -130,6 +137,13 @@ def phones_in(text: str, regions: list[str], warnings: list[str], taken: list[tu
         pair = [_read_one(f"{base}-{m.group(k)}", regions) for k in ("a", "b")]
         if all(pair):
             raw += [(m.start(), m.start("b") - 1, pair[0][0][2]), (m.start("b"), m.end(), pair[1][0][2])]
+            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    for m in _VANITY_RX.finditer(masked):
+        letters = sum(c.isalpha() for c in m.group(0))
+        spelled = phonenumbers.convert_alpha_characters_in_number(m.group(0))
+        found = _read_one(spelled, regions) if letters >= 3 else []
+        if len(found) == 1 and found[0][0] <= 1 and found[0][1] >= len(spelled.rstrip()) - 1:
+            raw.append((m.start(), m.end(), found[0][2]))
             masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for m in _PHONE_LIKE_RX.finditer(masked):
         if any(s < m.end() and m.start() < e for s, e in taken):

@@ -20,14 +20,15 @@ from pressdesk.exchange.release.vocab import (
     looks_org,
 )
 
-__all__ = ["ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
+__all__ = ["LEGAL_RX", "ContactDraft", "contact_blocks", "read_block", "sentence_contacts"]
 
 _LABEL_RX = re.compile(
     r"^(?:tel(?:ephone)?|phone|ph|t|m|mob(?:ile)?|cell|direct(?:\s+(?:line|dial))?|did|ddi|dl|office|switchboard|fax|f|e-?mail|e|mél|mel|"
     r"courriel|correo|w|web(?:site)?|company\s+website|telefon|telefoon|mobil|mobiel|móvil|movil|cell(?:ulare)?|handy|twitter|x|linkedin|media|investors?|"
     r"telefone|tlf|tlm|telemóvel|cel|celular|puh|puhelin|kom|komórka|e-post|epost|sähköposti|gsm|mobiili|"
-    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version"
-    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s+(?=[\d+(\ue000]))",
+    r"investor\s+relations(?!\s*$)|contacts?|or|and|on|call|out\s+of\s+hours|24\s+hours|tél|teléfono|view\s+source\s+version|"
+    r"whatsapp|signal|telegram|viber|hp|handphone|freephone|free\s*phone|toll[- ]free"
+    r"(?:\s+on\s+\S+)?)\b(?:\s*[.:]\s*|\s*$|\s*/\s*(?=\w)|\s+(?=[\d+(\ue000]))",
     re.IGNORECASE,
 )
 _AGENCY_WORD_RX = re.compile(r"\b(?:PR|agency|consult\w*|communications|media)\b", re.IGNORECASE)
@@ -38,12 +39,23 @@ _DEPARTMENT_WORDS = frozenset(
 _SPLIT_RX = re.compile(r"\s*(?:\n|\||•|·|;|,|\(|\)|\t|\s[–—-]\s|:\s)\s*")
 _COMPANY_COMMA_RX = re.compile(r",(?=[ \t]*(?:Ltd|Inc|LLC|L\.L\.C|Co|Corp|S\.A|S\.L|Pty|PLC|plc|GmbH|AG|KK|K\.K)\b)")
 """The comma inside a company's name ("Kaminari Robotics Co., Ltd.", "Acme, Inc."): not between two pieces."""
+_BRACKETED_DESK_RX = re.compile(
+    r"(?<=\w)[ \t]*\(((?i:media|press|communications?|comms|pr|public\s+relations|information))\)", re.UNICODE
+)
+"""A press desk in brackets after a title ("Deputy Director (Media)"): part of the role, not a piece of its own."""
 _UNIT_LINE_RX = re.compile(
-    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
+    r"^(?:(?:media|press|news)\s+(?:office|relations|line|team|desk|officer)|assessoria\s+de\s+(?:imprensa|comunicação)(?:\s+social)?|"
     r"presstjänst(?:en)?|pressetjenesten|biuro\s+prasowe)$",
     re.IGNORECASE,
 )
 """A contact heading that names the press office itself: the role of the unnamed line under it."""
+LEGAL_RX = re.compile(
+    r"\b(?:registered\s+(?:in\s+(?:england|scotland|wales|ireland)|office|charity|company|address)|"
+    r"(?:company|charity|registration)\s+(?:number|no\b\.?)|"
+    r"(?:this|the\s+information\s+in\s+this)\s+e-?mail\b.{0,60}\bconfidential|disclaimer\s*:)",
+    re.IGNORECASE,
+)
+"""A legal footer's words: registered office, company number, an email's confidentiality notice."""
 _SHARED_LINE_RX = re.compile(
     r"^\s*(?:out[- ]of[- ]hours|ooh|after[- ]hours|24[- ]hours?|switchboard|general\s+(?:enquiries|line)|"
     r"press\s+office|newsdesk|news\s+desk)\b",
@@ -73,6 +85,8 @@ class ContactDraft:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    client: str | None = None
+    """The organisation an agency's contact speaks for ("Crescent Communications (for Lumen Grid)")."""
     office: str | None = None
     """The press office a line named before the person ("Media Relations: Jo Roe"): their role when none is given."""
 
@@ -86,6 +100,9 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     p = piece.strip(" .:")
     if not p:
         return "", None
+    if (core := _BRACKETED_DESK_RX.sub("", p).strip()) != p:
+        kind = _piece_kind(core)[0]  # "Deputy Director (Media)": the title decides, the desk stays with it
+        return (kind, p) if kind else ("", None)
     if re.fullmatch(r"investor\s+relations|corporate\s+affairs", p, re.IGNORECASE):
         return "role", p
     agency = re.match(rf"^(?P<agency>.+?)\s+(?:for|on\s+behalf\s+of)\s+[{UP}]", p)
@@ -97,7 +114,8 @@ def _piece_kind(piece: str) -> tuple[str, str | None]:
     bare = PRESS_ROLE_RX.sub(" ", p)
     bare = re.sub(
         r"\b(?:office|team|desk|line|unit|department|abteilung|stelle|gabinete|ufficio|servicio|servizio|afdeling|"
-        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|"
+        r"avdelning|avdeling|enhet|toimisto|yksikkö|biuro|dział|zespół|gabinet|núcleo|coordinación|coordenação|"
+        r"dirección|direção|direction|oficina|gerencia|jefatura|"
         r"und|and|&|de|di|da|do)\b",
         " ",
         bare,
@@ -161,6 +179,16 @@ def _names_unit(line: str, orgs: frozenset[str]) -> bool:
     return _unit_of_org(text, orgs) is not None or _UNIT_LINE_RX.match(text) is not None
 
 
+_LEADING_CONNECTIVES_RX = re.compile(r"^(?:(?:or|and|then|call|ring|phone|email|e-mail|contact|on|at|via)\s+)+")
+"""Lower-case words that join a contact line written as a sentence, before the name they lead to."""
+_HOURS_RX = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s*[–-]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?|"
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s*[–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?|weekdays|office\s+hours)$",
+    re.IGNORECASE,
+)
+"""Office hours written beside a number ("9am–5pm", "Mon–Fri"): no organisation, role or name."""
+
+
 def _strip_label(piece: str) -> str:
     """A piece without its leading label words ("Tel:", "E-Mail:", "Media:")."""
     p = piece.strip(" \t|.:-")
@@ -168,8 +196,10 @@ def _strip_label(piece: str) -> str:
         q = _LABEL_RX.sub("", p, count=1) if _LABEL_RX.match(p) else p
         if q == p:
             break
-        p = q.strip(" \t|.:-")
+        p = q.strip(" \t|.:/-")  # "WhatsApp / Signal:": two labels
     p = re.sub(r"(?:\s+(?:on|or|and|at|via|call|email|e-mail|tel|phone|ring|/))+\s*$", "", p, flags=re.I)
+    if _HOURS_RX.match(p):
+        return ""
     if not re.search(r"[^\W\d_]", p) or re.fullmatch(r"(?:or|and|on|call|email|e-mail|via|at|to)", p, re.I):
         return ""
     return p
@@ -191,6 +221,8 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str 
     """The people a piece is: one name, or two joined by a slash ("Anna Beck/Jonas Roth"), each with a title
     written before it."""
     out: list[tuple[str | None, str, str | None]] = []
+    if piece.isupper() and 2 <= len(piece.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w .'’-]+", piece):
+        piece = piece.title()  # "JANE SMITH": a name typed in capitals
     for part in re.split(r"\s*/\s*|\s+(?:and|und|&)\s+", piece.strip()):
         m = person_at(part, 0, orgs)
         if not m or part[m.end :].strip(" .") or len(m.name.split()) < 2:
@@ -201,6 +233,32 @@ def _names(piece: str, orgs: frozenset[str]) -> list[tuple[str | None, str, str 
             continue
         out.append((m.honorific, m.name, None))
     return out
+
+
+_TABLE_HEAD_RX = re.compile(
+    r"(?:name|contact|role|title|position|job\s+title|organi[sz]ation|company|phone|tel(?:ephone)?|mobile|e-?mail)",
+    re.IGNORECASE,
+)
+_CELL_GAP_RX = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+_MD_RULE_RX = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+"""A Markdown table's rule under its header row ("|---|---|")."""
+_MD_ROW_RX = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$")
+"""The pipes that open and close a Markdown table's row."""
+
+
+def _untable(text: str) -> str:
+    """Contacts pasted as a table under a header row ("Name   Role   Phone   Email"): each row's cells one per line,
+    the rows apart, as a block lists them."""
+    lines = [_MD_ROW_RX.sub("", line) for line in text.split("\n") if not _MD_RULE_RX.match(line)]
+    for at, line in enumerate(lines):
+        head = _CELL_GAP_RX.split(line.strip())
+        if len(head) < 3 or not all(_TABLE_HEAD_RX.fullmatch(cell.strip(" :")) for cell in head):
+            continue
+        rows = [_CELL_GAP_RX.split(row.strip()) for row in lines[at + 1 :] if row.strip()]
+        if not rows or any(len(cells) != len(head) for cells in rows):
+            return text
+        return "\n".join([*lines[:at], "\n\n".join("\n".join(cells) for cells in rows)])
+    return text
 
 
 def _unstack_columns(text: str) -> str:
@@ -215,7 +273,7 @@ def _unstack_columns(text: str) -> str:
 
 def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: list[str]) -> list[ContactDraft]:
     """Read one contact block (blank lines inside it allowed) into contacts, person by person."""
-    text = _unstack_columns(text)
+    text = _unstack_columns(_untable(text))
     drafts: list[ContactDraft] = []
     linked: list[ContactDraft] = []
     pending: dict[str, str] = {}
@@ -244,7 +302,7 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             found[str(idx)] = (kind, value, label)
             last = end
         parts.append(group[last:])
-        line_of_role = -1
+        line_of_role = line_of_person = -1
         for line_no, line in enumerate("".join(parts).split("\n")):
             unit = _PRESS_LINE_RX.search(re.sub(r"\ue000\d+\ue001", " ", line).strip())
             desk = desk or (unit.group(0).strip() if unit else None)
@@ -252,10 +310,15 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
             if _SHARED_LINE_RX.match(line) and len(named) >= 2 and linked and (linked[0].phones or linked[0].emails):
                 linked = [ContactDraft(role=desk)]  # a line shared by the people above: the press office's
                 drafts.extend(linked)
-            for at, raw in enumerate(_SPLIT_RX.split(_COMPANY_COMMA_RX.sub("\ue002", line))):
-                raw = raw.replace("\ue002", ",")
-                piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", raw))
+            kept = _BRACKETED_DESK_RX.sub(" \ue003\\1\ue004", _COMPANY_COMMA_RX.sub("\ue002", line))
+            for at, raw in enumerate(_SPLIT_RX.split(kept)):
+                raw = raw.replace("\ue002", ",").replace("\ue003", "(").replace("\ue004", ")")
+                piece = _strip_label(re.sub(r"\ue000\d+\ue001", " ", _strip_label(raw)))
+                piece = _LEADING_CONNECTIVES_RX.sub("", piece)  # "… or call Jane Smith on …"
                 names = _names(piece, orgs) if piece else []
+                after_role = linked and linked[0].role and not linked[0].organisation and not linked[0].phones
+                if names and at and after_role and line_no in (line_of_person, line_of_role):
+                    names = []  # "Ben Hollis, Media Manager, Larder Link": after a name and a role, the organisation
                 if names:
                     office = linked[0].role if linked and linked[0].empty() else None  # "Media Relations: Jo Roe"
                     linked = [ContactDraft(name=n, honorific=h, role=r) for h, n, r in names]
@@ -265,6 +328,10 @@ def read_block(text: str, fallbacks: list[str], orgs: frozenset[str], warnings: 
                         d.office = office
                     pending = {}
                     drafts.extend(linked)
+                    line_of_person = line_no
+                elif client := re.match(rf"^(?:for|on\s+behalf\s+of)\s+(?=[{UP}])", piece):
+                    for d in linked:
+                        d.client = piece[client.end() :]  # "(for Lumen Grid)": whom the agency speaks for
                 elif piece:
                     unit_of = _unit_of_org(piece, orgs)
                     parts = [("role", unit_of[0]), ("org", unit_of[1])] if unit_of else [_piece_kind(piece)]
@@ -373,6 +440,8 @@ def contact_blocks(lines: list[str], title_idx: int = 0) -> list[tuple[int, int,
                 break
             if raw.startswith("OTS-ORIGINALTEXT") or (len(cs) > 160 and not re.search(r"@|\d{3}", cs)):
                 break
+            if LEGAL_RX.search(cs):
+                break  # the company's legal footer: its registered office and switchboard are no press contact
             body.append(cs)
             j += 1
         blocks.append((i, j, "\n".join(body).strip("\n")))

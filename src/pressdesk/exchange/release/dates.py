@@ -66,7 +66,7 @@ class Dateline:
 
 def _clean_place(place: str) -> str | None:
     """A dateline place without wire tags, brackets or a French "le"."""
-    p = re.sub(rf"{_WIRE_TAG}|--\(BUSINESS WIRE\)--|,?\s+le$|\($", "", place).strip(" \t,(—–-")
+    p = re.sub(rf"{_WIRE_TAG}|--\(BUSINESS WIRE\)--|,?\s+le$|\($", "", place.rstrip()).strip(" \t,(—–-")
     return p or None
 
 

@@ -46,7 +46,7 @@ _SPAN_STOP_RX = re.compile(
 _SPEECH = (
     r"(?:said|says|added|adds|explained|explains|commented|noted|notes|warned|warns|told|stressed|argued|"
     r"continued|concluded|sagt|sagte|erklärt|erklärte|betont|betonte|ergänzt|meint|so|explique|a\s+expliqué|"
-    r"déclare|a\s+déclaré|souligne|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|"
+    r"déclare|a\s+déclaré|souligne|affirme|a\s+affirmé|ajoute|précise|indique|estime|rappelle|ha\s+señalado|ha\s+explicado|afirma|señala|explica|dijo|declaró|explicó|afirmó|señaló|comentó|indicó|aseguró|agregó|añadió|"
     r"spiega|afferma|dichiara|sottolinea|commenta|ha\s+detto|zegt|zei|aldus|verklaart|vertelt|"
     r"diz|disse|acrescenta|sublinha|refere|explicou|afirmou|"  # Portuguese
     r"säger|sade|berättar|förklarar|konstaterar|siger|sagde|fortæller|forklarer|udtaler|sier|forteller|"

@@ -1,4 +1,4 @@
-"""The files releases arrive in, as text for the reader: plain text, .eml, .html, .docx, .pdf and .msg."""
+"""The files releases arrive in, as text for the reader: plain text, .eml, .html, .docx, .odt, .rtf, .pdf and .msg."""
 
 from __future__ import annotations
 
@@ -14,14 +14,12 @@ from pressdesk.limits import UNPACKED_RELEASE_BYTES
 
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
 
-READABLE = ".txt .text .md .eml .html .htm .docx .pdf .msg"
+READABLE = ".txt .text .md .eml .html .htm .docx .odt .rtf .pdf .msg"
 """The file types the reader takes (a file without a suffix is read as text)."""
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 _REFUSED = {
     ".doc": "an old Word file: save it as .docx or .pdf",
-    ".rtf": "a rich-text file: save it as .docx, .pdf or plain text",
-    ".odt": "an OpenDocument file: save it as .docx or .pdf",
     ".pages": "a Pages file: export it as .docx or .pdf",
     ".zip": "an archive: unpack it first",
 }
@@ -114,6 +112,33 @@ _SUBJECT_PREFIX = re.compile(
 )
 
 
+_SUBJECT_EMBARGO = (
+    re.compile(
+        r"^(?P<embargo>(?:strictly\s+)?embargo(?:ed)?\b[^–—|]*?\d[^–—|]*?)\s*(?:[–—|]|\s-\s|:\s)\s*(?P<title>\S.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?P<title>\S.*?)\s*[\[(](?P<embargo>embargo(?:ed)?\b[^\])]*\d[^\])]*)[\])]\s*$", re.IGNORECASE),
+)
+"""A subject that carries the embargo beside the title: "EMBARGOED: 00:01 GMT 12 March – Title", "Title [EMBARGO …]"."""
+
+
+_LONGEST_SUBJECT = 300
+"""How much of a subject line is looked at for an embargo beside the title (a hostile subject may be megabytes)."""
+
+
+def _with_subject(subject: str, text: str) -> str:
+    """The email's text with its subject's title and embargo above it, each on its own line, where the body lacks
+    them."""
+    subject = re.sub(r"^(?:(?:re|fw|fwd|wg|aw|tr)\s*:\s*)+", "", subject, flags=re.IGNORECASE)
+    found = next((m for rx in _SUBJECT_EMBARGO if (m := rx.match(subject[:_LONGEST_SUBJECT]))), None)
+    embargo, title = (found.group("embargo").strip(" :"), found.group("title").strip()) if found else ("", subject)
+    title = title if found else _SUBJECT_PREFIX.sub("", subject)
+    head = text[:600].lower()
+    lines = [embargo] if embargo and not re.search(r"\bembargo", head) else []
+    lines += [title] if title and title.lower() not in head else []
+    return "\n\n".join([*lines, text])
+
+
 def _eml(data: bytes, source: str) -> str:
     """The body of an email: its plain-text part, else its HTML part as text; the subject when the body lacks it."""
     try:
@@ -128,11 +153,7 @@ def _eml(data: bytes, source: str) -> str:
     except LookupError:  # a character set Python does not know: read its bytes as any text file
         body = _decode(part.get_payload(decode=True) or b"", source)
     text = html_to_text(body) if part.get_content_type() == "text/html" else body
-    subject = str(message.get("subject") or "").strip()
-    subject = _SUBJECT_PREFIX.sub("", subject)
-    if subject and subject.lower() not in text[:600].lower():
-        text = f"{subject}\n\n{text}"
-    return text
+    return _with_subject(str(message.get("subject") or "").strip(), text)
 
 
 def _docx(data: bytes, source: str) -> str:
@@ -157,6 +178,36 @@ def _docx(data: bytes, source: str) -> str:
             lines.append("  ".join(cell.text for cell in row.cells))
         lines.append("")
     return "\n".join(lines)
+
+
+def _odt(data: bytes, source: str) -> str:
+    """The headings and paragraphs of an OpenDocument text (LibreOffice's .odt), table cells included, in order."""
+    import zipfile
+
+    from lxml.etree import LxmlError
+    from odfdo import Document
+
+    if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
+        raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
+    try:
+        document = Document(io.BytesIO(data))
+        blocks = document.body.xpath(".//text:h|.//text:p")
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, LxmlError):
+        raise ReleaseFileError(f"{source} is not an OpenDocument text that can be opened.") from None
+    return "\n\n".join(block.text_recursive for block in blocks)
+
+
+def _rtf(data: bytes, source: str) -> str:
+    """The text of a rich-text (.rtf) file, its accents and quotes read in the code page it names."""
+    from striprtf.striprtf import rtf_to_text
+
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        raise ReleaseFileError(f"{source} is not a rich-text file (it does not start with {{\\rtf).")
+    try:
+        text = rtf_to_text(data.decode("latin-1"), errors="replace")
+    except (ValueError, LookupError, IndexError, RecursionError) as exc:
+        raise ReleaseFileError(f"{source} is not a rich-text file that can be read ({type(exc).__name__}).") from None
+    return text.replace("\r\n", "\n")
 
 
 def _pdf(data: bytes, source: str) -> str:
@@ -217,6 +268,10 @@ def text_of_file(data: bytes, name: str, source: str | None = None) -> str:
         return html_to_text(_decode(data, source))
     if suffix == ".docx":
         return _docx(data, source)
+    if suffix == ".odt":
+        return _odt(data, source)
+    if suffix == ".rtf":
+        return _rtf(data, source)
     if suffix == ".pdf":
         return _pdf(data, source)
     if suffix == ".msg":

@@ -15,7 +15,7 @@ from pressdesk.validation.when_text import find_date
 __all__ = ["ABOUT_RX", "EXPERT_HEADING_RX", "NOTES_RX", "Layout", "contact_heading", "is_section_start", "layout"]
 
 MARKER_RX = re.compile(
-    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
+    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release|(?:pour|à)\s+(?:diffusion|publication)\s+immédiate|"
     r"(?:joint\s+)?(?:news|press|media)\s+(?:release|statement|advisory|alert|information|notice)|pressemitteilung|"
     r"presseinformation|presseaussendung|presseerklärung|medienmitteilung|medieninformation|news|"
     r"communiqué(?:\s+de\s+presse)?|nota\s+de\s+prensa|comunicado(?:\s+de\s+prensa)?|comunicato(?:\s+stampa)?|"
@@ -37,10 +37,11 @@ META_RX = re.compile(
 CONTACT_HEADING_RX = re.compile(
     r"^(?:for\s+)?(?:further\s+|more\s+)?(?:(?:media|press|news|investors?|investor\s+relations|analysts?)\s+)?"
     r"(?:contacts?|enquiries|inquiries|(?<=further\s)information|(?<=more\s)information|"
-    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|"
+    r"(?<=media\s)(?:office|relations|line)|(?<=press\s)(?:office|relations|line)|(?<=(?:press|media)\s)officer(?=:)|"
     r"contact\s+(?:details|information)|contacts?\s+for\s+(?:the\s+)?(?:journalists|media|press|reporters)|"
     r"pressekontakte?|pressestelle|medienkontakte?|"
-    r"kontakt|ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
+    r"kontakt(?:\s+für\s+(?:die\s+)?(?:medienschaffende|medien|presse|journalist\w*|redaktionen))?|"
+    r"ansprechpartner(?:in)?(?:\s+für\s+(?:die\s+)?medien)?|rückfragen(?:\s*(?:&|und)\s*kontakt)?|"
     r"für\s+rückfragen|weitere\s+informationen|contact\s+presse|contacts?\s+presse|contacto(?:\s+de\s+prensa)?|"
     r"contactos?\s+de\s+prensa|relations\s+presse|ufficio\s+stampa|contatt[oi](?:\s+(?:per\s+la\s+)?stampa)?|"
     r"perscontact(?:en)?|persvoorlichting|(?:para\s+)?más\s+información|per\s+(?:ulteriori\s+)?informazioni|"
@@ -50,7 +51,7 @@ CONTACT_HEADING_RX = re.compile(
     r"för\s+(?:mer|ytterligare)\s+information|presskontakt(?:er)?|mediekontakt(?:er)?|yderligere\s+oplysninger|"
     r"(?:for\s+)?(?:mer|yderligere|flere)\s+(?:informasjon|information|oplysninger)|pressekontakter|"
     r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet|tiedotus|więcej\s+informacji|kontakt\s+dla\s+(?:mediów|prasy)|"
-    r"kontakt\s+dla\s+dziennikarzy)"
+    r"kontakt\s+dla\s+dziennikarzy|(?:pour\s+(?:plus\s+de\s+|de\s+plus\s+amples\s+)?)?renseignements|issued\s+by)"
     r"(?:\s+(?:enquiries|inquiries|contacts?|only))?"
     r"(?:,?\s*(?:and\s+interviews?)?,?\s*(?:please\s+)?(?:contact|call|email|kontakta|kontakt|kontakte|contacte|contacte-se"
     r"|contactar|ota\s+yhteyttä|prosimy\s+o\s+kontakt))?"
@@ -88,9 +89,19 @@ def letterhead(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in _JOINER for w in words) and words[-1].lower() not in _JOINER
 
 
+_SIGN_OFF_RX = re.compile(
+    r"^(?:(?:(?:kind|best|warm|warmest|many)\s+)?(?:regards|wishes|thanks)|yours\s+(?:sincerely|faithfully)|"
+    r"mit\s+freundlichen\s+grüßen|cordialement|saludos(?:\s+cordiales)?|met\s+vriendelijke\s+groet(?:en)?)"
+    r"(?P<rest>)\s*[,.!]?$",
+    re.IGNORECASE,
+)
+"""An email's sign-off, the signature with the sender's channels under it ("Kind regards,")."""
+
+
 def contact_heading(s: str) -> re.Match[str] | None:
-    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:")."""
-    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s)
+    """A contact heading ("Media contact:", "Rückfragen & Kontakt:", "For interviews with Dr X please contact:"), or
+    an email's sign-off above its signature ("Kind regards,")."""
+    return CONTACT_HEADING_RX.match(s) or _CONTACT_LEAD_RX.match(s) or _SIGN_OFF_RX.match(s)
 
 
 NOTES_RX = re.compile(
@@ -108,7 +119,8 @@ EXPERT_HEADING_RX = re.compile(
     r"(?:\s+(?:are\s+)?available)?(?:\s+(?:for|to)\s+(?:interviews?|comment|speak|media)"
     r"(?:\s+(?:and|or)\s+(?:interviews?|comment))?)?|"
     r"available\s+(?:for|to)\s+(?:interviews?|comment)(?:\s+(?:and|or)\s+(?:interviews?|comment))?"
-    r"|for\s+interview|who|interviewpartner(?:innen)?|ansprechpartner(?:innen)?\s+für\s+interviews)"
+    r"|for\s+interview|who|interviewpartner(?:innen)?|ansprechpartner(?:innen)?\s+für\s+interviews|"
+    r"interview\s+opportunit(?:y|ies)|(?:experts?|spokespeople)\s+for\s+interview)"
     r"\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -144,6 +156,12 @@ def _embargo_value(lines: list[str], i: int) -> bool:
         j -= 1
     m = EMBARGO_RX.match(clean_line(lines[j])) if j >= 0 else None
     return bool(m and not m.group("rest").strip() and re.search(r"\d", lines[i]))
+
+
+_PRESS_UNIT_RX = re.compile(
+    r"\b(?:press|public\s+affairs|media\s+relations|communications|information\s+bureau)\b", re.IGNORECASE
+)
+"""A letterhead line naming the press office under its organisation ("Office of Public Affairs"): not the issuer."""
 
 
 class _Header:
@@ -182,6 +200,8 @@ class _Header:
             above = clean_line(lines[i - 1]) if i else ""
             if not (above and letterhead(above)):
                 self.orgs.append(s)
+            elif self.orgs and not _PRESS_UNIT_RX.search(s):
+                self.orgs[-1] = s  # "Press Information Bureau / Government of India / Ministry of …": the last
             return 1
         meta = META_RX.match(s)
         if meta:

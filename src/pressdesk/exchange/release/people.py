@@ -26,7 +26,10 @@ from pressdesk.exchange.release.vocab import (
 from pressdesk.validation.when_text import MONTHS, WEEKDAYS
 
 _DATE_WORDS = frozenset(w for w in [*MONTHS, *WEEKDAYS] if len(w) > 4 and w not in {"april", "june", "julia"})
-_IN_ORG_RX = re.compile(rf"\b(?P<word>[{UP}][\w-]*)\s+(?:for|of|and|&|für|de|del)\s+$")
+_IN_ORG_RX = re.compile(
+    rf"\b(?P<word>[{UP}][\w-]*)\s+(?:(?:for|of|and|&|für|de|del)\s+[{UP}][\w-]*\s+)?(?:for|of|and|&|für|de|del)\s+$"
+)
+"""The start of an organisation's name a name-like pair ends ("Ministry of New and | Renewable Energy")."""
 
 __all__ = [
     "Mention",
@@ -184,6 +187,8 @@ def split_role(text: str, orgs: frozenset[str] = frozenset()) -> Role:
         of = re.search(rf"\s(?:of|for|des|der|vom|de\s+la|del|dello|della|da|do|das|dos)\s+(?=(?:the\s+)?[{UP}])", t)
         rest = re.sub(r"^the\s+", "", t[of.end() :]) if of else ""
         keeps_whole = of is not None and re.match(_UNIT, t[of.end() :], re.IGNORECASE) is not None
+        portfolio = of is not None and re.search(r"(?i:minister|ministra|ministro|secretary)$", t[: of.start()])
+        keeps_whole = keeps_whole or bool(portfolio)  # "Minister of Indigenous Services": a portfolio, not an employer
         rest = re.sub(r"^(\w+?)s\b", r"\1", rest) if of and of.group(0).strip() == "des" else rest
         if of and (looks_org(rest) or rest.lower() in orgs) and not keeps_whole and not looks_org(t[: of.start()]):
             title, aff = t[: of.start()], rest
@@ -252,6 +257,11 @@ _REJECT = frozenset(
         "explique",
         "ha",
         "señalado",
+        "contact",
+        "please",
+        "call",
+        "email",
+        "ring",
     ]
 )
 

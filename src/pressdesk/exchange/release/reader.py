@@ -11,11 +11,12 @@ from pressdesk.exchange.release.channels import EMAIL_RX, URL_RX, deobfuscate
 from pressdesk.exchange.release.contacts import ContactDraft, contact_blocks, read_block, sentence_contacts
 from pressdesk.exchange.release.dates import date_line, embargo_text, parse_embargo
 from pressdesk.exchange.release.experts import find_experts
-from pressdesk.exchange.release.layout import ABOUT_RX, Layout, layout
+from pressdesk.exchange.release.layout import ABOUT_RX, Layout, contact_heading, layout
 from pressdesk.exchange.release.model import ParsedContact, ParsedRelease, ReleaseParseError
 from pressdesk.exchange.release.places import REGION_ZONES, place_region, regions_named
 from pressdesk.exchange.release.vocab import (
     BULLET_RX,
+    COURTESY_RX,
     PRESS_ROLE_RX,
     UP,
     clean_line,
@@ -38,11 +39,11 @@ _ORG_JOIN = r"(?:(?:of|for|and|&|on|the|für|de|del|der)[ \t]+)?"
 # the rest of the word (quadratic).
 _ORG = rf"(?:[Tt]he[ \t]+)?(?P<org>(?<![\w&'’-]){_ORG_WORD}(?:[ \t]+{_ORG_JOIN}{_ORG_WORD}){{0,7}})"
 _ISSUER_RXS = (
-    re.compile(r"^SOURCE\s+(?P<org>\S.{1,80})$", re.MULTILINE),
+    re.compile(r"^(?:SOURCE\s+|Source\s*:[ \t]*(?=\S.*\b(?:Inc|Ltd|LLC|Corp|plc|GmbH|AG)\b))(?P<org>\S.{1,80})$", re.M),
     re.compile(rf"\b(?:released|published|issued|presented|announced)\s+(?:today\s+)?by\s+{_ORG}"),
     re.compile(
         rf"\b(?:report|study|survey|analysis|research|figures|data|findings|poll|review|modell?ing|audit|paper)\s+"
-        rf"(?:from|by)\s+{_ORG}"
+        rf"(?:from|by|(?:led|carried\s+out|conducted|run)\s+by)\s+{_ORG}"
     ),
     re.compile(rf"(?:^|\n\n){_ORG},?[ \t]+(?:announced|said|reports|has|today|will|handed)\b", re.MULTILINE),
     re.compile(
@@ -56,6 +57,14 @@ _ISSUER_RXS = (
         rf"(?P<org>[{UP}][\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)\s+(?:a|ont|vient|viennent)\s"
     ),
 )
+_ON_BEHALF_RX = re.compile(rf"\b(?i:issued|sent|distributed|released)\s+on\s+behalf\s+of\s+{_ORG}")
+"""An agency's line naming whom it issues the release for: that client is the issuer."""
+_SAID_ORG_RX = re.compile(
+    rf"(?:^|\n\n){_ORG}[ \t]+[^.\n]{{0,300}}?,[ \t]+the[ \t]+(?:company|firm|charity|council|trust|group|"
+    r"organi[sz]ation|university|agency|business)[ \t]+(?:said|announced|says)\b"
+)
+"""A paragraph that opens with its organisation and calls it "the company" by the end of the sentence: the
+organisation is its issuer even when its name has no word like "Ltd" ("Halden Water will …, the company said")."""
 _LIKE_ORG_RX = re.compile(
     rf"{_ORG},\s+(?:the|a|an)\s+[^,.]{{0,60}}?\b(?:charity|organisation|organization|trust|"
     r"company|group|campaign|foundation|network|union|think\s+tank)\b"
@@ -162,27 +171,37 @@ def _orgs_named(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_LEGAL_FORM_TAIL = r",?[ \t]+(?:(?:Pte|Pty|Co)\.?,?[ \t]+)?(?:Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|S\.A)\b\.?"
 _LEGAL_FORM_RX = re.compile(
-    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
+    r",?\s+(?:Co\.,?\s+Ltd|Ltd|Inc|LLC|Corp|GmbH|AG|plc|PLC|Pty\s+Ltd|Pte\.?\s+Ltd|S\.A|AB|ASA|A/S|ApS|AS|Oy|Oyj|Lda|Ltda|"
     r"Sp\.\s+z\s+o\.o|S\.p\.A)\.?$"
 )
+
+
+def _with_legal_form(org: str, text: str) -> str:
+    """An organisation's name with the legal form the release writes it with elsewhere ("Lumen Grid Pte. Ltd.")."""
+    m = re.search(rf"\b{re.escape(org)}{_LEGAL_FORM_TAIL}", text)
+    return m.group(0) if m else org
 
 
 def _issuer(text: str, body: str, header: list[str], contacts: list[ContactDraft]) -> list[str]:
     """Who issued the release: header, SOURCE or About names, else the contacts' organisations, else the body's."""
     sources = [m.group("org").strip() for m in _ISSUER_RXS[0].finditer(text)]
+    sources += [m.group("org").strip() for m in _ON_BEHALF_RX.finditer(text)]
     named = list(dict.fromkeys(header + sources)) or _orgs_named(text)
     if named:
         return named
-    from_contacts = list(dict.fromkeys(c.organisation for c in contacts if c.organisation))
+    from_contacts = list(dict.fromkeys(c.client or c.organisation for c in contacts if c.client or c.organisation))
     if from_contacts:
-        return from_contacts
+        return [_with_legal_form(org, text) for org in from_contacts]
     for rx in _ISSUER_RXS[1:]:
         for m in rx.finditer(body):
             org = re.sub(r"['’]s$", "", m.group("org").strip(" ."))
-            if looks_org(org) and len(org.split()) >= 2:
+            named = rx is _ISSUER_RXS[1] and re.search(r"\s(?:for|of|and)\s", org)  # "announced by Transport for NSW"
+            if (looks_org(org) or named) and len(org.split()) >= 2:
                 return [org]
-    return []
+    said = _SAID_ORG_RX.search(body)
+    return [said.group("org").strip(" .")] if said else []
 
 
 def _is_press(d: ContactDraft) -> bool:
@@ -195,7 +214,8 @@ def _is_press(d: ContactDraft) -> bool:
     if any(PRESS_ROLE_RX.search(e.split("@")[0]) for e in d.emails):
         return True
     titled = role and (has_title_word(role) or ends_with_title(role))  # "Toimitusjohtaja": a compound title
-    return not (titled or d.honorific or (d.organisation and not role and d.honorific))
+    academic = d.honorific and not COURTESY_RX.match(d.honorific)  # "Mr Kenneth Cheung" is no academic
+    return not (titled or academic)
 
 
 def _expand_org(short: str | None, known: list[str]) -> str | None:
@@ -279,8 +299,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
         warnings.append("No release date found.")
 
     body_lines = lines[lay.body_start : lay.body_end]
+    after_dateline = contact_heading(lay.dateline.rest) if lay.dateline is not None else None
     if body_lines and lay.dateline is not None:
-        body_lines = [lay.dateline.rest, *body_lines[1:]]
+        body_lines = [lay.dateline.rest, *body_lines[1:]] if not after_dateline else body_lines[1:]
     body = "\n".join(body_lines).strip()
 
     fallbacks = [r for r in ((place_region(place) or (None,))[0] if place else None, region, default_region) if r]
@@ -293,6 +314,9 @@ def parse_release(text: str, *, default_region: str = "GB", default_tz: str = "E
     for start, end, block in contact_blocks(lines, lay.title_idx):
         skip.append((offsets[start], offsets[min(end, len(lines))]))
         drafts.extend(read_block(block, fallbacks, orgs, warnings))
+    if after_dateline:  # "NASHVILLE, Tenn., March 12, 2026 -- Contact: Renee Alvarado, …": a wire's contact line
+        skip.append((offsets[lay.body_start], offsets[lay.body_start + 1]))
+        drafts.extend(read_block(after_dateline.group("rest") or "", fallbacks, orgs, warnings))
     prose = _unwrap(text)
     span = (offsets[lay.body_start], offsets[min(lay.body_end, len(lines))])
     drafts.extend(sentence_contacts(prose, skip, span, fallbacks, orgs, warnings))

@@ -54,7 +54,8 @@ ORG_WORDS = wordset(
     faculdade fundação fundacao associação câmara universitet universitetet högskola högskolan høgskole
     høgskolen stiftelse stiftelsen fond fonden forening förening selskab kommune kommun region regionen
     myndighet myndigheten styrelse styrelsen ministeriet departementet direktoratet ab asa a/s oy oyj
-    yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet
+    yliopisto korkeakoulu instituutti säätiö yhdistys ministeriö virasto kaupunki sairaala uniwersytet régie
+    government services
     politechnika instytut fundacja stowarzyszenie ministerstwo urząd szpital akademia spółka ministério governo
     prefeitura secretaria institutet myndigheten stad centro"""
 )
@@ -72,7 +73,8 @@ TITLE_WORDS = wordset(
     rådgiver rådgivare kommunikatör pressemedarbejder pressechef presschef pressesjef tiedottaja
     asiantuntija johtaja päällikkö profesor badacz badaczka rzecznik rzeczniczka prezes dyrektor dyrektorka
     kierownik kierowniczka koordynator koordynatorka utredare handläggare analytiker direktör chef sjef
-    secretária secretário executiva executivo ministra ministro presidente"""
+    secretária secretário executiva executivo ministra ministro presidente directeur directrice conseiller
+    conseillère attaché attachée associate président présidente porte-parole délégué déléguée gestionnaire"""
 )
 PRESS_ROLE_RX = re.compile(
     r"\b(?:press|media|communications?|kommunikation|presse|medien\w*|öffentlichkeitsarbeit|public\s+relations|pr|"
@@ -80,7 +82,7 @@ PRESS_ROLE_RX = re.compile(
     r"portavo(?:z|ce)|woordvoer(?:der|ster)|persvoorlicht(?:er|ing)|pers|communicatie|imprensa|comunicação|"
     r"assessoria|press(?:e)?(?:kommunikatör|chef|sjef|ansvarig|ansvarlig|rådgiver|rådgivare|medarbejder|"
     r"sekreterare|kontakt|tjänst|tjänsten|tjeneste|tjenesten|service|avdelning|afdeling|avdeling|enhet)|kommunika(?:tion|sjon)\w*|kommunikatör|viestintä\w*|tiedottaja|tiedotus\w*|"
-    r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów)\b",
+    r"prasow\w*|rzeczni\w*|komunikacj\w*|mediów|(?<!chief\s)information\s+officers?)\b",
     re.IGNORECASE,
 )
 NOT_NAME_WORDS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from pressdesk import validation
@@ -26,6 +27,11 @@ from pressdesk.validation.many import Phone, ValueChecks
 from pressdesk.validation.phones import is_known_region
 
 DNC_REASON = "On the desk's do-not-contact list (asked not to be contacted, or erased): the row was left out."
+
+
+_BARE_INTERNATIONAL = re.compile(r"^\s*[1-9]\d{10,14}\s*$")
+"""Eleven to fifteen digits with no trunk 0: no national number, but an international one whose "+" Excel dropped when
+it stored the number as a number ("34612345678")."""
 
 
 class _Checker:
@@ -125,6 +131,9 @@ class _Checker:
         region = self.region_for(record.country)
         for detail in record.phones:
             result = self.values.phone(detail.value, region, kind=not detail.label)
+            if not result.valid and _BARE_INTERNATIONAL.match(detail.value):  # Excel stored it as a number, no "+"
+                plus = self.values.phone(f"+{detail.value.strip()}", region, kind=not detail.label)
+                result = plus if plus.valid else result
             if not result.valid or not result.e164:
                 self.reject(record, detail.field, detail.value, result.error or "This is not a phone number.")
                 continue

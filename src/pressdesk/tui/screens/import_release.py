@@ -20,7 +20,7 @@ from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.widgets.wrapping_text import WrappingTextArea
 from pressdesk.tui.work import run_db
 
-READABLE = "plain text, .eml, .html, .docx, .pdf or .msg"
+READABLE = ".txt .eml .html .docx .odt .rtf .pdf .msg"
 
 
 def render_parsed(parsed, tz: str, *, people_table: bool = False, region: str | None = None) -> Text:
