@@ -67,6 +67,11 @@ _SPEECH_THEN_RX = re.compile(rf"\b{_SPEECH}[ \t]+(?:(?:{HON}|[A-Z][a-z]+)[ \t]+)
 _THEN_SPEECH_RX = re.compile(rf"[ \t]+{_SPEECH}\b")
 
 
+MOST_INTRODUCED = 50
+"""Experts whose introduction in the text is looked for: each one is a pass over the whole text, and a release names a
+handful (a pasted list of a thousand names took 10 s)."""
+
+
 def _said_by_surname(text: str, surname: str) -> bool:
     """Return True when a speech verb goes with the surname alone: '…," said Secretary Moreno', 'Moreno said'."""
     for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
@@ -131,17 +136,20 @@ class _Finder:
         self.mentions = people(prose, orgs)
         self.everyone = [(m.honorific, m.name) for m in self.mentions if len(m.name.split()) >= 2]
         self.drafts: dict[str, ExpertDraft] = {}
+        self.first_honorific: dict[str, str] = {}  # a full name -> the first honorific it is given
+        self.first_full: dict[str, tuple[str | None, str]] = {}  # a surname -> the first full name ending in it
+        for other_hon, other in self.everyone:
+            if other_hon:
+                self.first_honorific.setdefault(other, other_hon)
+            self.first_full.setdefault(other.split()[-1], (other_hon, other))
 
     def resolve(self, hon: str | None, name: str) -> tuple[str | None, str]:
         """Expand a surname-only mention ("Dr Giustozzi") to the full name used elsewhere."""
         if len(name.split()) >= 2:
-            for other_hon, other in self.everyone:
-                if other == name and other_hon and not hon:
-                    return other_hon, name
-            return hon, name
-        for other_hon, other in self.everyone:
-            if len(other.split()) >= 2 and other.split()[-1] == name:
-                return hon or other_hon, other
+            return (hon, name) if hon else (self.first_honorific.get(name), name)
+        if name in self.first_full:
+            other_hon, other = self.first_full[name]
+            return hon or other_hon, other
         return hon, name
 
     def add(self, source: str, hon: str | None, name: str, role: Role | None = None) -> ExpertDraft | None:
@@ -242,16 +250,20 @@ class _Finder:
             said = _SPEECH_BEFORE.search(before) or _ACCORDING_RX.search(before)
             if said or _SPEECH_AFTER.match(text[mention.end : mention.end + 220]):
                 self.add("quoted", mention.honorific, mention.name)
+        said_of: dict[str, bool] = {}  # each surname looked for once: a line of one name repeated is many people
         for hon, name in self.everyone:
             if name.lower() in self.drafts or name in public:
                 continue
-            if _said_by_surname(text, name.split()[-1]):
+            surname = name.split()[-1]
+            if surname not in said_of:
+                said_of[surname] = _said_by_surname(text, surname)
+            if said_of[surname]:
                 self.add("quoted", hon, name)  # "…," said Secretary Moreno.
 
     def introductions(self) -> None:
-        """Titles and affiliations from where each expert is introduced in the text."""
+        """Titles and affiliations from where each expert is introduced in the text (the first MOST_INTRODUCED)."""
         text = self.prose
-        for draft in self.drafts.values():
+        for draft in list(self.drafts.values())[:MOST_INTRODUCED]:
             if draft.title and draft.affiliation:
                 continue
             surname = re.escape(draft.name.split()[-1])
