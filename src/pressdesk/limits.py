@@ -116,6 +116,10 @@ LARGEST_SHEET_CELLS = 10_000_000
 """The most cells a contacts sheet may span from its first to its last (a list of 100,000 rows by 30 columns is 3
 million): the reader holds every cell of that span, empty or not, so one far-off cell cannot make it take gigabytes."""
 
+LARGEST_SHEET_TEXT = 64 << 20
+"""The most characters of text the cells of an old Excel workbook (.xls) may hold in all (100,000 rows of 300 characters
+are half of it): its cells may each show one shared string, so a small file could make calamine hold gigabytes."""
+
 UNPACKED_RELEASE_BYTES = 64 << 20
 """The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""
 

@@ -14,7 +14,7 @@ from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError
 from pressdesk.exchange.unpacked import sheet_spans, unpacked_over
-from pressdesk.limits import LARGEST_SHEET_CELLS, UNPACKED_CONTACTS_BYTES
+from pressdesk.limits import LARGEST_SHEET_CELLS, LARGEST_SHEET_TEXT, UNPACKED_CONTACTS_BYTES
 
 
 def cell_text(value: object) -> str:
@@ -32,7 +32,7 @@ def cell_text(value: object) -> str:
 
 def _spans(path: Path) -> list[tuple[int, int]]:
     """The rows and columns each sheet spans (XLSX or ODS); none for a file that is no zip workbook (calamine then says
-    what it is; an old .xls is bounded by its own size)."""
+    what it is; an old .xls is measured by old_excel_refusal)."""
     try:
         with zipfile.ZipFile(path) as archive:
             if "content.xml" in archive.namelist():
@@ -76,6 +76,42 @@ def ods_spans(content) -> list[tuple[int, int]]:
     return spans
 
 
+def calamine_panicked(exc: BaseException) -> bool:
+    """Whether calamine stopped on a file it could not read with a Rust panic (pyo3's PanicException is no Exception,
+    so it would escape every handler as a traceback)."""
+    return type(exc).__name__ == "PanicException"
+
+
+def old_excel_refusal(path: Path) -> str:
+    """Why an old Excel workbook (a compound file) is refused before calamine reads it, or "" (also for any other
+    file): damaged so calamine would loop or crash, sheets spanning too many cells, or cells copying too much text."""
+    from pressdesk.exchange.compound import MAGIC, DamagedCompoundFile, compound_stream
+    from pressdesk.exchange.contacts.xls_sizes import held_sizes
+
+    with path.open("rb") as fh:
+        if fh.read(len(MAGIC)) != MAGIC:
+            return ""
+    try:
+        stream = compound_stream(path, ("Workbook", "Book"))
+        held = held_sizes(stream) if stream is not None else None
+    except DamagedCompoundFile as exc:
+        return f"is not an Excel workbook pressdesk can read ({exc}); open it in Excel and save it again as .xlsx."
+    if held is None:
+        return "is not an Excel workbook (it holds no workbook); save it from Excel as .xlsx."
+    if held.cells > LARGEST_SHEET_CELLS:
+        rows, columns = held.largest
+        return (
+            f"has sheets spanning {held.cells:,} cells (at most {LARGEST_SHEET_CELLS:,}; one spans {rows:,} rows by"
+            f" {columns:,} columns): it is not a contacts list; copy the contacts into a new sheet."
+        )
+    if held.shared_text > LARGEST_SHEET_TEXT:
+        return (
+            f"has cells holding {held.shared_text:,} characters of text in all (at most {LARGEST_SHEET_TEXT:,}): it is"
+            " not a contacts list; save its contacts sheet on its own."
+        )
+    return ""
+
+
 def readable_sheet(path: Path):
     """The sheet of a workbook the contacts are on, as calamine reads it, or None when it cannot be read or spans too
     many cells (the reader then says why)."""
@@ -83,9 +119,13 @@ def readable_sheet(path: Path):
 
     if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
         return None
+    if old_excel_refusal(path):
+        return None
     try:
         return contacts_sheet(CalamineWorkbook.from_path(str(path)), source=path.name)[0]
-    except Exception:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
+    except BaseException as exc:  # calamine raises its own error types for every kind of bad file, and panics
+        if not isinstance(exc, Exception) and not calamine_panicked(exc):
+            raise
         return None
 
 
@@ -114,6 +154,8 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
     source = source or path.name
     if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
+    if refusal := old_excel_refusal(path):
+        raise ContactFileError(f"{source} {refusal}")
     for rows, columns in _spans(path):
         if rows * columns > LARGEST_SHEET_CELLS:
             raise ContactFileError(
@@ -125,7 +167,9 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
         sheet, columns, at, seen, rows = contacts_sheet(workbook, source=source)
     except ValueError as exc:
         raise ContactFileError(str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for every kind of bad file
+    except BaseException as exc:  # calamine raises its own error types for every kind of bad file, and panics
+        if not isinstance(exc, Exception) and not calamine_panicked(exc):
+            raise
         reason = type(exc).__name__
         raise ContactFileError(f"{source} is not an Excel workbook pressdesk can read ({reason}).") from None
     first_row = sheet.start[0] if sheet.start else 0
