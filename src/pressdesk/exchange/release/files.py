@@ -9,7 +9,7 @@ from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from pressdesk.exchange.unpacked import unpacked_over
+from pressdesk.exchange.unpacked import read_through, unpacked_over
 from pressdesk.limits import UNPACKED_RELEASE_BYTES
 
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
@@ -138,6 +138,7 @@ def _eml(data: bytes, source: str) -> str:
 def _docx(data: bytes, source: str) -> str:
     """The paragraphs and table cells of a Word document, in order."""
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -147,8 +148,9 @@ def _docx(data: bytes, source: str) -> str:
     from lxml.etree import LxmlError
 
     try:
+        read_through(io.BytesIO(data))
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, LxmlError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ReleaseFileError(f"{source} is not a Word document that can be opened ({reason}).") from None
     lines = [p.text for p in document.paragraphs]
