@@ -166,11 +166,15 @@ def _pdf(data: bytes, source: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PdfReadError
 
+    from pressdesk.exchange.release.pdf_pages import PdfTooBig, pages_text
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ReleaseFileError(f"{source} is a password-protected PDF; save an unprotected copy.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = pages_text(reader, source)
+    except PdfTooBig as exc:
+        raise ReleaseFileError(f"{source} {exc}: it is not a press release; save its text as .txt.") from None
     except PdfReadError as exc:
         raise ReleaseFileError(f"{source} is not a PDF that can be read ({exc}).") from None
     except LimitReachedError:  # pypdf stops unpacking a part at its own limit (75 MB)
