@@ -219,3 +219,6 @@ def explained(url: str) -> Iterator[None]:
         raise StoreError(f"cannot open {shown}: {reason}.") from None
     except OSError as exc:
         raise StoreError(f"cannot open {shown}: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError as exc:  # SQLite's message about a damaged schema quoted bytes that are not text
+        said = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else "its schema is damaged"
+        raise StoreError(f"{shown} is not a pressdesk desk ({said}).") from None
