@@ -76,6 +76,16 @@ def ods_spans(content) -> list[tuple[int, int]]:
     return spans
 
 
+def _plain_archive(path: Path) -> bool:
+    """Whether the file is a zip that holds no workbook (a .vcf or .csv someone zipped): no XLSX, XLSB or ODS parts."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return not names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml", "[Content_Types].xml"}
+
+
 def calamine_panicked(exc: BaseException) -> bool:
     """Whether calamine stopped on a file it could not read with a Rust panic (pyo3's PanicException is no Exception,
     so it would escape every handler as a traceback)."""
@@ -156,6 +166,8 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
     if refusal := old_excel_refusal(path):
         raise ContactFileError(f"{source} {refusal}")
+    if _plain_archive(path):
+        raise ContactFileError(f"{source} is a zip archive, not a contacts file: unpack it and import the file inside.")
     for rows, columns in _spans(path):
         if rows * columns > LARGEST_SHEET_CELLS:
             raise ContactFileError(
@@ -171,7 +183,10 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
         if not isinstance(exc, Exception) and not calamine_panicked(exc):
             raise
         reason = type(exc).__name__
-        raise ContactFileError(f"{source} is not an Excel workbook pressdesk can read ({reason}).") from None
+        raise ContactFileError(
+            f"{source} is not an Excel workbook pressdesk can read ({reason}): open it in Excel or LibreOffice and save"
+            " it again as .xlsx or .csv."
+        ) from None
     first_row = sheet.start[0] if sheet.start else 0
     for offset, cells in enumerate(chain(seen, rows), start=1):
         if offset <= at or not any(c.strip() for c in cells):

@@ -1,0 +1,118 @@
+"""Contacts files that are not what they say (a zip named .vcf, a CSV named .xlsx), odd shapes (a chart sheet first,
+one column without a header, a header alone) and paths that are no regular file: one line naming the file and what
+to do, nothing stored, no hang."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pressdesk.cli import main
+from pressdesk.exchange.contacts import ContactFileError, count_records, read_contacts
+from tests.conftest import desk_target
+
+
+def refusal(path: Path) -> str:
+    """The one-line message reading the file is refused with."""
+    with pytest.raises(ContactFileError) as refused:
+        list(read_contacts(path))
+    message = str(refused.value)
+    assert "\n" not in message and message.startswith(path.name)
+    return message
+
+
+@pytest.mark.parametrize("name", ["contacts.vcf", "contacts.csv", "contacts.zip"])
+def test_a_zip_of_contacts_files_is_refused_saying_to_unpack_it(tmp_path, name):
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("contacts.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n")
+    assert refusal(path) == f"{name} is a zip archive, not a contacts file: unpack it and import the file inside."
+
+
+def test_a_csv_named_as_a_workbook_is_refused_saying_how_to_save_it(tmp_path):
+    path = tmp_path / "list.xlsx"
+    path.write_text("Name,Email\nAnn Lee,ann@example.org\n", encoding="utf-8")
+    assert refusal(path).endswith("open it in Excel or LibreOffice and save it again as .xlsx or .csv.")
+
+
+def test_a_workbook_whose_first_sheet_is_a_chart_is_read_from_its_list(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "charted.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        charts = book.add_chartsheet("Chart")
+        sheet = book.add_worksheet("Contacts")
+        sheet.write_row(0, 0, ["Name", "Email"])
+        sheet.write_row(1, 0, ["Ann Lee", "ann@example.org"])
+        chart = book.add_chart({"type": "column"})
+        chart.add_series({"values": "=Contacts!$B$2:$B$2"})
+        charts.set_chart(chart)
+        charts.activate()
+    [record] = read_contacts(path)
+    assert (record.name, [d.value for d in record.emails]) == ("Ann Lee", ["ann@example.org"])
+
+
+@pytest.mark.parametrize(
+    "text", ["ann@example.org\nbo@example.org\n", "Ann Lee\nBo Chen\n", "", "\ufeff", "\n\n\n"], ids=repr
+)
+def test_a_csv_with_no_header_row_is_refused_naming_the_columns_to_give(tmp_path, text):
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    assert "has no header row" in refusal(path) and "Name" in refusal(path)
+
+
+@pytest.mark.parametrize("header", ["Name,Email,Phone\n", "Name,Email\n\n\n"])
+def test_a_header_alone_is_read_as_no_one(tmp_path, header):
+    path = tmp_path / "list.csv"
+    path.write_text(header, encoding="utf-8")
+    assert list(read_contacts(path)) == []
+
+
+def test_a_nul_byte_in_a_csv_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes(b"Name,Email\nAnn Lee,ann@example.org\nBo\x00 Chen,bo@example.org\n")
+    assert refusal(path) == "list.csv is not a text file (it has NUL bytes)."
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "device"])
+def test_counting_what_is_no_regular_file_says_none_without_reading_it(tmp_path, kind):
+    if kind == "directory":
+        path = tmp_path / "folder.csv"
+        path.mkdir()
+    elif kind == "fifo":
+        path = tmp_path / "pipe.csv"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    assert count_records(path) == 0
+
+
+def test_importing_a_file_whose_name_holds_a_line_break_reports_it_on_one_line(tmp_path, desk):
+    path = tmp_path / "media\nlist.csv"
+    path.write_text("Name,Email\nAnn Lee,ann@example.org\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", desk_target(desk), "import", "contacts", "--dry-run", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Would import 1 row from media list.csv as journalists:"
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "device"])
+def test_importing_what_is_no_regular_file_is_refused_in_one_line(tmp_path, desk, settings, kind):
+    from pressdesk.core import Backend
+    from pressdesk.errors import FieldError
+
+    if kind == "directory":
+        path = tmp_path / "folder.csv"
+        path.mkdir()
+    elif kind == "fifo":
+        path = tmp_path / "pipe.csv"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    backend = Backend(desk, settings)
+    with pytest.raises(FieldError) as refused:
+        backend.import_contacts([str(path)], dry_run=True)
+    assert refused.value.reason == f"{path} does not exist or is not a file."
