@@ -116,3 +116,30 @@ def test_importing_what_is_no_regular_file_is_refused_in_one_line(tmp_path, desk
     with pytest.raises(FieldError) as refused:
         backend.import_contacts([str(path)], dry_run=True)
     assert refused.value.reason == f"{path} does not exist or is not a file."
+
+
+def test_a_workbook_showing_one_long_shared_string_in_every_cell_is_refused(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "copies.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["Name", "Email"])
+        for row in range(1, 2_501):
+            sheet.write_row(row, 0, ["x" * 30_000] * 2)
+    assert path.stat().st_size < 100_000
+    message = refusal(path)
+    assert "has cells holding 150,000,009 characters of text in all" in message and "not a contacts list" in message
+
+
+def test_a_workbook_of_shared_strings_within_reason_is_still_read(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "list.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["Name", "Email", "Notes"])
+        for row in range(1, 201):
+            sheet.write_row(row, 0, [f"Person {row}", f"p{row}@example.org", "Covers health; prefers email." * 10])
+    records = list(read_contacts(path))
+    assert len(records) == 200 and records[-1].name == "Person 200"

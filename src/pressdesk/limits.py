@@ -117,8 +117,8 @@ LARGEST_SHEET_CELLS = 10_000_000
 million): the reader holds every cell of that span, empty or not, so one far-off cell cannot make it take gigabytes."""
 
 LARGEST_SHEET_TEXT = 64 << 20
-"""The most characters of text the cells of an old Excel workbook (.xls) may hold in all (100,000 rows of 300 characters
-are half of it): its cells may each show one shared string, so a small file could make calamine hold gigabytes."""
+"""The most characters of shared text the cells of a workbook (.xlsx, .xls) may show in all (100,000 rows of 300
+characters are half of it): each cell may show one shared string, and calamine holds a copy for each."""
 
 UNPACKED_RELEASE_BYTES = 64 << 20
 """The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""

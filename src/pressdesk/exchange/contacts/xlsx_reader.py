@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 from pressdesk.exchange.contacts.columns import HEADER_SEARCH_ROWS, find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError
-from pressdesk.exchange.unpacked import sheet_spans, unpacked_over
+from pressdesk.exchange.unpacked import shared_text, sheet_spans, unpacked_over
 from pressdesk.limits import LARGEST_SHEET_CELLS, LARGEST_SHEET_TEXT, UNPACKED_CONTACTS_BYTES
 
 
@@ -114,12 +114,25 @@ def old_excel_refusal(path: Path) -> str:
             f"has sheets spanning {held.cells:,} cells (at most {LARGEST_SHEET_CELLS:,}; one spans {rows:,} rows by"
             f" {columns:,} columns): it is not a contacts list; copy the contacts into a new sheet."
         )
-    if held.shared_text > LARGEST_SHEET_TEXT:
-        return (
-            f"has cells holding {held.shared_text:,} characters of text in all (at most {LARGEST_SHEET_TEXT:,}): it is"
-            " not a contacts list; save its contacts sheet on its own."
-        )
-    return ""
+    return _too_much_text(held.shared_text)
+
+
+def _too_much_text(characters: int) -> str:
+    """Why a workbook whose cells copy this much shared text is refused, or "" when it is within LARGEST_SHEET_TEXT."""
+    if characters <= LARGEST_SHEET_TEXT:
+        return ""
+    return (
+        f"has cells holding {characters:,} characters of text in all (at most {LARGEST_SHEET_TEXT:,}): it is not a"
+        " contacts list; save its contacts sheet on its own."
+    )
+
+
+def _shared_text(path: Path) -> int:
+    """The shared text an XLSX's cells show, in all (0 for any other file: calamine then says what it is)."""
+    try:
+        return shared_text(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
+        return 0
 
 
 def readable_sheet(path: Path):
@@ -129,7 +142,7 @@ def readable_sheet(path: Path):
 
     if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
         return None
-    if old_excel_refusal(path):
+    if old_excel_refusal(path) or _too_much_text(_shared_text(path)):
         return None
     try:
         return contacts_sheet(CalamineWorkbook.from_path(str(path)), source=path.name)[0]
@@ -165,6 +178,8 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
     if bomb := unpacked_over(path, UNPACKED_CONTACTS_BYTES):
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
     if refusal := old_excel_refusal(path):
+        raise ContactFileError(f"{source} {refusal}")
+    if refusal := _too_much_text(_shared_text(path)):
         raise ContactFileError(f"{source} {refusal}")
     if _plain_archive(path):
         raise ContactFileError(f"{source} is a zip archive, not a contacts file: unpack it and import the file inside.")
