@@ -143,3 +143,44 @@ def test_a_workbook_of_shared_strings_within_reason_is_still_read(tmp_path):
             sheet.write_row(row, 0, [f"Person {row}", f"p{row}@example.org", "Covers health; prefers email." * 10])
     records = list(read_contacts(path))
     assert len(records) == 200 and records[-1].name == "Person 200"
+
+
+MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+    ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
+def ods(path: Path, repeated_rows: int, text: str) -> Path:
+    """An ODS media list: a header, then one row of a cell of `text` repeated twice across, repeated down."""
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        f' xmlns:table="{table}" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Contacts"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="string"><text:p>Email</text:p></table:table-cell></table:table-row>'
+        f'<table:table-row table:number-rows-repeated="{repeated_rows}">'
+        '<table:table-cell table:number-columns-repeated="2" office:value-type="string">'
+        f"<text:p>{text}</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+    return path
+
+
+def test_an_ods_repeating_one_long_cell_thousands_of_times_is_refused(tmp_path):
+    path = ods(tmp_path / "copies.ods", 20_000, "x" * 30_000)
+    assert path.stat().st_size < 2_000
+    assert "has cells holding 1,200,000,009 characters of text in all" in refusal(path)
+
+
+def test_an_ods_repeating_a_short_cell_is_still_read(tmp_path):
+    records = list(read_contacts(ods(tmp_path / "list.ods", 3, "Ann Lee")))
+    assert [r.name for r in records] == ["Ann Lee"] * 3

@@ -30,35 +30,40 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _spans(path: Path) -> list[tuple[int, int]]:
-    """The rows and columns each sheet spans (XLSX or ODS); none for a file that is no zip workbook (calamine then says
-    what it is; an old .xls is measured by old_excel_refusal)."""
+def _sizes(path: Path) -> tuple[list[tuple[int, int]], int]:
+    """The rows and columns each sheet spans (XLSX or ODS) and the characters of text its cells hold copied (an XLSX's
+    shared strings each cell shows, an ODS cell's text times its repeats); none for a file that is no zip workbook
+    (calamine then says what it is; an old .xls is measured by old_excel_refusal)."""
     try:
         with zipfile.ZipFile(path) as archive:
             if "content.xml" in archive.namelist():
                 with archive.open("content.xml") as content:
-                    return ods_spans(content)
-        return sheet_spans(path)
+                    return ods_sizes(content)
+        return sheet_spans(path), shared_text(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
-        return []
+        return [], 0
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
 
 
-def ods_spans(content) -> list[tuple[int, int]]:
+def ods_sizes(content) -> tuple[list[tuple[int, int]], int]:
     """(rows, columns) each table of an ODS content.xml spans to its last cell with a value, its repeats counted (a
-    few bytes may repeat a cell millions of times; LibreOffice's own repeats of empty cells span nothing)."""
+    few bytes may repeat a cell millions of times; LibreOffice's own repeats of empty cells span nothing), and the
+    characters of text its cells hold, each repeat counted (calamine holds each repeat's own copy)."""
     spans: list[tuple[int, int]] = []
-    rows = columns = row_at = column_at = 0
+    rows = columns = row_at = column_at = filled = 0
+    text = row_text = cell_text = 0
     for event, element in ElementTree.iterparse(content, events=("start", "end")):
         tag = element.tag
         if event == "start":
             if tag == f"{_TABLE}table":
                 rows = columns = row_at = 0
             elif tag == f"{_TABLE}table-row":
-                column_at, filled = 0, 0
+                column_at, filled, row_text = 0, 0, 0
+            elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                cell_text = 0
             continue
         if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
             repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
@@ -66,14 +71,18 @@ def ods_spans(content) -> list[tuple[int, int]]:
             if element.get(_VALUE_TYPE):
                 columns = max(columns, column_at)
                 filled = 1
+                row_text += (cell_text + len(element.text or "")) * repeat
         elif tag == f"{_TABLE}table-row":
             repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
             row_at += repeat
             rows = row_at if filled else rows
+            text += row_text * repeat
         elif tag == f"{_TABLE}table":
             spans.append((rows, columns))
+        else:  # a paragraph or span of a cell's text
+            cell_text += len(element.text or "") + len(element.tail or "")
         element.clear()
-    return spans
+    return spans, text
 
 
 def _plain_archive(path: Path) -> bool:
@@ -127,22 +136,15 @@ def _too_much_text(characters: int) -> str:
     )
 
 
-def _shared_text(path: Path) -> int:
-    """The shared text an XLSX's cells show, in all (0 for any other file: calamine then says what it is)."""
-    try:
-        return shared_text(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
-        return 0
-
-
 def readable_sheet(path: Path):
     """The sheet of a workbook the contacts are on, as calamine reads it, or None when it cannot be read or spans too
     many cells (the reader then says why)."""
     from python_calamine import CalamineWorkbook
 
-    if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or any(r * c > LARGEST_SHEET_CELLS for r, c in _spans(path)):
+    if unpacked_over(path, UNPACKED_CONTACTS_BYTES) or old_excel_refusal(path):
         return None
-    if old_excel_refusal(path) or _too_much_text(_shared_text(path)):
+    spans, text = _sizes(path)
+    if any(r * c > LARGEST_SHEET_CELLS for r, c in spans) or _too_much_text(text):
         return None
     try:
         return contacts_sheet(CalamineWorkbook.from_path(str(path)), source=path.name)[0]
@@ -179,16 +181,17 @@ def read_xlsx(path: str | Path, *, source: str | None = None) -> Iterator[Contac
         raise ContactFileError(f"{source} {bomb}: it is not a contacts list; save its contacts sheet on its own.")
     if refusal := old_excel_refusal(path):
         raise ContactFileError(f"{source} {refusal}")
-    if refusal := _too_much_text(_shared_text(path)):
-        raise ContactFileError(f"{source} {refusal}")
     if _plain_archive(path):
         raise ContactFileError(f"{source} is a zip archive, not a contacts file: unpack it and import the file inside.")
-    for rows, columns in _spans(path):
+    spans, text = _sizes(path)
+    for rows, columns in spans:
         if rows * columns > LARGEST_SHEET_CELLS:
             raise ContactFileError(
                 f"{source} has a sheet spanning {rows:,} rows by {columns:,} columns (at most {LARGEST_SHEET_CELLS:,}"
                 " cells): it is not a contacts list; copy the contacts into a new sheet."
             )
+    if refusal := _too_much_text(text):
+        raise ContactFileError(f"{source} {refusal}")
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet, columns, at, seen, rows = contacts_sheet(workbook, source=source)
