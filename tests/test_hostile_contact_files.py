@@ -184,3 +184,35 @@ def test_an_ods_repeating_one_long_cell_thousands_of_times_is_refused(tmp_path):
 def test_an_ods_repeating_a_short_cell_is_still_read(tmp_path):
     records = list(read_contacts(ods(tmp_path / "list.ods", 3, "Ann Lee")))
     assert [r.name for r in records] == ["Ann Lee"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ('Name,Email\n"Ann Lee,ann@example.org\nBo Chen,bo@example.org\nCy Dee,cy@example.org\n', "3 lines"),
+        ('Name,Email\n"Ann Lee,ann@example.org\n', "1 line"),
+    ],
+)
+def test_a_quote_mark_left_open_is_refused_instead_of_swallowing_the_rest_of_the_file(tmp_path, text, lines):
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    assert refusal(path) == (
+        f"list.csv row 2: a quote mark opens a cell that never closes (the rest of the file, {lines}, was read as"
+        " that one cell); close the quote or take it out."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Name,Email,Notes\nAnn Lee,ann@example.org,"Rang back\nabout the flood"\n',
+        'Name,Email,Notes\nAnn Lee,ann@example.org,"said ""no"""',
+        'Name,Email,Notes\nAnn Lee,ann@example.org,5" floppy\n',
+    ],
+    ids=["a closed cell of two lines last", "doubled quotes, no line end", "a quote mark inside a cell"],
+)
+def test_quotes_a_real_list_has_are_read_as_they_are(tmp_path, text):
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    [record] = read_contacts(path)
+    assert record.name == "Ann Lee" and record.emails[0].value == "ann@example.org"
