@@ -16,7 +16,7 @@ def unpacked_over(file: str | Path | BinaryIO, limit: int) -> str:
     try:
         with zipfile.ZipFile(file) as archive:
             total = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return ""
     if total <= limit:
         return ""

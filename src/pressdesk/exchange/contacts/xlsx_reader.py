@@ -40,7 +40,7 @@ def _sizes(path: Path) -> tuple[list[tuple[int, int]], int]:
                 with archive.open("content.xml") as content:
                     return ods_sizes(content)
         return sheet_spans(path), shared_text(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, ElementTree.ParseError):
         return [], 0
 
 
@@ -90,7 +90,7 @@ def _plain_archive(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return False
     return not names & {"xl/workbook.xml", "xl/workbook.bin", "content.xml", "[Content_Types].xml"}
 

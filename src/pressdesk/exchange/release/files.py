@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from email import policy
 from email.parser import BytesParser
@@ -150,7 +151,16 @@ def _docx(data: bytes, source: str) -> str:
     try:
         read_through(io.BytesIO(data))
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, LxmlError) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # zipfile: a compression or zip version it does not read
+        zipfile.BadZipFile,
+        zlib.error,
+        LxmlError,
+    ) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ReleaseFileError(f"{source} is not a Word document that can be opened ({reason}).") from None
     lines = [p.text for p in document.paragraphs]
@@ -168,6 +178,7 @@ def _pdf(data: bytes, source: str) -> str:
 
     from pressdesk.exchange.release.pdf_pages import PdfTooBig, pages_text
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about a damaged file went to stderr, over the TUI
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -183,6 +194,10 @@ def _pdf(data: bytes, source: str) -> str:
         ) from None
     except RecursionError:
         raise ReleaseFileError(f"{source} is not a PDF that can be read (it is nested too deeply).") from None
+    except ReleaseFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds for a damaged file (AttributeError, KeyError...)
+        raise ReleaseFileError(f"{source} is not a PDF that can be read ({type(exc).__name__}).") from None
     text = "\n\n".join(pages).strip()
     if not text:
         raise ReleaseFileError(f"{source} is a PDF with no text in it (a scan?); paste the text instead.")
