@@ -216,3 +216,25 @@ def test_quotes_a_real_list_has_are_read_as_they_are(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     [record] = read_contacts(path)
     assert record.name == "Ann Lee" and record.emails[0].value == "ann@example.org"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_a_workbook_whose_packed_sheet_is_damaged_is_refused_in_one_line(tmp_path, suffix):
+    if suffix == "xlsx":
+        import xlsxwriter
+
+        path, part = tmp_path / "list.xlsx", "xl/worksheets/sheet1.xml"
+        with xlsxwriter.Workbook(str(path)) as book:
+            sheet = book.add_worksheet()
+            for row in range(50):
+                sheet.write_row(row, 0, [f"Person {row}", f"p{row}@example.org"])
+    else:
+        path, part = ods(tmp_path / "list.ods", 50, "Ann Lee"), "content.xml"
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 20 : start + 28] = b"\xff" * 8  # inside the packed sheet: the inflater fails mid-stream
+    path.write_bytes(bytes(data))
+    assert "is not an Excel workbook pressdesk can read" in refusal(path)
+    assert count_records(path) == 0

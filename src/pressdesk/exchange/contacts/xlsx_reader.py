@@ -4,6 +4,7 @@ the header found wherever it is in its first rows."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from itertools import chain
@@ -40,7 +41,7 @@ def _sizes(path: Path) -> tuple[list[tuple[int, int]], int]:
                 with archive.open("content.xml") as content:
                     return ods_sizes(content)
         return sheet_spans(path), shared_text(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, ElementTree.ParseError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, ElementTree.ParseError, zlib.error):
         return [], 0
 
 
