@@ -238,3 +238,15 @@ def test_a_workbook_whose_packed_sheet_is_damaged_is_refused_in_one_line(tmp_pat
     path.write_bytes(bytes(data))
     assert "is not an Excel workbook pressdesk can read" in refusal(path)
     assert count_records(path) == 0
+
+
+@pytest.mark.parametrize("name", ["phone.vcf", "list.csv"])
+def test_a_utf16_file_cut_in_the_middle_of_a_character_is_refused_naming_the_line(tmp_path, name):
+    text = {
+        "phone.vcf": "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEND:VCARD\r\n",
+        "list.csv": "Name,Email\nAnn Lee,ann@example.org\n",
+    }[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-16")[:-1])  # a byte short: its last character is half there
+    message = refusal(path)
+    assert "is not text in the file's encoding (utf-16): save it again as UTF-8." in message
