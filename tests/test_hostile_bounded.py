@@ -98,3 +98,10 @@ def test_a_card_of_more_text_than_one_contact_is_one_problem_and_the_next_card_s
     first, second = read_contacts(path)
     assert first.problems == [("card", "", f"card 1 has over {MAX_CARD_CHARS:,} characters: it is not one contact.")]
     assert (second.name, [d.value for d in second.emails]) == ("Bo Chen", ["bo@example.org"])
+
+
+def test_a_pdf_whose_resources_lead_back_to_themselves_is_read_once():
+    data = pdf([b"BT /F1 12 Tf 72 712 Td (Flood model) Tj ET"])
+    looped = data.replace(b"/XObject << /Fm1 4 0 R >>", b"/XObject << /Fm1 4 0 R /Catalog 1 0 R >>")
+    looped = looped.replace(b"<< /Type /Catalog", b"<< /XObject << /Again 1 0 R >> /Type /Catalog")
+    assert intake.release_text(looped, source="r.pdf") == "Flood model"

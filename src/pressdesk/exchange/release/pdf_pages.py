@@ -21,12 +21,17 @@ def _streams(page) -> list:
     from pypdf.generic import ArrayObject, DictionaryObject
 
     found: dict[int, object] = {}
+    visited: set[int] = set()  # every object reached by reference, once: a form's resources may lead back to it
     waiting = [page.get("/Contents"), page.get("/Resources")]
     while waiting:
         item = waiting.pop()
         reference = getattr(item, "idnum", None)
+        if reference is not None:
+            if reference in visited:
+                continue
+            visited.add(reference)
         item = item.get_object() if item is not None else None
-        if item is None or (reference is not None and reference in found):
+        if item is None:
             continue
         if isinstance(item, ArrayObject):
             waiting += list(item)
