@@ -100,3 +100,14 @@ def test_opening_a_desk_whose_schema_is_damaged_says_so_in_one_line(new_desk_fil
         and "is not a pressdesk desk (malformed database schema" in result.stderr
     )
     assert result.stderr.count("\n") == 1
+
+
+def test_a_pipe_given_as_the_desk_is_refused_and_left_as_it_was(tmp_path):
+    pipe = tmp_path / "desk.db"
+    os.mkfifo(pipe, 0o644)
+    os.chmod(pipe, 0o644)
+    result = CliRunner().invoke(main, ["--db", str(pipe), "list", "enquiries"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: desk: {pipe} is a device or a pipe, not a desk file.\n"
+    assert oct(os.stat(pipe).st_mode & 0o777) == oct(0o644)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]

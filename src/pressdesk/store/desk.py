@@ -190,6 +190,8 @@ def _prepare_file(path: Path, *, create: bool) -> None:
     """Check that a SQLite desk path is a file; create it (private) when allowed, else refuse a missing one."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a desk file.")
+    if path.exists() and not path.is_file():  # made private and written beside, /dev/null would stop working
+        raise StoreError(f"{path} is a device or a pipe, not a desk file.")
     if not path.exists():
         if not create:
             raise DeskMissing(str(path))
