@@ -116,8 +116,24 @@ LARGEST_SHEET_CELLS = 10_000_000
 """The most cells a contacts sheet may span from its first to its last (a list of 100,000 rows by 30 columns is 3
 million): the reader holds every cell of that span, empty or not, so one far-off cell cannot make it take gigabytes."""
 
+LARGEST_SHEET_TEXT = 64 << 20
+"""The most characters of shared text the cells of a workbook (.xlsx, .xls) may show in all (100,000 rows of 300
+characters are half of it): each cell may show one shared string, and calamine holds a copy for each."""
+
 UNPACKED_RELEASE_BYTES = 64 << 20
 """The most a release's Word file (.docx, a zip) may unpack to: a few pages and their pictures are a few MB."""
+
+
+PDF_PAGES = 300
+"""The most pages a release's PDF may have: a release is a few pages, 300 is a report (each page costs its reading)."""
+
+PDF_CONTENT_BYTES = 2 << 20
+"""The most content a release's PDF may draw on its pages, unpacked (the forms a page calls counted once): a page of
+text is 10-40 KB, of charts about 100 KB; parsing 3 MB of text operations took 4.6 s."""
+
+PDF_OPERATIONS = 100_000
+"""The most operations the pages of a release's PDF may draw, a form's counted each time a page calls it: a manual of
+36 pages draws 13,000."""
 
 
 def max_length(column: str) -> int:

@@ -43,7 +43,8 @@ def import_contacts_cmd(state: CliState, files: tuple[str, ...], dry_run: bool, 
         emit_json(summary.to_json())
         return
     verb = "Would import" if dry_run else "Imported"
-    echo(f"{verb} {counted(summary.rows, 'row')} from {', '.join(summary.files)} as {as_}:")
+    files_read = ", ".join(one_line(name) for name in summary.files)  # a file's name may hold a line break
+    echo(f"{verb} {counted(summary.rows, 'row')} from {files_read} as {as_}:")
     echo(
         f"  added {summary.added}, updated {summary.updated}, merged {summary.merged}, "
         f"unchanged {summary.unchanged}, rejected {len(summary.rejected)}, to review {len(summary.review)}"
@@ -51,11 +52,12 @@ def import_contacts_cmd(state: CliState, files: tuple[str, ...], dry_run: bool, 
     if summary.rejected:
         echo("Rejected (not stored):")
     for r in summary.rejected:
-        echo(f"  {r.file} row {r.row}, {r.field}: {one_line(r.value)!r}: {one_line(r.reason)}")
+        echo(f"  {one_line(r.file)} row {r.row}, {r.field}: {one_line(r.value)!r}: {one_line(r.reason)}")
     if summary.review:
         echo("To review (`pressdesk contacts duplicates`):")
     for item in summary.review:
-        echo(f"  {item.file} row {item.row}, {one_line(item.name)} may be {one_line(item.other)}: {item.reason}")
+        pair = f"{one_line(item.name)} may be {one_line(item.other)}"
+        echo(f"  {one_line(item.file)} row {item.row}, {pair}: {item.reason}")
     if dry_run:
         echo("Dry run: nothing was stored.")
 

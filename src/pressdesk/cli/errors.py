@@ -125,7 +125,18 @@ class CheckedArgs:
 
 
 class DeskCommand(CheckedArgs, click.Command):
-    """A pressdesk command: text arguments checked."""
+    """A pressdesk command: text arguments checked, free text starting with "-" taken as text (cli/dashes.py)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse as CheckedArgs does, with dashed text moved after "--" so click reads it as an argument; an unknown
+        option is refused saying how to give text that looks like one."""
+        from pressdesk.cli.dashes import text_after_options, with_text_hint
+
+        typed = list(args)  # click's parser takes the words off the list it is given
+        try:
+            return super().parse_args(ctx, text_after_options(self, ctx, args))
+        except click.NoSuchOption as exc:
+            raise with_text_hint(self, exc, typed) from None
 
 
 class DeskGroup(CheckedArgs, click.Group):

@@ -239,6 +239,8 @@ class ContactsArea(CoreBase):
         path = Path(out.strip()).expanduser()
         if not out.strip() or path.is_dir():
             raise FieldError("output", f"Give a file name such as ~/media-list.{fmt}.")
+        if path.exists() and not path.is_file():  # a device or a pipe: the file put in its place would replace it
+            raise FieldError("output", f"{path} is a device or a pipe, not a file; give a file name.")
         if not path.parent.is_dir():
             raise FieldError("output", f"The folder {path.parent} does not exist.")
         try:

@@ -103,6 +103,8 @@ def _output(text: str, field: str = "output") -> Path:
     path = _given(text, field)
     if path.is_dir():
         raise FieldError(field, f"{path} is a folder; give a file name.")
+    if path.exists() and not path.is_file():  # a device or a pipe: the file put in its place would replace it
+        raise FieldError(field, f"{path} is a device or a pipe, not a file; give a file name.")
     if not path.parent.is_dir():
         raise FieldError(field, f"There is no folder {path.parent}.")
     return path

@@ -304,6 +304,8 @@ def write_file(path: str | os.PathLike[str], write: Callable[[IO[bytes]], T]) ->
     target = Path(path)
     if target.is_dir():
         raise FieldError("output", f"{target} is a folder; give a file name.")
+    if target.exists() and not target.is_file():  # a device or a pipe: the file put in its place would replace it
+        raise FieldError("output", f"{target} is a device or a pipe, not a file; give a file name.")
     if not target.parent.is_dir():
         raise FieldError("output", f"The folder {target.parent} does not exist.")
     try:

@@ -115,6 +115,7 @@ def backup(desk: Desk, target: str | os.PathLike[str]) -> Path:
 def _integrity(path: Path) -> list[str]:
     """SQLite's integrity and foreign-key findings for a desk file (empty when it is sound)."""
     con = sqlite3.connect(path)
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a damaged file's findings may quote any bytes
     try:
         found = [r[0] for r in con.execute("PRAGMA integrity_check")]
         problems = [] if found == ["ok"] else found
@@ -159,6 +160,9 @@ def _checked_revision(staged: Path, source: Path) -> str:
         problems = _integrity(staged)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{source} is not a pressdesk desk ({exc}).") from None
+    except UnicodeDecodeError as exc:  # SQLite's message about a damaged schema quoted bytes that are not text
+        said = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else "its schema is damaged"
+        raise StoreError(f"{source} is not a pressdesk desk ({said}).") from None
     if problems:
         raise StoreError(f"{source} is damaged ({problems[0]}); nothing was restored.")
     con = sqlite3.connect(staged)

@@ -190,6 +190,8 @@ def _prepare_file(path: Path, *, create: bool) -> None:
     """Check that a SQLite desk path is a file; create it (private) when allowed, else refuse a missing one."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a desk file.")
+    if path.exists() and not path.is_file():  # made private and written beside, /dev/null would stop working
+        raise StoreError(f"{path} is a device or a pipe, not a desk file.")
     if not path.exists():
         if not create:
             raise DeskMissing(str(path))
@@ -219,3 +221,6 @@ def explained(url: str) -> Iterator[None]:
         raise StoreError(f"cannot open {shown}: {reason}.") from None
     except OSError as exc:
         raise StoreError(f"cannot open {shown}: {exc.strerror or exc}.") from None
+    except UnicodeDecodeError as exc:  # SQLite's message about a damaged schema quoted bytes that are not text
+        said = exc.object.decode("utf-8", "replace") if isinstance(exc.object, bytes) else "its schema is damaged"
+        raise StoreError(f"{shown} is not a pressdesk desk ({said}).") from None

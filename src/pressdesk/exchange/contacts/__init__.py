@@ -76,8 +76,11 @@ def read_contacts(path: str | Path, *, source: str | None = None) -> Iterator[Co
 
 def count_records(path: str | Path) -> int:
     """About how many people a file holds, quickly, for a progress bar: a CSV's lines after the first, a vCard
-    file's cards, an LDIF file's entries, a sheet's rows after the first."""
+    file's cards, an LDIF file's entries, a sheet's rows after the first; 0 for what is no regular file (a FIFO never
+    ends, nor does /dev/zero: reading them for a count hung)."""
     path = Path(path)
+    if not path.is_file():
+        return 0
     kind = file_format(path)
     if kind == "xlsx":
         from pressdesk.exchange.contacts.xlsx_reader import readable_sheet

@@ -12,6 +12,7 @@ from pressdesk.exchange.contacts.columns import find_header
 from pressdesk.exchange.contacts.record import ContactRecord
 from pressdesk.exchange.contacts.text_files import ContactFileError, open_text, text_lines
 from pressdesk.limits import LONGEST_FILE_LINE
+from pressdesk.words import counted
 
 DELIMITERS = ",;\t|"
 """The delimiters a contacts CSV may use (Excel in much of Europe writes semicolons)."""
@@ -67,6 +68,40 @@ def _refuse_markup(sample: list[str], source: str) -> None:
         )
 
 
+class _RecordLines:
+    """The lines a csv reader takes, those of the record it is reading kept, so one that runs to the end of the file
+    can be looked at again."""
+
+    def __init__(self, lines) -> None:
+        self.lines = iter(lines)
+        self.record: list[str] = []
+        self.last: list[str] = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.record.append(line)
+        return line
+
+    def rows(self, reader) -> Iterator[list[str]]:
+        """The reader's rows, the lines of the last one read kept."""
+        for cells in reader:
+            self.last, self.record = self.record, []
+            yield cells
+
+    def open_quote(self, delimiter: str) -> bool:
+        """Whether the last record read ran to the end of the file inside a quoted cell (a quote mark left open)."""
+        if not self.last:
+            return False
+        try:
+            list(csv.reader(self.last, delimiter=delimiter, strict=True))
+        except csv.Error as exc:
+            return "unexpected end of data" in str(exc)
+        return False
+
+
 def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[ContactRecord]:
     """Every contact in a CSV file, one row at a time; ContactFileError when the file has no recognisable header."""
     path = Path(path)
@@ -86,7 +121,8 @@ def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[Contact
             delimiter, head = hint.group(1), head[1:]
         else:
             delimiter = _header_delimiter(head, source)
-        rows = csv.reader(chain(head, lines), delimiter=delimiter)
+        tracked = _RecordLines(chain(head, lines))
+        rows = tracked.rows(csv.reader(tracked, delimiter=delimiter))
         seen: list[list[str]] = []
         try:
             for cells in rows:
@@ -111,3 +147,8 @@ def read_csv(path: str | Path, *, source: str | None = None) -> Iterator[Contact
             raise ContactFileError(f"{source} has text that is not in its encoding near row {number + 1}.") from None
         except csv.Error as exc:
             raise ContactFileError(f"{source} row {number + 1}: {exc}.") from None
+        if tracked.open_quote(delimiter):
+            raise ContactFileError(
+                f"{source} row {number}: a quote mark opens a cell that never closes (the rest of the file,"
+                f" {counted(len(tracked.last), 'line')}, was read as that one cell); close the quote or take it out."
+            )

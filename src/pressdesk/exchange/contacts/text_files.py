@@ -81,11 +81,23 @@ def open_text(path: str | Path) -> TextIO:
     return Path(path).open(encoding=encoding, errors=errors, newline="")
 
 
+def _next_line(handle: TextIO, source: str, number: int) -> str:
+    """The next line, at most LONGEST_FILE_LINE + 1 characters; ContactFileError for bytes not in the file's encoding
+    (a UTF-16 file cut in the middle of a character, a stray byte in UTF-8)."""
+    try:
+        return handle.readline(LONGEST_FILE_LINE + 1)
+    except UnicodeDecodeError:
+        encoding = getattr(handle, "encoding", "its encoding")
+        raise ContactFileError(
+            f"{source} line {number:,} is not text in the file's encoding ({encoding}): save it again as UTF-8."
+        ) from None
+
+
 def text_lines(handle: TextIO, source: str) -> Iterator[str]:
     """The file's lines, each read at most LONGEST_FILE_LINE characters at a time: a longer line is refused with its
     number (ContactFileError) before it is held whole in memory."""
     number = 0
-    while line := handle.readline(LONGEST_FILE_LINE + 1):
+    while line := _next_line(handle, source, number + 1):
         number += 1
         if len(line) > LONGEST_FILE_LINE:
             raise ContactFileError(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from email import policy
 from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from pressdesk.exchange.unpacked import unpacked_over
+from pressdesk.exchange.unpacked import read_through, unpacked_over
 from pressdesk.limits import UNPACKED_RELEASE_BYTES
 
 __all__ = ["READABLE", "ReleaseFileError", "html_to_text", "text_of_file"]
@@ -159,6 +160,7 @@ def _eml(data: bytes, source: str) -> str:
 def _docx(data: bytes, source: str) -> str:
     """The paragraphs and table cells of a Word document, in order."""
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -168,8 +170,18 @@ def _docx(data: bytes, source: str) -> str:
     from lxml.etree import LxmlError
 
     try:
+        read_through(io.BytesIO(data))
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # zipfile: a compression or zip version it does not read
+        zipfile.BadZipFile,
+        zlib.error,
+        LxmlError,
+    ) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ReleaseFileError(f"{source} is not a Word document that can be opened ({reason}).") from None
     lines = [p.text for p in document.paragraphs]
@@ -215,11 +227,16 @@ def _pdf(data: bytes, source: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PdfReadError
 
+    from pressdesk.exchange.release.pdf_pages import PdfTooBig, pages_text
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about a damaged file went to stderr, over the TUI
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ReleaseFileError(f"{source} is a password-protected PDF; save an unprotected copy.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = pages_text(reader, source)
+    except PdfTooBig as exc:
+        raise ReleaseFileError(f"{source} {exc}: it is not a press release; save its text as .txt.") from None
     except PdfReadError as exc:
         raise ReleaseFileError(f"{source} is not a PDF that can be read ({exc}).") from None
     except LimitReachedError:  # pypdf stops unpacking a part at its own limit (75 MB)
@@ -228,6 +245,10 @@ def _pdf(data: bytes, source: str) -> str:
         ) from None
     except RecursionError:
         raise ReleaseFileError(f"{source} is not a PDF that can be read (it is nested too deeply).") from None
+    except ReleaseFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds for a damaged file (AttributeError, KeyError...)
+        raise ReleaseFileError(f"{source} is not a PDF that can be read ({type(exc).__name__}).") from None
     text = "\n\n".join(pages).strip()
     if not text:
         raise ReleaseFileError(f"{source} is a PDF with no text in it (a scan?); paste the text instead.")
