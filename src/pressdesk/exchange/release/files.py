@@ -195,6 +195,7 @@ def _docx(data: bytes, source: str) -> str:
 def _odt(data: bytes, source: str) -> str:
     """The headings and paragraphs of an OpenDocument text (LibreOffice's .odt), table cells included, in order."""
     import zipfile
+    import zlib
 
     from lxml.etree import LxmlError
     from odfdo import Document
@@ -202,9 +203,10 @@ def _odt(data: bytes, source: str) -> str:
     if bomb := unpacked_over(io.BytesIO(data), UNPACKED_RELEASE_BYTES):
         raise ReleaseFileError(f"{source} {bomb}: it is not a press release; save it as .pdf or plain text.")
     try:
+        read_through(io.BytesIO(data))  # a part bigger than the directory says is refused before it is held whole
         document = Document(io.BytesIO(data))
         blocks = document.body.xpath(".//text:h|.//text:p")
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, LxmlError):
+    except (KeyError, ValueError, TypeError, EOFError, NotImplementedError, zipfile.BadZipFile, zlib.error, LxmlError):
         raise ReleaseFileError(f"{source} is not an OpenDocument text that can be opened.") from None
     return "\n\n".join(block.text_recursive for block in blocks)
 
