@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -79,6 +79,8 @@ def _allocate_ids(session: Session, table: Table, count: int) -> list[int]:
 
 def _topics(text: str, column: str) -> str:
     """Topics as a comma-separated list, each once ("schools; Schools; exams" -> "schools, exams"), if that fits."""
+    if not text:
+        return ""  # most rows of most files: no topics to tidy
     topics = duplicates.merge_topics("", text)
     return text if too_long(column, topics) else topics
 
@@ -98,6 +100,16 @@ def _chunks(values: Sequence) -> Iterable[Sequence]:
     values = list(values)
     for start in range(0, len(values), _IN_CHUNK):
         yield values[start : start + _IN_CHUNK]
+
+
+def _select_in(session: Session, sql: str, values: Sequence, *before: object) -> Iterator[tuple]:
+    """The rows of a SELECT whose last condition is an IN list (`{marks}` in sql; `{mark}` for each of `before`), a
+    chunk of values at a time, sent as written: SQLAlchemy compiled every value of an IN list afresh each time."""
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    for chunk in _chunks(values):
+        marks = ", ".join([mark] * len(chunk))
+        yield from connection.exec_driver_sql(sql.format(mark=mark, marks=marks), (*before, *chunk))
 
 
 def _records(paths: Sequence[str | Path]) -> Iterable[ContactRecord]:
