@@ -113,7 +113,8 @@ class _Checker:
         for where, value, reason in record.problems:
             self.reject(record, where, value, reason)
         limits = self.shape.limits
-        name = self.text(record, "name", limits["name"], value=record.full_name)
+        full_name = record.full_name
+        name = self.text(record, "name", limits["name"], value=full_name)
         org_name = self.text(record, "organisation", _ORG_LIMIT[self.shape.entity])
         points: list[_Point] = []
         details: list = []  # the file's value behind each point, to name it if the point is refused
@@ -152,10 +153,10 @@ class _Checker:
             self.reject(record, detail.field, detail.value, DNC_REASON)
         if listed:
             return None  # someone who asked not to be contacted (or was erased) is not brought back by a file
-        if not name and not record.full_name and points:
+        if not name and not full_name and points:
             name = org_name or points[0].value  # a file's nameless entry (a newsdesk) goes by its outlet or address
         if not name and not points:
-            if not record.problems and not record.full_name:
+            if not record.problems and not full_name:
                 self.reject(record, record.fields.get("name", "name"), "", "No name, email or phone number: left out.")
             return None
         return _Row(

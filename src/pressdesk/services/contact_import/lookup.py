@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from pressdesk import validation
-from pressdesk.models import Activity, ContactPoint, Outlet
+from pressdesk.models import Activity, Outlet
 from pressdesk.services import likeness
-from pressdesk.services.contact_import.bulk import _activity_row, _allocate_ids, _chunks, _insert_values
+from pressdesk.services.contact_import.bulk import _activity_row, _allocate_ids, _chunks, _insert_values, _select_in
 from pressdesk.services.contact_import.rows import _Person, _Row, _Shape
 
 
@@ -93,15 +93,13 @@ class _Lookup:
     def _load(self, ids: Iterable[int]) -> None:
         """Read these people (and their emails and numbers) from the desk, once per batch."""
         wanted = [i for i in ids if i not in self.people]
-        t = self.shape.table
-        org = t.c.outlet_id if self.shape.entity == "journalist" else t.c.affiliation
-        owner = getattr(ContactPoint, self.shape.owner)
+        t = self.shape.entity
+        org = "outlet_id" if t == "journalist" else "affiliation"
+        owner = self.shape.owner
+        people = f"SELECT id, name, {org}, {self.shape.role}, {self.shape.beat}, notes FROM {t} WHERE id IN ({{marks}})"
+        points = f"SELECT {owner}, kind, lookup_key, label FROM contact_point WHERE {owner} IN ({{marks}})"
         for chunk in _chunks(wanted):
-            for row in self.session.execute(
-                select(t.c.id, t.c.name, org, t.c[self.shape.role], t.c[self.shape.beat], t.c.notes).where(
-                    t.c.id.in_(chunk)
-                )
-            ):
+            for row in _select_in(self.session, people, chunk):
                 person_id, name, org_value, role, beat, notes = row
                 key = validation.name_key(org_value) if self.shape.entity == "expert" and org_value else org_value
                 org_name = org_value if self.shape.entity == "expert" else self._outlet_name(org_value)
@@ -109,9 +107,7 @@ class _Lookup:
                     person_id, name, likeness.name_words(name), validation.name_key(name), key or None,
                     role, beat, notes, set(), existed=person_id not in self.created, org_name=org_name or "",
                 )  # fmt: skip
-            for owner_id, kind, key, label in self.session.execute(
-                select(owner, ContactPoint.kind, ContactPoint.lookup_key, ContactPoint.label).where(owner.in_(chunk))
-            ):
+            for owner_id, kind, key, label in _select_in(self.session, points, chunk):
                 person = self.people[owner_id]
                 person.keys.add((kind, key))
                 person.labels[(kind, key)] = label
@@ -133,15 +129,15 @@ class _Lookup:
 
     def look_up(self, rows: Sequence[_Row]) -> None:
         """Find, in a few queries, everyone on the desk who owns a batch's emails or numbers or shares a name."""
-        owner = getattr(ContactPoint, self.shape.owner)
+        owner = self.shape.owner
+        owners = (
+            f"SELECT lookup_key, {owner} FROM contact_point "
+            f"WHERE kind = {{mark}} AND lookup_key IN ({{marks}}) AND {owner} IS NOT NULL"
+        )
         for kind in ("email", "phone"):
             keys = sorted({p.key for r in rows for p in r.points if p.kind == kind})
             for chunk in _chunks(keys):
-                found = self.session.execute(
-                    select(ContactPoint.lookup_key, owner).where(
-                        ContactPoint.kind == kind, ContactPoint.lookup_key.in_(chunk), owner.is_not(None)
-                    )
-                ).all()
+                found = list(_select_in(self.session, owners, chunk, kind))
                 self._load({o for _, o in found})
                 for key, owner_id in found:
                     self.key_owner.setdefault((kind, key), self.people[owner_id])
@@ -150,9 +146,9 @@ class _Lookup:
         else:
             names = sorted({r.name_key for r in rows})
             t = self.shape.table
-            for chunk in _chunks(names):
-                for person_id, key in self.session.execute(select(t.c.id, t.c.name_key).where(t.c.name_key.in_(chunk))):
-                    self.by_name.setdefault(key, []).append(person_id)
+            same_names = f"SELECT id, name_key FROM {t.name} WHERE name_key IN ({{marks}})"
+            for person_id, key in _select_in(self.session, same_names, names):
+                self.by_name.setdefault(key, []).append(person_id)
             outlets = {r.org for r in rows if r.org is not None and r.org not in self.org_people}
             for chunk in _chunks(sorted(outlets)):
                 for outlet_id in chunk:

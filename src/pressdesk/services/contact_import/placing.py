@@ -58,9 +58,10 @@ class _Placer:
             return
         same: list[_Person] = []
         close: list[tuple[_Person, float]] = []
+        words = likeness.sorted_words(row.words)
         if row.org is not None and (choices := self.lookup.org_people.get(row.org)):
             for _words, score, ref in process.extract(
-                likeness.sorted_words(row.words), choices, scorer=fuzz.ratio, score_cutoff=likeness.CLOSE, limit=5
+                words, choices, scorer=fuzz.ratio, score_cutoff=likeness.CLOSE, limit=5
             ):
                 if score >= likeness.SAME:
                     same.append(self.lookup.person(ref))
@@ -71,7 +72,7 @@ class _Placer:
             for other in same[1:]:
                 self.review(same[0], other, likeness.SAME, row, "the same name at the same outlet")
             return
-        person = self.create(row)
+        person = self.create(row, words)
         for other, score in close:
             self.review(person, other, score, row, "a close name at the same outlet")
         for ref in self.lookup.by_name.get(row.name_key, []):
@@ -79,8 +80,9 @@ class _Placer:
             if other is not person and (other.org is None or row.org is None):
                 self.review(person, other, likeness.SAME, row, "the same name, and one of them has no outlet")
 
-    def create(self, row: _Row) -> _Person:
-        """Bring the row in as someone new, with every email and number nobody else has."""
+    def create(self, row: _Row, words: str | None = None) -> _Person:
+        """Bring the row in as someone new, with every email and number nobody else has (words: the name's words
+        sorted, when the caller has them)."""
         person = _Person(
             None, row.name, row.words, row.name_key, row.org, row.role, row.beat, row.notes, set(),
             existed=False, origin=f"{row.source} row {row.row}", org_name=row.org_name,
@@ -89,7 +91,9 @@ class _Placer:
         self.batch.new_people.append(person)
         self.lookup.by_name.setdefault(row.name_key, []).append(person)
         if row.org is not None:
-            self.lookup.org_people.setdefault(row.org, {})[person] = likeness.sorted_words(row.words)
+            self.lookup.org_people.setdefault(row.org, {})[person] = (
+                likeness.sorted_words(row.words) if words is None else words
+            )
         self.batch.history.append((person, "import", f"Imported from {row.source} row {row.row}"))
         self.summary.added += 1
         return person

@@ -14,7 +14,7 @@ from pressdesk.errors import FieldError
 from pressdesk.exchange.contacts import ContactRecord
 from pressdesk.models import utcnow
 from pressdesk.services import dnc, duplicates
-from pressdesk.services.contact_import.bulk import _records
+from pressdesk.services.contact_import.bulk import _page_cache, _records
 from pressdesk.services.contact_import.checking import _Checker
 from pressdesk.services.contact_import.lookup import _Lookup
 from pressdesk.services.contact_import.placing import _Placer
@@ -142,7 +142,8 @@ def import_contacts(
             session, who=who, region=region, shape=shape, found_by="import of " + ", ".join(names), summary=summary,
             workers=workers,
         )  # fmt: skip
-        run.run(_records(files), progress, batch)
+        with _page_cache(session):
+            run.run(_records(files), progress, batch)
         run.values.close(wait=True)
     except BaseException:
         savepoint.rollback()

@@ -41,16 +41,22 @@ class _Writer:
 
     def _person_row(self, person: _Person) -> dict:
         """The insert values of someone new."""
-        stamps = {"version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.who}
-        text = {"name": person.name, "notes": person.notes, self.shape.role: person.role, self.shape.beat: person.beat}
+        row = {
+            "version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.who,
+            "name": person.name, "notes": person.notes, self.shape.role: person.role, self.shape.beat: person.beat,
+        }  # fmt: skip
         if self.shape.entity == "journalist":
-            extra = {"name_key": person.name_key, "outlet_id": person.org, "preferred_channel": "phone"}
+            row["name_key"], row["outlet_id"], row["preferred_channel"] = person.name_key, person.org, "phone"
         else:
-            extra = {
-                "affiliation": person.org_name, "honorific": "", "languages": "en", "working_hours": "09:00-17:30",
-                "blocked_dates": "", "media_trained": False, "conflicts": "", "weekly_limit": 3,
-            }  # fmt: skip
-        return stamps | text | extra | {"archived_at": None}
+            row.update(self._expert_defaults, affiliation=person.org_name)
+        row["archived_at"] = None
+        return row
+
+    _expert_defaults = {
+        "honorific": "", "languages": "en", "working_hours": "09:00-17:30", "blocked_dates": "", "media_trained": False,
+        "conflicts": "", "weekly_limit": 3,
+    }  # fmt: skip
+    """What a new expert from a file has besides their name, job, topics, notes and affiliation."""
 
     def write(self, batch: _Batch) -> None:
         """Write the batch: new people, changed people, their emails and numbers, history and review pairs."""
@@ -64,7 +70,8 @@ class _Writer:
             for person in batch.new_people:
                 if person.org is not None:
                     known = self.lookup.org_people.setdefault(person.org, {})
-                    known[person.id] = known.pop(person, likeness.sorted_words(person.words))
+                    words = known.pop(person, None)
+                    known[person.id] = likeness.sorted_words(person.words) if words is None else words
             for refs in self.lookup.by_name_all.values():  # experts: kept across batches, by id once written
                 refs[:] = [ref.id if isinstance(ref, _Person) else ref for ref in refs]
         if batch.changed:
