@@ -289,4 +289,4 @@ def test_import_release_text_shows_issuer_place_roles_and_labelled_phones(cli, n
     assert "Issuer:   University of Wessex" in result.stdout
     assert "Expert:   Dr Tamsin Rourke (Marine ecologist, University of Wessex), offered" in result.stdout
     assert "Contact:  Ruth Sandling (Media Relations Officer, University of Wessex," in result.stdout
-    assert "Contact:  (no name) (Press Office, University of Wessex, +447400123456 out of hours)" in result.stdout
+    assert "Contact:  (no name) (Press Office, University of Wessex, 07400 123456 out of hours)" in result.stdout

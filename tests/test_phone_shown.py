@@ -37,3 +37,21 @@ def test_the_shown_form_reads_back_as_the_same_number(typed):
     assert (again.e164, again.extension) == (stored.e164, stored.extension), (
         "an officer dialling what is shown reaches them"
     )
+
+
+def test_the_cli_lists_people_with_numbers_as_dialled_and_json_keeps_e164(template, tmp_path):
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from pressdesk.cli import main
+
+    db = str(shutil.copy(template, tmp_path / "desk.db"))
+    shown = CliRunner().invoke(main, ["--db", db, "--region", "GB", "list", "journalists", "--text", "Vaughan"])
+    assert shown.exit_code == 0, shown.output
+    assert "020 3194 3371" in shown.output, "a home number in the national form"
+    abroad = CliRunner().invoke(main, ["--db", db, "--region", "IE", "list", "journalists", "--text", "Vaughan"])
+    assert "+44 20 3194 3371" in abroad.output, "the same number on an Irish desk, in the international form"
+    as_json = CliRunner().invoke(main, ["--db", db, "list", "journalists", "--text", "Vaughan", "--json"])
+    assert json.loads(as_json.output)[0]["phones"] == ["+442031943371"], "JSON keeps the stored E.164 for scripts"

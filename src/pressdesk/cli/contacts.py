@@ -67,10 +67,12 @@ def import_contacts_cmd(state: CliState, files: tuple[str, ...], dry_run: bool, 
 contacts_group = DeskGroup(name="contacts", help="People on the desk: duplicates, merging, archiving, media lists.")
 
 
-def _card(card: Any) -> str:
-    """One side of a pair as a line."""
+def _card(card: Any, region: str | None = None) -> str:
+    """One side of a pair as a line (numbers as dialled from region)."""
+    from pressdesk.validation import readable_phone
+
     where = f" ({card.outlet})" if card.outlet else ""
-    details = ", ".join([*card.emails, *card.phones])
+    details = ", ".join([*card.emails, *(readable_phone(p, region) for p in card.phones)])
     return (
         f"#{card.id} {card.name}{where}"
         + (f" <{details}>" if details else "")
@@ -93,8 +95,8 @@ def duplicates_cmd(state: CliState, experts: bool, limit: int, as_json: bool) ->
         echo("No possible duplicates.")
     for p in pairs:
         echo(f"{p.a.id} {p.b.id}  score {p.score}, {p.reason} ({p.found_by})")
-        echo(f"  a: {_card(p.a)}")
-        echo(f"  b: {_card(p.b)}")
+        echo(f"  a: {_card(p.a, state.settings.region)}")
+        echo(f"  b: {_card(p.b, state.settings.region)}")
 
 
 def _keep(values: tuple[str, ...]) -> dict[str, str]:

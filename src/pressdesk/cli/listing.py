@@ -72,7 +72,7 @@ def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, m
             emit_json_stream(items)
         else:
             for item in items:
-                echo(_line(kind, item, state.settings.timezone))
+                echo(_line(kind, item, state.settings.timezone, state.settings.region))
     finally:
         items.close()
         rows.close()
@@ -88,8 +88,8 @@ def list_cmd(state: CliState, kind, status, open_only, overdue, text, officer, m
         echo(f"showing {items.count} of {left_out} (--all for every row)", err=True)
 
 
-def _line(kind: str, item: dict, tz: str) -> str:
-    """One human-readable line of a listing."""
+def _line(kind: str, item: dict, tz: str, region: str | None = None) -> str:
+    """One human-readable line of a listing (numbers as dialled from region; --json keeps them in E.164)."""
     if kind == "enquiries":
         due = datetime.fromisoformat(item["deadline"]) if item["deadline"] else None
         if item["status"] not in OPEN_STATUSES:
@@ -104,5 +104,7 @@ def _line(kind: str, item: dict, tz: str) -> str:
         )
     if kind == "releases":
         return f"{item['id']:>6}  {item['issued_on'] or '':<10}  {item['title']}"
-    contact = ", ".join(item["phones"][:1] + item["emails"][:1])
+    from pressdesk.validation import readable_phone  # people only: an enquiry listing never loads phonenumbers
+
+    contact = ", ".join([readable_phone(p, region) for p in item["phones"][:1]] + item["emails"][:1])
     return f"{item['id']:>6}  {item['name']:<28} {item['outlet']:<28} {contact}"

@@ -34,7 +34,9 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
             }
         )
         return
-    tz = state.settings.timezone
+    from pressdesk.validation import readable_phone
+
+    tz, region = state.settings.timezone, state.settings.region
     echo(f"Title:    {parsed.title}")
     echo(f"Date:     {parsed.date.isoformat() if parsed.date else 'not found'}")
     echo(f"Embargo:  {local(parsed.embargo, tz) if parsed.embargo else 'none'}")
@@ -46,13 +48,13 @@ def import_release_cmd(state: CliState, file: str, as_json: bool, dry_run: bool)
         echo(f"Place:    {parsed.place}")
     for e in parsed.experts:
         extra = ", ".join(filter(None, [e.title, e.affiliation]))
-        channels = ", ".join(filter(None, [e.email, *e.phones]))
+        channels = ", ".join(filter(None, [e.email, *(readable_phone(p, region) for p in e.phones)]))
         echo(f"Expert:   {e.display_name}" + (f" ({extra})" if extra else "") + f", {e.source}")
         if channels:
             echo(f"          {channels}")
     for c in parsed.press_contacts:
         labels = dict(c.phone_labels)
-        phones = [f"{p} {labels[p]}" if p in labels else p for p in c.phones]
+        phones = [readable_phone(p, region) + (f" {labels[p]}" if p in labels else "") for p in c.phones]
         detail = ", ".join(filter(None, [c.role, c.organisation, c.email, *phones]))
         echo(f"Contact:  {c.name or '(no name)'}" + (f" ({detail})" if detail else ""))
     for warning in parsed.warnings:
