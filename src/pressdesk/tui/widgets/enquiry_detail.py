@@ -5,9 +5,11 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from pressdesk.tui.safe import line, lit
+from pressdesk.tui.widgets.sized_in_place import SizedInPlace
 from pressdesk.words import counted
 
 
@@ -73,7 +75,11 @@ def render_detail(detail, tz: str) -> Text:
     return out
 
 
-class EnquiryDetailView(Static):
+class DetailPane(SizedInPlace, VerticalScroll):
+    """The scrolling pane beside the desk's table that holds the detail."""
+
+
+class EnquiryDetailView(SizedInPlace, Static):
     """Shows one enquiry's detail, or a hint when none is selected."""
 
     def show(self, detail, tz: str) -> None:

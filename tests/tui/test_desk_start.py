@@ -1,0 +1,86 @@
+"""The desk as it opens reads what it shows once: the first page's selected enquiry's detail is read once, not once
+per resize the terminal reports at start and again for the page (issue 8: the fixed cost of every app, and work a user
+waits behind while the first rows are painted)."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from pressdesk.core import Backend
+from pressdesk.tui.app import build_app
+from pressdesk.tui.screens.desk import DeskScreen
+from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+from tests.tui.conftest import settle
+
+WIDE, NARROW = (160, 45), (80, 24)
+
+
+def count_detail_reads(monkeypatch) -> list[int]:
+    """The ids of the enquiries whose detail the backend is asked for, in order (from any worker thread)."""
+    read: list[int] = []
+    detail = Backend.detail
+
+    def counted(self, enquiry_id: int):
+        read.append(enquiry_id)
+        return detail(self, enquiry_id)
+
+    monkeypatch.setattr(Backend, "detail", counted)
+    return read
+
+
+def detail_text(app) -> str:
+    """What the detail pane says."""
+    return str(app.screen.query_one(EnquiryDetailView).render())
+
+
+async def test_the_desk_reads_the_first_enquirys_detail_once_as_it_opens(frozen_app, monkeypatch):
+    read = count_detail_reads(monkeypatch)
+    async with frozen_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = frozen_app.screen.current_row()
+        assert read == [first.id]
+        assert first.subject[:20] in detail_text(frozen_app)
+
+
+async def test_launched_on_a_desk_file_it_reads_the_first_enquirys_detail_once(frozen_desk, settings, monkeypatch):
+    read = count_detail_reads(monkeypatch)
+    app = build_app(settings, target=str(frozen_desk.path))  # the early page first, then the core's
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        first = app.screen.current_row()
+        assert read == [first.id]
+        assert first.subject[:20] in detail_text(app)
+
+
+async def test_the_pane_that_comes_back_shows_the_enquiry_chosen_while_it_was_hidden(frozen_app):
+    async with frozen_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert not frozen_app.screen.query_one("#detail-pane").display
+        frozen_app.screen.query_one(DataTable).move_cursor(row=4)
+        await settle(pilot)
+        chosen = frozen_app.screen.current_row()
+        await pilot.resize_terminal(*WIDE)
+        await settle(pilot)
+        assert frozen_app.screen.query_one("#detail-pane").display
+        assert chosen.subject[:20] in detail_text(frozen_app)
+
+
+async def test_a_resize_to_the_size_the_desk_is_laid_out_at_lays_nothing_out_again(frozen_app, monkeypatch):
+    again: list[tuple] = []
+    resized = Screen._screen_resized
+
+    def counted(self, size) -> None:
+        if isinstance(self, DeskScreen) and size == self.outer_size:
+            again.append(size)
+        resized(self, size)
+
+    monkeypatch.setattr(Screen, "_screen_resized", counted)
+    async with frozen_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert frozen_app.screen.outer_size == NARROW, "a new size is laid out"
+        assert again == [], "the whole desk laid out again at the size it had"
