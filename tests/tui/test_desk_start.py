@@ -29,6 +29,19 @@ def count_detail_reads(monkeypatch) -> list[int]:
     return read
 
 
+def count_page_reads(monkeypatch) -> list[int]:
+    """The row limits of the desk pages the backend is asked for, in order (from any worker thread)."""
+    read: list[int] = []
+    desk_page = Backend.desk_page
+
+    def counted(self, *args, **kwargs):
+        read.append(kwargs.get("limit"))
+        return desk_page(self, *args, **kwargs)
+
+    monkeypatch.setattr(Backend, "desk_page", counted)
+    return read
+
+
 def detail_text(app) -> str:
     """What the detail pane says."""
     return str(app.screen.query_one(EnquiryDetailView).render())
@@ -41,6 +54,16 @@ async def test_the_desk_reads_the_first_enquirys_detail_once_as_it_opens(frozen_
         first = frozen_app.screen.current_row()
         assert read == [first.id]
         assert first.subject[:20] in detail_text(frozen_app)
+
+
+async def test_opened_over_a_desk_already_open_it_reads_its_first_page_once(frozen_app, monkeypatch):
+    """A second read raced the first: the first page shown, then the second, each highlighting its first row, so the
+    detail was read twice whenever the first read ended before the second was asked for (under load)."""
+    pages = count_page_reads(monkeypatch)
+    async with frozen_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert len(pages) == 1
+        assert frozen_app.screen.current_row() is not None
 
 
 async def test_launched_on_a_desk_file_it_reads_the_first_enquirys_detail_once(frozen_desk, settings, monkeypatch):
