@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import textual.screen
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widget import Widget
 
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.record_form import FormScreen
+from pressdesk.tui.screens.shown_once import ShownOnce
 from tests.tui.conftest import settle
 
 FORMS = [("n", "LogCallScreen"), ("e", "EditEnquiryScreen"), ("m", "PromptScreen")]
@@ -89,6 +91,30 @@ async def test_a_form_opens_laid_out_once_and_the_desk_under_it_not_again(frozen
         assert type(screen).__name__ == form
         assert desk not in layouts, "the desk under the form was laid out again"
         assert frozen_app.screen_stack[0] is desk
+
+
+async def test_a_form_opened_over_a_desk_with_a_layout_to_do_lays_the_desk_out_as_it_is_shown(frozen_app, monkeypatch):
+    """The desk under a form that opens before its last change is laid out (rows, a footer's keys just composed; its
+    update timer not come yet, made to wait a minute here) is laid out as the form is first laid out, as Textual does:
+    else the form's first frame showed the desk as it was before (under load, a list's footer without its keys)."""
+    monkeypatch.setattr(textual.screen, "UPDATE_PERIOD", 60)
+    async with frozen_app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        desk = frozen_app.screen
+        layouts = count_layouts(monkeypatch)
+        laid_out_as_shown: list[bool] = []
+        first_resize = ShownOnce.on_resize
+
+        def resized(screen, event) -> None:
+            first_resize(screen, event)
+            laid_out_as_shown.append(desk in layouts)
+
+        monkeypatch.setattr(ShownOnce, "on_resize", resized)
+        desk.refresh(layout=True)  # a change of the desk's, its layout still to come
+        desk.action_new()
+        await settle(pilot)
+        assert type(frozen_app.screen).__name__ == "LogCallScreen"
+        assert laid_out_as_shown[:1] == [True], "the desk under the form was left as it was before"
 
 
 DIALOGS = [("s", "StatusScreen"), ("r", "RouteScreen"), ("question_mark", "HelpScreen"), ("slash", "SearchScreen")]
