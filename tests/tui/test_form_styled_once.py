@@ -3,10 +3,12 @@ item 7, issue 13): `n` is the officer's most frequent key, and every Pilot test 
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 
 import pytest
 import textual.screen
+from textual._compositor import Compositor
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widget import Widget
@@ -18,6 +20,23 @@ from tests.tui.conftest import settle
 
 FORMS = [("n", "LogCallScreen"), ("e", "EditEnquiryScreen"), ("m", "PromptScreen")]
 """The desk's keys that open a form, and the form each opens."""
+
+
+def test_textual_still_has_what_shown_once_and_sized_in_place_stand_on():
+    """ShownOnce and SizedInPlace reach into Textual's private screen and widget methods: a Textual upgrade that
+    changes them fails here, not silently in a picture."""
+    assert list(inspect.signature(Widget._size_updated).parameters)[1:] == [
+        "size",
+        "virtual_size",
+        "container_size",
+        "layout",
+    ]
+    resized = inspect.getsource(Screen._on_resize)
+    assert "self._screen_resized(event.size)" in resized, "a screen's Resize lays it out"
+    assert "self.app._background_screens" in resized, "and the screens under it"
+    assert "event.refresh_styles" in inspect.getsource(Screen._on_screen_resume), "a resume may keep its styles"
+    assert "self.size = size" in inspect.getsource(Compositor.reflow), "a screen's compositor keeps its layout's size"
+    assert "self._layout_required = False" in inspect.getsource(Screen._on_timer_update), "a layout done is noted"
 
 
 def count_stylings(monkeypatch) -> tuple[Counter[Widget], dict[Widget, frozenset[str]]]:
