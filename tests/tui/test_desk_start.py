@@ -107,3 +107,16 @@ async def test_a_resize_to_the_size_the_desk_is_laid_out_at_lays_nothing_out_aga
         await settle(pilot)
         assert frozen_app.screen.outer_size == NARROW, "a new size is laid out"
         assert again == [], "the whole desk laid out again at the size it had"
+
+
+async def test_a_desk_opened_narrow_shows_the_chosen_enquirys_detail_once_wide(frozen_app):
+    async with frozen_app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert not frozen_app.screen.query_one("#detail-pane").display
+        frozen_app.screen.query_one(DataTable).move_cursor(row=3)
+        await settle(pilot)
+        chosen = frozen_app.screen.current_row()
+        await pilot.resize_terminal(*WIDE)
+        await settle(pilot)
+        assert frozen_app.screen.query_one("#detail-pane").display
+        assert chosen.subject[:20] in detail_text(frozen_app)

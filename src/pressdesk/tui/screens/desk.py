@@ -116,19 +116,21 @@ class DeskScreen(EnquiryActions, Screen):
         yield KeyFooter()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Fill the detail pane if it comes back: hidden now, it may show in the new size, styled by Textual's own
-        handler (after this one; the table fits its columns to its own new width). The terminal's size reported again
-        unchanged (two or three times as the desk opens) is let go: Textual's handler laid the whole screen out at
-        once each time, and the detail was read again each time, shown already (issue 8). So is the first, of the size
-        the desk was laid out at as it was shown, with the size classes it was made with (PressDeskApp.sized)."""
+        """A new size is Textual's to lay out and style (the table fits its columns to its own new width; a detail pane
+        that comes back says so, DetailPane.Returned). The terminal's size reported again unchanged (two or three times
+        as the desk opens) is let go: Textual's handler laid the whole screen out at once each time, and the detail
+        was read again each time, shown already (issue 8). So is the first, of the size the desk was laid out at as it
+        was shown, with the size classes it was made with (PressDeskApp.sized)."""
         first = self.resized_to is None and event.size == self.outer_size
         if event.size == self.resized_to or first:
-            self.resized_to = event.size
             event.prevent_default()
-            return
         self.resized_to = event.size
-        if not self.query_one("#detail-pane").display:
-            self.call_after_refresh(self.show_detail)
+
+    def on_detail_pane_returned(self, _event: DetailPane.Returned) -> None:
+        """Fill the detail pane that came back with the enquiry highlighted while it was hidden: asked for as the
+        terminal's new size came, before the new size's styles showed the pane, it was not read when that came late
+        (under load)."""
+        self.show_detail()
 
     def fit_columns(self) -> None:
         """Choose the columns for the table's width; rebuild it from the rows in memory when they change."""

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from pressdesk.tui.safe import line, lit
@@ -76,7 +77,28 @@ def render_detail(detail, tz: str) -> Text:
 
 
 class DetailPane(SizedInPlace, VerticalScroll):
-    """The scrolling pane beside the desk's table that holds the detail."""
+    """The scrolling pane beside the desk's table that holds the detail; it says when it comes back after a narrow
+    terminal hid it (the detail it holds is then of the enquiry highlighted before)."""
+
+    class Returned(Message):
+        """The pane is shown again, laid out in its place, after being hidden."""
+
+    hidden = False
+    """Whether the pane is off the screen: taken off by a layout, or styled hidden as it was made (a narrow desk)."""
+
+    def on_mount(self) -> None:
+        """A pane made hidden (the desk opened narrow) comes back at its first Show; one made shown does not."""
+        self.hidden = not self.display
+
+    def on_hide(self) -> None:
+        """A layout took the pane off the screen."""
+        self.hidden = True
+
+    def on_show(self) -> None:
+        """A layout put the pane on the screen: if it had been taken off, say it came back (not as the desk opens)."""
+        if self.hidden:
+            self.hidden = False
+            self.post_message(self.Returned())
 
 
 class EnquiryDetailView(SizedInPlace, Static):
