@@ -86,6 +86,8 @@ class DeskScreen(EnquiryActions, Screen):
         """Whether the desk has been shown (its first ScreenResume handled)."""
         self.resized_to: Size | None = None
         """The size of the last Resize the desk was sent."""
+        self.detail_of: int | None = None
+        """The enquiry whose detail the pane holds or is reading (None: none yet, or the pane hidden meanwhile)."""
         self.early_page = False
         """Whether the rows on show are the early first page, read before the desk opened (their detail is not read:
         the core's page replaces them as the desk opens, and its first row's highlight reads it)."""
@@ -127,9 +129,9 @@ class DeskScreen(EnquiryActions, Screen):
         self.resized_to = event.size
 
     def on_detail_pane_returned(self, _event: DetailPane.Returned) -> None:
-        """Fill the detail pane that came back with the enquiry highlighted while it was hidden: asked for as the
-        terminal's new size came, before the new size's styles showed the pane, it was not read when that came late
-        (under load)."""
+        """The pane is on screen again (or for the first time): fill it with the highlighted enquiry unless it holds it
+        already. Asked for as the terminal's new size came, before the new size's styles showed the pane, the detail
+        was not read when those came late (under load)."""
         self.show_detail()
 
     def fit_columns(self) -> None:
@@ -193,7 +195,7 @@ class DeskScreen(EnquiryActions, Screen):
             self.select_after_rows = event.enquiry_id
         self.changed_ids |= changed
         if not self.changed_ids:  # nothing a desk row shows; the detail's notes, coverage or history may have changed
-            self.show_detail()
+            self.show_detail(again=True)
             return
         ids, view = frozenset(self.changed_ids), self.view
         run_db(
@@ -229,7 +231,7 @@ class DeskScreen(EnquiryActions, Screen):
         if target in self.rows and target != getattr(self.current_row(), "id", None):
             table.move_cursor(row=table.get_row_index(str(target)))
         if self.rows:
-            self.show_detail()  # its notes, coverage or history may have changed with it, as after a page read
+            self.show_detail(again=True)  # its notes, coverage or history may have changed, as after a page read
         else:
             self._show_empty()
 
@@ -271,8 +273,9 @@ class DeskScreen(EnquiryActions, Screen):
         run_db(self, lambda b: b.desk_page(view=view, limit=limit), done=self._show_page, group="desk")
 
     def _show_page(self, page) -> None:
-        """Fill the table with a fresh first page."""
+        """Fill the table with a fresh first page (its highlighted enquiry's detail is read again)."""
         self.early_page = False
+        self.detail_of = None
         table = self.query_one(DataTable)
         table.clear()
         self.rows = {}
@@ -364,12 +367,18 @@ class DeskScreen(EnquiryActions, Screen):
         if (row := self.current_row()) is not None:
             self.app.push_screen(EnquiryScreen(row.id))
 
-    def show_detail(self) -> None:
-        """Load the selected enquiry's detail in a worker (not for the early page: the core's, which replaces it,
-        highlights its row again; the early page's highlight was handled before or after the desk opened)."""
+    def show_detail(self, *, again: bool = False) -> None:
+        """Load the selected enquiry's detail in a worker, unless the pane holds it already (or `again`: it changed).
+        Not for the early page: the core's, which replaces it, highlights its row again; nor into a hidden pane."""
         row = self.current_row()
-        if row is None or self.early_page or self.app.backend is None or not self.query_one("#detail-pane").display:
+        if row is None or self.early_page or self.app.backend is None:
             return
+        if not self.query_one("#detail-pane").display:
+            self.detail_of = None  # read as the pane comes back (DetailPane.Returned)
+            return
+        if row.id == self.detail_of and not again:
+            return
+        self.detail_of = row.id
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)
         run_db(self, lambda b: b.detail(row.id), done=lambda d: view.show(d, tz), group="detail")

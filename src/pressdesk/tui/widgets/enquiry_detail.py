@@ -77,28 +77,15 @@ def render_detail(detail, tz: str) -> Text:
 
 
 class DetailPane(SizedInPlace, VerticalScroll):
-    """The scrolling pane beside the desk's table that holds the detail; it says when it comes back after a narrow
-    terminal hid it (the detail it holds is then of the enquiry highlighted before)."""
+    """The scrolling pane beside the desk's table that holds the detail; it says when it comes on screen (after a
+    narrow terminal hid it, the detail it holds is of the enquiry highlighted before)."""
 
     class Returned(Message):
-        """The pane is shown again, laid out in its place, after being hidden."""
-
-    hidden = False
-    """Whether the pane is off the screen: taken off by a layout, or styled hidden as it was made (a narrow desk)."""
-
-    def on_mount(self) -> None:
-        """A pane made hidden (the desk opened narrow) comes back at its first Show; one made shown does not."""
-        self.hidden = not self.display
-
-    def on_hide(self) -> None:
-        """A layout took the pane off the screen."""
-        self.hidden = True
+        """The pane is laid out on screen, having been off it (or not yet on it)."""
 
     def on_show(self) -> None:
-        """A layout put the pane on the screen: if it had been taken off, say it came back (not as the desk opens)."""
-        if self.hidden:
-            self.hidden = False
-            self.post_message(self.Returned())
+        """A layout put the pane on the screen: say so (the desk fills it unless it holds the enquiry already)."""
+        self.post_message(self.Returned())
 
 
 class EnquiryDetailView(SizedInPlace, Static):
