@@ -47,6 +47,18 @@ def detail_text(app) -> str:
     return str(app.screen.query_one(EnquiryDetailView).render())
 
 
+async def widened(pilot) -> None:
+    """The terminal made wide again: settle until the detail pane is laid out on screen (its Show, which fills it,
+    comes with that layout), then until what it set going is done."""
+    pane = pilot.app.screen.query_one("#detail-pane")
+    await pilot.resize_terminal(*WIDE)
+    for _ in range(20):
+        await settle(pilot)
+        if pane.region.width:
+            break
+    await settle(pilot)
+
+
 async def test_the_desk_reads_the_first_enquirys_detail_once_as_it_opens(frozen_app, monkeypatch):
     read = count_detail_reads(monkeypatch)
     async with frozen_app.run_test(size=WIDE) as pilot:
@@ -85,8 +97,7 @@ async def test_the_pane_that_comes_back_shows_the_enquiry_chosen_while_it_was_hi
         frozen_app.screen.query_one(DataTable).move_cursor(row=4)
         await settle(pilot)
         chosen = frozen_app.screen.current_row()
-        await pilot.resize_terminal(*WIDE)
-        await settle(pilot)
+        await widened(pilot)
         assert frozen_app.screen.query_one("#detail-pane").display
         assert chosen.subject[:20] in detail_text(frozen_app)
 
@@ -116,7 +127,6 @@ async def test_a_desk_opened_narrow_shows_the_chosen_enquirys_detail_once_wide(f
         frozen_app.screen.query_one(DataTable).move_cursor(row=3)
         await settle(pilot)
         chosen = frozen_app.screen.current_row()
-        await pilot.resize_terminal(*WIDE)
-        await settle(pilot)
+        await widened(pilot)
         assert frozen_app.screen.query_one("#detail-pane").display
         assert chosen.subject[:20] in detail_text(frozen_app)
