@@ -32,16 +32,14 @@ LOOP_TURNS = 10_000
 """At most this many turns of the event loop per wait for the app to go idle (Textual's own gives up after 1 s)."""
 
 
-def shown_screens(app) -> list[Screen]:
-    """The screens on show: the current one and those seen under it (a form over the desk or a list)."""
+def unpainted(app) -> bool:
+    """Whether the current screen has a layout, repaint or after-refresh callback waiting for its update timer."""
     try:
-        return [*app._background_screens, app.screen]
+        screen = app.screen
     except ScreenStackError:  # the app is closing
-        return []
-
-
-def screen_unpainted(screen: Screen) -> bool:
-    """Whether the screen has a layout, repaint or after-refresh callback waiting for its update timer."""
+        return False
+    if app._batch_count or not screen.is_current:
+        return False
     return bool(
         screen._layout_required
         or screen._scroll_required
@@ -52,21 +50,11 @@ def screen_unpainted(screen: Screen) -> bool:
     )
 
 
-def unpainted(app) -> bool:
-    """Whether a screen on show has work waiting for its update timer: the current one, or one under it (a screen
-    under a form lays itself out on its own timer, which Textual's handling of the form's first Resize used to make
-    needless)."""
-    if app._batch_count:
-        return False
-    return any(screen_unpainted(screen) for screen in shown_screens(app) if screen.is_current)
-
-
 async def until_idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
     """Textual's `wait_for_idle`, without the clock: turn the event loop until nothing on it is ready to run and the
-    screens on show have nothing left to lay out or paint (painting them as their update timers would, the ones
-    under first). Textual's own sleeps 20 ms at a time until the process's CPU time stands still: at least 40 ms per
-    key pressed, ~70 ms under load. Worker threads are not waited for here (nor reliably there): `settle` waits for
-    them."""
+    screen has nothing left to lay out or paint (painting it as its update timer would). Textual's own sleeps 20 ms at
+    a time until the process's CPU time stands still: at least 40 ms per key pressed, ~70 ms under load. Worker
+    threads are not waited for here (nor reliably there): `settle` waits for them."""
     loop = asyncio.get_running_loop()
     app = active_app.get()
     for _ in range(LOOP_TURNS):
@@ -75,9 +63,7 @@ async def until_idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
             continue
         if not unpainted(app):
             return
-        for screen in shown_screens(app):  # lay out and paint now, as Pilot.pause does for the current one
-            if screen_unpainted(screen):
-                screen._on_timer_update()
+        app.screen._on_timer_update()  # lay out and paint now, as Pilot.pause does
 
 
 @pytest.fixture(autouse=True)
