@@ -92,21 +92,27 @@ GC_KEPT = SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
 """What the app's warm-up freeze and its unmount's unfreeze do in a Pilot test: nothing (see below)."""
 
 
+def collect_then_freeze() -> None:
+    """Collect the garbage of the tests before (their apps ended, their fixtures gone), then leave every object still
+    alive out of the collector's passes, as the app does after its warm-up. Textual's `StylesCache.get_inner_outer`
+    cache (an lru_cache on a method: up to 1,024 StylesCache objects with every strip they cached, long after their
+    app ended) is forgotten first so that those are collected too."""
+    StylesCache.get_inner_outer.cache_clear()
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _full_collections_skip_what_earlier_tests_loaded(monkeypatch):
-    """After the first test, leave every object still alive (the modules and caches loaded so far) out of the
-    garbage collector's full passes, as the app does after its warm-up: each full pass walked ~200,000 objects,
-    ~0.2 s. The app's own freeze and unfreeze do nothing in a Pilot test: an app that unfroze at its end made every
-    test pay one such pass, and one that froze mid-test would keep its widgets for good. Each test's garbage is then
-    collected by the collector's ordinary passes, which walk only what is not frozen. Textual's
-    `StylesCache.get_inner_outer` caches (an lru_cache on a method: up to 1,024 StylesCache objects with every strip
-    they cached, long after their app ended) are forgotten after each test so that they are collected."""
+    """Each Pilot test starts with what earlier tests left alive (the modules and caches loaded so far) frozen and their
+    garbage collected (`collect_then_freeze`), so the collector's passes walk only what this test makes. Frozen once
+    per process, by the first test's end, the modules and caches later tests loaded and every test's app surviving two
+    passes were walked by each full pass (~0.1 s each, one in three tests); frozen at a test's own end, its app, still
+    held by pytest until its teardown is over, would be kept for good. The app's own freeze and unfreeze do nothing in
+    a Pilot test: an app that unfroze at its end made every test pay a pass over every object, and one that froze
+    mid-test would keep its widgets for good."""
+    collect_then_freeze()
     monkeypatch.setattr(pressdesk.tui.app, "gc", GC_KEPT)
-    yield
-    StylesCache.get_inner_outer.cache_clear()
-    if not gc.get_freeze_count():  # the first test in this process
-        gc.collect()
-        gc.freeze()
 
 
 @pytest.fixture

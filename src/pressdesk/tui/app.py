@@ -185,14 +185,15 @@ class PressDeskApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker."""
+        """Apply the user's key remapping; paint first; open the desk (and the database stack) in a worker, or watch the
+        desk given already open."""
         self.add_mode("desk", DeskScreen)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.backend is None:
             self.call_after_refresh(self.open_backend)
-        else:
-            self.post_message(BackendReady())
+        else:  # no BackendReady: the screens, mounted with the desk open, load it themselves (it read every page twice)
+            self.watch_desk()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_backend(self) -> None:

@@ -13,9 +13,10 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pressdesk.tui.safe import line, lit
+from pressdesk.tui.screens.shown_once import ShownOnce
 
 
-class StatusScreen(ModalScreen[str | None]):
+class StatusScreen(ShownOnce, ModalScreen[str | None]):
     """Pick one of the statuses the state machine allows from the current one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]

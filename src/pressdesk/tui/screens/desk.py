@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
@@ -23,7 +24,7 @@ from pressdesk.tui.screens.enquiry_actions import EnquiryActions
 from pressdesk.tui.widgets.countdown import due_cell
 from pressdesk.tui.widgets.counts import CountsStrip
 from pressdesk.tui.widgets.desk_columns import Column, fit_columns
-from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
+from pressdesk.tui.widgets.enquiry_detail import DetailPane, EnquiryDetailView
 from pressdesk.tui.widgets.footer import KeyFooter
 from pressdesk.tui.work import run_db
 
@@ -81,6 +82,15 @@ class DeskScreen(EnquiryActions, Screen):
         """Enquiries changed whose rows are being re-read."""
         self.select_after_rows: int | None = None
         """The enquiry to highlight once they are (one this terminal has just written)."""
+        self.resumed = False
+        """Whether the desk has been shown (its first ScreenResume handled)."""
+        self.resized_to: Size | None = None
+        """The size of the last Resize the desk was sent."""
+        self.detail_of: int | None = None
+        """The enquiry whose detail the pane holds or is reading (None: none yet, or the pane hidden meanwhile)."""
+        self.early_page = False
+        """Whether the rows on show are the early first page, read before the desk opened (their detail is not read:
+        the core's page replaces them as the desk opens, and its first row's highlight reads it)."""
 
     @property
     def view(self):
@@ -103,13 +113,26 @@ class DeskScreen(EnquiryActions, Screen):
         yield CountsStrip(id="counts")
         with Horizontal(id="desk-body"):
             yield DeskTable(id="enquiries", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="detail-pane"):
+            with DetailPane(id="detail-pane"):
                 yield EnquiryDetailView(id="detail")
         yield KeyFooter()
 
-    def on_resize(self) -> None:
-        """Fill the detail pane if it came back (the table fits its columns to its own new width)."""
-        self.call_after_refresh(self.show_detail)
+    def on_resize(self, event: events.Resize) -> None:
+        """A new size is Textual's to lay out and style (the table fits its columns to its own new width; a detail pane
+        that comes back says so, DetailPane.Returned). The terminal's size reported again unchanged (two or three times
+        as the desk opens) is let go: Textual's handler laid the whole screen out at once each time, and the detail
+        was read again each time, shown already (issue 8). So is the first, of the size the desk was laid out at as it
+        was shown, with the size classes it was made with (PressDeskApp.sized)."""
+        first = self.resized_to is None and event.size == self.outer_size
+        if event.size == self.resized_to or first:
+            event.prevent_default()
+        self.resized_to = event.size
+
+    def on_detail_pane_returned(self, _event: DetailPane.Returned) -> None:
+        """The pane is on screen again (or for the first time): fill it with the highlighted enquiry unless it holds it
+        already. Asked for as the terminal's new size came, before the new size's styles showed the pane, the detail
+        was not read when those came late (under load)."""
+        self.show_detail()
 
     def fit_columns(self) -> None:
         """Choose the columns for the table's width; rebuild it from the rows in memory when they change."""
@@ -130,6 +153,13 @@ class DeskScreen(EnquiryActions, Screen):
         if current is not None and current.id in self.rows:
             table.move_cursor(row=table.get_row_index(str(current.id)))
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The desk's first resume comes as it is mounted, every widget just styled: Textual's own handler (after
+        this one) styled them all again before the first frame (issue 8). A later resume restyles as Textual does."""
+        if not self.resumed:
+            self.resumed = True
+            event.refresh_styles = False
+
     def on_mount(self) -> None:
         """Load if the desk is open; tick the countdowns every 15 s without the database."""
         self.query_one(EnquiryDetailView).clear_detail("Opening the desk…")
@@ -148,6 +178,7 @@ class DeskScreen(EnquiryActions, Screen):
         if self.app.backend is not None or self.rows or not (self._view is None or self.everyday):
             return False
         self._show_page(page)
+        self.early_page = True
         return True
 
     def on_desk_changed(self, event: DeskChanged) -> None:
@@ -164,7 +195,7 @@ class DeskScreen(EnquiryActions, Screen):
             self.select_after_rows = event.enquiry_id
         self.changed_ids |= changed
         if not self.changed_ids:  # nothing a desk row shows; the detail's notes, coverage or history may have changed
-            self.show_detail()
+            self.show_detail(again=True)
             return
         ids, view = frozenset(self.changed_ids), self.view
         run_db(
@@ -200,7 +231,7 @@ class DeskScreen(EnquiryActions, Screen):
         if target in self.rows and target != getattr(self.current_row(), "id", None):
             table.move_cursor(row=table.get_row_index(str(target)))
         if self.rows:
-            self.show_detail()  # its notes, coverage or history may have changed with it, as after a page read
+            self.show_detail(again=True)  # its notes, coverage or history may have changed, as after a page read
         else:
             self._show_empty()
 
@@ -242,7 +273,9 @@ class DeskScreen(EnquiryActions, Screen):
         run_db(self, lambda b: b.desk_page(view=view, limit=limit), done=self._show_page, group="desk")
 
     def _show_page(self, page) -> None:
-        """Fill the table with a fresh first page."""
+        """Fill the table with a fresh first page (its highlighted enquiry's detail is read again)."""
+        self.early_page = False
+        self.detail_of = None
         table = self.query_one(DataTable)
         table.clear()
         self.rows = {}
@@ -257,7 +290,7 @@ class DeskScreen(EnquiryActions, Screen):
             return
         if target in self.rows:
             table.move_cursor(row=table.get_row_index(str(target)))
-        self.show_detail()
+        # the detail follows: the table highlights its first row as the first is added (and the target as it moves)
 
     def _show_empty(self) -> None:
         """Say the view has nothing, and what to do."""
@@ -334,11 +367,18 @@ class DeskScreen(EnquiryActions, Screen):
         if (row := self.current_row()) is not None:
             self.app.push_screen(EnquiryScreen(row.id))
 
-    def show_detail(self) -> None:
-        """Load the selected enquiry's detail in a worker."""
+    def show_detail(self, *, again: bool = False) -> None:
+        """Load the selected enquiry's detail in a worker, unless the pane holds it already (or `again`: it changed).
+        Not for the early page: the core's, which replaces it, highlights its row again; nor into a hidden pane."""
         row = self.current_row()
-        if row is None or not self.query_one("#detail-pane").display:
+        if row is None or self.early_page or self.app.backend is None:
             return
+        if not self.query_one("#detail-pane").display:
+            self.detail_of = None  # read as the pane comes back (DetailPane.Returned)
+            return
+        if row.id == self.detail_of and not again:
+            return
+        self.detail_of = row.id
         tz = self.app.settings.timezone
         view = self.query_one(EnquiryDetailView)
         run_db(

@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from pressdesk.tui.screens.shown_once import ShownOnce
+
 INTRO = (
     "pressdesk keeps every open enquiry in order of its deadline: overdue first, then the one due soonest. "
     "Log a call with n while you are still on the phone: type the caller's number (any format) and the "
@@ -45,7 +47,7 @@ def keys_text(screen: Screen) -> Text:
     return out
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ShownOnce, ModalScreen[None]):
     """Keys and a short guide; any of escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

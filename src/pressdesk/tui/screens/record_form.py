@@ -17,6 +17,7 @@ from pressdesk.errors import ConflictError, DeskError, FieldError
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import lit
 from pressdesk.tui.screens.actions import ConflictScreen
+from pressdesk.tui.screens.shown_once import ShownOnce
 from pressdesk.tui.widgets.countdown import countdown_cell
 from pressdesk.tui.widgets.enquiry_detail import local
 from pressdesk.tui.work import run_db
@@ -50,7 +51,7 @@ class Unsaved(Exception):  # noqa: N818 - read as "raise Unsaved(...)"
         self.key, self.message = key, message
 
 
-class FormScreen(ModalScreen[ResultType]):
+class FormScreen(ShownOnce, ModalScreen[ResultType]):
     """A form over the desk. Subclasses say what to save (save_call) and what to do once saved (saved).
 
     Fields are widgets with id `<PREFIX>-<key>` (or `<key>` without a prefix), each with a message line
@@ -67,6 +68,9 @@ class FormScreen(ModalScreen[ResultType]):
     PREFIX: ClassVar[str] = ""
     ERROR_ID: ClassVar[str] = "form-msg"
     SAVE_GROUP: ClassVar[str] = "form-save"
+    AUTO_FOCUS: ClassVar[str | None] = ""
+    """No focus chosen by Textual: each form focuses its first field as it mounts. Textual's pick, the first focusable
+    widget (a form's scrolling box), restyled the whole form as it took the focus and again as it lost it."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """The focused field. Textual's screen repaints itself whole when focus moves, the desk dimmed behind the form

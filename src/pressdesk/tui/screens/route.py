@@ -20,6 +20,7 @@ from pressdesk.errors import ConflictError, DeskError, NeedsConfirmation
 from pressdesk.models.enums import Effect
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
+from pressdesk.tui.screens.shown_once import ShownOnce
 from pressdesk.tui.work import run_db
 from pressdesk.words import counted
 
@@ -108,7 +109,7 @@ class RouteWarningScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm")
 
 
-class RouteScreen(ModalScreen[str | None]):
+class RouteScreen(ShownOnce, ModalScreen[str | None]):
     """Experts for one enquiry, best first; Enter routes it to the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Close", id="route.close")]

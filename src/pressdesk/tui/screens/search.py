@@ -17,6 +17,7 @@ from pressdesk.tui.debounce import Debounce
 from pressdesk.tui.messages import DeskChanged
 from pressdesk.tui.safe import line, lit
 from pressdesk.tui.screens.enquiry_actions import EnquiryActions
+from pressdesk.tui.screens.shown_once import ShownOnce
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
 from pressdesk.tui.work import run_db
 from pressdesk.words import counted
@@ -100,7 +101,7 @@ class EnquiryScreen(EnquiryActions, ModalScreen[None]):
         self.dismiss(None)
 
 
-class SearchScreen(ModalScreen[None]):
+class SearchScreen(ShownOnce, ModalScreen[None]):
     """A search box and its results, grouped by kind; only the latest query's results are shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

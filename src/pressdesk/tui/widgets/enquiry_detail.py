@@ -5,10 +5,13 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from pressdesk.tui.phone_text import shown_phone
 from pressdesk.tui.safe import line, lit
+from pressdesk.tui.widgets.sized_in_place import SizedInPlace
 from pressdesk.words import counted
 
 
@@ -74,7 +77,19 @@ def render_detail(detail, tz: str, region: str | None = None) -> Text:
     return out
 
 
-class EnquiryDetailView(Static):
+class DetailPane(SizedInPlace, VerticalScroll):
+    """The scrolling pane beside the desk's table that holds the detail; it says when it comes on screen (after a
+    narrow terminal hid it, the detail it holds is of the enquiry highlighted before)."""
+
+    class Returned(Message):
+        """The pane is laid out on screen, having been off it (or not yet on it)."""
+
+    def on_show(self) -> None:
+        """A layout put the pane on the screen: say so (the desk fills it unless it holds the enquiry already)."""
+        self.post_message(self.Returned())
+
+
+class EnquiryDetailView(SizedInPlace, Static):
     """Shows one enquiry's detail, or a hint when none is selected."""
 
     def show(self, detail, tz: str, region: str | None = None) -> None:

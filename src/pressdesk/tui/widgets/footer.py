@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -11,6 +12,22 @@ NARROW_BELOW = 120
 """Terminals narrower than this get the short footer."""
 ALWAYS = frozenset({"quit", "help", "search"})
 """Actions the short footer always shows: the way out, the way to every key, the way to anything."""
+
+
+class MeasuredKey(FooterKey):
+    """A footer key that keeps its measured width while its look and its room stay the same: Textual forgets a
+    widget's width whenever its size is set, so each key was rendered again at the layout after the one that placed
+    it (every key twice as each footer was composed, issue 8)."""
+
+    measured: tuple[tuple[int, bool], int] | None = None
+    """The room and look (container width, compact) the key was last measured in, and its width then."""
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The width of the key's text, measured again only in another room or look."""
+        look = (container.width, self.compact)
+        if self.measured is None or self.measured[0] != look:
+            self.measured = (look, super().get_content_width(container, viewport))
+        return self.measured[1]
 
 
 class SteadyFooter(Footer):
@@ -59,6 +76,7 @@ class SteadyFooter(Footer):
                 compact = self.compact or widget.has_class("-command-palette")
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
+                widget.__class__ = MeasuredKey  # the key Textual made, with its bindings, measured once (see there)
             yield widget
 
 
