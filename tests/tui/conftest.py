@@ -187,3 +187,16 @@ async def settle(pilot, *, timers: bool = False) -> None:
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
     raise AssertionError("workers kept starting: the screen never settled")
+
+
+def count_layouts(monkeypatch) -> list[Screen]:
+    """Every full layout of a screen from now on, one entry per layout."""
+    layouts: list[Screen] = []
+    lay_out = Screen._refresh_layout
+
+    def counted(screen, *args, **kwargs):
+        layouts.append(screen)
+        return lay_out(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts

@@ -4,11 +4,10 @@ layout gave (issue 8 item 7: with the detail pane shown, every ↓ cost two or t
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.widgets.enquiry_detail import EnquiryDetailView
-from tests.tui.conftest import settle
+from tests.tui.conftest import count_layouts, settle
 
 
 async def test_each_cursor_move_lays_the_desk_out_once_more_only_when_the_detail_scrollbar_comes_or_goes(
@@ -20,14 +19,7 @@ async def test_each_cursor_move_lays_the_desk_out_once_more_only_when_the_detail
         assert isinstance(desk, DeskScreen)
         pane = desk.query_one("#detail-pane", VerticalScroll)
         detail = desk.query_one(EnquiryDetailView)
-        layouts: list[Screen] = []
-        lay_out = Screen._refresh_layout
-
-        def counted(screen, *args, **kwargs):
-            layouts.append(screen)
-            return lay_out(screen, *args, **kwargs)
-
-        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        layouts = count_layouts(monkeypatch)
         steady = 0
         for _ in range(5):
             row, shown, scrollbar = desk.current_row(), str(detail.render()), pane.show_vertical_scrollbar

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from pressdesk.tui.screens.desk import DeskScreen
 from pressdesk.tui.screens.record_form import FormScreen
 from pressdesk.tui.screens.shown_once import ShownOnce
-from tests.tui.conftest import settle
+from tests.tui.conftest import count_layouts, settle
 
 FORMS = [("n", "LogCallScreen"), ("e", "EditEnquiryScreen"), ("m", "PromptScreen")]
 """The desk's keys that open a form, and the form each opens."""
@@ -60,19 +60,6 @@ def classes_changed(widget: Widget, first: dict[Widget, frozenset[str]]) -> bool
     """Whether the widget or one above it took another class after it was first styled (a Select given its value, an
     Input its -valid): Textual restyles it and all inside it then, as it must."""
     return any(node in first and frozenset(node.classes) != first[node] for node in widget.ancestors_with_self)
-
-
-def count_layouts(monkeypatch) -> list[Screen]:
-    """Every full layout of a screen from now on, one entry per layout."""
-    layouts: list[Screen] = []
-    lay_out = Screen._refresh_layout
-
-    def counted(screen, *args, **kwargs):
-        layouts.append(screen)
-        return lay_out(screen, *args, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
-    return layouts
 
 
 @pytest.mark.parametrize(("key", "form"), FORMS)

@@ -3,25 +3,11 @@ be laid out again only when its height changes (issue 13: input latency)."""
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from pressdesk.tui.screens.log_call import LogCallScreen
-from tests.tui.conftest import settle
-
-
-def count_layouts(monkeypatch) -> list[Screen]:
-    """Every layout of a screen from now on, one entry per layout."""
-    layouts: list[Screen] = []
-    lay_out = Screen._refresh_layout
-
-    def counted(screen, *args, **kwargs):
-        layouts.append(screen)
-        return lay_out(screen, *args, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
-    return layouts
+from tests.tui.conftest import count_layouts, settle
 
 
 async def open_form(pilot) -> LogCallScreen:
