@@ -438,12 +438,14 @@ def _journalist_hit(
     )
 
 
-def _expert_hit(pid: int, name: str, title: str, affiliation: str, *_) -> SearchHit:
+def _expert_hit(pid: int, name: str, title: str, affiliation: str, *_, region: str | None = None) -> SearchHit:
     """An expert as a search result."""
     return SearchHit("expert", pid, name, _joined(title, affiliation))
 
 
-def _press_contact_hit(pid: int, name: str, organisation: str, release_id, release, count, *_) -> SearchHit:
+def _press_contact_hit(
+    pid: int, name: str, organisation: str, release_id, release, count, *_, region: str | None = None
+) -> SearchHit:
     """A press contact as a search result, with the release they came from."""
     came_from = f"release: {release}" + (f" (+{count - 1} more)" if count > 1 else "") if release else ""
     return SearchHit(
@@ -451,12 +453,12 @@ def _press_contact_hit(pid: int, name: str, organisation: str, release_id, relea
     )
 
 
-def _enquiry_hit(eid: int, subject: str, journalist: str, status: str, *_) -> SearchHit:
+def _enquiry_hit(eid: int, subject: str, journalist: str, status: str, *_, region: str | None = None) -> SearchHit:
     """An enquiry as a search result."""
     return SearchHit("enquiry", eid, subject, f"{journalist} · {status}")
 
 
-def _release_hit(rid: int, title: str, issued, *_) -> SearchHit:
+def _release_hit(rid: int, title: str, issued, *_, region: str | None = None) -> SearchHit:
     """A release as a search result."""
     return SearchHit("release", rid, title, str(issued or "")[:10])
 
@@ -468,7 +470,7 @@ HIT = {
     "press_contact": _press_contact_hit,
     "release": _release_hit,
 }
-"""Each kind's hit, built from its row's columns."""
+"""Each kind's hit, built from its row's columns (a journalist's number as dialled in region)."""
 
 
 def search(
@@ -479,8 +481,7 @@ def search(
     found: dict[str, list[SearchHit]] = {kind: [] for kind in KINDS}
     # the driver's own execute: no statement object, compiled-cache look-up or parameter processing (0.1-0.2 ms)
     for kind, _rank, *columns in session.connection().exec_driver_sql(SEARCH_SQL, params).all():
-        hit = HIT[KINDS[kind]]
-        found[KINDS[kind]].append(hit(*columns, region=region) if hit is _journalist_hit else hit(*columns))
+        found[KINDS[kind]].append(HIT[KINDS[kind]](*columns, region=region))
     enquiries = found.pop("enquiry")
     by_number = [h for h in enquiries if h.id == number]
     rest = [h for h in enquiries if h.id != number]
@@ -494,7 +495,7 @@ def short_people(session: Session, typed: str, limit: int, region: str | None = 
 
     params = {"pattern": like_pattern(typed), "limit": limit}
     return [
-        HIT[kind](*row, region=region) if kind == "journalist" else HIT[kind](*row)
+        HIT[kind](*row, region=region)
         for kind, statement in SHORT_PEOPLE.items()
         for row in session.execute(statement, params)
     ]
